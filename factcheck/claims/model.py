@@ -1,0 +1,86 @@
+"""The parsed mentions a claim is made of: quantities and dates.
+
+Offsets (``char_start``/``char_end``) always index into the text that was parsed:
+``text[char_start:char_end] == quote``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+@dataclass
+class Quantity:
+    """A number as written, read literally (see the interval table in docs/contracts.md).
+
+    >>> # "أكثر من 500 موظف" -> value=500, low=500, high=None, qualifier="more_than",
+    >>> #                        unit="count", noun="موظف"
+    """
+
+    quote: str
+    char_start: int
+    char_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str = "count"  # ISO 4217 code, "percent", a duration unit, or "count"
+    noun: str | None = None  # the counted word as written, for unit == "count"
+    total: float | None = None  # the whole in "700 of 770"
+    approximate: bool = False  # "tens of millions": a range that is itself approximate
+    hedged: bool = False
+    negated: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DateMention:
+    """A calendar date as precise as the text gives it (``2023``, ``2023-11``, ``2023-11-17``)."""
+
+    quote: str
+    char_start: int
+    char_end: int
+    date: str | None  # ISO at the text's precision; None when a relative word stays unresolved
+    precision: str  # "year", "month", "day", or "weekday" for an unresolved weekday
+    calendar: str = "gregorian"  # or "hijri"
+    resolved_from: str = "text"  # "text", "published" or "unresolved"
+    hedged: bool = False
+    negated: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Claim:
+    """One checkable mention inside a sentence of a source."""
+
+    id: str
+    source_id: str
+    sentence_index: int
+    text: str  # the whole sentence
+    sentence_start: int
+    sentence_end: int
+    quote: str
+    char_start: int  # offsets into the source's analysed text
+    char_end: int
+    lang: str
+    kind: str  # "quantity" or "date"
+    quantity: Quantity | None = None
+    date: DateMention | None = None
+    context: str = ""  # the words around the mention, the mention itself masked
+    entities: list[str] = field(default_factory=list)
+
+    @property
+    def hedged(self) -> bool:
+        mention = self.quantity or self.date
+        return bool(mention and mention.hedged)
+
+    @property
+    def negated(self) -> bool:
+        mention = self.quantity or self.date
+        return bool(mention and mention.negated)
