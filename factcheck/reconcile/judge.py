@@ -1,0 +1,98 @@
+"""How two claims about one slot disagree: conflict, precision or supersession.
+
+See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
+
+1. A negated claim ("did not sign") is never judged: it is kept in its cluster only.
+2. The same reading on both sides is agreement: recorded in the cluster, not reported.
+3. Literal intervals that cannot both hold are a ``conflict`` unless both sources carry
+   dates and they differ, in which case the later report replaces the earlier figure:
+   ``supersession``.
+4. Compatible intervals are a ``precision`` discrepancy: medium severity when the
+   journalistic readings do not meet ("more than 500" vs "700"), low otherwise
+   ("between 50 and 100 million" vs "100 million"); ``supersession`` when the sources
+   carry different dates and the readings do not meet.
+5. A hedged claim ("reportedly", "could") is never judged as firm: severity at most medium
+   and lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.reconcile.intervals import journalistic, literal, same_reading
+from factcheck.reconcile.thresholds import Thresholds
+
+_KIND_CONFIDENCE = {"conflict": 0.9, "supersession": 0.75, "precision": 0.7}
+_SEVERITY_ORDER = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    kind: str
+    severity: str
+    confidence: float
+    reason: str
+
+
+def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
+    if a.get("negated") or b.get("negated"):
+        return None
+    if a["kind"] == "date":
+        return _judge_dates(a, b, alignment_score, th)
+    if same_reading(a, b):
+        return None
+    la, lb = literal(a, th.approx_tolerance), literal(b, th.approx_tolerance)
+    dated = _dated_apart(a, b)
+    if not la.overlaps(lb):
+        if dated:
+            judgement = ("supersession", "medium", "the later report gives another figure")
+        else:
+            severity = "medium" if la.gap(lb) < th.minor_gap else "high"
+            judgement = ("conflict", severity, "the two figures cannot both be true")
+    else:
+        ja = journalistic(a, th.approx_tolerance, th.open_bound_factor)
+        jb = journalistic(b, th.approx_tolerance, th.open_bound_factor)
+        if ja.overlaps(jb):
+            judgement = ("precision", "low", "compatible figures, one more precise than the other")
+        elif dated:
+            judgement = ("supersession", "medium", "compatible on paper, but the later report gives a different figure")
+        else:
+            judgement = (
+                "precision",
+                "medium",
+                "compatible on paper, but read as a journalist would they report different figures",
+            )
+    return _finish(*judgement, a, b, alignment_score, th)
+
+
+def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
+    da, db = a.get("date"), b.get("date")
+    if not da or not db or da == db:
+        return None
+    shorter = min(len(da), len(db))
+    if da[:shorter] == db[:shorter]:
+        return _finish("precision", "low", "the same date given at different precision", a, b, alignment_score, th)
+    return _finish("conflict", "high", "the two dates cannot both be right", a, b, alignment_score, th)
+
+
+def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement:
+    confidence = _KIND_CONFIDENCE[kind] * min(1.0, alignment_score / (th.align_score + 0.25))
+    if a.get("hedged") or b.get("hedged"):
+        confidence *= 0.7
+        if _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index("medium"):
+            severity = "medium"
+        reason += " (one claim is hedged)"
+    return Judgement(kind, severity, round(confidence, 3), reason)
+
+
+def _dated_apart(a: dict, b: dict) -> bool:
+    """Both sources carry a date, and not the same one."""
+    pa, pb = a.get("published"), b.get("published")
+    return bool(pa and pb and pa != pb and a["source_id"] != b["source_id"])
+
+
+def severity_at_least(severity: str, floor: str) -> bool:
+    return _SEVERITY_ORDER.index(severity) >= _SEVERITY_ORDER.index(floor)
+
+
+SEVERITIES = _SEVERITY_ORDER

@@ -1,0 +1,160 @@
+"""The reconcile stage: candidate pairs from the FAISS index, slot alignment, judgement,
+clusters and discrepancies with stable ids.
+
+Candidates come from a k-nearest-neighbour search of each claim's vector (context and
+sentence), never from all pairs; alignment and judgement then run on those few pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from factcheck.embeddings.base import normalise
+from factcheck.index.vector_index import VectorIndex, faiss_id
+from factcheck.reconcile.judge import Judgement, judge
+from factcheck.reconcile.slots import Alignment, align
+from factcheck.reconcile.summary import summarise
+from factcheck.reconcile.thresholds import Thresholds
+from factcheck.text.normalize import normalize_sentence
+
+
+@dataclass
+class Reconciliation:
+    clusters: list[dict] = field(default_factory=list)
+    members: list[dict] = field(default_factory=list)
+    discrepancies: list[dict] = field(default_factory=list)
+    candidate_pairs: int = 0
+    aligned_pairs: int = 0
+
+
+def claim_vector(claim: dict, vectors: dict[str, np.ndarray]) -> np.ndarray:
+    """What a claim is indexed by: its context and its sentence, equally weighted."""
+    return normalise(vectors[claim["context_hash"]] + vectors[claim["sentence_hash"]])[0]
+
+
+def claim_index_id(claim_id: str) -> int:
+    return faiss_id(claim_id.split("_", 1)[1])
+
+
+def candidate_pairs(
+    claims: list[dict], index: VectorIndex, vectors: dict[str, np.ndarray], th: Thresholds, only: Iterable[str] | None = None
+) -> set[tuple[str, str]]:
+    """Pairs of claim ids worth aligning: each (``only``) claim with its nearest neighbours."""
+    by_index_id = {claim_index_id(c["id"]): c for c in claims}
+    wanted = set(only) if only is not None else None
+    queries = [c for c in claims if wanted is None or c["id"] in wanted]
+    pairs: set[tuple[str, str]] = set()
+    if not queries:
+        return pairs
+    matrix = np.vstack([claim_vector(c, vectors) for c in queries])
+    scores, ids = index.search(matrix, th.neighbours + 1)
+    for claim, row_scores, row_ids in zip(queries, scores, ids):
+        for score, other_id in zip(row_scores, row_ids):
+            other = by_index_id.get(int(other_id))
+            if other is None or other["id"] == claim["id"] or score < th.candidate_cosine:
+                continue
+            pairs.add(tuple(sorted((claim["id"], other["id"]))))
+    return pairs
+
+
+def reconcile_claims(
+    claims: list[dict],
+    index: VectorIndex,
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    related: Callable[[str, str], bool] = lambda a, b: False,
+    progress: Callable[[int], None] | None = None,
+) -> Reconciliation:
+    """Align and judge every stored claim against its neighbours."""
+    by_id = {c["id"]: c for c in claims}
+    pairs = sorted(candidate_pairs(claims, index, vectors, th))
+    aligned: list[tuple[dict, dict, Alignment]] = []
+    for i, (ida, idb) in enumerate(pairs):
+        a, b = by_id[ida], by_id[idb]
+        alignment = align(a, b, vectors, th)
+        if alignment is not None:
+            aligned.append((a, b, alignment))
+        if progress and i % 200 == 0:
+            progress(i)
+    result = Reconciliation(candidate_pairs=len(pairs), aligned_pairs=len(aligned))
+    cluster_of = _clusters(claims, aligned, result)
+    for a, b, alignment in aligned:
+        judgement = judge(a, b, alignment.score, th)
+        if judgement is None:
+            continue
+        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
+    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
+    return result
+
+
+def discrepancy_id(a: dict, b: dict) -> str:
+    """Stable across machines and runs: a hash of both claims' (source, sentence, quote), sorted."""
+    keys = sorted("\x1f".join([c["source_id"], normalize_sentence(c["text"]), c["quote"]]) for c in (a, b))
+    return "d_" + hashlib.sha256("\x1e".join(keys).encode("utf-8")).hexdigest()[:16]
+
+
+def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str, related) -> dict:
+    first, second = sorted((a, b), key=lambda c: (c["source_id"], c["char_start"]))
+    internal = first["source_id"] == second["source_id"]
+    return {
+        "id": discrepancy_id(first, second),
+        "kind": judgement.kind,
+        "severity": judgement.severity,
+        "confidence": judgement.confidence,
+        "internal": internal,
+        "related_sources": (not internal) and related(first["source_id"], second["source_id"]),
+        "cluster_id": cluster_id,
+        "summary": summarise(judgement.kind, first, second, judgement.reason, internal),
+        "claim_a": first["id"],
+        "claim_b": second["id"],
+        "alignment": alignment.score,
+    }
+
+
+def _clusters(claims: list[dict], aligned: list[tuple[dict, dict, Alignment]], result: Reconciliation) -> dict[str, str]:
+    """Connected components of aligned pairs; ids hash their members, so they are stable."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    degree: Counter = Counter()
+    for a, b, _ in aligned:
+        parent[find(a["id"])] = find(b["id"])
+        degree[a["id"]] += 1
+        degree[b["id"]] += 1
+    groups: dict[str, list[str]] = defaultdict(list)
+    for claim_id in list(parent):
+        groups[find(claim_id)].append(claim_id)
+    by_id = {c["id"]: c for c in claims}
+    cluster_of: dict[str, str] = {}
+    for members in groups.values():
+        members.sort()
+        cluster_id = "c_" + hashlib.sha256("\x1f".join(members).encode()).hexdigest()[:12]
+        central = by_id[max(members, key=lambda m: (degree[m], -len(by_id[m]["text"]), m))]
+        nouns = Counter(by_id[m].get("noun") for m in members if by_id[m].get("noun"))
+        result.clusters.append(
+            {
+                "id": cluster_id,
+                "kind": central["kind"],
+                "unit": central.get("unit"),
+                "noun": nouns.most_common(1)[0][0] if nouns else None,
+                "canonical": central["text"],
+                "size": len(members),
+            }
+        )
+        result.members.extend({"cluster_id": cluster_id, "claim_id": m} for m in members)
+        for m in members:
+            cluster_of[m] = cluster_id
+    result.clusters.sort(key=lambda c: c["id"])
+    result.members.sort(key=lambda m: (m["cluster_id"], m["claim_id"]))
+    return cluster_of

@@ -1,0 +1,67 @@
+"""One English sentence per discrepancy, built from parsed values and source ids.
+
+Quotes stay in their own language in the report; the summary only uses numbers, units and
+ids, so an analyst who reads no Arabic still knows what is at stake.
+"""
+
+from __future__ import annotations
+
+import math
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+_QUALIFIER_WORDS = {
+    "approx": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+
+
+def number(x: float) -> str:
+    """1e8 -> '100 million', 175000 -> '175,000', 0.25 -> '0.25'."""
+    if x is None or math.isinf(x):
+        return "?"
+    for scale, word in _SCALES[:3]:
+        if abs(x) >= scale and (x / scale) * 100 == int((x / scale) * 100):
+            return f"{_trim(x / scale)} {word}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return _trim(x)
+
+
+def _trim(x: float) -> str:
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def describe(claim: dict) -> str:
+    """'more than 500 (count: موظفي)', 'USD 50 million to 100 million', '2023-11-17'."""
+    if claim["kind"] == "date":
+        return claim.get("date") or claim["quote"]
+    unit = claim.get("unit") or "count"
+    qualifier = claim.get("qualifier") or "exact"
+    if qualifier == "range":
+        body = f"{number(claim['low'])} to {number(claim['high'])}"
+        if claim.get("approximate"):
+            body = "roughly " + body
+    elif qualifier in ("less_than", "at_most"):
+        body = _QUALIFIER_WORDS[qualifier] + number(claim["high"])
+    else:
+        body = _QUALIFIER_WORDS.get(qualifier, "") + number(claim["value"] if claim.get("value") is not None else claim["low"])
+    if claim.get("total") is not None:
+        body += f" of {number(claim['total'])}"
+    if unit == "percent":
+        return body + "%"
+    if unit == "count":
+        return body + (f" ({claim['noun']})" if claim.get("noun") else "")
+    if len(unit) == 3 and unit.isupper():
+        return f"{unit} {body}"
+    return f"{body} {unit}{'s' if body != '1' else ''}"
+
+
+def summarise(kind: str, a: dict, b: dict, reason: str, internal: bool) -> str:
+    where = f"{a['source_id']} says {describe(a)} and, {'in the same source' if internal else b['source_id'] + ' says'} {describe(b)}"
+    if internal:
+        where = f"{a['source_id']} says both {describe(a)} and {describe(b)}"
+    return f"{kind.capitalize()}: {where}; {reason}."

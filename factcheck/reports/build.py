@@ -1,0 +1,101 @@
+"""Build the report dict (docs/report.md) from what the database holds.
+
+Same database, same dict: every list is sorted, no wall-clock time is included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from factcheck import __version__
+
+SCHEMA_VERSION = 1
+
+_CLAIM_FIELDS = (
+    "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
+    "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "date", "precision",
+    "hedged", "negated",
+)  # fmt: skip
+_SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
+
+
+def corpus_fingerprint(sources: list[dict]) -> str:
+    """A hash of every source id and content hash: two reports of one corpus share it."""
+    digest = hashlib.sha256()
+    for s in sorted(sources, key=lambda s: s["id"]):
+        digest.update(f"{s['id']}\x1f{s['sha256']}\n".encode())
+    return digest.hexdigest()
+
+
+def claim_record(claim: dict) -> dict:
+    record = {k: claim.get(k) for k in _CLAIM_FIELDS}
+    record["hedged"] = bool(record["hedged"])
+    record["negated"] = bool(record["negated"])
+    if claim["kind"] == "date":
+        record["unit"] = record["qualifier"] = None
+    return record
+
+
+def build_report(store, model_id: str, thresholds: dict) -> dict:
+    sources = store.sources()
+    clusters = store.clusters()
+    discrepancies = store.discrepancies()
+    wanted = {cid for c in clusters for cid in c["claim_ids"]}
+    claims = {c["id"]: c for c in store.claims(claim_ids=sorted(wanted))} if wanted else {}
+    published = {s["id"]: s["published"] for s in sources}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_by": {
+            "version": __version__,
+            "model": model_id,
+            "thresholds": thresholds,
+            "corpus_fingerprint": corpus_fingerprint(sources),
+        },
+        "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} for s in sources],
+        "clusters": [_cluster_record(c, claims, published) for c in clusters],
+        "discrepancies": [
+            {
+                "id": d["id"],
+                "kind": d["kind"],
+                "severity": d["severity"],
+                "confidence": d["confidence"],
+                "internal": d["internal"],
+                "related_sources": d["related_sources"],
+                "cluster_id": d["cluster_id"],
+                "summary": d["summary"],
+                "status": d["status"],
+                "claims": [claim_record(claims[d["claim_a"]]), claim_record(claims[d["claim_b"]])],
+            }
+            for d in discrepancies
+            if d["claim_a"] in claims and d["claim_b"] in claims
+        ],
+    }
+
+
+def _cluster_record(cluster: dict, claims: dict, published: dict) -> dict:
+    members = [claims[m] for m in cluster["claim_ids"] if m in claims]
+    members.sort(key=lambda c: (c["source_id"], c["char_start"]))
+    return {
+        "id": cluster["id"],
+        "canonical": cluster["canonical"],
+        "kind": cluster["kind"],
+        "unit": cluster["unit"],
+        "noun": cluster["noun"],
+        "claim_ids": [c["id"] for c in members],
+        "sources": sorted({c["source_id"] for c in members}),
+        "table": [
+            {
+                "claim_id": c["id"],
+                "source_id": c["source_id"],
+                "quote": c["quote"],
+                "value": c.get("value"),
+                "low": c.get("low"),
+                "high": c.get("high"),
+                "qualifier": c.get("qualifier") if c["kind"] == "quantity" else None,
+                "unit": c.get("unit") if c["kind"] == "quantity" else None,
+                "date": c.get("date"),
+                "published": published.get(c["source_id"]),
+            }
+            for c in members
+        ],
+    }

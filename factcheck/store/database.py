@@ -1,0 +1,309 @@
+"""claims.db: the one file that holds factcheck's state.
+
+The database is the truth; FAISS index files are caches rebuilt from it. Writes that must be
+all-or-nothing (replacing a source's rows, recording a reconcile run) run inside
+``db.atomic()``, so an interrupted run never leaves a source half-replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import sqlite_utils
+
+from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.errors import ConfigError
+from factcheck.sources.model import Source
+from factcheck.store.migrations import migrate
+
+DEFAULT_DB = "claims.db"
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB)
+
+
+class Store:
+    """Typed access to claims.db.
+
+    >>> store = Store(":memory:")
+    >>> store.source_ids()
+    []
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_db_path()
+        memory = str(self.path) == ":memory:"
+        if not memory and self.path.exists() and self.path.is_dir():
+            raise ConfigError(f"database path {self.path} is a folder, not a file")
+        if not memory and not self.path.parent.exists():
+            raise ConfigError(f"folder {self.path.parent} for the database does not exist")
+        try:
+            self.db = sqlite_utils.Database(memory=True) if memory else sqlite_utils.Database(self.path)
+            if not memory:
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(f"{self.path} is not a factcheck database ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where caches derived from this database live (FAISS indexes): ``<db>.faiss/``."""
+        if str(self.path) == ":memory:":
+            return None
+        return self.path.with_name(self.path.name + ".faiss")
+
+    # -- settings --------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        rows = list(self.db.query("select value from settings where key = ?", [key]))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- sources ---------------------------------------------------------------------------
+    def source_ids(self) -> list[str]:
+        return [r["id"] for r in self.db.query("select id from sources order by id")]
+
+    def source_hashes(self) -> dict[str, str]:
+        return {r["id"]: r["sha256"] for r in self.db.query("select id, sha256 from sources")}
+
+    def get_source(self, source_id: str) -> dict | None:
+        rows = list(self.db.query("select * from sources where id = ?", [source_id]))
+        return rows[0] if rows else None
+
+    def sources(self) -> list[dict]:
+        return list(self.db.query("select * from sources order by id"))
+
+    def replace_source(
+        self,
+        source: Source,
+        sentences: list[dict],
+        claims: list[Claim],
+        published_origin: str | None,
+    ) -> None:
+        """Store a source and everything derived from it, replacing any older version.
+
+        One transaction: a failure leaves the previous version intact.
+        """
+        with self.db.atomic():
+            self._delete_source_rows(source.id)
+            record = asdict(source)
+            record["date_candidates"] = json.dumps(source.date_candidates, ensure_ascii=False)
+            record["published_origin"] = published_origin
+            self.db["sources"].insert(record, pk="id")
+            self.db["sentences"].insert_all(sentences, pk="id")
+            self.db["claims"].insert_all((_claim_row(c) for c in claims), pk="id")
+            self.db["quantities"].insert_all(
+                (_quantity_row(c.id, c.quantity) for c in claims if c.quantity), pk="claim_id"
+            )
+            self.db["dates"].insert_all((_date_row(c.id, c.date) for c in claims if c.date), pk="claim_id")
+
+    def remove_source(self, source_id: str) -> bool:
+        """Delete a source and its rows; returns False when it was not stored."""
+        if self.get_source(source_id) is None:
+            return False
+        with self.db.atomic():
+            self._delete_source_rows(source_id)
+        return True
+
+    def _delete_source_rows(self, source_id: str) -> None:
+        claim_ids = "select id from claims where source_id = ?"
+        self.db.execute(f"delete from quantities where claim_id in ({claim_ids})", [source_id])
+        self.db.execute(f"delete from dates where claim_id in ({claim_ids})", [source_id])
+        self.db.execute(f"delete from cluster_claims where claim_id in ({claim_ids})", [source_id])
+        self.db.execute("delete from claims where source_id = ?", [source_id])
+        self.db.execute("delete from sentences where source_id = ?", [source_id])
+        self.db.execute("delete from sources where id = ?", [source_id])
+
+    # -- sentences and claims --------------------------------------------------------------
+    def sentences_with_claims(self) -> list[dict]:
+        return list(
+            self.db.query(
+                "select s.* from sentences s where exists "
+                "(select 1 from claims c where c.sentence_id = s.id) order by s.source_id, s.sentence_index"
+            )
+        )
+
+    def claims(self, source_id: str | None = None, claim_ids: Iterable[str] | None = None) -> list[dict]:
+        """Claims joined with their sentence, quantity and date, in stable order."""
+        sql = (
+            "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
+            "q.approximate, d.date, d.precision, d.calendar, d.resolved_from, src.published as published "
+            "from claims c join sentences s on s.id = c.sentence_id "
+            "join sources src on src.id = c.source_id "
+            "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
+        )
+        params: list = []
+        where = []
+        if source_id is not None:
+            where.append("c.source_id = ?")
+            params.append(source_id)
+        if claim_ids is not None:
+            ids = list(claim_ids)
+            if not ids:
+                return []
+            where.append(f"c.id in ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if where:
+            sql += " where " + " and ".join(where)
+        sql += " order by c.source_id, c.char_start, c.id"
+        rows = []
+        for row in self.db.query(sql, params):
+            row["entities"] = json.loads(row["entities"] or "[]")
+            row["hedged"] = bool(row["hedged"])
+            row["negated"] = bool(row["negated"])
+            rows.append(row)
+        return rows
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+    # -- embeddings ------------------------------------------------------------------------
+    def missing_embeddings(self, hashes: Iterable[str], model: str) -> set[str]:
+        wanted = set(hashes)
+        if not wanted:
+            return set()
+        have = set()
+        ids = list(wanted)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            have.update(
+                r["content_hash"]
+                for r in self.db.query(
+                    f"select content_hash from embeddings where model = ? and content_hash in ({','.join('?' * len(chunk))})",
+                    [model, *chunk],
+                )
+            )
+        return wanted - have
+
+    def save_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.db.atomic():
+            self.db["embeddings"].upsert_all(
+                (
+                    {"content_hash": h, "model": model, "dim": int(v.shape[0]), "embedding": v.astype(np.float32).tobytes()}
+                    for h, v in vectors.items()
+                ),
+                pk=("content_hash", "model"),
+            )
+
+    def embeddings(self, hashes: Iterable[str], model: str) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        ids = list(set(hashes))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for r in self.db.query(
+                f"select content_hash, embedding from embeddings where model = ? and content_hash in ({','.join('?' * len(chunk))})",
+                [model, *chunk],
+            ):
+                out[r["content_hash"]] = np.frombuffer(r["embedding"], dtype=np.float32)
+        return out
+
+    def prune_embeddings(self) -> int:
+        """Drop vectors no stored sentence or claim refers to any more."""
+        before = self.db["embeddings"].count
+        self.db.execute(
+            "delete from embeddings where content_hash not in (select content_hash from sentences) "
+            "and content_hash not in (select context_hash from claims)"
+        )
+        return before - self.db["embeddings"].count
+
+    # -- reconcile results -----------------------------------------------------------------
+    def replace_reconciliation(self, clusters: list[dict], members: list[dict], discrepancies: list[dict]) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from cluster_claims")
+            self.db.execute("delete from clusters")
+            self.db.execute("delete from discrepancies")
+            self.db["clusters"].insert_all(clusters, pk="id")
+            self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
+            self.db["discrepancies"].insert_all(discrepancies, pk="id")
+
+    def clusters(self) -> list[dict]:
+        clusters = list(self.db.query("select * from clusters order by id"))
+        members: dict[str, list[str]] = {}
+        for r in self.db.query("select cluster_id, claim_id from cluster_claims order by cluster_id, claim_id"):
+            members.setdefault(r["cluster_id"], []).append(r["claim_id"])
+        for c in clusters:
+            c["claim_ids"] = members.get(c["id"], [])
+        return clusters
+
+    def discrepancies(self) -> list[dict]:
+        rows = list(
+            self.db.query(
+                "select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
+                "left join decisions dec on dec.discrepancy_id = d.id order by d.cluster_id, d.id"
+            )
+        )
+        for r in rows:
+            r["internal"] = bool(r["internal"])
+            r["related_sources"] = bool(r["related_sources"])
+        return rows
+
+    # -- decisions (the database's cache of the baseline) -----------------------------------
+    def replace_decisions(self, decisions: Iterable[dict]) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from decisions")
+            self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
+
+    def iter_table(self, table: str) -> Iterator[dict]:
+        yield from self.db[table].rows
+
+
+def _claim_row(claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "source_id": claim.source_id,
+        "sentence_id": f"{claim.source_id}:{claim.sentence_index}",
+        "kind": claim.kind,
+        "lang": claim.lang,
+        "quote": claim.quote,
+        "char_start": claim.char_start,
+        "char_end": claim.char_end,
+        "sentence_start": claim.sentence_start,
+        "sentence_end": claim.sentence_end,
+        "hedged": int(claim.hedged),
+        "negated": int(claim.negated),
+        "context": claim.context,
+        "entities": json.dumps(claim.entities, ensure_ascii=False),
+        "context_hash": content_hash(claim.context),
+    }
+
+
+def _quantity_row(claim_id: str, q: Quantity) -> dict:
+    return {
+        "claim_id": claim_id,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+        "unit": q.unit,
+        "noun": q.noun,
+        "total": q.total,
+        "approximate": int(q.approximate),
+    }
+
+
+def _date_row(claim_id: str, d: DateMention) -> dict:
+    return {
+        "claim_id": claim_id,
+        "date": d.date,
+        "precision": d.precision,
+        "calendar": d.calendar,
+        "resolved_from": d.resolved_from,
+    }
+
+
+def content_hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,162 @@
+"""Numbered schema migrations: an older claims.db upgrades itself when opened.
+
+Each step is one small function, applied once, in order, and recorded in the
+``_factcheck_migrations`` table (name, applied order). Never edit a released step: add a
+new one. Table and column names are part of the interface (datasette shows them), so they
+are named for a reader who has never seen the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+
+def migration(fn: Callable[[sqlite_utils.Database], None]):
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "id": str,
+            "path": str,
+            "format": str,
+            "sha256": str,
+            "encoding": str,
+            "title": str,
+            "outlet": str,
+            "url": str,
+            "published": str,
+            "published_origin": str,  # "metadata", "text" or null
+            "updated": str,
+            "language": str,
+            "translation_of": str,
+            "metadata_origin": str,
+            "date_candidates": str,  # JSON list of ISO dates found in the text
+            "body_start": int,
+            "text": str,  # exactly the analysed text; every offset indexes into it
+        },
+        pk="id",
+    )
+    db["sentences"].create(
+        {
+            "id": str,  # "<source_id>:<index>"
+            "source_id": str,
+            "sentence_index": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "lang": str,
+            "furniture": str,  # why it is page furniture (read_also, byline, ...) or null
+            "content_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["claims"].create(
+        {
+            "id": str,
+            "source_id": str,
+            "sentence_id": str,
+            "kind": str,  # "quantity" or "date"
+            "lang": str,
+            "quote": str,
+            "char_start": int,
+            "char_end": int,
+            "sentence_start": int,
+            "sentence_end": int,
+            "hedged": int,
+            "negated": int,
+            "context": str,  # the words around the mention, used to align claims
+            "entities": str,  # JSON list of canonical names found in the sentence
+            "context_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("sentence_id", "sentences", "id")],
+    )
+    db["quantities"].create(
+        {
+            "claim_id": str,
+            "value": float,
+            "low": float,
+            "high": float,
+            "qualifier": str,
+            "unit": str,
+            "noun": str,
+            "total": float,
+            "approximate": int,
+        },
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["dates"].create(
+        {
+            "claim_id": str,
+            "date": str,
+            "precision": str,
+            "calendar": str,
+            "resolved_from": str,
+        },
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["embeddings"].create(
+        {"content_hash": str, "model": str, "dim": int, "embedding": bytes},
+        pk=("content_hash", "model"),
+    )
+    db["clusters"].create(
+        {"id": str, "kind": str, "unit": str, "noun": str, "canonical": str, "size": int},
+        pk="id",
+    )
+    db["cluster_claims"].create(
+        {"cluster_id": str, "claim_id": str},
+        pk=("cluster_id", "claim_id"),
+    )
+    db["discrepancies"].create(
+        {
+            "id": str,
+            "kind": str,
+            "severity": str,
+            "confidence": float,
+            "internal": int,
+            "related_sources": int,
+            "cluster_id": str,
+            "summary": str,
+            "claim_a": str,
+            "claim_b": str,
+            "alignment": float,  # how sure the reconciler is that both speak of one slot
+        },
+        pk="id",
+    )
+    db["decisions"].create(
+        {"discrepancy_id": str, "status": str, "note": str, "author": str},
+        pk="discrepancy_id",
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["sentences"].create_index(["source_id"])
+    db["claims"].create_index(["source_id"])
+    db["claims"].create_index(["sentence_id"])
+    db["cluster_claims"].create_index(["claim_id"])
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the steps this database has not seen yet; return their names."""
+    table = db["_factcheck_migrations"]
+    if not table.exists():
+        table.create({"name": str, "step": int}, pk="name")
+    done = {row["name"] for row in table.rows}
+    applied = []
+    for step, (name, fn) in enumerate(MIGRATIONS, start=1):
+        if name in done:
+            continue
+        with db.atomic():  # each step is all-or-nothing
+            fn(db)
+            table.insert({"name": name, "step": step})
+        applied.append(name)
+    return applied

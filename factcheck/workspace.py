@@ -1,0 +1,341 @@
+"""The library API: every CLI command is one call on a :class:`Factcheck`.
+
+>>> from factcheck.workspace import Factcheck
+>>> fc = Factcheck(db_path=":memory:", model="hashing")
+>>> fc.ingest(["sources"]).claims  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.baseline import BASELINE_NAME, Baseline
+from factcheck.claims.entities import AliasTable, default_aliases
+from factcheck.claims.extract import analyse
+from factcheck.embeddings.base import Embedder, load_embedder
+from factcheck.errors import QueryError, SourceError
+from factcheck.index.vector_index import VectorIndex, faiss_id
+from factcheck.reconcile.judge import SEVERITIES, severity_at_least
+from factcheck.reconcile.reconciler import claim_index_id, claim_vector, reconcile_claims
+from factcheck.reconcile.thresholds import Thresholds, thresholds_for
+from factcheck.reports.build import build_report, corpus_fingerprint
+from factcheck.sources.loader import discover_sources, load_source
+from factcheck.store.database import Store
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+MAX_QUERY_CHARS = 2000
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    claims: int = 0  # claims extracted from added and updated sources
+    embedded: int = 0  # texts sent to the embedding model in this run
+
+
+@dataclass
+class ReconcileResult:
+    claims: int
+    candidate_pairs: int
+    aligned_pairs: int
+    clusters: int
+    discrepancies: int
+    embedded: int
+
+
+@dataclass
+class CheckResult:
+    new: list[dict]  # open discrepancies at or above the threshold, not in the baseline
+    known: list[dict]  # discrepancies the baseline acknowledges or dismisses
+    below: list[dict]  # open discrepancies under the threshold
+    ingest: IngestResult
+    fail_on: str
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.new else 0
+
+
+class Factcheck:
+    """One claims database, one embedding model, one set of thresholds."""
+
+    def __init__(
+        self,
+        db_path: str | Path | None = None,
+        model: str | None = None,
+        thresholds_file: Path | None = None,
+        aliases_file: Path | None = None,
+        progress: Progress | None = None,
+    ):
+        self.store = Store(db_path)
+        self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
+        self._embedder: Embedder | None = None
+        self._thresholds_file = thresholds_file
+        self._thresholds: Thresholds | None = None
+        self.aliases: AliasTable = default_aliases(str(aliases_file) if aliases_file else os.environ.get("FACTCHECK_ALIASES"))
+        self.progress = progress or (lambda step, done, total: None)
+
+    # -- configuration ---------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self.model_spec)
+        return self._embedder
+
+    @property
+    def thresholds(self) -> Thresholds:
+        if self._thresholds is None:
+            self._thresholds = thresholds_for(self.embedder.family, self._thresholds_file)
+        return self._thresholds
+
+    # -- ingest ----------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], prune: bool = False, skip_bad: bool = False) -> IngestResult:
+        """Store new and changed sources; with ``prune``, forget stored sources not found in ``paths``.
+
+        Every file is read and checked before anything is written: unless ``skip_bad``, one
+        unreadable file stops the whole ingest and the database stays as it was.
+        """
+        paths = [Path(p) for p in paths]
+        files = discover_sources(paths)
+        if not files and not prune:
+            raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
+        result = IngestResult()
+        stored = self.store.source_hashes()
+        seen: dict[str, Path] = {}
+        loaded = []
+        for i, path in enumerate(files):
+            self.progress("read", i, len(files))
+            source_id = path.stem
+            if source_id in seen:
+                result.failed.append((str(path), f"{path}: source id {source_id!r} is also used by {seen[source_id]}"))
+                continue
+            seen[source_id] = path
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if stored.get(source_id) == digest:
+                    result.unchanged.append(source_id)
+                    continue
+                loaded.append(load_source(path))
+            except SourceError as exc:
+                result.failed.append((str(path), str(exc)))
+            except OSError as exc:
+                result.failed.append((str(path), f"{path}: cannot read ({exc.strerror or exc})"))
+        if result.failed and not skip_bad:
+            return result  # nothing written: the caller reports the failures
+        analyses = []
+        for i, source in enumerate(loaded):
+            self.progress("extract", i, len(loaded))
+            source.path = _display_path(Path(source.path))
+            analyses.append(analyse(source, self.aliases))
+        for analysis in analyses:
+            (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
+            self.store.replace_source(analysis.source, analysis.sentences, analysis.claims, analysis.published_origin)
+            result.claims += len(analysis.claims)
+        if prune:
+            keep = set(seen)
+            for source_id in sorted(set(stored) - keep):
+                self.store.remove_source(source_id)
+                result.removed.append(source_id)
+        if result.added or result.updated:
+            result.embedded = self._embed_missing(self.store.claims())
+        if result.removed:
+            self.store.prune_embeddings()
+        return result
+
+    def remove(self, source_ids: Iterable[str]) -> list[str]:
+        """Forget stored sources; returns the ids that were not stored."""
+        missing = [sid for sid in source_ids if not self.store.remove_source(sid)]
+        self.store.prune_embeddings()
+        return missing
+
+    # -- embeddings and indexes ------------------------------------------------------------
+    def _embed_missing(self, claims: list[dict]) -> int:
+        texts: dict[str, str] = {}
+        for c in claims:
+            texts[c["context_hash"]] = c["context"]
+            texts[c["sentence_hash"]] = c["text"]
+        model = self.embedder.model_id
+        missing = sorted(self.store.missing_embeddings(texts, model))
+        batch = 256
+        for start in range(0, len(missing), batch):
+            self.progress("embed", start, len(missing))
+            chunk = missing[start : start + batch]
+            vectors = self.embedder.encode([texts[h] for h in chunk])
+            self.store.save_embeddings(model, dict(zip(chunk, vectors)))
+        return len(missing)
+
+    def _vectors(self, claims: list[dict]) -> dict[str, np.ndarray]:
+        hashes = {c["context_hash"] for c in claims} | {c["sentence_hash"] for c in claims}
+        return self.store.embeddings(hashes, self.embedder.model_id)
+
+    def _index(self, name: str, wanted: dict[int, Callable[[], np.ndarray]]) -> VectorIndex:
+        cache = self.store.cache_dir
+        path = cache / f"{name}.faiss" if cache else None
+        model = self.embedder.model_id
+        index = VectorIndex.open(path, self.embedder.dim, model) if path else VectorIndex(self.embedder.dim, model)
+        added, removed = index.sync(set(wanted), lambda ids: np.vstack([wanted[i]() for i in ids]))
+        if (added or removed) and path:
+            index.save()
+        return index
+
+    def claim_index(self, claims: list[dict], vectors: dict[str, np.ndarray]) -> VectorIndex:
+        return self._index("claims", {claim_index_id(c["id"]): (lambda c=c: claim_vector(c, vectors)) for c in claims})
+
+    def sentence_index(self, claims: list[dict], vectors: dict[str, np.ndarray]) -> VectorIndex:
+        wanted = {}
+        for c in claims:
+            wanted[_sentence_index_id(c["sentence_id"])] = lambda h=c["sentence_hash"]: vectors[h]
+        return self._index("sentences", wanted)
+
+    # -- reconcile -------------------------------------------------------------------------
+    def reconcile(self) -> ReconcileResult:
+        """Align every stored claim with its neighbours and record clusters and discrepancies."""
+        claims = self.store.claims()
+        embedded = self._embed_missing(claims)
+        vectors = self._vectors(claims)
+        index = self.claim_index(claims, vectors)
+        sources = {s["id"]: s for s in self.store.sources()}
+
+        def related(a: str, b: str) -> bool:
+            return sources[a].get("translation_of") == b or sources[b].get("translation_of") == a
+
+        result = reconcile_claims(
+            claims, index, vectors, self.thresholds, related, progress=lambda i: self.progress("align", i, 0)
+        )
+        self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies)
+        self.store.set_setting("reconciled", self._state_key())
+        return ReconcileResult(
+            claims=len(claims),
+            candidate_pairs=result.candidate_pairs,
+            aligned_pairs=result.aligned_pairs,
+            clusters=len(result.clusters),
+            discrepancies=len(result.discrepancies),
+            embedded=embedded,
+        )
+
+    def _state_key(self) -> str:
+        return json.dumps(
+            {
+                "corpus": corpus_fingerprint(self.store.sources()),
+                "model": self.embedder.model_id,
+                "thresholds": self.thresholds.as_dict(),
+                "aliases": self.aliases.fingerprint,
+            },
+            sort_keys=True,
+        )
+
+    def is_reconciled(self) -> bool:
+        return self.store.get_setting("reconciled") == self._state_key()
+
+    # -- reports ---------------------------------------------------------------------------
+    def report(self) -> dict:
+        """The report dict (reconciling first if the corpus, model or thresholds changed)."""
+        if not self.is_reconciled():
+            self.reconcile()
+        return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+
+    def write_reports(self, out_dir: Path, formats: Iterable[str] = ("json", "md", "html")) -> dict[str, Path]:
+        from factcheck.reports import render
+
+        report = self.report()
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for fmt in formats:
+            path = out_dir / f"report.{fmt}"
+            _write_atomic(path, render(report, fmt))
+            written[fmt] = path
+        return written
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10) -> list[dict]:
+        """Stored claim sentences nearest in meaning to ``query`` (any language)."""
+        query = (query or "").strip()
+        if not query:
+            raise QueryError("the search query is empty")
+        if len(query) > MAX_QUERY_CHARS:
+            raise QueryError(f"the search query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
+        if k < 1:
+            raise QueryError("-k must be at least 1")
+        claims = self.store.claims()
+        if not claims:
+            raise QueryError("nothing is stored yet: run 'factcheck ingest SOURCES' first")
+        self._embed_missing(claims)
+        vectors = self._vectors(claims)
+        index = self.sentence_index(claims, vectors)
+        by_sentence: dict[int, list[dict]] = {}
+        for c in claims:
+            by_sentence.setdefault(_sentence_index_id(c["sentence_id"]), []).append(c)
+        qvec = self.embedder.encode([query], kind="query")
+        scores, ids = index.search(qvec, k)
+        hits = []
+        for rank, (score, sid) in enumerate(zip(scores[0], ids[0]), start=1):
+            members = by_sentence.get(int(sid))
+            if not members:
+                continue
+            first = members[0]
+            hits.append(
+                {
+                    "rank": rank,
+                    "score": round(float(score), 4),
+                    "source_id": first["source_id"],
+                    "sentence_start": first["sentence_start"],
+                    "sentence_end": first["sentence_end"],
+                    "text": first["text"],
+                    "claims": [
+                        {"id": c["id"], "kind": c["kind"], "quote": c["quote"], "char_start": c["char_start"], "char_end": c["char_end"]}
+                        for c in members
+                    ],
+                }
+            )
+        return hits
+
+    # -- check -----------------------------------------------------------------------------
+    def check(self, sources_dir: Path, baseline_path: Path | None = None, fail_on: str = "medium") -> CheckResult:
+        """Ingest ``sources_dir``, reconcile, and list discrepancies the baseline does not know."""
+        if fail_on not in SEVERITIES:
+            raise QueryError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
+        ingest = self.ingest([sources_dir], prune=True)
+        if ingest.failed:
+            raise SourceError(ingest.failed[0][1])
+        baseline = Baseline.load(baseline_path or Path(sources_dir) / BASELINE_NAME)
+        self.store.replace_decisions(baseline.as_decisions())
+        report = self.report()
+        new, known, below = [], [], []
+        for d in report["discrepancies"]:
+            if d["status"] != "open":
+                known.append(d)
+            elif severity_at_least(d["severity"], fail_on):
+                new.append(d)
+            else:
+                below.append(d)
+        return CheckResult(new, known, below, ingest, fail_on)
+
+
+def _sentence_index_id(sentence_id: str) -> int:
+    return faiss_id(hashlib.sha256(sentence_id.encode("utf-8")).hexdigest())
+
+
+def _display_path(path: Path) -> str:
+    """Paths relative to the working folder when inside it, so reports are the same on every machine."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

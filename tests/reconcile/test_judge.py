@@ -1,0 +1,80 @@
+import pytest
+
+from factcheck.reconcile.judge import judge, severity_at_least
+from factcheck.reconcile.summary import describe, number
+from factcheck.reconcile.thresholds import Thresholds
+
+TH = Thresholds()
+
+
+def claim(source="s1", value=None, low=None, high=None, qualifier="exact", published=None, hedged=False, negated=False, **extra):
+    if qualifier in ("exact", "approx") and low is None and high is None:
+        low = high = value
+    return {
+        "kind": "quantity", "source_id": source, "value": value, "low": low, "high": high, "qualifier": qualifier,
+        "unit": "count", "noun": None, "total": None, "published": published, "hedged": hedged, "negated": negated,
+        "quote": "x", **extra,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "a, b, kind, severity",
+    [
+        (claim(value=500, low=500, qualifier="more_than"), claim("s2", 700, total=770), "precision", "medium"),
+        (claim(value=500, low=500, qualifier="more_than"), claim("s2", 120, total=770), "conflict", "high"),
+        (claim(low=5e7, high=1e8, qualifier="range"), claim(value=1e8), "precision", "low"),
+        (claim(value=100), claim("s2", 104), "conflict", "medium"),  # a small gap
+        (claim(value=100, published="2023-11-18"), claim("s2", 300, published="2023-11-20"), "supersession", "medium"),
+        (claim(value=500, low=500, qualifier="more_than", published="2023-11-20"), claim("s2", 700, published="2023-11-21"), "supersession", "medium"),
+        (claim(value=500, low=500, qualifier="more_than"), claim("s2", 120, hedged=True), "conflict", "medium"),
+    ],
+)
+def test_kinds_and_severity(a, b, kind, severity):
+    j = judge(a, b, alignment_score=0.8, th=TH)
+    assert (j.kind, j.severity) == (kind, severity)
+    assert 0 < j.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (claim(value=700), claim("s2", 700)),
+        (claim(value=700), claim("s2", 700, qualifier="approx")),
+        (claim(value=700, negated=True), claim("s2", 120)),  # negated claims are never judged
+    ],
+)
+def test_no_discrepancy(a, b):
+    assert judge(a, b, 0.8, TH) is None
+
+
+def test_hedged_lowers_confidence():
+    firm = judge(claim(value=500), claim("s2", 900), 0.8, TH)
+    hedged = judge(claim(value=500), claim("s2", 900, hedged=True), 0.8, TH)
+    assert hedged.confidence < firm.confidence
+
+
+def test_dates():
+    day = {"kind": "date", "source_id": "a", "published": None, "negated": False, "hedged": False}
+    assert judge({**day, "date": "2023-11-17"}, {**day, "date": "2023-11-16"}, 0.8, TH).kind == "conflict"
+    assert judge({**day, "date": "2023-11"}, {**day, "date": "2023-11-16"}, 0.8, TH).kind == "precision"
+    assert judge({**day, "date": "2023-11-17"}, {**day, "date": "2023-11-17"}, 0.8, TH) is None
+
+
+def test_severity_order():
+    assert severity_at_least("high", "medium") and not severity_at_least("low", "medium")
+
+
+@pytest.mark.parametrize(
+    "x, text",
+    [(1e8, "100 million"), (5e7, "50 million"), (1.9e6, "1.9 million"), (175000, "175,000"), (1e12, "1 trillion"), (0.25, "0.25"), (49, "49")],
+)
+def test_number(x, text):
+    assert number(x) == text
+
+
+def test_describe():
+    assert describe(claim(value=500, low=500, qualifier="more_than", noun="موظفي")) == "more than 500 (موظفي)"
+    assert describe({**claim(low=5e7, high=1e8, qualifier="range"), "unit": "USD"}) == "USD 50 million to 100 million"
+    assert describe(claim(value=700, total=770)) == "700 of 770"
+    assert describe({**claim(value=49), "unit": "percent"}) == "49%"
+    assert describe({**claim(value=106), "unit": "hour"}) == "106 hours"

@@ -1,0 +1,98 @@
+import sqlite3
+
+import numpy as np
+import pytest
+
+from factcheck.claims.model import Claim, Quantity
+from factcheck.errors import ConfigError
+from factcheck.sources.model import Source
+from factcheck.store import migrations
+from factcheck.store.database import Store
+
+
+def make_source(sid="s1", text="Musk invested $100 million.", sha="h1"):
+    return Source(id=sid, path=f"{sid}.txt", format="txt", text=text, sha256=sha)
+
+
+def make_claim(sid="s1", cid="q_0000000000000001"):
+    q = Quantity(quote="$100 million", char_start=14, char_end=26, value=1e8, low=1e8, high=1e8, unit="USD")
+    return Claim(
+        id=cid, source_id=sid, sentence_index=0, text="Musk invested $100 million.", sentence_start=0, sentence_end=27,
+        quote=q.quote, char_start=14, char_end=26, lang="en", kind="quantity", quantity=q, context="Musk invested …",
+    )  # fmt: skip
+
+
+SENTENCE = {"id": "s1:0", "source_id": "s1", "sentence_index": 0, "start": 0, "end": 27, "text": "Musk invested $100 million.",
+            "lang": "en", "furniture": None, "content_hash": "abc"}  # fmt: skip
+
+
+def test_migrations_create_named_tables(tmp_path):
+    store = Store(tmp_path / "c.db")
+    names = set(store.db.table_names())
+    assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial"]
+
+
+def test_old_database_upgrades_itself(tmp_path, monkeypatch):
+    path = tmp_path / "c.db"
+    Store(path).close()
+
+    def m002_add_column(db):
+        db["sources"].add_column("license", str)
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m002_add_column", m002_add_column)])
+    store = Store(path)
+    assert "license" in store.db["sources"].columns_dict
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_add_column"]
+    Store(path)  # opening again applies nothing twice
+
+
+def test_replace_source_is_all_or_nothing(tmp_path):
+    store = Store(tmp_path / "c.db")
+    store.replace_source(make_source(), [SENTENCE], [make_claim()], None)
+    assert store.count("claims") == 1
+    broken = make_claim(cid="q_0000000000000002")
+    broken.sentence_index = 99  # points to no sentence: the foreign key fails
+    with pytest.raises(sqlite3.IntegrityError):
+        store.replace_source(make_source(sha="h2"), [SENTENCE], [broken], None)
+    # the earlier version is intact
+    assert store.source_hashes() == {"s1": "h1"}
+    assert [c["id"] for c in store.claims()] == ["q_0000000000000001"]
+
+
+def test_claims_join_their_quantity_and_sentence(tmp_path):
+    store = Store(tmp_path / "c.db")
+    store.replace_source(make_source(), [SENTENCE], [make_claim()], None)
+    (row,) = store.claims()
+    assert row["text"] == "Musk invested $100 million."
+    assert (row["value"], row["unit"], row["quote"]) == (1e8, "USD", "$100 million")
+    assert row["sentence_hash"] == "abc"
+
+
+def test_remove_source(tmp_path):
+    store = Store(tmp_path / "c.db")
+    store.replace_source(make_source(), [SENTENCE], [make_claim()], None)
+    assert store.remove_source("s1") is True
+    assert store.remove_source("s1") is False
+    assert store.count("claims") == store.count("sentences") == store.count("quantities") == 0
+
+
+def test_embeddings_round_trip(tmp_path):
+    store = Store(tmp_path / "c.db")
+    v = np.arange(4, dtype=np.float32)
+    store.save_embeddings("m", {"h": v})
+    assert store.missing_embeddings(["h", "g"], "m") == {"g"}
+    assert store.missing_embeddings(["h"], "other-model") == {"h"}
+    assert np.array_equal(store.embeddings(["h"], "m")["h"], v)
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "c.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ConfigError, match="not a factcheck database"):
+        Store(path)
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        Store(tmp_path / "nope" / "c.db")
