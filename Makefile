@@ -1,0 +1,39 @@
+# Two commands for a new machine:
+#   make demo   set up (venv, CPU torch, factcheck) and run the main job on sources/
+#   make test   set up and run the test suite
+#
+# Elsewhere than on a machine with a local CPU torch wheel, get the CPU build of torch from
+# the PyTorch CPU wheel index (a plain install pulls a multi-GB CUDA build):
+#   make demo TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TORCH_VERSION ?= 2.13.0
+TORCH_INDEX_URL ?=
+SOURCES ?= sources
+REPORTS ?= reports
+PYTEST_ARGS ?=
+
+export HF_HUB_OFFLINE := 1
+
+TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL),)
+
+.PHONY: setup demo test clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet $(TORCH_PIP_ARGS) "torch==$(TORCH_VERSION)"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+demo: setup
+	$(BIN)/factcheck run $(SOURCES) --output $(REPORTS)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) claims.db claims.db-* claims.db.faiss $(REPORTS)

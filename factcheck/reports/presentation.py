@@ -1,0 +1,325 @@
+"""How a report reads to a person, whatever the format: values in words, the quote located
+inside its sentence, the overview paragraph, discrepancies grouped by cluster.
+
+The Markdown and HTML renderers share this so that both say exactly the same thing; each
+adds only its own escaping and layout. Nothing here escapes: it returns plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+KINDS = ("conflict", "precision", "supersession")
+SEVERITIES = ("high", "medium", "low")
+STATUSES = ("open", "acknowledged", "dismissed")
+
+KIND_MEANINGS = {
+    "conflict": "The two figures cannot both be true, even allowing for rounding.",
+    "precision": "Both can be true, but one is more precise than the other.",
+    "supersession": "A later or updated report replaces an earlier figure.",
+}
+
+# Languages written right to left; a quote in one of them is laid out rtl, the rest "auto".
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A sentence cut around its quote: ``before + quote + after == sentence``.
+
+    ``quote`` is empty when the claim's offsets do not point at its quote and the quote
+    cannot be found in the sentence either; a renderer then shows the quote on its own
+    rather than highlight the wrong words.
+    """
+
+    before: str
+    quote: str
+    after: str
+
+
+def highlight(claim: dict) -> Highlight:
+    """Split a claim's sentence at the quote's offsets (relative to the sentence).
+
+    >>> highlight({"text": "Over 500 signed.", "quote": "Over 500", "char_start": 10,
+    ...            "char_end": 18, "sentence_start": 10})
+    Highlight(before='', quote='Over 500', after=' signed.')
+    """
+    text, quote = claim["text"], claim["quote"]
+    start = claim["char_start"] - claim["sentence_start"]
+    end = claim["char_end"] - claim["sentence_start"]
+    if not (0 <= start <= end <= len(text) and text[start:end] == quote):
+        # Offsets that disagree with the quote are a bug upstream; the first occurrence is
+        # the best guess, and highlighting nothing beats highlighting the wrong words.
+        start = text.find(quote) if quote else -1
+        if start < 0:
+            return Highlight(text, "", "")
+        end = start + len(quote)
+    return Highlight(text[:start], text[start:end], text[end:])
+
+
+def text_direction(lang: str | None) -> str:
+    """``"rtl"`` for a right-to-left language tag (``ar``, ``ar-EG``), else ``"auto"``."""
+    if not lang:
+        return "auto"
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGUAGES else "auto"
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language tag (``ar`` -> ``Arabic``), or the tag itself."""
+    if not code or code == "und":
+        return "unknown language"
+    try:
+        from babel import Locale
+
+        name = Locale("en").languages.get(code.split("-")[0].lower())
+    except Exception:  # babel missing or its data unreadable: the tag still says it
+        name = None
+    return name or code
+
+
+def format_number(number: float | int) -> str:
+    """A number as a reader expects it: grouped digits, scale words for round large values.
+
+    >>> [format_number(n) for n in (500.0, 1234567, 5e7, 1.3e10, 12.75, 1e12)]
+    ['500', '1,234,567', '50 million', '13 billion', '12.75', '1 trillion']
+    """
+    for scale, word in _SCALES:
+        if abs(number) >= scale:
+            scaled = number / scale
+            if abs(scaled - round(scaled, 2)) <= 1e-9 * abs(scaled):
+                return f"{_plain_number(round(scaled, 2))} {word}"
+            break
+    return _plain_number(number)
+
+
+def describe_value(item: dict) -> str:
+    """What a claim (or a cluster table row) says, in words, with its unit.
+
+    Reads the literal interval: a null ``low`` has no lower bound, a null ``high`` no upper.
+
+    >>> describe_value({"kind": "quantity", "value": 500, "low": 500, "high": None,
+    ...                 "qualifier": "more_than", "unit": "count"})
+    'more than 500'
+    >>> describe_value({"value": None, "low": 5e7, "high": 1e8, "qualifier": "range", "unit": "USD"})
+    'between $50 million and $100 million'
+    >>> describe_value({"value": 700, "low": 700, "high": 700, "qualifier": "exact",
+    ...                 "unit": "count", "total": 770})
+    '700 of 770'
+    """
+    kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
+    if kind == "date":
+        if item.get("date"):
+            return item["date"]
+        precision = item.get("precision")
+        return f"unresolved {precision}" if precision == "weekday" else "unresolved date"
+
+    value, low, high = item.get("value"), item.get("low"), item.get("high")
+    unit = item.get("unit")
+    qualifier = item.get("qualifier") or _infer_qualifier(value, low, high)
+
+    def number(n: float) -> str:
+        return _with_money_or_percent(n, unit)
+
+    if qualifier == "range" or value is None:
+        if low is not None and high is not None:
+            words, last = f"between {number(low)} and {number(high)}", high
+        elif low is not None:
+            words, last = f"from {number(low)}", low
+        elif high is not None:
+            words, last = f"up to {number(high)}", high
+        else:
+            return "no value"
+    else:
+        bound = {"more_than": low, "at_least": low, "less_than": high, "at_most": high}.get(qualifier)
+        last = value if bound is None else bound
+        prefix = {
+            "approx": "about ",
+            "more_than": "more than ",
+            "at_least": "at least ",
+            "less_than": "less than ",
+            "at_most": "at most ",
+        }.get(qualifier, "")
+        words = prefix + number(last)
+    if item.get("total") is not None:
+        words += f" of {number(item['total'])}"
+        last = item["total"]
+    return words + _unit_suffix(unit, last)
+
+
+def interval(item: dict) -> str:
+    """The literal interval a quantity allows, in interval notation; empty for a single point
+    or a date, where the words already say everything.
+
+    >>> interval({"value": 500, "low": 500, "high": None, "qualifier": "more_than"})
+    '(500, ∞)'
+    """
+    low, high, qualifier = item.get("low"), item.get("high"), item.get("qualifier")
+    if item.get("kind") == "date" or (low is None and high is None):
+        return ""
+    if low is not None and low == high:
+        return ""
+    left = "(" if low is None or qualifier == "more_than" else "["
+    right = ")" if high is None or qualifier == "less_than" else "]"
+    low_text = "−∞" if low is None else format_number(low)
+    high_text = "∞" if high is None else format_number(high)
+    return f"{left}{low_text}, {high_text}{right}"
+
+
+def claims_by_id(report: dict) -> dict[str, dict]:
+    """Every claim the discrepancies carry, by id."""
+    return {claim["id"]: claim for d in report["discrepancies"] for claim in d["claims"]}
+
+
+def table_row(row: dict, cluster: dict, claims: dict[str, dict]) -> dict:
+    """A cluster table row with what the row itself omits (its kind; ``total``, ``hedged``,
+    ``negated``, ``lang`` when a discrepancy carries the full claim), so that "700 of 770"
+    does not shrink to "700" in the table."""
+    claim = claims.get(row["claim_id"], {})
+    extra = {key: claim[key] for key in ("total", "hedged", "negated", "lang", "precision") if key in claim}
+    return {**extra, **row, "kind": cluster["kind"]}
+
+
+def group_by_cluster(report: dict) -> list[tuple[dict, list[dict]]]:
+    """Discrepancies grouped by cluster, clusters in the order their first discrepancy
+    appears (so a list sorted by severity stays sorted by its worst case).
+
+    A discrepancy whose cluster is missing from the report gets a stand-in cluster with no
+    table, so that nothing flagged is ever dropped from a rendering.
+    """
+    clusters = {cluster["id"]: cluster for cluster in report["clusters"]}
+    groups: dict[str, list[dict]] = {}
+    for discrepancy in report["discrepancies"]:
+        groups.setdefault(discrepancy["cluster_id"], []).append(discrepancy)
+    result = []
+    for cluster_id, discrepancies in groups.items():
+        cluster = clusters.get(cluster_id) or {
+            "id": cluster_id,
+            "canonical": f"Cluster {cluster_id} (not in this report)",
+            "kind": discrepancies[0]["claims"][0]["kind"],
+            "unit": None,
+            "noun": None,
+            "claim_ids": [],
+            "sources": [],
+            "table": [],
+        }
+        result.append((cluster, discrepancies))
+    return result
+
+
+def agreeing_clusters(report: dict) -> list[dict]:
+    """The clusters no discrepancy points at: where the sources agree."""
+    flagged = {discrepancy["cluster_id"] for discrepancy in report["discrepancies"]}
+    return [cluster for cluster in report["clusters"] if cluster["id"] not in flagged]
+
+
+def count(items: Iterable[dict], key: str, order: Iterable[str]) -> list[tuple[str, int]]:
+    """``(value, how many items have it)`` for every value in ``order``, zeros included."""
+    values = [item[key] for item in items]
+    return [(value, values.count(value)) for value in order]
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
+
+
+def cluster_label(cluster: dict) -> str:
+    """What a cluster is about, in a few words: ``quantity · count of موظف``."""
+    parts = [cluster["kind"]]
+    unit, noun = cluster.get("unit"), cluster.get("noun")
+    if unit == "count" and noun:
+        parts.append(f"count of {noun}")
+    elif unit:
+        parts.append(unit)
+    return " · ".join(parts)
+
+
+def overview(report: dict) -> str:
+    """One plain-English paragraph: what was compared and what was found.
+
+    It holds no text taken from the articles, only counts and language names, so any
+    format can print it without escaping concerns beyond its own.
+    """
+    sources, clusters, discrepancies = report["sources"], report["clusters"], report["discrepancies"]
+    languages: dict[str, int] = {}
+    for source in sources:
+        name = language_name(source.get("language"))
+        languages[name] = languages.get(name, 0) + 1
+    by_language = ", ".join(f"{n} in {name}" for name, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+    flagged = len({d["cluster_id"] for d in discrepancies})
+
+    text = f"This report compares {plural(len(sources), 'source')}"
+    if by_language:
+        text += f" ({by_language})"
+    text += f" and groups their claims into {plural(len(clusters), 'cluster')}"
+    if not discrepancies:
+        return text + ". The sources agree: no discrepancy was found."
+    text += f", {flagged} of which {'has' if flagged == 1 else 'have'} discrepancies. "
+    kinds = _and_list(f"{n} {kind}" for kind, n in count(discrepancies, "kind", KINDS))
+    severities = _and_list(f"{n} {severity}" for severity, n in count(discrepancies, "severity", SEVERITIES))
+    text += f"It flags {plural(len(discrepancies), 'discrepancy', 'discrepancies')}: by kind {kinds}; by severity {severities}."
+    internal = sum(1 for d in discrepancies if d["internal"])
+    related = sum(1 for d in discrepancies if d["related_sources"])
+    if internal:
+        text += f" {_count_is(internal)} inside a single source."
+    if related:
+        text += f" {_count_is(related)} between sources where one translates or copies the other, so their agreement elsewhere is not independent corroboration."
+    decided = [(status, n) for status, n in count(discrepancies, "status", STATUSES[1:]) if n]
+    if decided:
+        text += " " + " and ".join(f"{n} {status}" for status, n in decided) + " in the baseline."
+    return text
+
+
+def short_hash(value: str, length: int = 12) -> str:
+    """The first characters of a long hash, for display; the full value goes beside it."""
+    return value if len(value) <= length else value[:length] + "…"
+
+
+def _and_list(parts: Iterable[str]) -> str:
+    parts = list(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _count_is(n: int) -> str:
+    return f"{n} {'is' if n == 1 else 'are'}"
+
+
+def _infer_qualifier(value: float | None, low: float | None, high: float | None) -> str:
+    if value is None:
+        return "range"
+    if low is not None and high is None:
+        return "at_least"
+    if high is not None and low is None:
+        return "at_most"
+    return "exact"
+
+
+def _plain_number(number: float | int) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if isinstance(number, int):
+        return f"{number:,}"
+    return f"{number:,.15g}"
+
+
+def _with_money_or_percent(number: float, unit: str | None) -> str:
+    text = format_number(number)
+    if unit in _CURRENCY_SYMBOLS:
+        sign = "-" if text.startswith("-") else ""
+        return f"{sign}{_CURRENCY_SYMBOLS[unit]}{text.lstrip('-')}"
+    if unit == "percent":
+        return f"{text}%"
+    return text
+
+
+def _unit_suffix(unit: str | None, last: float) -> str:
+    if unit is None or unit in ("count", "percent") or unit in _CURRENCY_SYMBOLS:
+        return ""
+    if unit in _DURATIONS:
+        return f" {unit}" if last == 1 else f" {unit}s"
+    return f" {unit}"  # another ISO 4217 code, or a unit this module does not know by name
