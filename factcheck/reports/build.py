@@ -95,6 +95,11 @@ def _cluster_record(cluster: dict, claims: dict, published: dict) -> dict:
                 "unit": c.get("unit") if c["kind"] == "quantity" else None,
                 "date": c.get("date"),
                 "published": published.get(c["source_id"]),
+                "total": c.get("total"),
+                "hedged": bool(c.get("hedged")),
+                "negated": bool(c.get("negated")),
+                "lang": c.get("lang"),
+                "precision": c.get("precision"),
             }
             for c in members
         ],

@@ -80,7 +80,8 @@ def _source(source_id, language, title, published, **extra):
 
 def _row(claim, published):
     return {
-        key: claim[key] for key in ("quote", "value", "low", "high", "qualifier", "unit", "date")
+        key: claim[key]
+        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "total", "hedged", "negated", "lang", "precision")
     } | {"claim_id": claim["id"], "source_id": claim["source_id"], "published": published}
 
 
@@ -154,10 +155,12 @@ def build_report() -> dict:
                 "table": [
                     {"claim_id": "q_c000000000000004", "source_id": SOURCE_A, "quote": "13 مليار دولار",
                      "value": 1.3e10, "low": 1.3e10, "high": 1.3e10, "qualifier": "exact", "unit": "USD",
-                     "date": None, "published": "2023-11-21"},
+                     "date": None, "published": "2023-11-21", "total": None, "hedged": False, "negated": False,
+                     "lang": "ar", "precision": None},
                     {"claim_id": "q_d000000000000005", "source_id": SOURCE_E, "quote": "more than $10bn",
                      "value": 1e10, "low": 1e10, "high": None, "qualifier": "more_than", "unit": "USD",
-                     "date": None, "published": None},
+                     "date": None, "published": None, "total": None, "hedged": False, "negated": False,
+                     "lang": "en", "precision": None},
                 ],
             },
         ],
