@@ -1,0 +1,550 @@
+"""Find source files and read them into :class:`Source` objects.
+
+What gets analysed (``Source.text``; every stored offset indexes into it):
+
+* ``.txt`` and ``.md``: the file's text as decoded, with newlines normalised to ``"\\n"``
+  (``"\\r\\n"`` and lone ``"\\r"`` both become ``"\\n"``, so offsets count one character per
+  line break on every platform). For ``.md`` the front matter stays in the text;
+  ``body_start`` is the offset where the body begins.
+* ``.html`` / ``.htm``: the article's main text as extracted by trafilatura, after scripts,
+  styles, templates, frames and embedded objects are removed, newlines normalised.
+
+Decoding: UTF-8 (a byte-order mark is dropped), UTF-16/32 when the file starts with their
+byte-order mark, for HTML the charset the page declares, and otherwise charset-normalizer's
+best guess, trying the code pages of Arabic and English news first (cp1256, ISO-8859-6,
+cp1252); ``Source.encoding`` records which ("utf-8-sig" for UTF-8 with a byte-order mark).
+Bytes that are binary (NUL bytes, known image/archive signatures, more than 1% control
+characters) or that nothing decodes are an error.
+
+Metadata (all optional) comes from ``.md`` front matter (YAML between ``---`` lines or TOML
+between ``+++`` lines) or from the HTML page (title, site name as outlet, canonical URL,
+publication date from the markup, ``<html lang>``), and a sidecar ``NAME.meta.toml`` next to
+the file (``NAME`` is the source id) overrides them field by field. Known fields: title,
+outlet, url, published, updated, language, translation_of; other keys are ignored so a
+sidecar can carry notes for other tools. Metadata a user wrote (sidecar, front matter) is
+validated and a bad value is an error; metadata found in HTML is taken only when valid.
+Dates in the article text are never used here: finding them is the date extractor's job.
+``language`` keeps the primary subtag only ("ar-EG" -> "ar"). ``metadata_origin`` lists
+the contributors joined by "+": "front_matter", "html", "sidecar" (e.g.
+"front_matter+sidecar"), or "none". Without a title in the metadata, the title is the
+first non-empty body line that is not page furniture (see factcheck.text.boilerplate).
+
+Every problem is a :class:`SourceError` with one line that names the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import SourceError
+from factcheck.sources.model import Source
+
+__all__ = [
+    "discover_sources",
+    "load_source",
+    "SOURCE_FORMATS",
+    "SIDECAR_SUFFIX",
+    "METADATA_FIELDS",
+    "DEFAULT_MAX_BYTES",
+    "PREFERRED_ENCODINGS",
+]
+
+#: File extension (lowercase) -> ``Source.format``.
+SOURCE_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
+SIDECAR_SUFFIX = ".meta.toml"
+METADATA_FIELDS = ("title", "outlet", "url", "published", "updated", "language", "translation_of")
+DEFAULT_MAX_BYTES = 5_000_000
+
+TITLE_MAX_CHARS = 300
+# Fewer letters than this in the extracted main text means trafilatura found no article.
+MIN_HTML_LETTERS = 20
+#: Legacy code pages of Arabic and English news, tried before charset-normalizer's full search.
+PREFERRED_ENCODINGS = ("cp1256", "iso8859_6", "cp1252")
+# Share of control or replacement characters above which decoded text is not text.
+MAX_CONTROL_SHARE = 0.01
+
+
+# ---------------------------------------------------------------------------------------
+# Discovery
+
+
+def _is_source_name(name: str) -> bool:
+    lower = name.lower()
+    if lower.endswith(SIDECAR_SUFFIX):
+        return False
+    return os.path.splitext(lower)[1] in SOURCE_FORMATS
+
+
+def _walk_error(err: OSError) -> None:
+    raise SourceError(f"{err.filename}: cannot read this directory ({err.strerror or err})")
+
+
+def discover_sources(paths: Iterable[Path]) -> list[Path]:
+    """The source files named by ``paths``: files as given, directories walked recursively.
+
+    Inside directories only ``.txt``, ``.md``, ``.html`` and ``.htm`` files count (any case),
+    hidden files and directories (name starting with ".") and ``*.meta.toml`` sidecars are
+    skipped, and symbolic links to directories are not followed. A file named directly must
+    have one of those extensions. The result is sorted and free of duplicates.
+
+    Raises :class:`SourceError` when a path does not exist, a named file is not a source,
+    or two files would get the same source id (the file stem), e.g. ``a/x.txt`` and
+    ``b/x.md``.
+    """
+    found: dict[Path, Path] = {}  # resolved -> as found, so one file reached twice counts once
+    for given in paths:
+        given = Path(given)
+        if not given.exists():
+            raise SourceError(f"{given}: no such file or directory")
+        if given.is_dir():
+            for root, dirs, files in os.walk(given, onerror=_walk_error):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if not name.startswith(".") and _is_source_name(name):
+                        path = Path(root, name)
+                        if path.is_file():
+                            found.setdefault(path.resolve(), path)
+        elif given.is_file():
+            if given.name.lower().endswith(SIDECAR_SUFFIX):
+                raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
+            if not _is_source_name(given.name):
+                raise SourceError(
+                    f"{given}: not a source file (expected .txt, .md, .html or .htm)"
+                )
+            found.setdefault(given.resolve(), given)
+        else:
+            raise SourceError(f"{given}: not a regular file or directory")
+
+    result = sorted(found.values(), key=lambda p: p.as_posix())
+    by_id: dict[str, Path] = {}
+    for path in result:
+        other = by_id.setdefault(path.stem, path)
+        if other is not path:
+            raise SourceError(
+                f"{other} and {path} would both have the source id {path.stem!r}; rename one"
+            )
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# Decoding
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+# Byte-order marks; UTF-32 first because its little-endian mark starts like UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return; DEL;
+# C1 controls; the replacement character left by earlier bad decoding.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _check_plausible(text: str, path: Path) -> None:
+    if "\x00" in text:
+        raise SourceError(f"{path}: contains NUL characters; this looks like a binary file, not text")
+    bad = len(_NOT_TEXT.findall(text))
+    if bad and bad > MAX_CONTROL_SHARE * len(text):
+        raise SourceError(
+            f"{path}: {bad} of {len(text)} characters are control or replacement characters; "
+            "this looks like a binary or damaged file, not text"
+        )
+
+
+def _decode(raw: bytes, path: Path, fmt: str) -> tuple[str, str]:
+    """The text of ``raw`` and the name of the encoding that produced it."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise SourceError(
+                    f"{path}: starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} (byte {err.start})"
+                ) from None
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            raise SourceError(f"{path}: this is {kind}, not a text file")
+    if b"\x00" in raw:
+        raise SourceError(f"{path}: contains NUL bytes; this looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if fmt == "html":
+        declared = _DECLARED_CHARSET.search(raw[:4096])
+        if declared:
+            try:
+                encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+                return raw.decode(encoding), encoding
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration is common; fall back to detection
+    from charset_normalizer import from_bytes
+
+    # Short texts fit many code pages equally well ("مرحبا" in cp1256 also reads as cp932),
+    # so the code pages Arabic and English news actually use are tried first.
+    best = from_bytes(raw, cp_isolation=list(PREFERRED_ENCODINGS)).best() or from_bytes(raw).best()
+    if best is None:
+        raise SourceError(f"{path}: cannot be decoded: it is not UTF-8 and no other text encoding fits")
+    return str(best), best.encoding
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------------------
+# Metadata
+
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
+class _BadField(ValueError):
+    """A metadata value that does not fit its field; the message completes a sentence."""
+
+
+def _as_iso_date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)  # a bare year written without quotes
+    if isinstance(value, str):
+        m = _ISO_DATE.fullmatch(value.strip())
+        if m:
+            year, month, day = m.groups()
+            try:
+                dt.date(int(year), int(month or 1), int(day or 1))
+            except ValueError:
+                raise _BadField(f"is not a real date: {value!r}") from None
+            return value.strip()
+    raise _BadField(f"must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
+
+
+def _as_text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _BadField(f"must be a non-empty string, not {value!r}")
+    return value.strip()
+
+
+def _as_language(value: Any) -> str:
+    text = _as_text(value)
+    m = _LANGUAGE.fullmatch(text)
+    if not m:
+        raise _BadField(f"must be a language code such as 'ar' or 'en', not {value!r}")
+    # The pipeline chooses its rules by the primary language: "ar-EG" is read as "ar".
+    return m.group(1).lower()
+
+
+def _as_url(value: Any) -> str:
+    text = _as_text(value)
+    if not _URL.fullmatch(text):
+        raise _BadField(f"must be an absolute URL such as 'https://example.com/a', not {value!r}")
+    return text
+
+
+def _as_source_id(value: Any) -> str:
+    text = _as_text(value)
+    if "/" in text or "\\" in text:
+        raise _BadField(f"must be a source id (a file stem), not a path: {value!r}")
+    if _is_source_name(text):
+        raise _BadField(f"must be a source id without extension, e.g. {Path(text).stem!r}")
+    return text
+
+
+_FIELD_CHECKS = {
+    "title": _as_text,
+    "outlet": _as_text,
+    "url": _as_url,
+    "published": _as_iso_date,
+    "updated": _as_iso_date,
+    "language": _as_language,
+    "translation_of": _as_source_id,
+}
+
+
+def _validated(raw: Mapping[str, Any], where: str, strict: bool = True) -> dict[str, str]:
+    """The known metadata fields of ``raw``, checked.
+
+    ``strict``: a bad value raises SourceError naming ``where`` and the field; otherwise
+    (metadata found in HTML, not written by the user) it is dropped.
+    """
+    out: dict[str, str] = {}
+    for key in METADATA_FIELDS:
+        value = raw.get(key)
+        if value is None:
+            continue  # absent, or an empty YAML value
+        try:
+            out[key] = _FIELD_CHECKS[key](value)
+        except _BadField as err:
+            if strict:
+                raise SourceError(f"{where}: field {key!r} {err}") from None
+    return out
+
+
+def _read_sidecar(sidecar: Path) -> dict[str, str]:
+    try:
+        with sidecar.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as err:
+        raise SourceError(f"{sidecar}: cannot be read ({err.strerror or err})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise SourceError(f"{sidecar}: not valid TOML ({err})") from None
+    except UnicodeDecodeError:
+        raise SourceError(f"{sidecar}: not valid TOML (it must be UTF-8)") from None
+    return _validated(data, str(sidecar))
+
+
+_FRONT_MATTER_OPEN = re.compile(r"(---|\+\+\+)[ \t]*\n")
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int] | None:
+    """Metadata and body offset of a Markdown file's front matter, or None if it has none."""
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
+        return None
+    is_yaml = opening.group(1) == "---"
+    closing = (_YAML_CLOSE if is_yaml else _TOML_CLOSE).search(text, opening.end())
+    if not closing:
+        return None  # a rule line at the top, not front matter
+    block = text[opening.end() : closing.start()]
+    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+    where = f"{path} (front matter)"
+    if is_yaml:
+        import yaml
+        from frontmatter.default_handlers import YAMLHandler
+
+        try:
+            data = YAMLHandler().load(block)
+        except yaml.YAMLError as err:
+            problem = " ".join(str(err).split())
+            raise SourceError(f"{where}: not valid YAML ({problem})") from None
+    else:
+        # python-frontmatter's TOML handler needs the third-party `toml` package; the
+        # standard library reads it just as well.
+        try:
+            data = tomllib.loads(block)
+        except tomllib.TOMLDecodeError as err:
+            raise SourceError(f"{where}: not valid TOML ({err})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SourceError(f"{where}: must be a mapping of fields such as 'title: ...'")
+    return _validated(data, where), body_start
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+# Elements whose content is code, or is never shown as text of the page.
+_NOT_CONTENT = (
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+    "embed", "applet", "svg", "math", "canvas", "audio", "video",
+)  # fmt: skip
+_NOT_CONTENT_XPATH = "|".join(f"//{tag}" for tag in _NOT_CONTENT) + "|//comment()|//processing-instruction()"
+
+
+def _html_tree(markup: str, path: Path):  # -> lxml.html.HtmlElement
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(markup)
+    except Exception as err:  # lxml raises several kinds on hostile input
+        raise SourceError(f"{path}: the HTML cannot be parsed ({type(err).__name__})") from None
+    if tree is None:
+        raise SourceError(f"{path}: the HTML cannot be parsed")
+    return tree
+
+
+def _html_text(markup: str, path: Path) -> str:
+    import trafilatura
+
+    tree = _html_tree(markup, path)
+    # trafilatura drops these too; removing them first guarantees that no script, style or
+    # inert template content can reach the analysed text, whatever its heuristics decide.
+    for element in tree.xpath(_NOT_CONTENT_XPATH):
+        if element.getparent() is not None:
+            element.drop_tree()
+    try:
+        text = trafilatura.extract(
+            tree,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+        )
+    except Exception as err:  # includes RecursionError on absurdly deep markup
+        raise SourceError(
+            f"{path}: the HTML could not be processed ({type(err).__name__})"
+        ) from None
+    text = _normalize_newlines(text or "")
+    if sum(ch.isalpha() for ch in text) < MIN_HTML_LETTERS:
+        raise SourceError(f"{path}: no article text could be extracted from the HTML")
+    return text
+
+
+def _html_metadata(markup: str, path: Path) -> dict[str, str]:
+    import trafilatura
+
+    tree = _html_tree(markup, path)
+    lang = tree.get("lang") or tree.get("xml:lang")
+    try:
+        # extensive_search=False: dates from the page's markup (meta tags, <time>, URL),
+        # never guessed from the article text.
+        meta = trafilatura.extract_metadata(
+            tree, date_config={"original_date": True, "extensive_search": False}
+        )
+    except Exception:
+        meta = None  # metadata is optional; the text decides whether the file is usable
+    raw: dict[str, Any] = {"language": lang}
+    if meta is not None:
+        raw.update(title=meta.title, outlet=meta.sitename, url=meta.url, published=meta.date)
+    return _validated(raw, str(path), strict=False)
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+
+
+def _fallback_title(text: str, body_start: int, fmt: str) -> str | None:
+    """The first non-empty line of the body that is not page furniture (else the first)."""
+    from factcheck.text.boilerplate import furniture_reason
+
+    first = None
+    for line in text[body_start:].split("\n"):
+        line = line.strip()
+        if fmt == "md":
+            line = _MD_HEADING.sub("", line, count=1) if _MD_HEADING.match(line) else line
+        if not line:
+            continue
+        if first is None:
+            first = line
+        if furniture_reason(line) is None:
+            return line[:TITLE_MAX_CHARS]
+    return first[:TITLE_MAX_CHARS] if first else None
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: file not found") from None
+    except OSError as err:
+        raise SourceError(f"{path}: cannot be read ({err.strerror or err})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError(f"{path}: not a regular file")
+    if st.st_size > max_bytes:
+        raise SourceError(f"{path}: {st.st_size} bytes, more than the limit of {max_bytes} bytes")
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as err:
+        raise SourceError(f"{path}: cannot be read ({err.strerror or err})") from None
+    if len(raw) > max_bytes:
+        raise SourceError(f"{path}: more than the limit of {max_bytes} bytes")
+    return raw
+
+
+def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one source file (see the module docstring for what is analysed).
+
+    ``id`` is the file stem ("002_ade957fd3a304f06.txt" -> "002_ade957fd3a304f06"), ``sha256``
+    hashes the raw bytes. Without a title in the metadata, the title is the first non-empty
+    line of the body that is not page furniture (at most 300 characters). ``published`` is
+    only set from metadata and ``language`` is None unless metadata gives it: the caller
+    extracts dates and detects the language.
+
+    Raises :class:`SourceError` (one line naming the file) when the file is missing,
+    unreadable, larger than ``max_bytes``, empty or whitespace only, binary, not decodable,
+    HTML without main text, or has bad front matter or a bad sidecar.
+    """
+    path = Path(path)
+    if path.name.lower().endswith(SIDECAR_SUFFIX):
+        raise SourceError(f"{path}: this is a metadata sidecar, not a source file")
+    fmt = SOURCE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise SourceError(f"{path}: not a source file (expected .txt, .md, .html or .htm)")
+
+    raw = _read_bytes(path, max_bytes)
+    if not raw:
+        raise SourceError(f"{path}: the file is empty")
+    decoded, encoding = _decode(raw, path, fmt)
+    _check_plausible(decoded, path)
+    decoded = _normalize_newlines(decoded)
+    if not decoded.strip():
+        raise SourceError(f"{path}: the file contains only whitespace")
+
+    metadata: dict[str, str] = {}
+    origins: list[str] = []
+    body_start = 0
+    if fmt == "html":
+        text = _html_text(decoded, path)
+        metadata = _html_metadata(decoded, path)
+        if metadata:
+            origins.append("html")
+    else:
+        text = decoded
+        if fmt == "md":
+            front = _front_matter(text, path)
+            if front is not None:
+                metadata, body_start = front
+                if metadata:
+                    origins.append("front_matter")
+                if not text[body_start:].strip():
+                    raise SourceError(f"{path}: has front matter but no article text")
+
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        overrides = _read_sidecar(sidecar)
+        if overrides:
+            metadata.update(overrides)
+            origins.append("sidecar")
+
+    if "title" not in metadata:
+        title = _fallback_title(text, body_start, fmt)
+        if title:
+            metadata["title"] = title
+
+    return Source(
+        id=path.stem,
+        path=str(path),
+        format=fmt,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        body_start=body_start,
+        encoding=encoding,
+        metadata_origin="+".join(origins) or "none",
+        **metadata,
+    )
