@@ -26,7 +26,8 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except Exception as exc:  # the library raises many kinds; the user needs one line
             raise ConfigError(f"cannot load the model folder {path}: {exc}") from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
         self.batch_size = batch_size
         self.family = _family_of(path)
         self.model_id = f"st:{path.name}@{_folder_fingerprint(path)}"

