@@ -1,0 +1,581 @@
+"""Calendar dates in Arabic and English news text.
+
+:func:`extract_dates` finds explicit dates (ISO, numeric, month names in the Egyptian/Gulf
+family يناير..ديسمبر, the Levantine/Iraqi family كانون الثاني..كانون الأول, the Maghreb
+spellings, English full and abbreviated names), years introduced by a year cue, seasons and
+"early/late" modifiers, Hijri dates (recognised and marked, not converted), weekdays and
+deictic words (أمس, اليوم, غدا, العام الماضي, yesterday, last year ...).
+
+Month and weekday names come from CLDR through babel; :data:`EXTRA_MONTH_SPELLINGS` adds the
+spellings CLDR lacks.
+
+Reading rules (the choices a reader of the output must know):
+
+- Precision is what the text gives: "2023", "2023-11", "2023-11-17".
+- Bare numbers are years only after a year cue (عام/سنة/year, or في/منذ/حتى/خلال/بحلول/قبل/
+  بعد/in/since/by/until/during/before/after, a month, a season or a modifier), never alone.
+- A day range ("17-21 نوفمبر") is one mention dated on its first day, precision "day"; a year
+  range after a cue ("في 2015-2018") likewise is one mention dated on its first year.
+- A day and month without a year take their year from, in order: the nearest explicit date
+  before them in the text that has a month (the year that puts them closest to it); else
+  ``reference`` (same rule, ``resolved_from=reference_origin``); else the nearest year-only date
+  before them; else they stay ``date=None``, ``resolved_from="unresolved"``. (A year-only
+  mention is often a flashback: "paid $1.9m in 2016 ... shares rose on Nov. 20".)
+- A weekday right before an explicit date ("يوم الجمعة الموافق 17 نوفمبر", "Friday, Nov. 17")
+  is part of that one mention. A weekday on its own resolves against the nearest explicit
+  day-precision date before it in the text, as the first such weekday on or after it (a
+  narrative moves forward: "17 نوفمبر ... الأحد" is 19 November); without one, against
+  ``reference`` as the nearest such weekday on or before it (a report looks back). An in-text
+  result later than ``reference`` falls back to the reference rule. Unresolved: ``date=None``,
+  precision "weekday".
+- Deictic words (today, yesterday, last year ...) are relative to the moment of writing, so
+  they resolve against ``reference`` only; unresolved: ``date=None``, precision "relative".
+- Numeric dates are day-first (17/11/2023) unless only the month-first reading is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from babel.dates import get_day_names, get_month_names
+
+from factcheck.claims.model import DateMention
+from factcheck.claims.modality import mark
+from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, normalize_digits, normalize_word
+
+# --------------------------------------------------------------------------------------------
+# Name tables
+# --------------------------------------------------------------------------------------------
+
+# CLDR locales whose wide month names are read: the Egyptian/Gulf family (ar), the Levantine
+# and Iraqi family (ar_SY), and the Maghreb spellings (ar_MA, ar_DZ).
+_MONTH_LOCALES = ("ar", "ar_SY", "ar_MA", "ar_DZ")
+
+#: Spellings seen in news that CLDR does not list.
+EXTRA_MONTH_SPELLINGS = {
+    4: ["إبريل"],
+    5: ["مايو", "ماي"],
+    6: ["يونيه", "جوان"],
+    7: ["يوليه", "جويلية", "يوليوز"],
+    8: ["اغسطس", "أغسطس"],
+    9: ["سبتمبر"],
+    1: ["كانون ثاني"],
+    10: ["تشرين أول"],
+    11: ["تشرين ثاني"],
+    12: ["كانون أول"],
+}
+
+#: Month names that are also ordinary words ("آب" father, "مارس" practised, "ماي"): only read
+#: next to a day or a year, never after a bare cue ("في مارس" is still read: "في" + verb is rare).
+_AMBIGUOUS_BARE_MONTHS = {normalize_word(w) for w in ("آب", "ماي", "جوان", "أوت")}
+
+HIJRI_MONTHS = {
+    1: ["محرم"], 2: ["صفر"], 3: ["ربيع الأول"], 4: ["ربيع الآخر", "ربيع الثاني"],
+    5: ["جمادى الأولى", "جمادى الأول"], 6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"],
+    7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة"], 12: ["ذو الحجة", "ذي الحجة"],
+}
+
+SEASONS = ["صيف", "شتاء", "ربيع", "خريف", "summer", "winter", "spring", "autumn", "fall"]
+MODIFIERS = [
+    "أوائل", "أواخر", "أواسط", "منتصف", "مطلع", "بداية", "نهاية", "early", "late", "mid",
+    "the end of", "the beginning of", "the start of", "the middle of", "end of", "beginning of",
+]
+
+_AR_MONTHS: dict[str, int] = {}
+for _loc in _MONTH_LOCALES:
+    for _ctx in ("format", "stand-alone"):
+        for _n, _name in get_month_names("wide", _ctx, locale=_loc).items():
+            _AR_MONTHS[normalize_word(_name)] = _n
+for _n, _names in EXTRA_MONTH_SPELLINGS.items():
+    for _name in _names:
+        _AR_MONTHS[normalize_word(_name)] = _n
+
+_EN_MONTHS: dict[str, int] = {}
+for _n, _name in get_month_names("wide", locale="en").items():
+    _EN_MONTHS[_name] = _n
+for _n, _name in get_month_names("abbreviated", locale="en").items():
+    _EN_MONTHS[_name] = _n
+_EN_MONTHS["Sept"] = 9
+
+_HIJRI: dict[str, int] = {normalize_word(n): m for m, ns in HIJRI_MONTHS.items() for n in ns}
+
+# weekday numbers follow datetime.weekday(): Monday = 0
+_AR_WEEKDAYS = {normalize_word(n): d for d, n in get_day_names("wide", locale="ar").items()}
+_EN_WEEKDAYS = dict((n, d) for d, n in get_day_names("wide", locale="en").items())
+
+#: First words of month names (normalised), for readers that must not take "17 نوفمبر" as a
+#: count: Gregorian, Levantine, Maghreb and Hijri, Arabic and English.
+MONTH_WORDS = frozenset(
+    {k.split()[0] for k in _AR_MONTHS}
+    | {k.lower() for k in _EN_MONTHS}
+    | {k.split()[0] for k in _HIJRI if k.split()[0] not in ("صفر",)}
+)
+#: Words that put a following number in the calendar: seasons, modifiers, weekdays.
+DATE_CONTEXT_WORDS = frozenset(
+    {normalize_word(w) for w in SEASONS + MODIFIERS if " " not in w}
+    | set(_AR_WEEKDAYS)
+    | {w.lower() for w in _EN_WEEKDAYS}
+)
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+_M = MARKS_CLASS
+_B = r"(?<![^\W\d_])"  # not preceded by a letter
+_E = r"(?![^\W\d_])"  # not followed by a letter
+
+
+def _alt(names, fuzzy=True) -> str:
+    names = sorted(set(names), key=lambda s: -len(s))
+    return "(?:" + "|".join(fuzzy_pattern(n) if fuzzy else re.escape(n) for n in names) + ")"
+
+
+_EN_MONTH_ALT = (
+    "(?:"
+    + "|".join(
+        f"{re.escape(n)}|{re.escape(n.upper())}" for n in sorted(_EN_MONTHS, key=lambda s: -len(s))
+    )
+    + r")\.?"
+)
+_MONTH = rf"(?P<mon>{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
+_CLITIC = rf"(?:[وفبل]{_M})?"  # one proclitic before a name, outside the quote
+_DAY = r"(?P<d>\d{1,2})(?!\d)"
+_YEAR = r"(?P<y>\d{4})(?!\d)"
+_AD = rf"(?:\s*م{_M}{_E})?"  # "2016م": Gregorian era suffix
+_YEAR_NOUN = fuzzy_pattern("عام") + "|" + fuzzy_pattern("سنة")
+_MOD = _alt(MODIFIERS)
+_SEASON = _alt(SEASONS)
+_WD_AR = _alt(_AR_WEEKDAYS)
+_WD_EN = "(?:" + "|".join(_EN_WEEKDAYS) + ")"
+_WEEKDAY = rf"(?:(?:{fuzzy_pattern('يوم')}|{fuzzy_pattern('أيام')})\s+)?(?:{_WD_AR}|{_WD_EN})"
+
+_ORD = r"(?:st|nd|rd|th)?"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "ymd",
+        re.compile(rf"(?<![\d/.-])(?P<q>(?P<y>\d{{4}})([-/])(?P<m>\d{{1,2}})\3(?P<d>\d{{1,2}}))(?![\d/-])"),
+    ),
+    (
+        "dmy",
+        re.compile(rf"(?<![\d/.-])(?P<q>(?P<d>\d{{1,2}})([/.-])(?P<m>\d{{1,2}})\3(?P<y>\d{{4}}))(?![\d/.-]|\.\d)"),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*"
+            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
+            rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>{_MONTH}\s+{_DAY}{_ORD}(?![:.]\d)"
+            rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?(?:\s*[,،]?\s*{_YEAR})?)"
+        ),
+    ),
+    (
+        "hijri",
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
+            rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
+        ),
+    ),
+    (
+        "hijri_year",
+        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
+    ),
+    (
+        "month_year",
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
+            rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "season_year",
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
+            rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "mod_year",
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
+            rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "years_dual",  # عامي 2015 و2016: two years, two mentions
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
+            rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
+        ),
+    ),
+    (
+        "year_noun",
+        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
+    ),
+    ("year_noun", re.compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
+    ("year_ad", re.compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
+    (
+        "year_cue",
+        re.compile(
+            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'منذ', 'حتى', 'خلال', 'بحلول', 'قبل', 'بعد'])}"
+            r"|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
+            rf"(?P<q>{_YEAR}(?:\s*[-–]\s*(?P<y2>\d{{4}})(?!\d))?{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
+        ),
+    ),
+    (
+        "month_cue",  # "في نوفمبر", "in November", "early November": month, year to resolve
+        re.compile(
+            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'خلال', 'منذ', 'حتى', 'شهر', 'بحلول'])}"
+            r"|[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his)\s+"
+            rf"(?P<q>{_MONTH})(?!\s*\d)"
+        ),
+    ),
+    ("month_cue", re.compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
+]
+
+# Deictic words: (pattern, unit, offset). Day words first so "أمس الأول" beats "أمس".
+_RELATIVE_TABLE: list[tuple[str, str, int]] = [
+    ("أمس الأول", "day", -2), ("the day before yesterday", "day", -2), ("بعد غد", "day", 2),
+    ("أمس", "day", -1), ("الأمس", "day", -1), ("البارحة", "day", -1), ("yesterday", "day", -1),
+    ("اليوم", "day", 0), ("today", "day", 0), ("غدا", "day", 1), ("tomorrow", "day", 1),
+    ("العام الماضي", "year", -1), ("السنة الماضية", "year", -1), ("العام المنصرم", "year", -1),
+    ("العام الفائت", "year", -1), ("last year", "year", -1),
+    ("العام المقبل", "year", 1), ("العام القادم", "year", 1), ("السنة المقبلة", "year", 1),
+    ("السنة القادمة", "year", 1), ("next year", "year", 1),
+    ("هذا العام", "year", 0), ("العام الحالي", "year", 0), ("العام الجاري", "year", 0),
+    ("هذه السنة", "year", 0), ("this year", "year", 0),
+    ("الشهر الماضي", "month", -1), ("last month", "month", -1), ("الشهر المقبل", "month", 1),
+    ("الشهر القادم", "month", 1), ("next month", "month", 1), ("هذا الشهر", "month", 0),
+    ("الشهر الحالي", "month", 0), ("الشهر الجاري", "month", 0), ("this month", "month", 0),
+]
+_RELATIVE_INDEX = {normalize_word(p): (u, o) for p, u, o in _RELATIVE_TABLE}
+_RELATIVE_RE = re.compile(
+    rf"{_B}{_CLITIC}(?P<q>{_WEEKDAY}|{_alt([p for p, _, _ in _RELATIVE_TABLE])}){_E}"
+)
+# "اليوم" is "today" only when it is not "the day" of a phrase: not followed by an adjective
+# or relative (اليوم السابق، اليوم الذي), not after a demonstrative or "في"/"per" (في اليوم).
+_NOT_TODAY_AFTER = re.compile(rf"\s+(?:ال|{fuzzy_pattern('نفسه')}|{fuzzy_pattern('ذاته')}|\d)")
+_NOT_TODAY_BEFORE = re.compile(
+    rf"{_B}(?:{_alt(['ذلك', 'هذا', 'ذات', 'نفس', 'في', 'طوال', 'كل', 'منتصف', 'نهاية', 'بداية'])})\s+\Z"
+)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?P<w>{_B}{_WEEKDAY})\s*[,،]?\s*(?:(?:{_alt(['الموافق', 'الموافقة', 'المصادف', 'المصادفة'])}"
+    r"|the)\s+)?\Z"
+)
+_WEEKDAY_NAME = re.compile(rf"{_WD_AR}|{_WD_EN}")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str  # "explicit", "weekday", "relative"
+    precision: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"
+    weekday: int | None = None
+    rel_unit: str | None = None
+    rel_offset: int = 0
+
+
+def _month_number(raw: str) -> int | None:
+    raw = raw.rstrip(".")
+    if raw in _EN_MONTHS or raw.title() in _EN_MONTHS:
+        return _EN_MONTHS.get(raw) or _EN_MONTHS[raw.title()]
+    return _AR_MONTHS.get(" ".join(normalize_word(raw).split()))
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    if not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    try:
+        _dt.date(y if y else 2000, m, d)  # 2000 is a leap year: 29 February stays possible
+    except ValueError:
+        return False
+    return True
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _find(text: str) -> list[_Found]:
+    """Every date-like mention in ``text``, unresolved, without overlaps, in text order."""
+    nt = normalize_digits(text)
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []  # also holds impossible dates ("31 فبراير"): never re-read
+
+    def add(f: _Found) -> None:
+        found.append(f)
+        taken.append((f.start, f.end))
+
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(nt):
+            g = m.groupdict()
+            qname = "q" if m.group("q") is not None else "q2"
+            s, e = m.span(qname)
+            if _overlaps(taken, s, e):
+                continue
+            y = int(g["y"]) if g.get("y") else None
+            if kind in ("hijri", "hijri_year"):
+                mon = _HIJRI.get(" ".join(normalize_word(g["hmon"]).split())) if g.get("hmon") else None
+                if kind == "hijri" and not (g.get("d") or y):
+                    continue  # "رمضان" alone is a season of the year, "صفر" is zero
+                d = int(g["d"]) if g.get("d") else None
+                if d is not None and not 1 <= d <= 30:
+                    continue
+                prec = "day" if d else ("month" if mon else "year")
+                add(_Found(s, e, "explicit", prec, y, mon, d, calendar="hijri"))
+                continue
+            if kind in ("ymd", "dmy"):
+                d, mo = int(g["d"]), int(g["m"])
+                if kind == "dmy" and not _valid(y, mo, d) and _valid(y, d, mo):
+                    d, mo = mo, d  # month-first is the only valid reading
+                if not (1000 <= y <= 2999 and _valid(y, mo, d)):
+                    continue
+                add(_Found(s, e, "explicit", "day", y, mo, d))
+                continue
+            if kind in ("day_month", "month_day", "month_year", "month_cue"):
+                raw_mon = g.get("mon")
+                mo = _month_number(raw_mon)
+                if mo is None:
+                    continue
+                if kind == "month_cue" and normalize_word(raw_mon) in _AMBIGUOUS_BARE_MONTHS:
+                    continue
+                d = int(g["d"]) if g.get("d") else None
+                if (d is not None and not _valid(y, mo, d)) or (
+                    g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)
+                ):
+                    taken.append((s, e))
+                    continue
+                if y is not None and not 1000 <= y <= 2999:
+                    continue
+                add(_Found(s, e, "explicit", "day" if d else "month", y, mo, d))
+                continue
+            if kind == "years_dual":
+                y2 = int(g["y2"])
+                if 1000 <= y <= 2999 and 1000 <= y2 <= 2999:
+                    add(_Found(s, e, "explicit", "year", y))
+                    s2, e2 = m.span("q2")
+                    add(_Found(s2, e2, "explicit", "year", y2))
+                continue
+            # year_noun, year_ad, year_cue, season_year, mod_year
+            lo, hi = (1900, 2100) if kind == "year_cue" else (1000, 2999)
+            if not lo <= y <= hi:
+                continue
+            if g.get("y2") and not (y < int(g["y2"]) <= hi):
+                continue
+            add(_Found(s, e, "explicit", "year", y))
+
+    for m in _RELATIVE_RE.finditer(nt):
+        s, e = m.span("q")
+        if _overlaps(taken, s, e):
+            continue
+        q = m.group("q")
+        wd = _WEEKDAY_NAME.search(q)
+        if wd:
+            key = normalize_word(wd.group())
+            day = _AR_WEEKDAYS.get(key, _EN_WEEKDAYS.get(wd.group()))
+            if day is None:
+                continue
+            add(_Found(s, e, "weekday", "weekday", weekday=day))
+            continue
+        key = " ".join(normalize_word(q).split())
+        unit, offset = _RELATIVE_INDEX.get(key, (None, 0))
+        if unit is None:
+            continue
+        if key == "اليوم" and (_NOT_TODAY_AFTER.match(nt, e) or _NOT_TODAY_BEFORE.search(nt[max(0, s - 20):s])):
+            continue
+        add(_Found(s, e, "relative", "relative", rel_unit=unit, rel_offset=offset))
+
+    found.sort(key=lambda f: f.start)
+    # A weekday written right before an explicit date is part of it.
+    merged: list[_Found] = []
+    for f in found:
+        if f.kind == "explicit" and f.day is not None and f.calendar == "gregorian":
+            window_lo = max(0, f.start - 40)
+            wm = _WEEKDAY_BEFORE.search(nt, window_lo, f.start)
+            if wm:
+                w_start = wm.start("w")
+                while merged and merged[-1].kind == "weekday" and merged[-1].start >= w_start:
+                    merged.pop()
+                f.start = w_start
+        merged.append(f)
+    return merged
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date mention, cheap: for readers that must step around dates."""
+    return [(f.start, f.end) for f in _find(text)]
+
+
+def _parse_reference(reference: str | None) -> tuple[int, int | None, int | None] | None:
+    if not reference:
+        return None
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ].*)?)?)?\s*", reference)
+    if not m:
+        raise ValueError(f"reference must be an ISO date (YYYY[-MM[-DD]]), got {reference!r}")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    mo = int(mo) if mo else None
+    d = int(d) if d else None
+    if mo is not None and not _valid(y, mo, d):
+        raise ValueError(f"reference is not a valid date: {reference!r}")
+    return y, mo, d
+
+
+def _closest_year(month: int, day: int | None, anchor: tuple[int, int | None, int | None]) -> int:
+    """Year that puts (month, day) closest to the anchor date (same year for a year anchor)."""
+    ay, am, ad = anchor
+    if am is None:
+        return ay
+    target = _dt.date(ay, am, ad or 15)
+    best = None
+    for y in (ay - 1, ay, ay + 1):
+        try:
+            cand = _dt.date(y, month, day or 15)
+        except ValueError:  # 29 February in a common year
+            continue
+        dist = abs((cand - target).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ay
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def extract_dates(
+    text: str,
+    lang: str | None = None,
+    reference: str | None = None,
+    reference_origin: str = "text",
+) -> list[DateMention]:
+    """Date mentions in ``text``, sorted by ``char_start``; ``text[s:e] == quote``.
+
+    ``reference`` (ISO ``YYYY[-MM[-DD]]``) resolves weekdays, deictic words and day-months
+    without a year, and ``reference_origin`` ("text" or "published") is copied into
+    ``resolved_from`` for the mentions it resolved. ``lang`` is accepted for symmetry with
+    :func:`extract_quantities`; the patterns of both languages are always tried.
+
+    >>> [(d.quote, d.date, d.precision) for d in extract_dates("في 16 نوفمبر 2023، ثم الأحد")]
+    [('16 نوفمبر 2023', '2023-11-16', 'day'), ('الأحد', '2023-11-19', 'day')]
+    >>> d = extract_dates("Altman was fired on Friday.", reference="2023-11-20")[0]
+    >>> (d.quote, d.date, d.resolved_from)
+    ('Friday', '2023-11-17', 'text')
+    """
+    if not text:
+        return []
+    return [d for _, d in _resolve(text, _parse_reference(reference), reference_origin)]
+
+
+def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMention]]:
+    found = _find(text)
+    out: list[tuple[_Found, DateMention]] = []
+    # explicit dates with a year seen so far: the last with a month, the last with only a year
+    month_anchor: tuple[int, int | None, int | None] | None = None
+    year_anchor: tuple[int, int | None, int | None] | None = None
+    last_day_anchor: _dt.date | None = None
+    ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
+    for f in found:
+        date: str | None = None
+        precision = f.precision
+        origin = "text"
+        if f.kind == "explicit":
+            if f.calendar == "hijri":
+                date, origin = None, "text"
+            elif f.year is not None:
+                date = _iso(f.year, f.month, f.day)
+                if f.month is not None:
+                    month_anchor = (f.year, f.month, f.day)
+                else:
+                    year_anchor = (f.year, None, None)
+            else:  # month (and day) without a year
+                if month_anchor is not None:
+                    y = _closest_year(f.month, f.day, month_anchor)
+                elif ref is not None:
+                    y, origin = _closest_year(f.month, f.day, ref), reference_origin
+                elif year_anchor is not None:
+                    y = year_anchor[0]
+                else:
+                    y, origin = None, "unresolved"
+                if y is not None and _valid(y, f.month, f.day):
+                    date = _iso(y, f.month, f.day)
+                else:
+                    origin = "unresolved"
+            if date and f.day is not None:
+                last_day_anchor = _dt.date.fromisoformat(date)
+        elif f.kind == "weekday":
+            resolved = None
+            if last_day_anchor is not None:
+                resolved = last_day_anchor + _dt.timedelta(days=(f.weekday - last_day_anchor.weekday()) % 7)
+                if ref_date is not None and resolved > ref_date:
+                    resolved = None
+            if resolved is None and ref_date is not None:
+                resolved = ref_date - _dt.timedelta(days=(ref_date.weekday() - f.weekday) % 7)
+                origin = reference_origin
+            if resolved is not None:
+                date, precision = resolved.isoformat(), "day"
+            else:
+                origin = "unresolved"
+        else:  # deictic
+            if ref is None or (f.rel_unit != "year" and ref[1] is None) or (
+                f.rel_unit == "day" and ref_date is None
+            ):
+                origin = "unresolved"
+            else:
+                origin = reference_origin
+                precision = f.rel_unit
+                if f.rel_unit == "day":
+                    date = (ref_date + _dt.timedelta(days=f.rel_offset)).isoformat()
+                elif f.rel_unit == "month":
+                    idx = ref[0] * 12 + (ref[1] - 1) + f.rel_offset
+                    date = _iso(idx // 12, idx % 12 + 1)
+                else:
+                    date = _iso(ref[0] + f.rel_offset)
+        hedged, negated = mark(text, f.start, f.end)
+        out.append((f,
+            DateMention(
+                quote=text[f.start:f.end],
+                char_start=f.start,
+                char_end=f.end,
+                date=date,
+                precision=precision,
+                calendar=f.calendar,
+                resolved_from=origin,
+                hedged=hedged,
+                negated=negated,
+            ),
+        ))
+    return out
+
+
+def first_explicit_date(text: str) -> str | None:
+    """ISO date of the first explicit, day-precision Gregorian date in ``text``, or None.
+
+    Meant as a ``reference`` candidate when a source has no ``published`` metadata.
+
+    >>> first_explicit_date("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023")
+    '2023-11-28'
+    """
+    for f, d in _resolve(text, None, "text"):
+        if f.kind == "explicit" and f.calendar == "gregorian" and f.day is not None and d.date:
+            return d.date
+    return None

@@ -1,0 +1,358 @@
+"""Low-level number reading for Arabic and English news text.
+
+This module knows how numbers are *spelled*; it does not decide what a number means in its
+sentence (that is :mod:`factcheck.claims.quantities`). It provides:
+
+- :func:`normalize_digits`: Arabic-Indic (٠-٩) and Extended (۰-۹) digits and the Arabic
+  separators (٬ thousands, ٫ decimal) mapped to ASCII, one character for one character, so
+  offsets into the normalised text are offsets into the original.
+- :func:`parse_numeral` / :data:`NUMERAL_PATTERN`: digit strings with separators.
+- :func:`normalize_word`, :func:`clitic_splits`, :func:`fuzzy_pattern`: Arabic spelling
+  tolerance (diacritics, tatweel, alef/ya/ta-marbuta variants, clitic prefixes) shared by the
+  quantity, date and modality readers.
+- :func:`read_number_words`: cardinal number words ("خمسة وعشرون", "ثلاثة آلاف",
+  "twenty-five", "one hundred and five", "a million"), with the tables it is driven by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+# --------------------------------------------------------------------------------------------
+# Digits
+# --------------------------------------------------------------------------------------------
+
+_DIGIT_MAP = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGIT_MAP.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DIGIT_MAP[ord("٫")] = "."  # U+066B ARABIC DECIMAL SEPARATOR
+_DIGIT_MAP[ord("٬")] = ","  # U+066C ARABIC THOUSANDS SEPARATOR
+
+
+def normalize_digits(text: str) -> str:
+    """Map Arabic-Indic/Extended digits and Arabic separators to ASCII, length-preserving.
+
+    >>> normalize_digits("١٬٠٠٠ و۲٫٥")
+    '1,000 و2.5'
+    """
+    return text.translate(_DIGIT_MAP)
+
+
+# Thousands groups need exactly three digits ("1,000", "12,345.6"); dotted thousands only with
+# two or more groups ("1.000.000"), because "1.000" alone is read as a decimal (1.0) in English
+# and Arabic news; anything else is an integer or a dot-decimal.
+NUMERAL_PATTERN = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d)"
+    r"|\d+(?:\.\d+)?)"
+)
+_NUMERAL_FULL = re.compile(NUMERAL_PATTERN)
+
+
+def parse_numeral(s: str) -> float | None:
+    """Value of a digit string with separators, or None if it is not one number.
+
+    >>> parse_numeral("1,000"), parse_numeral("1.000.000"), parse_numeral("١٫٩")
+    (1000.0, 1000000.0, 1.9)
+    >>> parse_numeral("1,5") is None   # ambiguous: a list "1, 5" or a comma decimal
+    True
+    """
+    s = normalize_digits(s).strip()
+    if not s or not _NUMERAL_FULL.fullmatch(s):
+        return None
+    if s.count(".") >= 2:  # 1.000.000 or 1.000.000,5
+        s = s.replace(".", "").replace(",", ".")
+    else:
+        s = s.replace(",", "")
+    return float(s)
+
+
+# --------------------------------------------------------------------------------------------
+# Arabic spelling tolerance
+# --------------------------------------------------------------------------------------------
+
+# Harakat, Quranic marks, superscript alef and tatweel carry no meaning for matching.
+_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_MARKS_RE = re.compile(f"[{_AR_MARKS}]")
+_LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "’": "'"})
+
+#: Characters allowed between the letters of a fuzzy Arabic pattern.
+MARKS_CLASS = f"[{_AR_MARKS}]*"
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_word(word: str) -> str:
+    """Matching key of a word: no diacritics/tatweel, one alef, ى→ي, ة→ه, lower case.
+
+    >>> normalize_word("موظفاً"), normalize_word("إحدى"), normalize_word("Million")
+    ('موظفا', 'احدي', 'million')
+    """
+    return _MARKS_RE.sub("", word).translate(_LETTER_MAP).lower()
+
+
+def is_arabic(word: str) -> bool:
+    """True when the word's first character is in the Arabic block."""
+    return bool(word) and "\u0600" <= word[0] <= "\u06ff"
+
+
+# Proclitics that attach to a following word: conjunction (و ف), preposition (ب ل ك), article
+# (ال; ل+ال is written لل). Ordered shortest first so the plain reading wins.
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_PREFIXES = sorted(
+    {c + p + a for c in _CONJ for p in _PREP for a in ("", "ال")} | {c + "لل" for c in _CONJ},
+    key=len,
+)
+_PREFIX_INITIALS = {p[0] for p in _PREFIXES if p}
+
+
+@lru_cache(maxsize=1 << 16)  # news vocabulary repeats: cache the readings per word
+def clitic_splits(norm: str) -> tuple[tuple[str, str], ...]:
+    """Readings of a normalised Arabic word as (proclitics, stem), the bare word first.
+
+    >>> clitic_splits("والملايين")
+    (('', 'والملايين'), ('و', 'الملايين'), ('وال', 'ملايين'))
+    """
+    if not norm or norm[0] not in _PREFIX_INITIALS:
+        return (("", norm),) if len(norm) >= 2 else ()
+    return tuple((p, norm[len(p):]) for p in _PREFIXES if norm.startswith(p) and len(norm) - len(p) >= 2)
+
+
+def is_definite(prefix: str) -> bool:
+    """Whether a proclitic string contains the article ("ال" or the "لل" spelling)."""
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+_FUZZY_CLASSES = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
+
+
+def fuzzy_pattern(phrase: str) -> str:
+    """Regex source matching an Arabic/English phrase across spelling variants.
+
+    Arabic letters tolerate diacritics and tatweel after them and alef/ya/ta-marbuta variants;
+    spaces match any run of whitespace; Latin is matched case-insensitively.
+
+    >>> bool(re.fullmatch(fuzzy_pattern("أكثر من"), "أَكْثَرُ  من"))
+    True
+    """
+    parts = []
+    for ch in normalize_word(phrase):
+        if ch == " ":
+            parts.append(r"\s+")
+        elif is_arabic(ch):
+            parts.append(_FUZZY_CLASSES.get(ch, re.escape(ch)) + MARKS_CLASS)
+        elif ch.isalpha():
+            parts.append(f"[{ch}{ch.upper()}]")
+        elif ch == "'":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Number words
+# --------------------------------------------------------------------------------------------
+
+# kind: "unit" 1-9 (and 10 as "ten"), "teen_only" (أحد/إحدى are "one" only inside 11),
+# "tens" 20-90, "hundred" (×100 or 100), "hundreds" (300-900 written as one word), "scale"
+# (×1000...), "scale_pl" (Arabic plural scale, after 3-10), "scale_dual" (2×scale on its own),
+# "dozen", "half".
+_AR_WORDS: dict[str, tuple[str, float]] = {}
+_EN_WORDS: dict[str, tuple[str, float]] = {}
+
+
+def _add(table: dict, kind: str, value: float, spellings: str) -> None:
+    for s in spellings.split():
+        table[normalize_word(s)] = (kind, value)
+
+
+for _v, _s in {
+    1: "واحد واحدة واحدا",
+    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي",
+    3: "ثلاث ثلاثة",
+    4: "أربع أربعة",
+    5: "خمس خمسة",
+    6: "ست ستة",
+    7: "سبع سبعة",
+    8: "ثمان ثماني ثمانية",
+    9: "تسع تسعة",
+}.items():
+    _add(_AR_WORDS, "unit", _v, _s)
+_add(_AR_WORDS, "teen_only", 1, "أحد إحدى")
+_add(_AR_WORDS, "ten", 10, "عشر عشرة")
+for _v, _s in {
+    20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين",
+    60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين",
+}.items():
+    _add(_AR_WORDS, "tens", _v, _s)
+_add(_AR_WORDS, "hundred", 100, "مائة مئة مائه")
+_add(_AR_WORDS, "hundreds", 200, "مائتان مائتين مئتان مئتين مائتا مئتا مائتي مئتي")
+for _v, _stems in {3: "ثلاث ثلث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثمان ثماني", 9: "تسع"}.items():
+    for _stem in _stems.split():
+        _add(_AR_WORDS, "hundreds", _v * 100, f"{_stem}مائة {_stem}مئة")
+
+#: Arabic scale words: singular (and accusative) forms multiply the number before them.
+AR_SCALES = {
+    1e3: ("ألف ألفا", "آلاف", "ألفان ألفين ألفي"),
+    1e6: ("مليون مليونا", "ملايين", "مليونان مليونين مليوني"),
+    1e9: ("مليار مليارا بليون بليونا", "مليارات بلايين بليونات", "ملياران مليارين ملياري بليونين"),
+    1e12: ("تريليون تريليونا ترليون", "تريليونات", "تريليونان تريليونين"),
+}
+for _v, (_sing, _pl, _dual) in AR_SCALES.items():
+    _add(_AR_WORDS, "scale", _v, _sing)
+    _add(_AR_WORDS, "scale_pl", _v, _pl)
+    _add(_AR_WORDS, "scale_dual", _v, _dual)
+_add(_AR_WORDS, "half", 0.5, "نصف")
+
+for _v, _s in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split(), start=1
+):
+    _add(_EN_WORDS, "unit" if _v < 10 else "ten", _v, _s)
+for _v, _s in zip(range(20, 100, 10), "twenty thirty forty fifty sixty seventy eighty ninety".split()):
+    _add(_EN_WORDS, "tens", _v, _s)
+_add(_EN_WORDS, "hundred", 100, "hundred")
+_add(_EN_WORDS, "scale", 1e3, "thousand")
+_add(_EN_WORDS, "scale", 1e6, "million")
+_add(_EN_WORDS, "scale", 1e9, "billion")
+_add(_EN_WORDS, "scale", 1e12, "trillion")
+_add(_EN_WORDS, "dozen", 12, "dozen")
+
+#: Scale words that may follow digits ("10 مليارات", "2.5 million"), normalised -> multiplier.
+SCALE_WORDS: dict[str, float] = {
+    w: v for w, (k, v) in {**_AR_WORDS, **_EN_WORDS}.items() if k in ("scale", "scale_pl")
+}
+#: Glued or abbreviated English scales ("$10bn", "5k", "US$3m"). "m"/"b" are only safe next to
+#: a currency (else "10m" may be metres): the caller decides.
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+
+#: Vague plurals, normalised -> the unit they count: "عشرات" = some tens (10..100 by the
+#: convention of docs/contracts: a plural of u spans u..10u, approximately).
+VAGUE_WORDS: dict[str, float] = {}
+_add_vague = {
+    10: "عشرات tens", 100: "مئات hundreds", 1e3: "آلاف ألوف thousands",
+    1e6: "ملايين millions", 1e9: "مليارات بلايين billions", 1e12: "تريليونات trillions",
+    12: "dozens",
+}
+for _v, _s in _add_vague.items():
+    for _w in _s.split():
+        VAGUE_WORDS[normalize_word(_w)] = float(_v)
+
+# Arabic words made only of proclitics, written apart from a number ("بـ 9 ساعات", "و100").
+CLITIC_ONLY = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لـ", "بـ"})
+
+
+def number_word(norm: str) -> tuple[str, float] | None:
+    """(kind, value) of a single normalised number word, or None."""
+    return _AR_WORDS.get(norm) or _EN_WORDS.get(norm)
+
+
+def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
+    """Read a cardinal written in words from the start of ``words`` (normalised tokens).
+
+    Arabic parts after the first are joined by the conjunction written on the word
+    ("وعشرون"); English parts by spaces, "-" tokens or "and" after hundred/thousand.
+    Returns (value, number of tokens used) or None when ``words[0]`` starts no number.
+
+    >>> read_number_words(["خمسه", "وعشرون", "الف"])
+    (25000.0, 3)
+    >>> read_number_words(["twenty", "-", "five", "people"])
+    (25.0, 3)
+    >>> read_number_words(["a", "million"]), read_number_words(["مليونين"])
+    ((1000000.0, 2), (2000000.0, 1))
+    """
+    total = 0.0
+    current = 0.0
+    used = 0
+    last = None  # kind of the last word used
+    last_scale = 0.0
+    i = 0
+    n = len(words)
+    if n and words[0] in ("a", "an"):
+        nxt = _EN_WORDS.get(words[1]) if n > 1 else None
+        if not nxt or nxt[0] not in ("hundred", "scale", "dozen"):
+            return None
+        current, i, last = 1.0, 1, "unit"
+    while i < n:
+        w = words[i]
+        joined = False
+        step = 1
+        if last is not None and w in ("and", "-"):
+            if w == "and" and last not in ("hundred", "scale", "hundreds"):
+                break
+            if i + 1 >= n or words[i + 1] not in _EN_WORDS:
+                break
+            w, step, joined = words[i + 1], 2, True
+        entry = _EN_WORDS.get(w)
+        if entry is None:
+            entry = _AR_WORDS.get(w)
+            if entry is None and last is not None and w.startswith("و") and w[1:] in _AR_WORDS:
+                entry, joined = _AR_WORDS[w[1:]], True
+            elif entry is not None and last is not None and is_arabic(w):
+                # Arabic parts of one number are joined by و, except teens (ثلاثة عشر),
+                # hundreds (ثلاث مائة) and scales (ثلاثة آلاف).
+                if entry[0] not in ("ten", "hundred", "scale", "scale_pl"):
+                    break
+        if entry is None:
+            break
+        kind, v = entry
+        if last is None and kind in ("teen_only", "half"):
+            if kind == "half" or i + 1 >= n or _AR_WORDS.get(words[i + 1], ("",))[0] != "ten":
+                break
+        if kind in ("unit", "teen_only"):
+            # a unit follows only tens ("twenty five", "عشرون وخمسة"), hundreds or a scale
+            if last in ("unit", "ten", "teen_only") or (last == "tens" and is_arabic(w) and not joined):
+                break
+            current += v
+        elif kind == "ten":
+            if last in ("unit", "teen_only") and not joined and is_arabic(w) and current < 10:
+                current += 10  # ثلاثة عشر = 13 (never "خمسة وعشرة": that is two numbers)
+            elif last is None or last in ("hundred", "hundreds", "scale", "scale_pl", "scale_dual"):
+                current += v
+            else:
+                break
+        elif kind == "tens":
+            if last in ("tens", "ten") or (last == "unit" and not joined and not is_arabic(w)):
+                break
+            current += v
+        elif kind == "hundred":
+            if current == 0:
+                current = 100.0
+            elif current < 10 and not joined:
+                current *= 100  # ثلاث مائة / three hundred
+            else:
+                break
+        elif kind == "hundreds":
+            if last is not None and not joined:
+                break
+            current += v
+        elif kind in ("scale", "scale_pl"):
+            if kind == "scale_pl" and not (3 <= current <= 10):
+                break  # "آلاف" alone is a vague plural, read by the caller
+            if current == 0:
+                if last is not None:
+                    break
+                current = 1.0
+            total += current * v
+            current, last_scale = 0.0, v
+        elif kind == "scale_dual":
+            if last is not None and not joined:
+                break
+            total += 2 * v
+            last_scale = v
+        elif kind == "dozen":
+            current = 12.0 if current == 0 else current * 12
+        elif kind == "half":
+            if not joined or last not in ("scale", "scale_pl", "scale_dual"):
+                break
+            total += 0.5 * last_scale
+        else:
+            break
+        last = kind
+        i += step
+        used = i
+    if used == 0:
+        return None
+    return float(total + current), used

@@ -1,0 +1,1025 @@
+"""Quantities in Arabic and English news text, read literally.
+
+:func:`extract_quantities` turns "أكثر من 500 من موظفي OpenAI", "بين 50 و100 مليون دولار",
+"700 من أصل 770 موظفاً", "عشرات الملايين من الدولارات", "more than $10 billion" into
+:class:`~factcheck.claims.model.Quantity` values following the interval table of the contract
+(docs/contracts.md):
+
+=============  ===================  ==================================
+qualifier      value / low / high   cues
+=============  ===================  ==================================
+exact          v / v / v
+approx         v / v / v            نحو، حوالي، قرابة، about, nearly ...
+more_than      v / v / None         أكثر من، يتجاوز، over, more than ...
+at_least       v / v / None         ما لا يقل عن، على الأقل، at least ...
+less_than      v / None / v         أقل من، less than, under ...
+at_most        v / None / v         حتى، ما يصل إلى، up to, at most ...
+range          None / lo / hi       بين X و Y، من X إلى Y، X-Y, between
+=============  ===================  ==================================
+
+Vague plurals read as approximate ranges: a plural of a unit u spans u..10u ("مئات" 100..1000,
+"عشرات الملايين" 1e7..1e8, "thousands of" 1e3..1e4); "dozens" spans 24..100.
+
+The quote is the mention as written with its qualifier, scale word, currency, percent sign and
+duration unit; the counted noun of a count is reported in ``noun`` but is not part of the
+quote ("أكثر من 500" / noun "موظفي").
+
+Not quantities: digits that are part of names (GPT-4, Office 365, A320, الفورمولا 1), labels
+(المادة 5, Article 5), list markers at line start ("1.عالقة"), clock times (الساعة 10 مساءً,
+10 pm, 12:30), ordinals (3rd, الـ3), anything inside a date (the spans of
+:func:`factcheck.claims.dates.date_spans` plus ``skip_spans``), and a year-like number
+(1900-2100) with no unit and no counted noun.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
+from factcheck.claims.model import Quantity
+from factcheck.claims.modality import mark
+from factcheck.claims.numbers import (
+    CLITIC_ONLY,
+    MARKS_CLASS,
+    NUMERAL_PATTERN,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    VAGUE_WORDS,
+    clitic_splits,
+    is_arabic,
+    is_definite,
+    normalize_digits,
+    normalize_word,
+    number_word,
+    parse_numeral,
+    read_number_words,
+)
+
+# --------------------------------------------------------------------------------------------
+# Tables (written as text; normalised and tokenised once at import)
+# --------------------------------------------------------------------------------------------
+
+QUALIFIERS_BEFORE = {
+    "approx": [
+        "نحو", "حوالي", "حوالى", "قرابة", "ما يقرب من", "يقرب من", "ما يقارب", "يقارب", "زهاء",
+        "تقريبا", "ما يناهز", "يناهز", "في حدود",
+        "about", "around", "roughly", "approximately", "approx.", "nearly", "almost", "some",
+        "an estimated", "estimated", "close to", "circa",
+    ],
+    "more_than": [
+        "أكثر من", "أكثر بكثير من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
+        "تزيد عن", "تزيد على", "ما يتجاوز", "يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "ما يفوق",
+        "يفوق", "تفوق", "أزيد من", "ما يربو على", "يربو على", "يربو عن", "فوق",
+        "more than", "well over", "just over", "far more than", "much more than", "over",
+        "above", "exceeding", "in excess of", "upwards of", "greater than",
+    ],
+    "at_least": [
+        "ما لا يقل عن", "ما لا يقل على", "لا يقل عن", "لا يقل على", "ما لا تقل عن",
+        "لا تقل عن", "على الأقل",
+        "at least", "no fewer than", "no less than", "not less than", "a minimum of",
+    ],
+    "less_than": [
+        "أقل من", "ما يقل عن", "يقل عن", "تقل عن",
+        "less than", "fewer than", "under", "below", "just under",
+    ],
+    "at_most": [
+        "حتى", "لا يزيد عن", "لا يزيد على", "ما لا يزيد عن", "ما لا يزيد على", "لا تزيد عن",
+        "لا تزيد على", "لا يتجاوز", "لا تتجاوز", "ما لا يتجاوز", "ما يصل إلى", "يصل إلى",
+        "تصل إلى", "بحد أقصى",
+        "up to", "at most", "no more than", "not more than", "a maximum of", "as many as",
+        "as much as",
+    ],
+}
+
+QUALIFIERS_AFTER = {
+    "approx": ["تقريبا", "approximately", "or so"],
+    "at_least": ["على الأقل", "أو أكثر", "فأكثر", "or more", "at least"],
+    "at_most": ["أو أقل", "فأقل", "كحد أقصى", "على الأكثر", "or less", "or fewer", "at most", "at the most"],
+    "more_than": ["ونيف", "و نيف"],
+}
+
+#: "عدة ملايين", "several million": an unstated small multiple (2..10) of a scale.
+SEVERAL = ["عدة", "بضعة", "بضع", "several", "a few"]
+
+#: Words opening a range, and the connectors each accepts between its two ends.
+RANGE_OPENERS = {
+    "between": ["بين", "ما بين", "between", "anywhere between"],
+    "from": ["من", "from", "anywhere from"],
+}
+RANGE_CONNECTORS = {
+    "between": {"و", "and", "إلى", "الى", "to", "-", "–"},
+    "from": {"إلى", "الى", "حتى", "to", "-", "–"},
+    None: {"-", "–", "to", "إلى", "الى"},
+}
+
+#: "700 من أصل 770", "700 out of 770": the second number is the whole.
+TOTAL_CONNECTORS = ["من أصل", "من بين", "من", "out of", "of the", "of"]
+
+#: Verbs of change: "ارتفع من 5 إلى 10" is two values, not a range.
+CHANGE_VERBS = set(
+    normalize_word(w)
+    for w in (
+        "ارتفع ارتفعت يرتفع ترتفع انخفض انخفضت ينخفض تنخفض زاد زادت تراجع تراجعت يتراجع قفز "
+        "قفزت هبط هبطت نما نمت ينمو تقلص تقلصت ارتفاع انخفاض زيادة تراجع صعد صعدت "
+        "rose rise rises risen fell fall falls fallen increased increase increases decreased "
+        "decrease decreases grew grow grows jumped climbed dropped declined cut raised surged "
+        "soared slipped plunged went up down"
+    ).split()
+)
+
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
+# Letters glued before "$": US$ 5, C$ 5, A$ 5, HK$ 5
+DOLLAR_PREFIXES = {"us": "USD", "u.s": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD"}
+ISO_CODES = set(
+    "USD EUR GBP JPY CNY CHF CAD AUD HKD SGD NZD INR KRW RUB TRY SAR AED QAR KWD BHD OMR JOD "
+    "EGP MAD DZD TND LYD IQD LBP SYP".split()
+)
+
+# Currency words after a number. A bare ريال/دينار/جنيه/ليرة names no one currency: it stays a
+# counted noun (unit "count"), which is honest and still compares like with like.
+CURRENCY_WORDS = {
+    "USD": [
+        "دولار", "دولارا", "دولارات", "الدولارات", "من الدولارات", "دولار أمريكي", "دولار أميركي",
+        "دولارات أمريكية", "دولارات أميركية", "من الدولارات الأمريكية", "الدولارات الأمريكية",
+        "dollar", "dollars", "us dollars", "u.s. dollars", "of dollars", "usd",
+    ],
+    "EUR": ["يورو", "من اليورو", "euro", "euros", "of euros", "eur"],
+    "GBP": [
+        "جنيه إسترليني", "جنيه استرليني", "جنيهات إسترلينية", "جنيها إسترلينيا", "إسترليني",
+        "pound", "pounds", "pounds sterling", "sterling", "of pounds", "gbp",
+    ],
+    "EGP": ["جنيه مصري", "جنيهات مصرية", "جنيها مصريا", "egyptian pounds", "egp"],
+    "SAR": ["ريال سعودي", "ريالات سعودية", "ريالا سعوديا", "saudi riyals", "sar"],
+    "QAR": ["ريال قطري", "ريالات قطرية", "qatari riyals", "qar"],
+    "OMR": ["ريال عماني", "omr"],
+    "AED": ["درهم", "دراهم", "درهما", "درهم إماراتي", "دراهم إماراتية", "dirham", "dirhams", "aed"],
+    "MAD": ["درهم مغربي", "دراهم مغربية", "moroccan dirhams", "mad"],
+    "KWD": ["دينار كويتي", "kuwaiti dinars", "kwd"],
+    "JOD": ["دينار أردني", "jordanian dinars", "jod"],
+    "BHD": ["دينار بحريني", "bhd"],
+    "IQD": ["دينار عراقي", "iraqi dinars", "iqd"],
+    "DZD": ["دينار جزائري", "dzd"],
+    "TND": ["دينار تونسي", "tnd"],
+    "LYD": ["دينار ليبي", "lyd"],
+    "TRY": ["ليرة تركية", "turkish lira", "try"],
+    "LBP": ["ليرة لبنانية", "lbp"],
+    "SYP": ["ليرة سورية", "syp"],
+    "JPY": ["ين", "ين ياباني", "yen", "jpy"],
+    "CNY": ["يوان", "يوان صيني", "yuan", "renminbi", "cny"],
+    "RUB": ["روبل", "روبل روسي", "rubles", "roubles", "rub"],
+    "INR": ["روبية هندية", "indian rupees", "inr"],
+    "CHF": ["فرنك سويسري", "swiss francs", "chf"],
+    "CAD": ["دولار كندي", "canadian dollars", "cad"],
+    "AUD": ["دولار أسترالي", "australian dollars", "aud"],
+}
+
+PERCENT_WORDS = ["%", "٪", "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية", "percent", "per cent", "pct"]
+
+#: Duration words: normalised word -> (unit, multiplier, form). form: "one" singular,
+#: "many" plural/accusative, "two" dual (a number by itself: يومين = 2 days).
+DURATIONS: dict[str, tuple[str, float, str]] = {}
+for _unit, _mult, _one, _many, _two in [
+    ("second", 1, "", "ثوان ثواني ثانية seconds secs", "ثانيتين ثانيتان"),
+    ("minute", 1, "دقيقة minute min", "دقائق دقيقة minutes mins", "دقيقتين دقيقتان"),
+    ("hour", 1, "ساعة hour", "ساعات ساعة hours hrs", "ساعتين ساعتان"),
+    ("day", 1, "يوم day", "أيام يوما يوم days", "يومين يومان"),
+    ("week", 1, "أسبوع week", "أسابيع أسبوعا أسبوع weeks", "أسبوعين أسبوعان"),
+    ("month", 1, "شهر month", "أشهر شهور شهرا شهر months", "شهرين شهران"),
+    ("year", 1, "سنة عام year", "سنوات سنين عاما أعوام عام سنة years", "سنتين سنتان عامين عامان"),
+    ("year", 10, "decade", "عقود decades", "عقدين"),
+]:
+    for _form, _words in (("many", _many), ("one", _one), ("two", _two)):
+        for _w in _words.split():
+            _k = normalize_word(_w)
+            if _k not in DURATIONS or _form == "one":
+                DURATIONS[_k] = (_unit, float(_mult), _form if _k not in DURATIONS else "one+many")
+# "عقد" alone is also "contract": only "عقد من الزمن" is a decade.
+_DECADE_AR = ("عقد", "من", "الزمن")
+
+ONE_WORDS = {normalize_word(w) for w in ("واحد", "واحدة", "واحدا", "one", "a", "an")}
+
+#: Words that turn a following number into a label or a name: "المادة 5", "Article 5",
+#: "الفورمولا 1", "ويندوز 11". General knowledge of label nouns and of product names written
+#: in Arabic script; Latin names are caught by their script and capitals.
+LABEL_WORDS = {
+    normalize_word(w)
+    for w in (
+        "المادة مادة الفقرة فقرة البند بند الفصل رقم الرقم الحلقة حلقة الجزء الموسم النسخة "
+        "الإصدار الصفحة صفحة الطابق الغرفة المرحلة الجيل الطراز طراز موديل القرار الشارع "
+        "الطريق البوابة الفئة المجموعة الدرجة المستوى الساعة "
+        "article no no. number chapter season episode version page room gate route level phase "
+        "stage section resolution flight table figure fig vol part rule step grade type "
+        "category class model item line"
+    ).split()
+}
+NAME_WORDS = {
+    normalize_word(w)
+    for w in (
+        "فورمولا الفورمولا ويندوز أوفيس اوفيس آيفون ايفون آيباد جالاكسي غالاكسي بلايستيشن "
+        "ستيشن كوفيد بوينغ بوينج إيرباص ايرباص فيفا بيكسل أندرويد ماك تي إكس اكس"
+    ).split()
+}
+
+#: Words after a number that make it a clock time, not a count.
+TIME_OF_DAY = {
+    normalize_word(w)
+    for w in "صباحا صباح الصباح مساء مساءا المساء ظهرا الظهر فجرا الفجر عصرا العصر ليلا ليلاً".split()
+}
+_CLOCK_AFTER = re.compile(r"\s*(?:[aApP]\.?\s?[mM]\.?(?![^\W\d_])|o['’]clock)")
+
+#: Function words that are never the counted noun; also the English words that may stand
+#: capitalised before a number without making it a name ("In 2015", "About 700").
+STOP_WORDS = {
+    normalize_word(w)
+    for w in (
+        "في على عن إلى الى من مع و أو او ثم حتى لكن بل أن إن أنه انه قد لا لم لن ما هذا هذه ذلك "
+        "تلك التي الذي الذين كان كانت يكون تكون فقط منذ خلال بعد قبل عند حول ضد لدى هو هي هم "
+        "كما إذا اذا لو أي كل بين عبر نحو حسب وفق مقابل بنسبة نسبة قدره قدرها بقيمة تبلغ يبلغ "
+        "البالغة البالغ فحسب أيضا تقريبا أكثر أقل فيما وفي ومن وعلى "
+        "the a an of in on at to for from by with and or but is are was were be been being has "
+        "have had will would could may might that which who whom whose this these those it its "
+        "as than so more less per each only just about after before since until during into "
+        "over under up down out off than then there their they them he she his her we our you "
+        "your i me my not no nor also again between among through across against around nearly "
+        "almost some roughly approximately more most many much such what when where while why "
+        "how all any both either neither other another same own very can cannot said says "
+        "say told reported according"
+    ).split()
+}
+_EN_DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "all", "your", "my"}
+
+_DASHES = ("-", "–", "‐")
+_RANGE_CONNECTORS = {k: {normalize_word(w) for w in v} for k, v in RANGE_CONNECTORS.items()}
+_LABEL_OR_NAME = LABEL_WORDS | NAME_WORDS
+_NUMBER_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"}
+_IMPLICIT_ONE_QUALIFIERS = ("more_than", "less_than", "approx", "at_least")
+
+# --------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------
+
+_FORMAT_CHARS = "\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
+_TOKEN_RE = re.compile(
+    rf"(?P<num>{NUMERAL_PATTERN})"
+    rf"|(?P<word>[^\W\d_](?:[^\W\d_]|{MARKS_CLASS[:-1]}|['’](?=[^\W\d_]))*)"
+    rf"|(?P<punct>[^\s{_FORMAT_CHARS}])"
+)
+_MARK_RE = re.compile(MARKS_CLASS[:-1])
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # "num", "word" or "punct"
+    start: int
+    end: int
+    text: str  # surface, digits normalised
+    norm: str  # normalised word, or the surface
+    nl: bool  # a line break (or the start of the text) before it
+    glued: bool  # no space before it
+    value: float | None = None
+
+
+def _tokenize(nt: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(nt):
+        kind = m.lastgroup
+        s, e = m.span()
+        text = m.group()
+        gap = nt[prev_end:s]
+        if kind == "num":
+            tok = _Tok(kind, s, e, text, text, not toks or "\n" in gap, bool(toks) and s == prev_end, parse_numeral(text))
+        else:
+            norm = normalize_word(text) if kind == "word" else text
+            tok = _Tok(kind, s, e, text, norm, not toks or "\n" in gap, bool(toks) and s == prev_end)
+        toks.append(tok)
+        prev_end = e
+    return toks
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in _tokenize(normalize_digits(phrase)))
+
+
+class _Phrases:
+    """Multi-word phrases keyed by their first word, longest first."""
+
+    def __init__(self, entries: dict[str, list[str]]):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for payload, phrases in entries.items():
+            for p in phrases:
+                words = _phrase_tokens(p)
+                self.by_first.setdefault(words[0], []).append((words, payload))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda x: -len(x[0]))
+
+    def match(self, toks: list[_Tok], k: int, clitics: bool = True, definite: bool = False):
+        """(payload, index after, char start of the phrase's stem) at token k, or None."""
+        if k >= len(toks):
+            return None
+        t = toks[k]
+        cands = [("", t.norm)]
+        if clitics and t.kind == "word" and is_arabic(t.norm):
+            cands += [(p, s) for p, s in clitic_splits(t.norm)[1:] if definite or not is_definite(p)]
+        for prefix, first in cands:
+            for words, payload in self.by_first.get(first, ()):
+                end = k + len(words)
+                if end > len(toks):
+                    continue
+                if all(toks[k + j].norm == words[j] and not toks[k + j].nl for j in range(1, len(words))):
+                    return payload, end, _stem_start(t, len(prefix))
+        return None
+
+
+def _stem_start(tok: _Tok, prefix_len: int) -> int:
+    """Offset where a token's stem starts after ``prefix_len`` normalised proclitic letters."""
+    if prefix_len == 0:
+        return tok.start
+    i = seen = 0
+    text = tok.text
+    while i < len(text) and seen < prefix_len:
+        if not _MARK_RE.match(text[i]):
+            seen += 1
+        i += 1
+    while i < len(text) and _MARK_RE.match(text[i]):
+        i += 1
+    return tok.start + i
+
+
+_QUAL_BEFORE = _Phrases(QUALIFIERS_BEFORE)
+_QUAL_AFTER = _Phrases(QUALIFIERS_AFTER)
+_OPENERS = _Phrases(RANGE_OPENERS)
+_TOTALS = _Phrases({"total": TOTAL_CONNECTORS})
+_CURRENCIES = _Phrases(CURRENCY_WORDS)
+_PERCENT = _Phrases({"percent": PERCENT_WORDS})
+_SEVERAL = _Phrases({"several": SEVERAL})
+
+# Latin words that may stand right before a number without making it part of a name: function
+# words and every word of the English cue phrases ("Over 500", "Between 5 and 10").
+_EN_OK_BEFORE = STOP_WORDS | {
+    w
+    for table in (QUALIFIERS_BEFORE, RANGE_OPENERS, {"": TOTAL_CONNECTORS})
+    for phrases in table.values()
+    for p in phrases
+    for w in _phrase_tokens(p)
+    if not is_arabic(w)
+}
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Amount:
+    k0: int  # first token (currency sign included)
+    k1: int  # token after the amount and its unit
+    start: int  # char offset of the quote
+    end: int  # char offset after the last quoted token
+    raw: float  # the number before its scale
+    scale: float
+    value: float
+    kind: str  # "digits" or "words"
+    unit: str | None = None  # ISO code, "percent" or a duration unit
+    weak: bool = False  # a bare "one"/"واحد": only a quantity with a unit
+    numeral: str = ""  # the digits as written, for the year test
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    k_end: int  # token index after the quote (where a noun would be)
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    total: float | None = None
+    approximate: bool = False
+    noun: str | None = None
+    numeric: tuple[int, int] = (0, 0)  # char span of the digits/number words, for skip checks
+    year_like: bool = False
+
+
+class _Reader:
+    def __init__(self, text: str, lang: str | None):
+        self.text = text
+        self.nt = normalize_digits(text)
+        self.toks = _tokenize(self.nt)
+        self.n = len(self.toks)
+        self.lang = lang
+
+    # ---- small predicates ------------------------------------------------------------------
+
+    def tok(self, k: int) -> _Tok | None:
+        return self.toks[k] if 0 <= k < self.n else None
+
+    def same_line(self, k: int) -> _Tok | None:
+        """Token k if it exists and no line break separates it from the token before."""
+        t = self.tok(k)
+        return t if t is not None and not t.nl else None
+
+    def arabic_context(self, k: int) -> bool:
+        if self.lang:
+            return self.lang.startswith("ar")
+        ar = lat = 0
+        for t in self.toks[max(0, k - 8): k + 8]:
+            if t.kind == "word":
+                if is_arabic(t.norm):
+                    ar += 1
+                else:
+                    lat += 1
+        return ar >= lat
+
+    def stems(self, t: _Tok, definite: bool = False) -> list[str]:
+        """The word and its readings without non-article proclitics (or with, if definite)."""
+        if t.kind != "word":
+            return [t.norm]
+        if not is_arabic(t.norm):
+            return [t.norm]
+        return [s for p, s in clitic_splits(t.norm) if definite or not is_definite(p)]
+
+    def is_month(self, t: _Tok | None) -> bool:
+        if t is None or t.kind != "word":
+            return False
+        if not is_arabic(t.norm):
+            return t.text[:1].isupper() and t.norm in MONTH_WORDS  # "may" is a modal
+        return t.norm in MONTH_WORDS or any(s in MONTH_WORDS for s in self.stems(t)[1:])
+
+    # ---- numbers that are not quantities ----------------------------------------------------
+
+    def blocked(self, k: int) -> bool:
+        """Whether the number token k is part of a name, label, time, date, list marker..."""
+        t = self.toks[k]
+        p = self.tok(k - 1)
+        nx = self.tok(k + 1)
+        if p is not None and t.glued:
+            if p.kind == "word" and p.norm not in CLITIC_ONLY:
+                return True  # A320, ال3, v2
+            if p.norm in _DASHES and (q := self.tok(k - 2)) and q.kind == "word" and p.glued:
+                return True  # GPT-4, COVID-19
+            if p.norm in ("#", "№") or (p.norm in ("/", ":", ".") and (q := self.tok(k - 2)) and q.kind == "num" and p.glued):
+                return True  # #1, 10/11, 12:30, 1.2.3
+        if nx is not None and nx.glued:
+            if nx.kind == "word" and not self._unit_word_after(k + 1):
+                return True  # 3rd, 10x, 10am
+            if nx.norm in ("/", ":") and (q := self.tok(k + 2)) and q.kind == "num" and q.glued:
+                return True
+            if nx.norm == "." and (q := self.tok(k + 2)) and q.kind == "num" and q.glued:
+                return True  # 1.2.3
+            if nx.norm in _DASHES and (q := self.tok(k + 2)) and q.glued and q.kind == "word" and not (
+                self._unit_word_after(k + 2) or _compound_noun(q)
+            ):
+                return True  # 3-D, but not 10-year or 30-member
+        if _CLOCK_AFTER.match(self.nt, t.end):
+            return True
+        # "50-50", "3-2": two numbers joined by a dash that do not make a range (a ratio, a score)
+        if nx is not None and nx.glued and nx.norm in _DASHES and (q := self.tok(k + 2)) and q.kind == "num" and q.glued:
+            if t.value is not None and q.value is not None and t.value >= q.value:
+                return True
+        if p is not None and t.glued and p.norm in _DASHES and (q := self.tok(k - 2)) and q.kind == "num" and p.glued:
+            if t.value is not None and q.value is not None and q.value >= t.value:
+                return True
+        if p is not None and not t.nl:
+            if p.kind == "word":
+                stems = set(self.stems(p, definite=True))
+                if stems & _LABEL_OR_NAME or self.is_month(p):
+                    return True
+                if not is_arabic(p.norm) and p.text not in ISO_CODES and p.norm not in _EN_OK_BEFORE:
+                    latin_name = self.arabic_context(k) or p.text[:1].isupper() or any(
+                        c.isupper() for c in p.text[1:]
+                    )
+                    if latin_name and p.norm not in DOLLAR_PREFIXES:
+                        return True  # Office 365, Windows 11, iPhone 15, Formula 1
+            if p.norm == "(" and t.glued and nx is not None and nx.norm == ")" and nx.glued:
+                return True  # (1) enumeration
+        if nx is not None and not nx.nl and nx.kind == "word":
+            if nx.norm in TIME_OF_DAY or self.is_month(nx):
+                return True
+            if nx.norm in ("من", "of") and self.is_month(self.same_line(k + 2)):
+                return True  # 17 من نوفمبر
+        if nx is not None and nx.norm in _DASHES and (q := self.tok(k + 2)) and q.kind == "num":
+            r = self.tok(k + 3)
+            if r is not None and self.is_month(r):
+                return True  # 17-21 نوفمبر
+        if t.nl and nx is not None and nx.glued and nx.norm in (".", ")", "-") and t.value is not None and t.value < 100:
+            after = self.tok(k + 2)
+            if after is None or after.kind != "num":
+                return True  # "1.عالقة", "2) ..." at line start
+        return False
+
+    def _unit_word_after(self, k: int) -> bool:
+        t = self.toks[k]
+        if t.norm in SCALE_ABBREVIATIONS or t.norm in SCALE_WORDS or t.norm in DURATIONS:
+            return True
+        if _CURRENCIES.match(self.toks, k, clitics=False) or _PERCENT.match(self.toks, k, clitics=False):
+            return True
+        return False
+
+    # ---- amounts ---------------------------------------------------------------------------
+
+    def amount(self, k: int) -> _Amount | None:
+        """A number at token k, with its currency sign, scale and unit word."""
+        t = self.tok(k)
+        if t is None:
+            return None
+        k0, currency, start = k, None, None
+        pct_before = False
+        if t.kind == "punct" and t.norm in CURRENCY_SIGNS and (nx := self.same_line(k + 1)) and nx.kind == "num":
+            currency, start, k = CURRENCY_SIGNS[t.norm], t.start, k + 1
+        elif (
+            t.kind == "word" and t.norm in DOLLAR_PREFIXES and (d := self.tok(k + 1)) and d.norm == "$"
+            and d.glued and (nx := self.same_line(k + 2)) and nx.kind == "num"
+        ):
+            currency, start, k = DOLLAR_PREFIXES[t.norm], t.start, k + 2
+        elif t.kind == "word" and t.text in ISO_CODES and (nx := self.same_line(k + 1)) and nx.kind == "num":
+            currency, start, k = t.text, t.start, k + 1
+        elif t.norm in ("%", "٪") and (nx := self.tok(k + 1)) and nx.kind == "num" and nx.glued:
+            pct_before, start, k = True, t.start, k + 1  # "%49" as typed right-to-left
+        t = self.tok(k)
+        if t is None:
+            return None
+        weak = False
+        numeral = ""
+        if t.kind == "num":
+            if t.value is None or self.blocked(k):
+                return None
+            raw, scale, kind, numeral = t.value, 1.0, "digits", t.text
+            start = t.start if start is None else start
+            end = t.end
+            k += 1
+            nx = self.same_line(k)
+            if nx is not None and nx.kind == "word":
+                ab = nx.text.lower()
+                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency) and not (ab == "k" and nx.text == "K" and not currency):
+                    scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
+                elif nx.norm in SCALE_WORDS:
+                    scale, end, k = SCALE_WORDS[nx.norm], nx.end, k + 1
+                elif not nx.glued and ab in ("bn", "mn", "tn") or (ab in ("m", "b") and currency and not nx.glued):
+                    scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
+            if scale > 1 and (h := self.same_line(k)) and h.norm == "ونصف":
+                raw, end, k = raw + 0.5, h.end, k + 1
+            value = raw * scale
+        elif t.kind == "word":
+            found = None
+            readings = clitic_splits(t.norm) if is_arabic(t.norm) else [("", t.norm)]
+            for prefix, stem in readings:
+                if prefix not in _NUMBER_PROCLITICS or not (number_word(stem) or stem in ("a", "an")):
+                    continue
+                seq = [stem]
+                j = k + 1
+                while j < self.n and len(seq) < 10 and not self.toks[j].nl and (
+                    self.toks[j].kind == "word" or (self.toks[j].norm == "-" and self.toks[j].glued)
+                ):
+                    seq.append(self.toks[j].norm)
+                    j += 1
+                r = read_number_words(seq)
+                if r:
+                    found = (prefix, stem, r)
+                    break
+            if not found:
+                return None
+            prefix, stem, (value, used) = found
+            start = _stem_start(t, len(prefix)) if start is None else start
+            last = self.toks[k + used - 1]
+            end = last.end
+            scale = 1.0
+            for j in range(k, k + used):
+                w = number_word(self.toks[j].norm if j > k else stem) or number_word(self.toks[j].norm[1:])
+                if w and w[0] in ("scale", "scale_pl", "scale_dual"):
+                    scale = max(scale, w[1])
+            raw = value / scale
+            kind = "words"
+            weak = used == 1 and stem in ONE_WORDS
+            k += used
+        else:
+            return None
+        unit = None
+        if pct_before:
+            unit = "percent"
+        # currency after the number (also after a sign: "$5 million dollars" is rare but harmless)
+        cur = _CURRENCIES.match(self.toks, k, clitics=False) if self.same_line(k) else None
+        if cur:
+            currency, k, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        if currency:
+            unit = currency
+        elif unit is None and self.same_line(k):
+            pc = _PERCENT.match(self.toks, k, clitics=False)
+            if pc:
+                unit, k, end = "percent", pc[1], self.toks[pc[1] - 1].end
+            else:
+                d = self.duration_at(k)
+                if d:
+                    unit, mult, k, end = d
+                    value, raw = value * mult, raw * mult
+        return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
+
+    def duration_at(self, k: int):
+        """(unit, multiplier, index after, end char) of a duration word at token k."""
+        t = self.same_line(k)
+        if t is None:
+            return None
+        if t.norm in ("-",) and t.glued and (w := self.tok(k + 1)) and w.glued and w.kind == "word":
+            t, k = w, k + 1  # "10-year"
+        if t.kind != "word":
+            return None
+        if t.norm == "عقد" and self._decade(k):
+            return "year", 10.0, k + 3, self.toks[k + 2].end
+        d = DURATIONS.get(t.norm)
+        if d is None or d[2] == "two":
+            return None
+        return d[0], d[1], k + 1, t.end
+
+    def _decade(self, k: int) -> bool:
+        return all(
+            (x := self.tok(k) if j == 0 else self.same_line(k + j)) is not None and x.norm == w
+            for j, w in enumerate(_DECADE_AR)
+        )
+
+    # ---- mentions --------------------------------------------------------------------------
+
+    def parse_at(self, i: int) -> _Mention | None:
+        qual, k, qstart = None, i, None
+        q = _QUAL_BEFORE.match(self.toks, i)
+        if q:
+            qual, k, qstart = q
+            if self.tok(k) is None or self.tok(k).nl:
+                return None
+        m = (
+            self.vague(k, qual)
+            or self.duration_noun(k, qual)
+            or self.range(k, qual)
+            or self.single(k, qual)
+        )
+        if m is None:
+            return None
+        if qstart is not None:
+            m.start = qstart
+        return m
+
+    def post_qualifier(self, m: _Mention) -> None:
+        if m.k_end >= self.n or self.toks[m.k_end].nl:
+            return
+        q = _QUAL_AFTER.match(self.toks, m.k_end)
+        if q and m.qualifier == "exact":
+            m.qualifier, m.k_end, m.end = q[0], q[1], self.toks[q[1] - 1].end
+            if q[0] in ("more_than", "at_least"):
+                m.high = None
+            elif q[0] == "at_most":
+                m.low = None
+
+    def finish(self, m: _Mention) -> _Mention:
+        """Fill the interval from the qualifier, then the noun and a trailing qualifier."""
+        if m.qualifier in ("more_than", "at_least"):
+            m.high = None
+        elif m.qualifier in ("less_than", "at_most"):
+            m.low = None
+        self.post_qualifier(m)
+        if m.unit is None:
+            m.unit = "count"
+            m.noun = self.noun_after(m.k_end)
+            nx = self.same_line(m.k_end)
+            if m.noun and m.qualifier == "exact" and nx is not None and self.text[nx.start:nx.end] == m.noun:
+                # "500 موظف على الأقل": the qualifier comes after the noun; the quote then
+                # spans the noun too, so that it stays the mention as written
+                q = _QUAL_AFTER.match(self.toks, m.k_end + 1) if self.same_line(m.k_end + 1) else None
+                if q:
+                    m.k_end = m.k_end + 1
+                    self.post_qualifier(m)
+        return m
+
+    def noun_after(self, k: int) -> str | None:
+        """The counted word after a number: "500 موظف", "500 من موظفي", "500 of the employees"."""
+        t = self.same_line(k)
+        if t is not None and t.norm in _DASHES and t.glued and (w := self.tok(k + 1)) and w.glued and _compound_noun(w):
+            return self.text[w.start:w.end]  # "30-member board"
+        if t is None or t.kind != "word":
+            return None
+        if t.norm in ("من", "of"):
+            k += 1
+            while (x := self.same_line(k)) is not None and (x.norm in _EN_DETERMINERS or _possessive(x)):
+                k += 1
+            t = self.same_line(k)
+            if t is None or t.kind != "word":
+                return None
+        if self.sensible_noun(t):
+            return self.text[t.start:t.end]
+        nx = self.same_line(k + 1)
+        if (
+            not is_arabic(t.norm) and t.text[:1].isupper() and nx is not None and nx.kind == "word"
+            and not is_arabic(nx.norm) and nx.text.islower() and self.sensible_noun(nx)
+        ):
+            return self.text[nx.start:nx.end]  # "500 Microsoft employees"
+        return None
+
+    def sensible_noun(self, t: _Tok) -> bool:
+        if t.kind != "word" or len(t.norm) < 2:
+            return False
+        stems = set(self.stems(t))
+        if t.norm in STOP_WORDS or stems & STOP_WORDS:
+            return False
+        if self.is_month(t) or t.norm in TIME_OF_DAY or t.norm in DATE_CONTEXT_WORDS:
+            return False
+        if number_word(t.norm) or t.norm in VAGUE_WORDS:
+            return False
+        if not is_arabic(t.norm):
+            if t.text[:1].isupper() or any(c.isupper() for c in t.text[1:]) or _possessive(t):
+                return False  # a name or an owner, not the thing counted
+            if len(t.norm) > 4 and t.norm.endswith("ed"):
+                return False  # "500 signed": a verb
+        return True
+
+    def vague(self, k: int, qual: str | None) -> _Mention | None:
+        """عشرات الملايين من الدولارات, مئات الموظفين, tens of millions of dollars, dozens of."""
+        t = self.tok(k)
+        if t is None or t.kind != "word":
+            return None
+        base = None
+        prefix = ""
+        for p, s in clitic_splits(t.norm) if is_arabic(t.norm) else [("", t.norm)]:
+            if s in VAGUE_WORDS:
+                base, prefix = VAGUE_WORDS[s], p
+                break
+        if base is None:
+            return self.several(k, qual)
+        arabic = is_arabic(t.norm)
+        j = k + 1
+        mult = 1.0
+        end = t.end
+        nx = self.same_line(j)
+        if not arabic:
+            if nx is None or nx.norm != "of":
+                return None  # "millions" alone, "hundreds" as a noun: too vague to read
+            second = self.same_line(j + 1)
+            if second is not None and second.norm in VAGUE_WORDS and VAGUE_WORDS[second.norm] >= 1e3 and base < 1e3:
+                mult, end, j = VAGUE_WORDS[second.norm], second.end, j + 2
+        elif nx is not None and nx.kind == "word" and base < 1e3:
+            for p, s in clitic_splits(nx.norm):
+                if p in ("", "ال") and s in VAGUE_WORDS and VAGUE_WORDS[s] >= 1e3:
+                    mult, end, j = VAGUE_WORDS[s], nx.end, j + 1
+                    break
+        if base == 12:
+            low, high = 24.0 * mult, 100.0 * mult
+        else:
+            low, high = base * mult, base * 10 * mult
+        unit = None
+        cur = _CURRENCIES.match(self.toks, j, clitics=False) if self.same_line(j) else None
+        if cur:
+            unit, j, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        # the quote keeps the article (المئات) and drops a conjunction or preposition (والمئات)
+        start = _stem_start(t, len(prefix) - 2 if prefix.endswith("ال") else len(prefix))
+        m = _Mention(start, end, j, None, low, high, "range", unit, approximate=True, numeric=(start, end))
+        # "أكثر من عشرات الآلاف": the bound of the vague range becomes the value
+        if qual in ("more_than", "at_least"):
+            m.value, m.high, m.qualifier = m.low, None, qual
+        elif qual in ("less_than", "at_most"):
+            m.value, m.low, m.qualifier = m.high, None, qual
+        if unit is None:
+            m.unit = "count"
+            if arabic and (x := self.same_line(j)) is not None and x.norm not in ("من",) and self.sensible_noun(x):
+                m.noun = self.text[x.start:x.end]  # construct: مئات الموظفين
+            else:
+                m.noun = self.noun_after(j)
+        return m
+
+    def several(self, k: int, qual: str | None) -> _Mention | None:
+        """عدة ملايين, بضعة آلاف, several million, a few thousand: 2..10 times the scale."""
+        sv = _SEVERAL.match(self.toks, k)
+        if not sv or qual:
+            return None
+        _, j, start = sv
+        sc = self.same_line(j)
+        if sc is None or sc.kind != "word":
+            return None
+        scale = VAGUE_WORDS.get(sc.norm) if is_arabic(sc.norm) else SCALE_WORDS.get(sc.norm)
+        if not scale or scale < 1e3:
+            return None
+        end, j = sc.end, j + 1
+        unit = None
+        cur = _CURRENCIES.match(self.toks, j, clitics=False) if self.same_line(j) else None
+        if cur:
+            unit, j, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        m = _Mention(start, end, j, None, 2 * scale, 10 * scale, "range", unit, approximate=True, numeric=(start, end))
+        if unit is None:
+            m.unit = "count"
+            m.noun = self.noun_after(j)
+        return m
+
+    def duration_noun(self, k: int, qual: str | None) -> _Mention | None:
+        """يومين (2 days), يوم واحد (1 day), and with a qualifier أقل من عام / less than a year."""
+        t = self.tok(k)
+        if t is None or t.kind != "word":
+            return None
+        stems = self.stems(t)
+        for s in stems:
+            d = DURATIONS.get(s)
+            if d and d[2] == "two" and s == t.norm:
+                return self.finish(_Mention(t.start, t.end, k + 1, 2.0 * d[1], 2.0 * d[1], 2.0 * d[1], qual or "exact", d[0], numeric=(t.start, t.end)))
+            if d and d[2] in ("one", "one+many"):
+                one = self.same_line(k + 1)
+                if one is not None and one.norm in ("واحد", "واحده", "واحدا"):
+                    v = d[1]
+                    start = _stem_start(t, len(t.norm) - len(s))
+                    return self.finish(_Mention(start, one.end, k + 2, v, v, v, qual or "exact", d[0], numeric=(start, one.end)))
+                if qual in _IMPLICIT_ONE_QUALIFIERS and s == t.norm and is_arabic(s) and self.phrase_ends(k + 1):
+                    return self.finish(_Mention(t.start, t.end, k + 1, d[1], d[1], d[1], qual, d[0], numeric=(t.start, t.end)))
+        if qual in _IMPLICIT_ONE_QUALIFIERS and t.norm == "عقد" and self._decade(k):
+            e = self.toks[k + 2].end
+            return self.finish(_Mention(t.start, e, k + 3, 10.0, 10.0, 10.0, qual, "year", numeric=(t.start, e)))
+        if qual in _IMPLICIT_ONE_QUALIFIERS and t.norm in ("a", "an", "one") and (u := self.same_line(k + 1)) is not None:
+            d = DURATIONS.get(u.norm)
+            if d and d[2] in ("one", "one+many") and self.phrase_ends(k + 2):
+                return self.finish(_Mention(t.start, u.end, k + 2, d[1], d[1], d[1], qual, d[0], numeric=(t.start, u.end)))
+        return None
+
+    def phrase_ends(self, k: int) -> bool:
+        """Whether nothing but punctuation or a function word follows (أقل من عام، / عام من)."""
+        t = self.same_line(k)
+        return t is None or t.kind == "punct" or t.norm in STOP_WORDS
+
+    def range(self, k: int, qual: str | None) -> _Mention | None:
+        op = _OPENERS.match(self.toks, k, clitics=True)
+        opener, ka, start = None, k, None
+        if op:
+            opener, ka, start = op
+            prev = self.tok(k - 1)
+            if opener == "from" and prev is not None and any(s in CHANGE_VERBS for s in self.stems(prev)):
+                return None  # ارتفع من 5 إلى 10: two values
+        a = self.amount(ka)
+        if a is None:
+            return None
+        if opener is None:
+            prev = self.tok(k - 1)
+            if prev is not None and prev.norm in ("من", "from"):
+                return None
+        c = self.same_line(a.k1)
+        if c is None:
+            return None
+        allowed = _RANGE_CONNECTORS[opener]
+        b = None
+        if c.norm in allowed and c.norm != "و":
+            b = self.amount(a.k1 + 1) if self.same_line(a.k1 + 1) else None
+            if c.norm in _DASHES and (a.kind != "digits" or b is None or b.kind != "digits"):
+                b = None
+        elif "و" in allowed and c.norm == "و":
+            b = self.amount(a.k1 + 1) if self.same_line(a.k1 + 1) else None
+        elif "و" in allowed and c.kind == "word" and c.norm.startswith("و"):
+            b = self.amount(a.k1)
+        if b is None:
+            return None
+        # the scale and the unit written once after the second number apply to the first
+        if a.scale == 1 and b.scale > 1 and a.raw <= b.raw and a.unit in (None, b.unit):
+            a.value = a.raw * b.scale
+        elif b.scale == 1 and a.scale > 1 and b.raw >= a.raw and b.unit in (None, a.unit):
+            b.value = b.raw * a.scale
+        if a.unit and b.unit and a.unit != b.unit:
+            return None
+        unit = a.unit or b.unit
+        low, high = a.value, b.value
+        if low >= high:
+            return None
+        if unit is None and a.kind == b.kind == "digits" and all(
+            float(v).is_integer() and 1900 <= v <= 2100 for v in (low, high)
+        ):
+            return None  # 2015-2018: years
+        m = _Mention(
+            start if start is not None else a.start, b.end, b.k1, None, low, high, "range", unit,
+            approximate=qual == "approx", numeric=(a.start, b.end),
+        )
+        return self.finish(m)
+
+    def single(self, k: int, qual: str | None) -> _Mention | None:
+        a = self.amount(k)
+        if a is None:
+            return None
+        # "مليار و200 مليون دولار": a larger scale and a smaller one joined by و
+        w = self.same_line(a.k1)
+        if a.unit is None and a.scale >= 1e6 and w is not None and w.norm == "و":
+            b = self.amount(a.k1 + 1) if self.tok(a.k1 + 1) is not None and self.tok(a.k1 + 1).glued or self.same_line(a.k1 + 1) else None
+            if b is not None and 1 < b.scale < a.scale and b.value < a.scale:
+                a.value, a.unit, a.end, a.k1 = a.value + b.value, b.unit, b.end, b.k1
+        m = _Mention(a.start, a.end, a.k1, a.value, a.value, a.value, qual or "exact", a.unit, numeric=(a.start, a.end))
+        # X of Y: "700 من أصل 770", "700 out of 770"
+        tc = _TOTALS.match(self.toks, a.k1, clitics=False) if self.same_line(a.k1) else None
+        if tc and a.unit in (None, "count"):
+            kb = tc[1]
+            while (x := self.same_line(kb)) is not None and (_possessive(x) or (kb > tc[1] and x.norm in _EN_DETERMINERS)):
+                kb += 1  # "700 of the company's 770"
+            b = self.amount(kb) if self.same_line(kb) else None
+            if b is not None and b.value >= a.value and not b.weak and b.unit in (None, a.unit):
+                m.total, m.end, m.k_end, m.unit = b.value, b.end, b.k1, b.unit
+                m.numeric = (a.start, b.end)
+        if a.weak and m.unit is None and a.scale == 1:
+            return None  # "one of the founders", "واحد من"
+        if (
+            m.unit is None and a.scale == 1 and m.total is None and len(a.numeral) == 4
+            and a.numeral.isdigit() and 1900 <= a.value <= 2100
+        ):
+            m.year_like = True
+            prev = self.tok(k - 1)
+            if qual is None and prev is not None and prev.norm in _YEAR_DETERMINERS:
+                return None  # "the 2024 budget", "its 2023 report"
+        return self.finish(m)
+
+
+def _possessive(t: _Tok) -> bool:
+    """"company's": an owner between "of" and the number or noun."""
+    return t.kind == "word" and (t.norm.endswith("'s") or t.norm.endswith("s'"))
+
+
+def _compound_noun(t: _Tok) -> bool:
+    """The word of "30-member": lower-case Latin of three letters or more."""
+    return t.kind == "word" and not is_arabic(t.norm) and t.text.islower() and len(t.text) >= 3
+
+
+def _can_start(t: _Tok) -> bool:
+    """Cheap test: can a mention begin at this token?"""
+    if t.kind == "num":
+        return True
+    if t.kind == "punct":
+        return t.norm in CURRENCY_SIGNS or t.norm in ("%", "٪")
+    if t.norm in _START_WORDS or t.text in ISO_CODES or number_word(t.norm):
+        return True
+    return is_arabic(t.norm) and any(
+        s in _START_WORDS or number_word(s) for _, s in clitic_splits(t.norm)[1:]
+    )
+
+
+_START_WORDS = (
+    set(_QUAL_BEFORE.by_first) | set(_OPENERS.by_first) | set(VAGUE_WORDS) | set(DURATIONS)
+    | set(DOLLAR_PREFIXES) | set(_SEVERAL.by_first) | {"a", "an", "عقد"}
+)
+
+
+def extract_quantities(
+    text: str, lang: str | None = None, skip_spans: list[tuple[int, int]] = ()
+) -> list[Quantity]:
+    """Quantities mentioned in ``text``, sorted by ``char_start``.
+
+    ``lang`` ("ar"/"en") says which name rules apply; None decides from the words around each
+    number. ``skip_spans`` are (start, end) ranges to leave alone; dates found by
+    :func:`factcheck.claims.dates.date_spans` are always skipped as well.
+
+    >>> [(q.quote, q.value, q.qualifier, q.unit, q.noun) for q in extract_quantities(
+    ...     "أكّد أكثر من 500 من موظفي OpenAI")]
+    [('أكثر من 500', 500.0, 'more_than', 'count', 'موظفي')]
+    >>> q = extract_quantities("بين 50 و100 مليون دولار")[0]
+    >>> (q.low, q.high, q.unit, q.qualifier)
+    (50000000.0, 100000000.0, 'USD', 'range')
+    """
+    if not text:
+        return []
+    reader = _Reader(text, lang)
+    skips = sorted(list(skip_spans) + date_spans(text))
+    skip_starts = [s for s, _ in skips]
+    max_len = max((e - s for s, e in skips), default=0)
+
+    def skipped(s: int, e: int) -> bool:
+        i = bisect_right(skip_starts, e - 1)
+        while i > 0:
+            i -= 1
+            a, b = skips[i]
+            if a < e and s < b:
+                return True
+            if a + max_len < s:
+                break
+        return False
+
+    out: list[Quantity] = []
+    toks = reader.toks
+    i = 0
+    while i < reader.n:
+        t = toks[i]
+        if not _can_start(t):
+            i += 1
+            continue
+        m = reader.parse_at(i)
+        if m is None or skipped(*m.numeric) or (m.year_like and m.noun is None):
+            i += 1
+            continue
+        hedged, negated = mark(text, m.start, m.end)
+        out.append(
+            Quantity(
+                quote=text[m.start:m.end],
+                char_start=m.start,
+                char_end=m.end,
+                value=m.value,
+                low=m.low,
+                high=m.high,
+                qualifier=m.qualifier,
+                unit=m.unit or "count",
+                noun=m.noun,
+                total=m.total,
+                approximate=m.approximate,
+                hedged=hedged,
+                negated=negated,
+            )
+        )
+        i = max(m.k_end, i + 1)
+        # a trailing qualifier or noun is not the start of another mention
+    out.sort(key=lambda q: q.char_start)
+    return out

@@ -1,0 +1,283 @@
+"""Date extraction: explicit Gregorian and Hijri dates, years after cues, weekdays, deictic words."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims.dates import date_spans, extract_dates, first_explicit_date
+
+
+def D(quote, date, precision, calendar="gregorian", resolved_from="text"):
+    return (quote, date, precision, calendar, resolved_from)
+
+
+def read(text, reference=None, origin="text"):
+    out = []
+    for d in extract_dates(text, reference=reference, reference_origin=origin):
+        assert text[d.char_start:d.char_end] == d.quote
+        out.append((d.quote, d.date, d.precision, d.calendar, d.resolved_from))
+    return out
+
+
+EXPLICIT = [
+    # Arabic, Egyptian/Gulf month names
+    ("17 نوفمبر 2023", [D("17 نوفمبر 2023", "2023-11-17", "day")]),
+    ("في نوفمبر 2023، فجّرت الشركة", [D("نوفمبر 2023", "2023-11", "month")]),
+    ("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023", [D("نوفمبر 28, 2023", "2023-11-28", "day")]),
+    ("في 16 من شهر نوفمبر 2023", [D("16 من شهر نوفمبر 2023", "2023-11-16", "day")]),
+    ("في سبتمبر 2016: مقابل", [D("سبتمبر 2016", "2016-09", "month")]),
+    ("مايو 2020", [D("مايو 2020", "2020-05", "month")]),
+    ("يونيه 2022", [D("يونيه 2022", "2022-06", "month")]),
+    ("يوليه 2022", [D("يوليه 2022", "2022-07", "month")]),
+    ("أغسطس 2017", [D("أغسطس 2017", "2017-08", "month")]),
+    ("اغسطس 2017", [D("اغسطس 2017", "2017-08", "month")]),
+    ("إبريل 2019", [D("إبريل 2019", "2019-04", "month")]),
+    # Levantine / Iraqi month names
+    ("17 تشرين الثاني 2023", [D("17 تشرين الثاني 2023", "2023-11-17", "day")]),
+    ("في تشرين الأول 2023", [D("تشرين الأول 2023", "2023-10", "month")]),
+    ("كانون الثاني 2024", [D("كانون الثاني 2024", "2024-01", "month")]),
+    ("كانون الأول 2023", [D("كانون الأول 2023", "2023-12", "month")]),
+    ("شباط 2020", [D("شباط 2020", "2020-02", "month")]),
+    ("آذار 2021", [D("آذار 2021", "2021-03", "month")]),
+    ("نيسان 2021", [D("نيسان 2021", "2021-04", "month")]),
+    ("أيار 2021", [D("أيار 2021", "2021-05", "month")]),
+    ("حزيران 2021", [D("حزيران 2021", "2021-06", "month")]),
+    ("تموز 2021", [D("تموز 2021", "2021-07", "month")]),
+    ("15 آب 2019", [D("15 آب 2019", "2019-08-15", "day")]),
+    ("أيلول 2021", [D("أيلول 2021", "2021-09", "month")]),
+    # Maghreb spellings
+    ("جوان 2022", [D("جوان 2022", "2022-06", "month")]),
+    ("جويلية 2022", [D("جويلية 2022", "2022-07", "month")]),
+    ("ماي 2022", [D("ماي 2022", "2022-05", "month")]),
+    # English
+    ("November 17, 2023", [D("November 17, 2023", "2023-11-17", "day")]),
+    ("17 November 2023", [D("17 November 2023", "2023-11-17", "day")]),
+    ("the 17th of November 2023", [D("17th of November 2023", "2023-11-17", "day")]),
+    ("Nov. 17, 2023", [D("Nov. 17, 2023", "2023-11-17", "day")]),
+    ("Nov. 2023", [D("Nov. 2023", "2023-11", "month")]),
+    ("Sept. 2021", [D("Sept. 2021", "2021-09", "month")]),
+    ("in December 2015", [D("December 2015", "2015-12", "month")]),
+    # numeric
+    ("2023-11-17", [D("2023-11-17", "2023-11-17", "day")]),
+    ("17/11/2023", [D("17/11/2023", "2023-11-17", "day")]),
+    ("17.11.2023", [D("17.11.2023", "2023-11-17", "day")]),
+    ("11/17/2023", [D("11/17/2023", "2023-11-17", "day")]),  # only month-first is valid
+    ("05/04/2023", [D("05/04/2023", "2023-04-05", "day")]),  # ambiguous: day-first
+    ("١٧ نوفمبر ٢٠٢٣", [D("١٧ نوفمبر ٢٠٢٣", "2023-11-17", "day")]),
+    # years after a cue; seasons and modifiers
+    ("وفقًا لتقرير، في عام 2016، بدأت", [D("عام 2016", "2016", "year")]),
+    ("في 2019 قالت الشركة", [D("2019", "2019", "year")]),
+    ("in 2015 the lab was founded", [D("2015", "2015", "year")]),
+    ("منذ 2019", [D("2019", "2019", "year")]),
+    ("since 2019", [D("2019", "2019", "year")]),
+    ("بحلول 2030", [D("2030", "2030", "year")]),
+    ("في عام 1945", [D("عام 1945", "1945", "year")]),
+    ("2016م", [D("2016م", "2016", "year")]),
+    ("عامي 2015 و2016", [D("عامي 2015", "2015", "year"), D("2016", "2016", "year")]),
+    ("صيف 2023", [D("صيف 2023", "2023", "year")]),
+    ("summer of 2023", [D("summer of 2023", "2023", "year")]),
+    ("أوائل عام 2023", [D("أوائل عام 2023", "2023", "year")]),
+    ("نهاية 2023", [D("نهاية 2023", "2023", "year")]),
+    ("early 2023", [D("early 2023", "2023", "year")]),
+    ("mid-2023", [D("mid-2023", "2023", "year")]),
+    ("the end of 2023", [D("the end of 2023", "2023", "year")]),
+    ("in early November 2023", [D("early November 2023", "2023-11", "month")]),
+    # ranges: one mention dated on the first day
+    ("17-21 نوفمبر 2023", [D("17-21 نوفمبر 2023", "2023-11-17", "day")]),
+    ("November 17-21, 2023", [D("November 17-21, 2023", "2023-11-17", "day")]),
+    # a weekday written with the date is one mention
+    ("يوم الجمعة الموافق 17 نوفمبر 2023", [D("يوم الجمعة الموافق 17 نوفمبر 2023", "2023-11-17", "day")]),
+    ("الجمعة، 17 نوفمبر 2023", [D("الجمعة، 17 نوفمبر 2023", "2023-11-17", "day")]),
+    ("Friday, November 17, 2023", [D("Friday, November 17, 2023", "2023-11-17", "day")]),
+    # Hijri: recognised, marked, not converted
+    ("15 رمضان 1445", [D("15 رمضان 1445", None, "day", "hijri")]),
+    ("رمضان 1445 هـ", [D("رمضان 1445 هـ", None, "month", "hijri")]),
+    ("1445 هـ", [D("1445 هـ", None, "year", "hijri")]),
+    ("عام 1445هـ", [D("عام 1445هـ", None, "year", "hijri")]),
+    ("10 ذو الحجة 1444", [D("10 ذو الحجة 1444", None, "day", "hijri")]),
+]
+
+NOTHING = [
+    "رمضان",  # the month without a day or year: a season, not a date
+    "صفر",  # also "zero"
+    "we may go",
+    "مارس الضغط على المجلس",  # "practised", not March
+    "500 موظف",
+    "في 500 مدينة",  # not a year
+    "31 فبراير 2023",  # impossible dates are dropped whole
+    "29 فبراير 2023",
+    "35 نوفمبر",
+    "2023-13-45",
+    "في اليوم السابق",  # "the previous day", not today
+    "بعد ظهر ذلك اليوم",
+    "جمعة",  # no article: a gathering, or a bare header
+    "",
+]
+
+WITHOUT_REFERENCE = [
+    ("17 نوفمبر", [D("17 نوفمبر", None, "day", resolved_from="unresolved")]),
+    ("في نوفمبر", [D("نوفمبر", None, "month", resolved_from="unresolved")]),
+    ("in May", [D("May", None, "month", resolved_from="unresolved")]),
+    ("الجمعة", [D("الجمعة", None, "weekday", resolved_from="unresolved")]),
+    ("أمس", [D("أمس", None, "relative", resolved_from="unresolved")]),
+    ("العام الماضي", [D("العام الماضي", None, "relative", resolved_from="unresolved")]),
+    ("yesterday and today and tomorrow", [
+        D("yesterday", None, "relative", resolved_from="unresolved"),
+        D("today", None, "relative", resolved_from="unresolved"),
+        D("tomorrow", None, "relative", resolved_from="unresolved"),
+    ]),
+]
+
+# reference 2023-11-20 is a Monday
+WITH_REFERENCE = [
+    ("17 نوفمبر", [D("17 نوفمبر", "2023-11-17", "day", resolved_from="published")]),
+    ("في نوفمبر", [D("نوفمبر", "2023-11", "month", resolved_from="published")]),
+    ("الجمعة", [D("الجمعة", "2023-11-17", "day", resolved_from="published")]),
+    ("يوم الأحد", [D("يوم الأحد", "2023-11-19", "day", resolved_from="published")]),
+    ("Monday", [D("Monday", "2023-11-20", "day", resolved_from="published")]),  # on or before
+    ("أمس", [D("أمس", "2023-11-19", "day", resolved_from="published")]),
+    ("البارحة", [D("البارحة", "2023-11-19", "day", resolved_from="published")]),
+    ("اليوم، بعد مرور عقد", [D("اليوم", "2023-11-20", "day", resolved_from="published")]),
+    ("غدًا", [D("غدًا", "2023-11-21", "day", resolved_from="published")]),
+    ("العام الماضي", [D("العام الماضي", "2022", "year", resolved_from="published")]),
+    ("next year", [D("next year", "2024", "year", resolved_from="published")]),
+    ("الشهر الماضي", [D("الشهر الماضي", "2023-10", "month", resolved_from="published")]),
+    ("last month", [D("last month", "2023-10", "month", resolved_from="published")]),
+]
+
+
+def _ids(table):
+    return [t or "<empty>" for t, _ in table]
+
+
+@pytest.mark.parametrize("text, expected", EXPLICIT, ids=_ids(EXPLICIT))
+def test_explicit_dates(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_not_dates(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize("text, expected", WITHOUT_REFERENCE, ids=_ids(WITHOUT_REFERENCE))
+def test_unresolved_without_reference(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", WITH_REFERENCE, ids=_ids(WITH_REFERENCE))
+def test_resolved_against_reference(text, expected):
+    assert read(text, reference="2023-11-20", origin="published") == expected
+
+
+@pytest.mark.parametrize(
+    "text, reference, date",
+    [
+        ("28 ديسمبر", "2024-01-05", "2023-12-28"),  # the year that puts it closest
+        ("3 يناير", "2023-12-30", "2024-01-03"),
+        ("الأحد", "2024-01-05", "2023-12-31"),
+        ("17 نوفمبر", "2023-11-20T08:00:00Z", "2023-11-17"),  # a timestamp is fine
+    ],
+)
+def test_reference_across_year_boundary(text, reference, date):
+    (d,) = extract_dates(text, reference=reference)
+    assert d.date == date
+
+
+def test_narrative_anchors_weekdays_and_years():
+    # The seed 000 timeline: the update date, then Friday 17 November, then the days after it.
+    text = (
+        "تم تحديث هذه المقالة في نوفمبر 28, 2023\n"
+        "قام Altman بتسجيل الدخول يوم الجمعة الموافق 17 نوفمبر عند الظهر.\n"
+        "السبت\nفي أيام السبت.\nالأحد\nوخلال الليل من الأحد إلى الاثنين.\n"
+        "سوتسكيفر، الذي طرد ألتمان يوم الجمعة، وضع اسمه.\nيوم الثلاثاء\n"
+    )
+    got = [(d.quote, d.date, d.resolved_from) for d in extract_dates(text, reference="2023-11-28", reference_origin="published")]
+    assert got == [
+        ("نوفمبر 28, 2023", "2023-11-28", "text"),
+        ("يوم الجمعة الموافق 17 نوفمبر", "2023-11-17", "text"),
+        ("السبت", "2023-11-18", "text"),
+        ("أيام السبت", "2023-11-18", "text"),
+        ("الأحد", "2023-11-19", "text"),
+        ("الأحد", "2023-11-19", "text"),
+        ("الاثنين", "2023-11-20", "text"),
+        ("يوم الجمعة", "2023-11-17", "text"),
+        ("يوم الثلاثاء", "2023-11-21", "text"),
+    ]
+
+
+def test_in_text_result_after_reference_falls_back():
+    # 30 November is a Thursday; "Friday" after it would be 1 December, after the reference.
+    (_, friday) = extract_dates("في 30 نوفمبر 2023 ... ثم يوم الجمعة", reference="2023-11-30", reference_origin="published")
+    assert (friday.date, friday.resolved_from) == ("2023-11-24", "published")
+
+
+def test_a_year_only_flashback_does_not_date_a_later_day():
+    text = "He was fired on Friday, November 17, 2023. He was paid $1.9 million in 2016. Shares rose on Nov. 20."
+    assert [d.date for d in extract_dates(text)] == ["2023-11-17", "2016", "2023-11-20"]
+
+
+def test_day_month_takes_year_from_text():
+    text = "تبدأ جذور الأزمة في صيف 2023، ثم في 16 نوفمبر اجتمع المجلس"
+    assert read(text) == [D("صيف 2023", "2023", "year"), D("16 نوفمبر", "2023-11-16", "day")]
+
+
+@pytest.mark.parametrize(
+    "text, hedged, negated",
+    [
+        ("قد تنتهي الصفقة في نوفمبر 2024", True, False),
+        ("لم يحدث ذلك في عام 2016", False, True),
+        ("The deal closed in March 2024.", False, False),
+    ],
+)
+def test_dates_carry_modality(text, hedged, negated):
+    (d,) = extract_dates(text)
+    assert (d.hedged, d.negated) == (hedged, negated)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023\nيوم الجمعة الموافق 17 نوفمبر", "2023-11-28"),
+        ("في عام 2016 ثم 5 مارس 2017", "2017-03-05"),  # the first with a day
+        ("يوم الجمعة وأمس", None),  # relative words are not explicit
+        ("في عام 2016", None),
+        ("", None),
+    ],
+)
+def test_first_explicit_date(text, expected):
+    assert first_explicit_date(text) == expected
+
+
+@pytest.mark.parametrize("reference", ["yesterday", "2023-02-30", "20231120x"])
+def test_bad_reference_is_an_error(reference):
+    with pytest.raises(ValueError):
+        extract_dates("الجمعة", reference=reference)
+
+
+def test_date_spans_cover_the_numbers():
+    text = "في عام 2016 و17 نوفمبر"
+    spans = date_spans(text)
+    assert [text[s:e] for s, e in spans] == ["عام 2016", "17 نوفمبر"]
+
+
+_PIECES = list("0123456789٠١٢٣٤٥٦٧٨٩/-.,، \n") + [
+    "نوفمبر", "November", "Nov.", "تشرين الثاني", "عام", "في", "in", "الجمعة", "يوم", "الموافق",
+    "Friday", "اليوم", "أمس", "هـ", "رمضان", "صيف", "early", "mid-", "عامي", "و", "م", "ً", "ـ",
+    "العام الماضي", "today", "May", "من", "شهر",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join) | st.text(max_size=80)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_TEXT, st.sampled_from([None, "2023-11-20", "2024-02-29", "2023"]))
+def test_never_crashes_and_offsets_slice(text, reference):
+    previous_end = 0
+    for d in extract_dates(text, reference=reference):
+        assert text[d.char_start:d.char_end] == d.quote
+        assert d.char_start >= previous_end
+        previous_end = d.char_end
+        assert d.precision in ("year", "month", "day", "weekday", "relative")
+        assert d.resolved_from in ("text", "unresolved") or reference
+        if d.date is not None:
+            assert len(d.date) == {"year": 4, "month": 7, "day": 10}[d.precision]
