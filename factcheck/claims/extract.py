@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from factcheck.claims.context import mention_context, slot_description
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention
@@ -22,8 +24,6 @@ from factcheck.text.lang import detect_lang
 from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
 
-CONTEXT_WORDS = 8  # words kept on each side of a mention to describe its slot
-_WORD = re.compile(r"\S+")
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
 
@@ -65,21 +65,23 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
     if source.published and published_origin is None:
         published_origin = "text"
 
-    anchors = _explicit_day_dates(body)
+    dates_by_sentence = _dates_by_sentence(source, sentences)
     claims: list[Claim] = []
     seen: Counter = Counter()
     for sentence in body:
         text = sentence["text"]
-        reference, origin = _reference_for(sentence["start"], anchors, source.published)
-        dates = extract_dates(text, lang=sentence["lang"], reference=reference, reference_origin=origin)
+        dates = dates_by_sentence.get(sentence["sentence_index"], [])
         quantities = extract_quantities(
             text, lang=sentence["lang"], skip_spans=[(d.char_start, d.char_end) for d in dates]
         )
-        entities = sorted({e.canonical for e in aliases.find(text)})
+        found = aliases.find(text)
+        entities = sorted({e.canonical for e in found})
+        entity_spans = [(e.char_start, e.char_end) for e in found]
         mentions = [(m.char_start, "date", m) for m in dates] + [(m.char_start, "quantity", m) for m in quantities]
         for _, kind, mention in sorted(mentions, key=lambda x: (x[0], x[1])):
             norm = normalize_sentence(text)
             seen[(norm, mention.quote)] += 1
+            words, predicate = slot_description(text, mention.char_start, mention.char_end, entity_spans)
             claims.append(
                 Claim(
                     id=claim_id(source.id, norm, mention.quote, seen[(norm, mention.quote)]),
@@ -96,6 +98,8 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
                     quantity=mention if kind == "quantity" else None,
                     date=mention if kind == "date" else None,
                     context=mention_context(text, mention.char_start, mention.char_end),
+                    context_words=words,
+                    predicate_words=predicate,
                     entities=entities,
                 )
             )
@@ -108,41 +112,36 @@ def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: i
     return "q_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def mention_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
-    """The words around ``text[start:end]`` with the mention itself left out.
+def _dates_by_sentence(source: Source, sentences: list[dict]) -> dict[int, list[DateMention]]:
+    """Dates of the article body, read in one pass so that each can lean on the ones before
+    it ("17 نوفمبر" takes its year, "السبت" its week, from the text), then handed to the
+    sentence that contains them with sentence-relative offsets.
 
-    Sentence embeddings barely see numbers, and long sentences mix several facts; the
-    few words around a mention say what it counts (signed, invested, salary).
-
-    >>> mention_context("Musk invested $100 million in OpenAI early on", 14, 26)
-    'Musk invested … in OpenAI early on'
+    Page furniture is blanked out first (same length, so offsets hold): a "Last updated"
+    dateline must not anchor the article's own timeline. Without an anchor in the text,
+    relative words fall back to the source's published (else updated) date.
     """
-    left = [m for m in _WORD.finditer(text, 0, start)][-words:]
-    right = [m for m in _WORD.finditer(text, end)][:words]
-    left_text = text[left[0].start() : start].strip() if left else ""
-    right_text = text[end : right[-1].end()].strip() if right else ""
-    return f"{left_text} … {right_text}".strip()
-
-
-def _explicit_day_dates(sentences: list[dict]) -> list[tuple[int, str]]:
-    """(offset, ISO date) of every explicit full date in the body, in text order."""
-    anchors = []
-    for sentence in sentences:
-        for d in extract_dates(sentence["text"], lang=sentence["lang"]):
-            if d.date and d.precision == "day" and d.resolved_from == "text" and d.calendar == "gregorian":
-                anchors.append((sentence["start"] + d.char_start, d.date))
-    return anchors
-
-
-def _reference_for(offset: int, anchors: list[tuple[int, str]], published: str | None) -> tuple[str | None, str]:
-    """SPEC: relative words resolve against the nearest explicit date in the text first,
-    then the source's published date."""
-    if anchors:
-        nearest = min(anchors, key=lambda a: (abs(a[0] - offset), a[0] > offset))
-        return nearest[1], "text"
-    if published and len(published) == 10:
-        return published, "published"
-    return None, "unresolved"
+    chars = list(source.text)
+    chars[: source.body_start] = " " * source.body_start
+    for s in sentences:
+        if s["furniture"]:
+            chars[s["start"] : s["end"]] = " " * (s["end"] - s["start"])
+    masked = "".join(chars)
+    reference = source.published or source.updated
+    mentions = extract_dates(masked, lang=source.language, reference=reference, reference_origin="published" if reference else "unresolved")
+    out: dict[int, list[DateMention]] = {}
+    starts = [s["start"] for s in sentences]
+    for mention in mentions:
+        i = bisect_right(starts, mention.char_start) - 1
+        if i < 0:
+            continue
+        sentence = sentences[i]
+        if sentence["furniture"] or mention.char_end > sentence["end"]:
+            continue  # furniture, or a mention straddling two sentences
+        mention.char_start -= sentence["start"]
+        mention.char_end -= sentence["start"]
+        out.setdefault(sentence["sentence_index"], []).append(mention)
+    return out
 
 
 def _date_source_from_datelines(source: Source, sentences: list[dict]) -> None:
@@ -161,4 +160,4 @@ def _date_source_from_datelines(source: Source, sentences: list[dict]) -> None:
                     source.published = source.published or d.date
 
 
-__all__ = ["Analysis", "analyse", "claim_id", "mention_context", "DateMention"]
+__all__ = ["Analysis", "analyse", "claim_id"]

@@ -72,7 +72,9 @@ class Claim:
     kind: str  # "quantity" or "date"
     quantity: Quantity | None = None
     date: DateMention | None = None
-    context: str = ""  # the words around the mention, the mention itself masked
+    context: str = ""  # the words around the mention, the mention itself left out
+    context_words: str = ""  # content-word keys of the context, names left out
+    predicate_words: str = ""  # content-word keys right next to the mention
     entities: list[str] = field(default_factory=list)
 
     @property

@@ -66,12 +66,14 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
 
 
 def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
+    """Dates conflict when they differ at the precision both give; a coarser date that
+    contains the finer one ("November 2023" and "2023-11-17") is agreement."""
     da, db = a.get("date"), b.get("date")
     if not da or not db or da == db:
         return None
     shorter = min(len(da), len(db))
     if da[:shorter] == db[:shorter]:
-        return _finish("precision", "low", "the same date given at different precision", a, b, alignment_score, th)
+        return None  # "2023" and "2023-11-17" agree; the cluster keeps both
     return _finish("conflict", "high", "the two dates cannot both be right", a, b, alignment_score, th)
 
 

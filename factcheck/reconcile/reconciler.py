@@ -16,8 +16,9 @@ import numpy as np
 
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
+from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile.judge import Judgement, judge
-from factcheck.reconcile.slots import Alignment, align
+from factcheck.reconcile.slots import Alignment, align, rescale
 from factcheck.reconcile.summary import summarise
 from factcheck.reconcile.thresholds import Thresholds
 from factcheck.text.normalize import normalize_sentence
@@ -56,7 +57,7 @@ def candidate_pairs(
     for claim, row_scores, row_ids in zip(queries, scores, ids):
         for score, other_id in zip(row_scores, row_ids):
             other = by_index_id.get(int(other_id))
-            if other is None or other["id"] == claim["id"] or score < th.candidate_cosine:
+            if other is None or other["id"] == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
                 continue
             pairs.add(tuple(sorted((claim["id"], other["id"]))))
     return pairs
@@ -81,6 +82,7 @@ def reconcile_claims(
             aligned.append((a, b, alignment))
         if progress and i % 200 == 0:
             progress(i)
+    aligned = best_per_sentence(aligned)
     result = Reconciliation(candidate_pairs=len(pairs), aligned_pairs=len(aligned))
     cluster_of = _clusters(claims, aligned, result)
     for a, b, alignment in aligned:
@@ -90,6 +92,32 @@ def reconcile_claims(
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
     return result
+
+
+def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
+    """Keep, for each claim, only its best partner within any one other sentence.
+
+    A sentence that gives several figures of one kind ("the founders earned $275,000 while
+    other staff earned $175,000") is telling slots apart, so a claim matches at most one of
+    them: the one that agrees with it if any, else the best-aligned one.
+    """
+
+    def rank(a: dict, b: dict, alignment: Alignment) -> tuple:
+        agrees = a["kind"] == "quantity" and same_reading(a, b)
+        return (agrees, alignment.score, b["id"])
+
+    best: dict[tuple[str, str], tuple] = {}
+    for a, b, alignment in aligned:
+        for x, y in ((a, b), (b, a)):
+            key = (x["id"], y["sentence_id"])
+            candidate = rank(x, y, alignment)
+            if key not in best or candidate > best[key]:
+                best[key] = candidate
+    kept = []
+    for a, b, alignment in aligned:
+        if best[(a["id"], b["sentence_id"])][2] == b["id"] and best[(b["id"], a["sentence_id"])][2] == a["id"]:
+            kept.append((a, b, alignment))
+    return kept
 
 
 def discrepancy_id(a: dict, b: dict) -> str:

@@ -274,6 +274,8 @@ def _claim_row(claim: Claim) -> dict:
         "hedged": int(claim.hedged),
         "negated": int(claim.negated),
         "context": claim.context,
+        "context_words": claim.context_words,
+        "predicate_words": claim.predicate_words,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
         "context_hash": content_hash(claim.context),
     }

@@ -74,6 +74,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             "hedged": int,
             "negated": int,
             "context": str,  # the words around the mention, used to align claims
+            "context_words": str,  # their content-word keys (names left out)
+            "predicate_words": str,  # the content-word keys right next to the mention
             "entities": str,  # JSON list of canonical names found in the sentence
             "context_hash": str,
         },

@@ -56,7 +56,7 @@ def test_hedged_lowers_confidence():
 def test_dates():
     day = {"kind": "date", "source_id": "a", "published": None, "negated": False, "hedged": False}
     assert judge({**day, "date": "2023-11-17"}, {**day, "date": "2023-11-16"}, 0.8, TH).kind == "conflict"
-    assert judge({**day, "date": "2023-11"}, {**day, "date": "2023-11-16"}, 0.8, TH).kind == "precision"
+    assert judge({**day, "date": "2023-11"}, {**day, "date": "2023-11-16"}, 0.8, TH) is None
     assert judge({**day, "date": "2023-11-17"}, {**day, "date": "2023-11-17"}, 0.8, TH) is None
 
 
