@@ -1,0 +1,138 @@
+"""The reconciler on small English corpora, with the deterministic hashing embedder."""
+
+import pytest
+
+from factcheck.reconcile.reconciler import best_per_sentence, discrepancy_id
+from factcheck.reconcile.slots import Alignment
+from factcheck.workspace import Factcheck
+
+
+def corpus(tmp_path, files: dict[str, str]):
+    folder = tmp_path / "src"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def reconciled(tmp_path, files, db="claims.db"):
+    fc = Factcheck(db_path=tmp_path / db, model="hashing")
+    fc.ingest([corpus(tmp_path, files)])
+    fc.reconcile()
+    return fc, fc.report()
+
+
+SIGNED_500 = "Staff revolt\n\nMore than 500 employees of Acme signed the letter to the board on Monday.\n"
+SIGNED_120 = "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n"
+SIGNED_700 = "Letter grows\n\nBy Tuesday, 700 of 770 employees of Acme had signed the letter to the board.\n"
+
+
+def test_cross_source_conflict(tmp_path):
+    _, report = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    (d,) = report["discrepancies"]
+    assert (d["kind"], d["severity"], d["internal"]) == ("conflict", "high", False)
+    assert "a says more than 500" in d["summary"] and "120" in d["summary"]
+    assert d["cluster_id"] in {c["id"] for c in report["clusters"]}
+
+
+def test_precision_between_open_bound_and_exact(tmp_path):
+    _, report = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_700})
+    (d,) = report["discrepancies"]
+    assert (d["kind"], d["severity"]) == ("precision", "medium")
+    assert {c["total"] for c in d["claims"]} == {None, 770}
+
+
+def test_agreement_is_a_cluster_not_a_discrepancy(tmp_path):
+    same = "Letter\n\nMore than 500 employees of Acme signed the letter to the board.\n"
+    _, report = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": same})
+    assert report["discrepancies"] == []
+    assert any(set(c["sources"]) == {"a", "b"} for c in report["clusters"])
+
+
+def test_different_predicates_are_different_slots(tmp_path):
+    files = {
+        "a.txt": "Funding\n\nInvestors invested $10 billion in Acme last year.\n",
+        "b.txt": "Valuation\n\nAcme is now valued at $80 billion.\n",
+    }
+    _, report = reconciled(tmp_path, files)
+    assert report["discrepancies"] == []
+
+
+def test_figures_in_one_sentence_are_different_slots(tmp_path):
+    files = {
+        "a.txt": "Pay\n\nThe founders earned a salary of $275,000 while other staff earned a salary of $175,000.\n",
+        "b.txt": "Pay\n\nOther staff earned a salary of $175,000 a year.\n",
+    }
+    _, report = reconciled(tmp_path, files)
+    # b agrees with a's second figure; it is not compared with the founders' salary
+    assert report["discrepancies"] == []
+
+
+def test_negated_claim_is_not_judged(tmp_path):
+    files = {"a.txt": SIGNED_500, "b.txt": "Letter\n\nIt is not true that 120 employees of Acme signed the letter to the board.\n"}
+    _, report = reconciled(tmp_path, files)
+    assert report["discrepancies"] == []
+
+
+def test_related_sources_flag(tmp_path):
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    (folder / "b.meta.toml").write_text('translation_of = "a"\n', encoding="utf-8")
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([folder])
+    (d,) = fc.report()["discrepancies"]
+    assert d["related_sources"] is True
+
+
+def test_ids_are_stable_across_databases_and_runs(tmp_path):
+    _, first = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120}, db="one.db")
+    _, second = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120}, db="two.db")
+    assert [d["id"] for d in first["discrepancies"]] == [d["id"] for d in second["discrepancies"]]
+    assert [c["id"] for c in first["clusters"]] == [c["id"] for c in second["clusters"]]
+
+
+def test_discrepancy_id_ignores_order_and_spacing():
+    a = {"source_id": "a", "text": "More  than 500 signed.", "quote": "More than 500"}
+    b = {"source_id": "b", "text": "Only 120 signed.", "quote": "120"}
+    spaced = {**a, "text": "More than 500 signed."}
+    assert discrepancy_id(a, b) == discrepancy_id(b, spaced)
+    assert discrepancy_id(a, b).startswith("d_") and len(discrepancy_id(a, b)) == 18
+
+
+def test_best_per_sentence_prefers_agreement():
+    def claim(cid, sentence, value):
+        return {"id": cid, "sentence_id": sentence, "kind": "quantity", "value": value, "low": value, "high": value, "qualifier": "exact"}
+
+    x = claim("x", "s1", 175000)
+    founders, staff = claim("f", "s2", 275000), claim("s", "s2", 175000)
+    kept = best_per_sentence([(x, founders, Alignment(0.9, 0, 0, 1)), (x, staff, Alignment(0.7, 0, 0, 1))])
+    assert [(a["id"], b["id"]) for a, b, _ in kept] == [("x", "s")]
+
+
+def test_changed_source_replaces_its_claims(tmp_path):
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([folder])
+    assert len(fc.report()["discrepancies"]) == 1
+    (folder / "b.txt").write_text("Letter\n\nMore than 500 employees of Acme signed the letter to the board.\n")
+    result = fc.ingest([folder])
+    assert result.updated == ["b"] and result.unchanged == ["a"]
+    assert fc.report()["discrepancies"] == []  # reconciled again because the corpus changed
+
+
+def test_pruning_a_deleted_source(tmp_path):
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([folder])
+    (folder / "b.txt").unlink()
+    result = fc.ingest([folder], prune=True)
+    assert result.removed == ["b"]
+    assert fc.store.source_ids() == ["a"]
+    assert fc.report()["discrepancies"] == []
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_search_returns_sentences_with_claims(tmp_path, k):
+    fc, _ = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    hits = fc.search("employees signed the letter", k=k)
+    assert 1 <= len(hits) <= k
+    assert all(h["text"][h["claims"][0]["char_start"] - h["sentence_start"] :].startswith(h["claims"][0]["quote"]) for h in hits)

@@ -1,0 +1,93 @@
+import numpy as np
+import pytest
+
+from factcheck.claims.context import content_keys, mention_context, slot_description, word_key
+from factcheck.reconcile.slots import align, rescale, units_compatible
+from factcheck.reconcile.thresholds import Thresholds, thresholds_for
+from factcheck.errors import ConfigError
+
+TH = Thresholds()
+V = {"c1": np.array([1.0, 0.0]), "c2": np.array([0.8, 0.6]), "s1": np.array([1.0, 0.0]), "s2": np.array([0.8, 0.6])}
+
+
+def claim(cid, sentence, source="a", unit="USD", noun=None, context="inves fund", predicate="inves", lang="ar", value=1e8, kind="quantity"):
+    return {
+        "id": cid, "sentence_id": sentence, "source_id": source, "kind": kind, "unit": unit, "noun": noun, "lang": lang,
+        "context_words": context, "predicate_words": predicate, "context_hash": "c1" if cid == "x" else "c2",
+        "sentence_hash": "s1" if cid == "x" else "s2", "entities": [], "value": value, "low": value, "high": value,
+        "qualifier": "exact", "date": None,
+    }  # fmt: skip
+
+
+def test_same_sentence_never_aligns():
+    assert align(claim("x", "s:1"), claim("y", "s:1"), V, TH) is None
+
+
+def test_units_must_match():
+    assert not units_compatible(claim("x", "1"), claim("y", "2", unit="EUR"))
+    assert not units_compatible(claim("x", "1", unit="count", noun="موظفي"), claim("y", "2", unit="count", noun="أعضاء"))
+    assert units_compatible(claim("x", "1", unit="count", noun="موظفي"), claim("y", "2", unit="count", noun="الموظفين"))
+
+
+def test_shared_words_are_required_in_one_language():
+    assert align(claim("x", "1"), claim("y", "2", context="rati valu", predicate="valu"), V, TH) is None
+
+
+def test_predicate_mismatch_costs_score():
+    same = align(claim("x", "1"), claim("y", "2", context="inves fund"), V, TH)
+    other = align(claim("x", "1"), claim("y", "2", context="inves fund", predicate="valu"), V, TH)
+    assert same is not None
+    assert other is None or other.score == pytest.approx(same.score - TH.predicate_penalty)
+
+
+def test_orders_of_magnitude_cost_score():
+    near = align(claim("x", "1"), claim("y", "2", value=2e8), V, TH)
+    far = align(claim("x", "1"), claim("y", "2", value=1e10), V, TH)
+    assert near is not None and (far is None or far.score < near.score)
+
+
+def test_dates_within_one_source_are_a_timeline():
+    a = {**claim("x", "1", kind="date"), "date": "2016-09"}
+    b = {**claim("y", "2", kind="date", context="inves fund year"), "date": "2015-12"}
+    assert align(a, b, V, TH) is None
+
+
+def test_rescale():
+    assert rescale(0.825, 0.825) == 0 and rescale(1.0, 0.825) == 1
+    assert rescale(0.9, 0.0) == pytest.approx(0.9)
+
+
+def test_word_keys_join_arabic_forms():
+    assert word_key("واستثماراتهم") == word_key("استثمر") == word_key("استثمرت")
+    assert word_key("الموظفين") == word_key("موظفاً") == word_key("موظفي")
+    assert word_key("employees") == word_key("employee")
+
+
+def test_slot_description_leaves_names_out():
+    text = "استثمر Musk ما بين 50 و100 مليون دولار في OpenAI في مراحله الأولى."
+    start = text.index("ما بين")
+    end = text.index("دولار") + len("دولار")
+    words, predicate = slot_description(text, start, end, [(text.index("Musk"), text.index("Musk") + 4), (text.index("OpenAI"), text.index("OpenAI") + 6)])
+    assert "musk" not in words and "openai" not in words
+    assert word_key("استثمر") in predicate.split()
+
+
+def test_content_keys_skip_stopwords():
+    assert content_keys("the employees of the company signed") == [word_key("employees"), word_key("signed")]
+
+
+def test_mention_context():
+    assert mention_context("a b c 500 d e", 6, 9, words=2) == "b c … d e"
+
+
+def test_thresholds_file(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text("align_score = 0.7\n[e5]\ncosine_floor = 0.8\n")
+    th = thresholds_for("e5", path)
+    assert th.align_score == 0.7 and th.cosine_floor == 0.8
+    path.write_text("bogus = 1\n")
+    with pytest.raises(ConfigError, match="unknown setting 'bogus'"):
+        thresholds_for("e5", path)
+    path.write_text("align_score = 'high'\n")
+    with pytest.raises(ConfigError, match="must be a number"):
+        thresholds_for("e5", path)
