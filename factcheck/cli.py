@@ -237,12 +237,23 @@ def run(
 
 
 def _print_summary(report_data: dict) -> None:
-    table = Table("severity", "kind", "summary", "id", title=f"{len(report_data['discrepancies'])} discrepancies")
+    from factcheck.reconcile.summary import describe
+
+    discrepancies = report_data["discrepancies"]
+    kinds = ("conflict", "precision", "supersession")
+    counts = Table("severity", *kinds, title=f"{len(discrepancies)} discrepancies in {len(report_data['sources'])} sources")
+    for severity in ("high", "medium", "low"):
+        counts.add_row(severity, *(str(sum(1 for d in discrepancies if d["severity"] == severity and d["kind"] == k)) for k in kinds))
+    out.print(counts)
     order = {"high": 0, "medium": 1, "low": 2}
-    for d in sorted(report_data["discrepancies"], key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
-        flags = [f for f in ("internal", "related_sources") if d[f]]
-        table.add_row(d["severity"], d["kind"] + (f" ({', '.join(flags)})" if flags else ""), d["summary"], d["id"])
-    out.print(table)
+    table = Table("severity", "kind", "what each source says", "id")
+    for d in sorted(discrepancies, key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
+        flags = [f.replace("_", " ") for f in ("internal", "related_sources") if d[f]]
+        a, b = d["claims"]
+        says = f"{a['source_id']}: {describe(a)}\n{b['source_id']}: {describe(b)}"
+        table.add_row(d["severity"], d["kind"] + "".join(f"\n({f})" for f in flags), says, d["id"])
+    if discrepancies:
+        out.print(table)
 
 
 @app.command()

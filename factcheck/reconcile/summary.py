@@ -36,28 +36,33 @@ def _trim(x: float) -> str:
 
 
 def describe(claim: dict) -> str:
-    """'more than 500 (count: موظفي)', 'USD 50 million to 100 million', '2023-11-17'."""
+    """'more than 500 (موظفي)', 'USD 50 million to 100 million', 'about 49%', '2023-11-17'.
+
+    >>> describe({"kind": "quantity", "unit": "USD", "qualifier": "more_than", "value": 5e7, "low": 5e7, "high": None})
+    'more than USD 50 million'
+    """
     if claim["kind"] == "date":
         return claim.get("date") or claim["quote"]
     unit = claim.get("unit") or "count"
     qualifier = claim.get("qualifier") or "exact"
+    currency = f"{unit} " if len(unit) == 3 and unit.isupper() else ""
     if qualifier == "range":
-        body = f"{number(claim['low'])} to {number(claim['high'])}"
-        if claim.get("approximate"):
-            body = "roughly " + body
+        prefix = "roughly " if claim.get("approximate") else ""
+        body = f"{prefix}{currency}{number(claim['low'])} to {number(claim['high'])}"
     elif qualifier in ("less_than", "at_most"):
-        body = _QUALIFIER_WORDS[qualifier] + number(claim["high"])
+        body = _QUALIFIER_WORDS[qualifier] + currency + number(claim["high"])
     else:
-        body = _QUALIFIER_WORDS.get(qualifier, "") + number(claim["value"] if claim.get("value") is not None else claim["low"])
+        shown = claim["value"] if claim.get("value") is not None else claim["low"]
+        body = _QUALIFIER_WORDS.get(qualifier, "") + currency + number(shown)
     if claim.get("total") is not None:
         body += f" of {number(claim['total'])}"
     if unit == "percent":
         return body + "%"
     if unit == "count":
         return body + (f" ({claim['noun']})" if claim.get("noun") else "")
-    if len(unit) == 3 and unit.isupper():
-        return f"{unit} {body}"
-    return f"{body} {unit}{'s' if body != '1' else ''}"
+    if currency:
+        return body
+    return f"{body} {unit}{'s' if not body.endswith(' 1') and body != '1' else ''}"
 
 
 def summarise(kind: str, a: dict, b: dict, reason: str, internal: bool) -> str:

@@ -13,8 +13,8 @@ SCHEMA_VERSION = 1
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
-    "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "date", "precision",
-    "hedged", "negated",
+    "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "approximate", "date",
+    "precision", "hedged", "negated",
 )  # fmt: skip
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
 
@@ -30,6 +30,7 @@ def corpus_fingerprint(sources: list[dict]) -> str:
 def claim_record(claim: dict) -> dict:
     record = {k: claim.get(k) for k in _CLAIM_FIELDS}
     record["hedged"] = bool(record["hedged"])
+    record["approximate"] = bool(record["approximate"])
     record["negated"] = bool(record["negated"])
     if claim["kind"] == "date":
         record["unit"] = record["qualifier"] = None

@@ -64,7 +64,7 @@ SIDECAR_SUFFIX = ".meta.toml"
 METADATA_FIELDS = ("title", "outlet", "url", "published", "updated", "language", "translation_of")
 DEFAULT_MAX_BYTES = 5_000_000
 
-TITLE_MAX_CHARS = 300
+TITLE_MAX_CHARS = 120
 # Fewer letters than this in the extracted main text means trafilatura found no article.
 MIN_HTML_LETTERS = 20
 #: Legacy code pages of Arabic and English news, tried before charset-normalizer's full search.
@@ -452,8 +452,16 @@ def _fallback_title(text: str, body_start: int, fmt: str) -> str | None:
         if first is None:
             first = line
         if furniture_reason(line) is None:
-            return line[:TITLE_MAX_CHARS]
-    return first[:TITLE_MAX_CHARS] if first else None
+            return _shorten(line)
+    return _shorten(first) if first else None
+
+
+def _shorten(line: str) -> str:
+    """A first line that is a whole paragraph makes a poor title: cut it at a word boundary."""
+    if len(line) <= TITLE_MAX_CHARS:
+        return line
+    cut = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0]
+    return (cut if len(cut) >= TITLE_MAX_CHARS // 2 else line[:TITLE_MAX_CHARS]).rstrip(" ،,;:") + "…"
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -482,7 +490,7 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
 
     ``id`` is the file stem ("002_ade957fd3a304f06.txt" -> "002_ade957fd3a304f06"), ``sha256``
     hashes the raw bytes. Without a title in the metadata, the title is the first non-empty
-    line of the body that is not page furniture (at most 300 characters). ``published`` is
+    line of the body that is not page furniture (cut at a word boundary after 120 characters). ``published`` is
     only set from metadata and ``language`` is None unless metadata gives it: the caller
     extracts dates and detects the language.
 

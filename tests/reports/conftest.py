@@ -53,6 +53,7 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
         "total": None,
         "date": None,
         "precision": None,
+        "approximate": False,
         "hedged": False,
         "negated": False,
     }

@@ -76,7 +76,7 @@ BROKEN = {
     "bad qualifier": (_set((*CLAIM, "qualifier"), "roughly"), "$.discrepancies[0].claims[0].qualifier"),
     "extra top-level key": (_set(("generated_at",), "2024-01-01T00:00:00"), "generated_at"),
     "extra discrepancy key": (_set(("discrepancies", 0, "note"), "x"), "$.discrepancies[0]"),
-    "extra claim key": (_set((*CLAIM, "approximate"), True), "$.discrepancies[0].claims[0]"),
+    "extra claim key": (_set((*CLAIM, "confidence"), 0.5), "$.discrepancies[0].claims[0]"),
     "extra source key": (_set(("sources", 0, "encoding"), "utf-8"), "$.sources[0]"),
     "confidence 2.0": (_set(("discrepancies", 0, "confidence"), 2.0), "$.discrepancies[0].confidence"),
     "negative confidence": (_set(("discrepancies", 0, "confidence"), -0.1), "$.discrepancies[0].confidence"),

@@ -88,7 +88,8 @@ def test_txt_fields(tmp_path):
         ("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023\nTable of Contents\n106 ساعة من الأزمة\n", "106 ساعة من الأزمة"),
         # Only furniture: the first line after all.
         ("شارك هذا المقال\n", "شارك هذا المقال"),
-        ("ا" * 400 + "\nنص.", "ا" * 300),
+        ("ا" * 400 + "\nنص.", "ا" * 120 + "…"),
+        ("كلمة " * 60 + "\nنص.", ("كلمة " * 24).strip() + "…"),
     ],
 )
 def test_fallback_title(tmp_path, text, title):
