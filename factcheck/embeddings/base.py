@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -34,6 +35,17 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.ascontiguousarray(vectors / norms, dtype=np.float32)
+
+
+def encode_in_batches(encode: Callable[[list[str]], np.ndarray], texts: list[str], dim: int, batch_size: int) -> np.ndarray:
+    """Run ``encode`` over ``texts`` in batches (bounded memory) and normalise the result."""
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    parts = [
+        np.asarray(encode(list(texts[i : i + batch_size])), dtype=np.float32).reshape(-1, dim)
+        for i in range(0, len(texts), batch_size)
+    ]
+    return normalise(np.vstack(parts))
 
 
 def load_embedder(spec: str | None = None, threads: int | None = None) -> Embedder:

@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 
-from factcheck.embeddings.base import normalise
+from factcheck.embeddings.base import encode_in_batches
 from factcheck.errors import ConfigError
 
 
@@ -30,11 +30,5 @@ class E5Embedder:
         self.batch_size = batch_size
 
     def encode(self, texts: list[str], kind: str = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
         embed = self._model.query if kind == "query" else self._model.passage
-        parts = [
-            np.asarray(embed(list(texts[i : i + self.batch_size])), dtype=np.float32).reshape(-1, self.dim)
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return normalise(np.vstack(parts))
+        return encode_in_batches(embed, texts, self.dim, self.batch_size)

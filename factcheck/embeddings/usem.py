@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 
-from factcheck.embeddings.base import normalise
+from factcheck.embeddings.base import encode_in_batches
 from factcheck.errors import ConfigError
 
 
@@ -29,10 +29,4 @@ class UseEmbedder:
         self.batch_size = batch_size
 
     def encode(self, texts: list[str], kind: str = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [
-            np.asarray(self._model.encode(list(texts[i : i + self.batch_size])), dtype=np.float32)
-            for i in range(0, len(texts), self.batch_size)
-        ]
-        return normalise(np.vstack(parts))
+        return encode_in_batches(self._model.encode, texts, self.dim, self.batch_size)

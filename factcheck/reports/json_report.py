@@ -113,10 +113,7 @@ def _first_consistency_problem(report: dict) -> tuple[str, str] | None:
         if source["id"] in source_ids:
             return f"$.sources[{i}].id", f"duplicate source id {source['id']!r}"
         source_ids.add(source["id"])
-    for i, source in enumerate(report["sources"]):
-        target = source["translation_of"]
-        if target is not None and target not in source_ids:
-            return f"$.sources[{i}].translation_of", f"unknown source id {target!r}"
+    # translation_of is the user's metadata: it may name a source not (or no longer) in the corpus.
 
     cluster_ids: set[str] = set()
     for i, cluster in enumerate(report["clusters"]):

@@ -150,3 +150,24 @@ def test_database_that_is_not_sqlite(corpus, tmp_path):
 def test_version():
     result = runner.invoke(app, ["version"])
     assert result.exit_code == 0 and result.output.strip()
+
+
+def test_same_input_same_bytes(corpus, tmp_path):
+    (corpus / "b.txt").write_text(CONTRADICTION, encoding="utf-8")
+    outputs = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        assert invoke(tmp_path / f"{name}.db", "run", corpus, "-o", out).exit_code == 0
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert set(outputs[0]) == {"report.json", "report.md", "report.html"}
+
+
+def test_translation_of_an_absent_source_still_reports(corpus, db_path, tmp_path):
+    (corpus / "a.meta.toml").write_text('translation_of = "gone"\ntitle = "Staff letter"\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert invoke(db_path, "ingest", corpus).exit_code == 0
+    result = invoke(db_path, "report", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    (source,) = json.loads(out.read_text())["sources"]
+    assert source["translation_of"] == "gone" and source["title"] == "Staff letter"
