@@ -1,4 +1,4 @@
-"""Build the report dict (docs/report.md) from what the database holds.
+"""Build the report dict (docs/contracts.md) from what the database holds.
 
 Same database, same dict: every list is sorted, no wall-clock time is included.
 """

@@ -241,7 +241,8 @@ class Store:
         rows = list(
             self.db.query(
                 "select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
-                "left join decisions dec on dec.discrepancy_id = d.id order by d.cluster_id, d.id"
+                "left join decisions dec on dec.discrepancy_id = d.id "
+                "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id"
             )
         )
         for r in rows:
