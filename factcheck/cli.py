@@ -282,6 +282,61 @@ def check(
     raise typer.Exit(result.exit_code)
 
 
+class ParseLang(str, Enum):
+    auto = "auto"
+    ar = "ar"
+    en = "en"
+
+
+@app.command()
+def parse(
+    text: Annotated[str, typer.Argument(help="The text to read; '-' reads standard input.")],
+    lang: Annotated[ParseLang, typer.Option("--lang", help="Language of the text (auto: each sentence by its script).")] = ParseLang.auto,
+    published: Annotated[
+        Optional[str], typer.Option("--published", help="YYYY-MM-DD: resolves relative dates when the text gives none.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Show the quantities, dates and entities factcheck reads in TEXT (the path ingestion uses)."""
+    from datetime import date
+
+    from factcheck.claims.entities import default_aliases
+    from factcheck.claims.extract import parse_text
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        fail("the text to parse is empty")
+    if published is not None:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published must be a date as YYYY-MM-DD, not {published!r}")
+    try:
+        aliases = default_aliases(str(state.aliases) if state.aliases else os.environ.get("FACTCHECK_ALIASES"))
+    except FactcheckError as exc:
+        fail(str(exc))
+    result = parse_text(text, aliases, lang=None if lang is ParseLang.auto else lang.value, published=published)
+    if fmt is OutputFormat.json:
+        print_json(result)
+        return
+    from factcheck.reconcile.summary import describe
+
+    rows = {
+        "quantities": [(q, describe({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
+        "dates": [(d, d["date"] or "unresolved", f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
+        "entities": [(e, e["canonical"], e["type"]) for e in result["entities"]],
+    }
+    for kind, items in rows.items():
+        table = Table("text", "span", "reads as", "detail", "marks", title=f"{len(items)} {kind}")
+        for item, reading, detail in items:
+            marks = " ".join(m for m in ("hedged", "negated", "approximate") if item.get(m))
+            if item.get("calendar") == "hijri":
+                marks = (marks + " hijri").strip()
+            table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading, detail, marks)
+        out.print(table)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -140,7 +140,9 @@ class Factcheck:
             analyses.append(analyse(source, self.aliases))
         for analysis in analyses:
             (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
-            self.store.replace_source(analysis.source, analysis.sentences, analysis.claims, analysis.published_origin)
+            self.store.replace_source(
+                analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities
+            )
             result.claims += len(analysis.claims)
         if prune:
             keep = set(seen)

@@ -1,8 +1,8 @@
 """People and organisations named in a sentence, mapped to canonical names.
 
 Names come from an alias table (``factcheck/data/aliases.toml`` plus any file the user
-adds), matched on normalised, clitic-stripped tokens so "لألتمان" and "Altman" meet at
-"Sam Altman"; Latin-script capitalised names not in the table are entities too.
+adds), matched on normalised tokens (a name's first word may carry a clitic), so
+"لألتمان", "التمان" and "Altman" all meet at "Sam Altman"; Latin-script capitalised names not in the table are entities too.
 """
 
 from __future__ import annotations
@@ -20,8 +20,15 @@ from factcheck.text.normalize import normalize_for_match, strip_clitics
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
-# Capitalised Latin words that start sentences or label things but are not names.
-_LATIN_STOP = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "Or", "If", "It", "This", "That"})
+# Capitalised Latin words that are not names: calendar words, and function words that
+# start English sentences and headlines.
+_LATIN_STOP = frozenset(
+    """The A An In On At By For And But Or If It Its This That These Those He She They We I You His Her
+    Their Our As After Before When While With Without From To Of Not No Yes Some Many Most More About
+    According Also However Meanwhile Still Yet Only Even Then There Here What Who Why How Where Which
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -69,36 +76,60 @@ class AliasTable:
     def lookup(self, tokens: tuple[str, ...]) -> tuple[str, str] | None:
         return self._forms.get(tokens)
 
+    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[str, str]] | None:
+        """The longest alias starting at token ``i``: (tokens used, (canonical, type)).
+
+        Only a name's first word can carry a clitic ("لألتمان", "وبروكمان"), so it is tried
+        as written and with one clitic removed; the other words must match as written.
+        """
+        first = tokens[i][2]
+        heads = dict.fromkeys([_key_token(first), _key_token(strip_clitics(first)), strip_clitics(_key_token(first))])
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            rest = tuple(_key_token(t[2]) for t in tokens[i + 1 : i + n])
+            for head in heads:
+                hit = self._forms.get((head, *rest))
+                if hit:
+                    return n, hit
+        return None
+
     def find(self, text: str) -> list[Entity]:
         """Entities in ``text``, longest alias first, in order of appearance."""
-        tokens = [(m.start(), m.end(), _norm_token(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         found: list[Entity] = []
         taken: set[int] = set()
         i = 0
         while i < len(tokens):
-            for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-                hit = self.lookup(tuple(t[2] for t in tokens[i : i + n]))
-                if hit:
-                    start, end = tokens[i][0], tokens[i + n - 1][1]
-                    found.append(Entity(hit[0], hit[1], text[start:end], start, end))
-                    taken.update(range(start, end))
-                    i += n
-                    break
+            hit = self._match_at(tokens, i)
+            if hit:
+                n, (canonical, kind) = hit
+                start, end = tokens[i][0], tokens[i + n - 1][1]
+                found.append(Entity(canonical, kind, text[start:end], start, end))
+                taken.update(range(start, end))
+                i += n
             else:
                 i += 1
         for m in _LATIN_NAME.finditer(text):
-            if m.start() in taken or m.group() in _LATIN_STOP:
+            if m.start() in taken:
                 continue
-            found.append(Entity(m.group(), "other", m.group(), m.start(), m.end()))
+            words = m.group().split()
+            while words and words[0] in _LATIN_STOP:  # "About Acme" -> "Acme"
+                words.pop(0)
+            while words and words[-1] in _LATIN_STOP:
+                words.pop()
+            if not words:
+                continue
+            surface = " ".join(words)
+            start = m.start() + m.group().index(surface)
+            found.append(Entity(surface, "other", surface, start, start + len(surface)))
         return sorted(found, key=lambda e: e.char_start)
 
 
-def _norm_token(token: str) -> str:
-    return strip_clitics(normalize_for_match(token))
+def _key_token(token: str) -> str:
+    return normalize_for_match(token)
 
 
 def _key(form: str) -> tuple[str, ...]:
-    return tuple(_norm_token(t) for t in _TOKEN.findall(form))
+    return tuple(_key_token(t) for t in _TOKEN.findall(form))
 
 
 @lru_cache(maxsize=4)

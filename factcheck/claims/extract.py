@@ -11,11 +11,11 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.claims.context import mention_context, slot_description
 from factcheck.claims.dates import extract_dates
-from factcheck.claims.entities import AliasTable
+from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.model import Claim, DateMention
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
@@ -35,9 +35,15 @@ class Analysis:
     sentences: list[dict]
     claims: list[Claim]
     published_origin: str | None
+    entities: list[dict] = field(default_factory=list)  # every name found, offsets into the source text
 
 
-def analyse(source: Source, aliases: AliasTable) -> Analysis:
+def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Analysis:
+    """Split ``source`` into sentences and read its claims and entities.
+
+    ``lang`` forces the language of every sentence (otherwise each is detected from its
+    script, so a mixed Arabic/English source is read sentence by sentence).
+    """
     spans = split_sentences(source.text, start=source.body_start)
     sentences = []
     for index, span in enumerate(spans):
@@ -50,7 +56,7 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
                 "start": span.start,
                 "end": span.end,
                 "text": text,
-                "lang": detect_lang(text),
+                "lang": lang or detect_lang(text),
                 "furniture": furniture_reason(text),
                 "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             }
@@ -67,6 +73,7 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
 
     dates_by_sentence = _dates_by_sentence(source, sentences)
     claims: list[Claim] = []
+    entity_rows: list[dict] = []
     seen: Counter = Counter()
     for sentence in body:
         text = sentence["text"]
@@ -77,6 +84,19 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
         found = aliases.find(text)
         entities = sorted({e.canonical for e in found})
         entity_spans = [(e.char_start, e.char_end) for e in found]
+        entity_rows.extend(
+            {
+                "id": f"{sentence['id']}:{e.char_start}",
+                "source_id": source.id,
+                "sentence_id": sentence["id"],
+                "canonical": e.canonical,
+                "type": e.type,
+                "surface": e.surface,
+                "char_start": sentence["start"] + e.char_start,
+                "char_end": sentence["start"] + e.char_end,
+            }
+            for e in found
+        )
         mentions = [(m.char_start, "date", m) for m in dates] + [(m.char_start, "quantity", m) for m in quantities]
         for _, kind, mention in sorted(mentions, key=lambda x: (x[0], x[1])):
             norm = normalize_sentence(text)
@@ -103,7 +123,7 @@ def analyse(source: Source, aliases: AliasTable) -> Analysis:
                     entities=entities,
                 )
             )
-    return Analysis(source, sentences, claims, published_origin)
+    return Analysis(source, sentences, claims, published_origin, entity_rows)
 
 
 def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: int = 1) -> str:
@@ -161,3 +181,43 @@ def _date_source_from_datelines(source: Source, sentences: list[dict]) -> None:
 
 
 __all__ = ["Analysis", "analyse", "claim_id"]
+
+
+def parse_text(text: str, aliases: AliasTable, lang: str | None = None, published: str | None = None) -> dict:
+    """What factcheck reads in ``text``, through the same path as ingestion.
+
+    Returns ``{"quantities": [...], "dates": [...], "entities": [...]}``; every item has
+    ``text``, ``char_start`` and ``char_end`` with ``text == input[char_start:char_end]``.
+    ``published`` (ISO date) resolves relative dates when the text gives no anchor.
+
+    >>> parse_text("More than 500 employees signed.", default_aliases())["quantities"][0]["qualifier"]
+    'more_than'
+    """
+    source = Source(id="text", path="-", format="txt", text=text, sha256="", published=published, language=lang)
+    analysis = analyse(source, aliases, lang=lang)
+    quantities, dates = [], []
+    for claim in analysis.claims:
+        span = {"text": claim.quote, "char_start": claim.char_start, "char_end": claim.char_end}
+        if claim.quantity:
+            q = claim.quantity
+            quantities.append(
+                span
+                | {
+                    "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
+                    "noun": q.noun, "total": q.total, "approximate": q.approximate, "hedged": q.hedged, "negated": q.negated,
+                }  # fmt: skip
+            )
+        else:
+            d = claim.date
+            dates.append(
+                span
+                | {
+                    "date": d.date, "precision": d.precision, "calendar": d.calendar, "resolved_from": d.resolved_from,
+                    "hedged": d.hedged, "negated": d.negated,
+                }  # fmt: skip
+            )
+    entities = [
+        {"text": e["surface"], "char_start": e["char_start"], "char_end": e["char_end"], "canonical": e["canonical"], "type": e["type"], "surface": e["surface"]}
+        for e in analysis.entities
+    ]
+    return {"quantities": quantities, "dates": dates, "entities": entities}

@@ -91,6 +91,7 @@ class Store:
         sentences: list[dict],
         claims: list[Claim],
         published_origin: str | None,
+        entities: Iterable[dict] = (),
     ) -> None:
         """Store a source and everything derived from it, replacing any older version.
 
@@ -108,6 +109,7 @@ class Store:
                 (_quantity_row(c.id, c.quantity) for c in claims if c.quantity), pk="claim_id"
             )
             self.db["dates"].insert_all((_date_row(c.id, c.date) for c in claims if c.date), pk="claim_id")
+            self.db["entities"].insert_all(entities, pk="id")
 
     def remove_source(self, source_id: str) -> bool:
         """Delete a source and its rows; returns False when it was not stored."""
@@ -122,6 +124,7 @@ class Store:
         self.db.execute(f"delete from quantities where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from dates where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from cluster_claims where claim_id in ({claim_ids})", [source_id])
+        self.db.execute("delete from entities where source_id = ?", [source_id])
         self.db.execute("delete from claims where source_id = ?", [source_id])
         self.db.execute("delete from sentences where source_id = ?", [source_id])
         self.db.execute("delete from sources where id = ?", [source_id])

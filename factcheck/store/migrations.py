@@ -147,6 +147,27 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["cluster_claims"].create_index(["claim_id"])
 
 
+@migration
+def m002_entities(db: sqlite_utils.Database) -> None:
+    """Every name found in a source, with its span; claims keep the canonical names of their sentence."""
+    db["entities"].create(
+        {
+            "id": str,  # "<sentence_id>:<offset in the sentence>"
+            "source_id": str,
+            "sentence_id": str,
+            "canonical": str,
+            "type": str,  # person, organisation or other
+            "surface": str,  # as written
+            "char_start": int,  # offsets into the source's analysed text
+            "char_end": int,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("sentence_id", "sentences", "id")],
+    )
+    db["entities"].create_index(["source_id"])
+    db["entities"].create_index(["canonical"])
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

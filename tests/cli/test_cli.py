@@ -171,3 +171,46 @@ def test_translation_of_an_absent_source_still_reports(corpus, db_path, tmp_path
     assert result.exit_code == 0, result.output
     (source,) = json.loads(out.read_text())["sources"]
     assert source["translation_of"] == "gone" and source["title"] == "Staff letter"
+
+
+def test_parse_json_spans_slice_the_input():
+    text = "وقرّر أربعة من أصل ستة أعضاء إقالة ألتمان في 16 نوفمبر 2023، بعد أن استثمرت مايكروسوفت أكثر من 10 مليارات دولار."
+    result = runner.invoke(app, ["parse", text, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"quantities", "dates", "entities"}
+    for items in data.values():
+        for item in items:
+            assert text[item["char_start"] : item["char_end"]] == item["text"]
+    four, money = data["quantities"]
+    assert (four["value"], four["total"], four["noun"]) == (4, 6, "أعضاء")
+    assert (money["low"], money["high"], money["qualifier"], money["unit"]) == (1e10, None, "more_than", "USD")
+    assert [(d["date"], d["precision"]) for d in data["dates"]] == [("2023-11-16", "day")]
+    assert {e["canonical"] for e in data["entities"]} == {"Sam Altman", "Microsoft"}
+
+
+def test_parse_published_resolves_weekdays_and_table_output():
+    result = runner.invoke(app, ["parse", "About 700 employees signed on Friday.", "--published", "2023-11-21", "-f", "json"])
+    (date,) = json.loads(result.output)["dates"]
+    assert (date["date"], date["resolved_from"]) == ("2023-11-17", "published")
+    table = runner.invoke(app, ["parse", "About 700 employees signed on Friday.", "--lang", "en"])
+    assert table.exit_code == 0 and "about 700 (employees)" in table.output
+
+
+def test_parse_reads_stdin():
+    result = runner.invoke(app, ["parse", "-", "-f", "json"], input="Up to 30% of staff left.")
+    (q,) = json.loads(result.output)["quantities"]
+    assert (q["low"], q["high"], q["qualifier"], q["unit"]) == (None, 30, "at_most", "percent")
+
+
+@pytest.mark.parametrize("args", [["  "], ["x", "--published", "2023-13-01"], ["x", "--published", "yesterday"], ["x", "--lang", "fr"]])
+def test_parse_errors(args):
+    result = runner.invoke(app, ["parse", *args])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_parse_bad_alias_file(tmp_path):
+    bad = tmp_path / "a.toml"
+    bad.write_text("[[entity]]\n", encoding="utf-8")
+    result = runner.invoke(app, ["--aliases", str(bad), "parse", "x"])
+    assert result.exit_code == 2 and result.output.startswith("error: alias file")

@@ -30,20 +30,20 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     path = tmp_path / "c.db"
     Store(path).close()
 
-    def m002_add_column(db):
+    def m003_add_column(db):
         db["sources"].add_column("license", str)
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m002_add_column", m002_add_column)])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m003_add_column", m003_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -96,3 +96,16 @@ def test_not_a_database(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         Store(tmp_path / "nope" / "c.db")
+
+
+def test_database_of_the_first_release_gains_the_entities_table(tmp_path, monkeypatch):
+    path = tmp_path / "c.db"
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        old = Store(path)
+        old.db["sources"].insert({"id": "s1", "path": "s1.txt", "format": "txt", "sha256": "h1", "text": "x"})
+        assert "entities" not in old.db.table_names()
+        old.close()
+    store = Store(path)
+    assert "entities" in store.db.table_names()
+    assert store.source_hashes() == {"s1": "h1"}  # nothing lost on the way
