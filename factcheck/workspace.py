@@ -23,7 +23,7 @@ from factcheck.embeddings.base import Embedder, load_embedder
 from factcheck.errors import QueryError, SourceError
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
-from factcheck.reconcile.reconciler import claim_index_id, claim_vector, reconcile_claims
+from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.reports.build import build_report, corpus_fingerprint
 from factcheck.sources.loader import discover_sources, load_source
@@ -52,6 +52,7 @@ class ReconcileResult:
     clusters: int
     discrepancies: int
     embedded: int
+    searched: int = 0  # claims searched against the index in this run (new or changed ones)
 
 
 @dataclass
@@ -201,41 +202,56 @@ class Factcheck:
         return self._index("sentences", wanted)
 
     # -- reconcile -------------------------------------------------------------------------
-    def reconcile(self) -> ReconcileResult:
-        """Align every stored claim with its neighbours and record clusters and discrepancies."""
+    def reconcile(self, full: bool = False) -> ReconcileResult:
+        """Align claims about the same slot and record clusters and discrepancies.
+
+        Incremental by default: only claims not yet aligned (from new or changed sources)
+        are searched against the index; every earlier alignment is reused from the
+        database. A different model, thresholds or alias table, or ``full``, aligns all.
+        """
         claims = self.store.claims()
-        embedded = self._embed_missing(claims)
-        vectors = self._vectors(claims)
+        full = full or self.store.get_setting("aligned_with") != self._alignment_key()
+        pending = None if full else self.store.unaligned_claim_ids()
+        todo = claims if pending is None else [c for c in claims if c["id"] in set(pending)]
+        embedded = self._embed_missing(todo)
+        vectors = VectorCache(self.store, self.embedder.model_id)
+        vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
         index = self.claim_index(claims, vectors)
+        examined, rows = 0, []
+        if todo:
+            examined, rows = align_candidates(
+                claims, index, vectors, self.thresholds, only=pending, progress=lambda i: self.progress("align", i, 0)
+            )
+        self.store.save_alignments(rows, claim_ids=pending)
+        self.store.set_setting("aligned_with", self._alignment_key())
         sources = {s["id"]: s for s in self.store.sources()}
 
         def related(a: str, b: str) -> bool:
             return sources[a].get("translation_of") == b or sources[b].get("translation_of") == a
 
-        result = reconcile_claims(
-            claims, index, vectors, self.thresholds, related, progress=lambda i: self.progress("align", i, 0)
-        )
+        result = derive(claims, self.store.alignments(), self.thresholds, related)
         self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies)
         self.store.set_setting("reconciled", self._state_key())
         return ReconcileResult(
             claims=len(claims),
-            candidate_pairs=result.candidate_pairs,
+            candidate_pairs=examined,
             aligned_pairs=result.aligned_pairs,
             clusters=len(result.clusters),
             discrepancies=len(result.discrepancies),
             embedded=embedded,
+            searched=len(todo),
+        )
+
+    def _alignment_key(self) -> str:
+        """What alignments depend on: stored rows stay valid while it holds."""
+        return json.dumps(
+            {"model": self.embedder.model_id, "thresholds": self.thresholds.as_dict(), "aliases": self.aliases.fingerprint},
+            sort_keys=True,
         )
 
     def _state_key(self) -> str:
-        return json.dumps(
-            {
-                "corpus": corpus_fingerprint(self.store.sources()),
-                "model": self.embedder.model_id,
-                "thresholds": self.thresholds.as_dict(),
-                "aliases": self.aliases.fingerprint,
-            },
-            sort_keys=True,
-        )
+        """What the recorded clusters and discrepancies depend on: alignments and the corpus."""
+        return json.dumps({"alignment": self._alignment_key(), "corpus": corpus_fingerprint(self.store.sources())}, sort_keys=True)
 
     def is_reconciled(self) -> bool:
         return self.store.get_setting("reconciled") == self._state_key()
@@ -323,6 +339,23 @@ class Factcheck:
             else:
                 below.append(d)
         return CheckResult(new, known, below, ingest, fail_on)
+
+
+class VectorCache(dict):
+    """Stored vectors by content hash, fetched from the database on first use, so an
+    incremental run reads only the vectors of the claims it touches."""
+
+    def __init__(self, store: Store, model: str):
+        super().__init__()
+        self._store, self._model = store, model
+
+    def prefetch(self, hashes: Iterable[str]) -> None:
+        wanted = [h for h in set(hashes) if h not in self]
+        self.update(self._store.embeddings(wanted, self._model))
+
+    def __missing__(self, key: str) -> np.ndarray:
+        self.prefetch([key])
+        return dict.__getitem__(self, key)
 
 
 def _sentence_index_id(sentence_id: str) -> int:

@@ -63,6 +63,63 @@ def candidate_pairs(
     return pairs
 
 
+def align_candidates(
+    claims: list[dict],
+    index: VectorIndex,
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    only: Iterable[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[int, list[dict]]:
+    """Align ``only`` claims (default: all) with their index neighbours.
+
+    Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
+    table stores: later checks add rows for new claims and re-derive everything else from
+    the stored rows, without searching or embedding the corpus again.
+    """
+    by_id = {c["id"]: c for c in claims}
+    pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+    rows = []
+    for i, (ida, idb) in enumerate(pairs):
+        alignment = align(by_id[ida], by_id[idb], vectors, th)
+        if alignment is not None:
+            rows.append(
+                {
+                    "claim_a": ida,
+                    "claim_b": idb,
+                    "score": alignment.score,
+                    "context_cosine": alignment.context_cosine,
+                    "sentence_cosine": alignment.sentence_cosine,
+                    "shared_words": alignment.shared_words,
+                }
+            )
+        if progress and i % 200 == 0:
+            progress(i)
+    return len(pairs), rows
+
+
+def derive(
+    claims: list[dict], rows: list[dict], th: Thresholds, related: Callable[[str, str], bool] = lambda a, b: False
+) -> Reconciliation:
+    """Clusters and judged discrepancies from stored alignment rows (cheap: no vectors)."""
+    by_id = {c["id"]: c for c in claims}
+    aligned = [
+        (by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"]))
+        for r in rows
+        if r["claim_a"] in by_id and r["claim_b"] in by_id
+    ]
+    aligned = best_per_sentence(aligned)
+    result = Reconciliation(aligned_pairs=len(aligned))
+    cluster_of = _clusters(claims, aligned, result)
+    for a, b, alignment in aligned:
+        judgement = judge(a, b, alignment.score, th)
+        if judgement is None:
+            continue
+        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
+    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
+    return result
+
+
 def reconcile_claims(
     claims: list[dict],
     index: VectorIndex,
@@ -71,26 +128,10 @@ def reconcile_claims(
     related: Callable[[str, str], bool] = lambda a, b: False,
     progress: Callable[[int], None] | None = None,
 ) -> Reconciliation:
-    """Align and judge every stored claim against its neighbours."""
-    by_id = {c["id"]: c for c in claims}
-    pairs = sorted(candidate_pairs(claims, index, vectors, th))
-    aligned: list[tuple[dict, dict, Alignment]] = []
-    for i, (ida, idb) in enumerate(pairs):
-        a, b = by_id[ida], by_id[idb]
-        alignment = align(a, b, vectors, th)
-        if alignment is not None:
-            aligned.append((a, b, alignment))
-        if progress and i % 200 == 0:
-            progress(i)
-    aligned = best_per_sentence(aligned)
-    result = Reconciliation(candidate_pairs=len(pairs), aligned_pairs=len(aligned))
-    cluster_of = _clusters(claims, aligned, result)
-    for a, b, alignment in aligned:
-        judgement = judge(a, b, alignment.score, th)
-        if judgement is None:
-            continue
-        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
-    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
+    """Align and judge every claim against its neighbours (a full run)."""
+    examined, rows = align_candidates(claims, index, vectors, th, progress=progress)
+    result = derive(claims, rows, th, related)
+    result.candidate_pairs = examined
     return result
 
 

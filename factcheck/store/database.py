@@ -124,6 +124,8 @@ class Store:
         self.db.execute(f"delete from quantities where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from dates where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from cluster_claims where claim_id in ({claim_ids})", [source_id])
+        self.db.execute(f"delete from alignments where claim_a in ({claim_ids})", [source_id])
+        self.db.execute(f"delete from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute("delete from entities where source_id = ?", [source_id])
         self.db.execute("delete from claims where source_id = ?", [source_id])
         self.db.execute("delete from sentences where source_id = ?", [source_id])
@@ -230,6 +232,28 @@ class Store:
             self.db["clusters"].insert_all(clusters, pk="id")
             self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
             self.db["discrepancies"].insert_all(discrepancies, pk="id")
+
+    # -- alignments (the reconciler's raw pairs) ---------------------------------------------
+    def alignments(self) -> list[dict]:
+        return list(self.db.query("select * from alignments order by claim_a, claim_b"))
+
+    def unaligned_claim_ids(self) -> list[str]:
+        return [r["id"] for r in self.db.query("select id from claims where coalesce(aligned, 0) = 0 order by id")]
+
+    def save_alignments(self, rows: list[dict], claim_ids: Iterable[str] | None = None) -> None:
+        """Store alignment rows and mark claims aligned: all of them (``claim_ids`` None, a
+        full run, which replaces every row) or just those given (an incremental run)."""
+        with self.db.atomic():
+            if claim_ids is None:
+                self.db.execute("delete from alignments")
+                self.db.execute("update claims set aligned = 1")
+            else:
+                ids = list(claim_ids)
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    self.db.execute(f"update claims set aligned = 1 where id in ({marks})", chunk)
+            self.db["alignments"].upsert_all(rows, pk=("claim_a", "claim_b"))
 
     def clusters(self) -> list[dict]:
         clusters = list(self.db.query("select * from clusters order by id"))

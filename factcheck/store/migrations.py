@@ -168,6 +168,25 @@ def m002_entities(db: sqlite_utils.Database) -> None:
     db["entities"].create_index(["canonical"])
 
 
+@migration
+def m003_alignments(db: sqlite_utils.Database) -> None:
+    """Pairs of claims judged to be about one slot, kept so that a check only aligns new claims;
+    and which claims have been aligned already."""
+    db["alignments"].create(
+        {
+            "claim_a": str,
+            "claim_b": str,
+            "score": float,
+            "context_cosine": float,
+            "sentence_cosine": float,
+            "shared_words": int,
+        },
+        pk=("claim_a", "claim_b"),
+    )
+    db["alignments"].create_index(["claim_b"])
+    db["claims"].add_column("aligned", int)  # 1 once the claim was searched against the corpus
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

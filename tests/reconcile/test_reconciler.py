@@ -136,3 +136,37 @@ def test_search_returns_sentences_with_claims(tmp_path, k):
     hits = fc.search("employees signed the letter", k=k)
     assert 1 <= len(hits) <= k
     assert all(h["text"][h["claims"][0]["char_start"] - h["sentence_start"] :].startswith(h["claims"][0]["quote"]) for h in hits)
+
+
+def test_incremental_reconcile_searches_only_new_claims_and_matches_a_full_run(tmp_path):
+    third = "Update\n\nMore than 500 employees of Acme signed the letter, and the company invested $10 million in 2021.\n"
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_700})
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    first = fc.reconcile()
+    assert first.searched == first.claims
+    (folder / "c.txt").write_text(third + SIGNED_120.split("\n\n")[1], encoding="utf-8")
+    fc.ingest([folder])
+    new_claims = len(fc.store.claims(source_id="c"))
+    step = fc.reconcile()
+    assert step.searched == new_claims < step.claims
+    assert fc.reconcile().searched == 0  # nothing new: nothing searched
+    incremental = fc.report()
+
+    full = Factcheck(db_path=tmp_path / "full.db", model="hashing")
+    full.ingest([folder])
+    full.reconcile(full=True)
+    assert [d["id"] for d in incremental["discrepancies"]] == [d["id"] for d in full.report()["discrepancies"]]
+    assert incremental["clusters"] == full.report()["clusters"]
+
+
+def test_changing_thresholds_realigns_everything(tmp_path):
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    strict = tmp_path / "t.toml"
+    strict.write_text("align_score = 5.0\n")
+    fc2 = Factcheck(db_path=tmp_path / "c.db", model="hashing", thresholds_file=strict)
+    result = fc2.reconcile()
+    assert result.searched == result.claims and result.discrepancies == 0
