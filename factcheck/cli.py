@@ -28,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class State:
@@ -57,6 +57,8 @@ class OutputFormat(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 class Severity(str, Enum):
@@ -166,12 +168,14 @@ def remove(source_ids: Annotated[list[str], typer.Argument(help="Ids (file stems
 
 
 @app.command()
-def reconcile() -> None:
-    """Align claims about the same slot and record the discrepancies."""
+def reconcile(
+    full: Annotated[bool, typer.Option("--full", help="Align every claim again, not only new ones.")] = False,
+) -> None:
+    """Align claims about the same slot and record the discrepancies (only new claims are searched)."""
     with workspace() as fc:
-        r = fc.reconcile()
+        r = fc.reconcile(full=full)
         out.print(
-            f"{r.claims} claims, {r.candidate_pairs} candidate pairs, {r.aligned_pairs} aligned, "
+            f"{r.claims} claims ({r.searched} searched), {r.candidate_pairs} candidate pairs, {r.aligned_pairs} aligned, "
             f"{r.clusters} clusters, {r.discrepancies} discrepancies ({r.embedded} texts embedded)"
         )
 
@@ -259,27 +263,232 @@ def _print_summary(report_data: dict) -> None:
 @app.command()
 def check(
     sources_dir: Annotated[Path, typer.Argument(help="The sources folder.")] = Path("sources"),
+    since: Annotated[
+        Optional[str], typer.Option("--since", help="Git revision: only discrepancies touching sources changed since it (uncommitted and untracked included).")
+    ] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Baseline file (default SOURCES_DIR/factcheck-baseline.json).")] = None,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that fails the check.")] = Severity.medium,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, github (workflow annotations) or sarif.")] = CheckFormat.text,
 ) -> None:
     """Exit 1 when there are discrepancies at or above --fail-on that the baseline does not know; 2 when the tool fails."""
+    from factcheck import __version__ as version_string
+    from factcheck.reports import ci
+
     if not sources_dir.is_dir():
         fail(f"sources folder {sources_dir} does not exist")
     with workspace() as fc:
-        result = fc.check(sources_dir, baseline, fail_on.value)
+        result = fc.check(sources_dir, baseline, fail_on.value, since=since)
     if fmt is CheckFormat.json:
-        print_json({"new": result.new, "known": len(result.known), "below_threshold": len(result.below), "exit_code": result.exit_code})
+        print_json(
+            {
+                "exit_code": result.exit_code,
+                "fail_on": result.fail_on,
+                "since": result.since,
+                "changed_sources": result.changed,
+                "new": result.new,
+                "known": len(result.known),
+                "below_threshold": len(result.below),
+                "elsewhere": len(result.elsewhere),
+            }
+        )
+    elif fmt is CheckFormat.sarif:
+        sys.stdout.write(ci.sarif_json(result.new, version_string))
+    elif fmt is CheckFormat.github:
+        text = ci.github_annotations(result.new)
+        if text:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(ci.step_summary(result.new, result.fail_on, len(result.known), len(result.below)))
+        out.print(_check_line(result))
     else:
         for d in result.new:
             a, b = d["claims"]
-            out.print(f"{d['severity']} {d['kind']} {d['id']}: {d['summary']}", markup=False)
+            where = d["locations"][d["new"].index(True) if True in d["new"] else 0]
+            out.print(f"{where['path']}:{where['line']}:{where['column']}: {d['severity']} {d['kind']} {d['id']}", markup=False)
+            out.print(f"  {d['summary']}", markup=False)
             out.print(f"  {a['source_id']}: «{a['quote']}»  vs  {b['source_id']}: «{b['quote']}»", markup=False)
-        out.print(
-            f"{len(result.new)} new discrepancies at or above {result.fail_on}; "
-            f"{len(result.known)} in the baseline; {len(result.below)} below the threshold"
-        )
+        out.print(_check_line(result), markup=False)
     raise typer.Exit(result.exit_code)
+
+
+def _check_line(result) -> str:
+    line = (
+        f"{len(result.new)} new discrepancies at or above {result.fail_on}; "
+        f"{len(result.known)} in the baseline; {len(result.below)} below the threshold"
+    )
+    if result.since:
+        line += f"; {len(result.elsewhere)} not touching sources changed since {result.since}"
+    if result.new:
+        line += ". Acknowledge with: factcheck ack ID --note \"...\""
+    return line
+
+
+def _default_baseline(sources_dir: Path, baseline: Optional[Path]) -> Path:
+    from factcheck.baseline import BASELINE_NAME
+
+    if baseline is not None:
+        return baseline
+    if not sources_dir.is_dir():
+        fail(f"sources folder {sources_dir} does not exist (give --sources or --baseline)")
+    return sources_dir / BASELINE_NAME
+
+
+SourcesOption = Annotated[Path, typer.Option("--sources", help="The sources folder holding the baseline.")]
+BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Baseline file (default SOURCES/factcheck-baseline.json).")]
+AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Who decides (default: git user.name, else the login name).")]
+
+
+@app.command()
+def ack(
+    discrepancy_id: Annotated[str, typer.Argument(help="The discrepancy id (or a unique prefix).")],
+    note: Annotated[str, typer.Option("--note", help="Why it is acceptable for now.")],
+    sources: SourcesOption = Path("sources"),
+    baseline: BaselineOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Acknowledge a discrepancy: known, accepted for now; check stops failing on it."""
+    _decide(discrepancy_id, "acknowledged", note, sources, baseline, author)
+
+
+@app.command()
+def dismiss(
+    discrepancy_id: Annotated[str, typer.Argument(help="The discrepancy id (or a unique prefix).")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is not a real discrepancy.")],
+    sources: SourcesOption = Path("sources"),
+    baseline: BaselineOption = None,
+    author: AuthorOption = None,
+) -> None:
+    """Dismiss a discrepancy as not real (a false alarm); check stops failing on it."""
+    _decide(discrepancy_id, "dismissed", reason, sources, baseline, author)
+
+
+def _decide(discrepancy_id: str, status: str, note: str, sources: Path, baseline: Optional[Path], author: Optional[str]) -> None:
+    if not note.strip():
+        fail("a decision needs a note saying why")
+    path = _default_baseline(sources, baseline)
+    with workspace() as fc:
+        d = fc.decide(discrepancy_id, status, note, path, author)
+    out.print(f"{status} {d['id']} in {path}: {d['summary']}", markup=False)
+
+
+baseline_app = typer.Typer(help="The baseline of decisions kept beside the sources.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("update")
+def baseline_update(
+    sources: SourcesOption = Path("sources"),
+    baseline: BaselineOption = None,
+    author: AuthorOption = None,
+    prune_only: Annotated[bool, typer.Option("--prune-only", help="Only drop entries whose discrepancy is gone.")] = False,
+) -> None:
+    """Write the current state: acknowledge open discrepancies, drop entries whose claims are gone."""
+    path = _default_baseline(sources, baseline)
+    with workspace() as fc:
+        if sources.is_dir():
+            failed = fc.ingest([sources], prune=True).failed
+            if failed:
+                fail(failed[0][1])
+        changes = fc.update_baseline(path, author, prune_only)
+    out.print(f"{path}: {len(changes['added'])} added, {len(changes['kept'])} kept, {len(changes['dropped'])} dropped")
+
+
+def _sync_baseline(fc, sources: Path, baseline: Optional[Path]) -> None:
+    """Statuses come from the baseline file when there is one to read."""
+    from factcheck.baseline import BASELINE_NAME
+
+    if baseline is not None or sources.is_dir():
+        fc.sync_decisions(baseline or sources / BASELINE_NAME)
+
+
+@app.command()
+def review(
+    all_: Annotated[bool, typer.Option("--all", help="Include acknowledged and dismissed ones.")] = False,
+    sources: SourcesOption = Path("sources"),
+    baseline: BaselineOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """List open discrepancies, worst first."""
+    from factcheck.reconcile.summary import describe
+
+    with workspace() as fc:
+        _sync_baseline(fc, sources, baseline)
+        found = fc.discrepancies(include_decided=all_)
+    if fmt is OutputFormat.json:
+        print_json(found)
+        return
+    table = Table(title=f"{len(found)} discrepancies")
+    table.add_column("id", no_wrap=True)
+    for column in ("kind", "A", "B", *(["status"] if all_ else [])):
+        table.add_column(column)
+    for d in found:
+        a, b = d["claims"]
+        kind = f"{d['kind']}\n{d['severity']}" + "".join(f"\n{f.replace('_', ' ')}" for f in ("internal", "related_sources") if d[f])
+        table.add_row(d["id"], kind, f"{describe(a)}\n{a['source_id']}", f"{describe(b)}\n{b['source_id']}", *([d["status"]] if all_ else []))
+    out.print(table)
+
+
+@app.command()
+def show(
+    discrepancy_id: Annotated[str, typer.Argument(help="The discrepancy id (or a unique prefix).")],
+    sources: SourcesOption = Path("sources"),
+    baseline: BaselineOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Both claims of a discrepancy in context, the quoted spans highlighted."""
+    from rich.text import Text
+
+    with workspace() as fc:
+        _sync_baseline(fc, sources, baseline)
+        d = fc.show(discrepancy_id)
+    if fmt is OutputFormat.json:
+        print_json(d)
+        return
+    out.print(f"{d['id']}  {d['kind']}, {d['severity']} severity, confidence {d['confidence']}, {d['status']}", markup=False)
+    out.print(d["summary"], markup=False)
+    for label, claim, ctx in zip("AB", d["claims"], d["contexts"]):
+        out.print()
+        out.print(f"{label}. {ctx['source_id']} — {ctx['title'] or ''} ({ctx['published'] or 'no date'}) {ctx['path']}", markup=False)
+        text = Text(ctx["context"])
+        text.stylize("bold reverse", ctx["quote_start"], ctx["quote_end"])
+        out.print(text)
+
+
+@app.command("sources")
+def list_sources(fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table) -> None:
+    """List stored sources."""
+    with workspace() as fc:
+        rows = fc.sources()
+    if fmt is OutputFormat.json:
+        print_json(rows)
+        return
+    table = Table("id", "title", "language", "published", "claims", "path", title=f"{len(rows)} sources")
+    for r in rows:
+        table.add_row(r["id"], r["title"] or "", r["language"] or "", r["published"] or "", str(r["claims"]), r["path"])
+    out.print(table)
+
+
+@app.command("claims")
+def list_claims(
+    source: Annotated[Optional[str], typer.Option("--source", help="Only this source's claims.")] = None,
+    grep: Annotated[Optional[str], typer.Option("--grep", help="Only claims whose sentence contains this text.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """List stored claims."""
+    from factcheck.reconcile.summary import describe
+
+    with workspace() as fc:
+        rows = fc.claims(source, grep)
+    if fmt is OutputFormat.json:
+        print_json(rows)
+        return
+    table = Table("id", "source", "quote", "reads as", "marks", title=f"{len(rows)} claims")
+    for r in rows:
+        marks = " ".join(m for m in ("hedged", "negated") if r.get(m))
+        table.add_row(r["id"], r["source_id"], r["quote"], describe(r), marks)
+    out.print(table)
 
 
 class ParseLang(str, Enum):

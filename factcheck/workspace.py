@@ -25,8 +25,10 @@ from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
-from factcheck.reports.build import build_report, corpus_fingerprint
+from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
+from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.loader import discover_sources, load_source
+from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -57,11 +59,14 @@ class ReconcileResult:
 
 @dataclass
 class CheckResult:
-    new: list[dict]  # open discrepancies at or above the threshold, not in the baseline
+    new: list[dict]  # open, at or above the threshold, not in the baseline (with locations)
     known: list[dict]  # discrepancies the baseline acknowledges or dismisses
     below: list[dict]  # open discrepancies under the threshold
     ingest: IngestResult
     fail_on: str
+    since: str | None = None
+    changed: list[str] = field(default_factory=list)  # ids of the sources counted as changed
+    elsewhere: list[dict] = field(default_factory=list)  # with since: open ones not touching a changed source
 
     @property
     def exit_code(self) -> int:
@@ -320,25 +325,185 @@ class Factcheck:
         return hits
 
     # -- check -----------------------------------------------------------------------------
-    def check(self, sources_dir: Path, baseline_path: Path | None = None, fail_on: str = "medium") -> CheckResult:
-        """Ingest ``sources_dir``, reconcile, and list discrepancies the baseline does not know."""
+    def check(
+        self,
+        sources_dir: Path,
+        baseline_path: Path | None = None,
+        fail_on: str = "medium",
+        since: str | None = None,
+    ) -> CheckResult:
+        """Bring the database up to date with ``sources_dir`` and list what the baseline does not know.
+
+        Unchanged sources cost nothing and only new claims are aligned (incremental). With
+        ``since`` (a git revision) the findings are limited to discrepancies touching a
+        source changed since then (committed, staged, unstaged or untracked); otherwise to
+        every open discrepancy at or above ``fail_on`` that is not in the baseline.
+        """
         if fail_on not in SEVERITIES:
             raise QueryError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
+        sources_dir = Path(sources_dir)
+        changes = changed_since(sources_dir, since) if since else None
+        baseline = Baseline.load(baseline_path or sources_dir / BASELINE_NAME)
         ingest = self.ingest([sources_dir], prune=True)
         if ingest.failed:
-            raise SourceError(ingest.failed[0][1])
-        baseline = Baseline.load(baseline_path or Path(sources_dir) / BASELINE_NAME)
+            raise SourceError("; ".join(message for _, message in ingest.failed))
         self.store.replace_decisions(baseline.as_decisions())
-        report = self.report()
-        new, known, below = [], [], []
+        self.reconcile()
+        report = build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+        files = {p.stem: p.resolve() for p in discover_sources([sources_dir])}
+        if changes is not None:
+            changed = {sid for sid, path in files.items() if path in changes.changed}
+            root = changes.repo_root
+        else:
+            changed = set(ingest.added) | set(ingest.updated)
+            root = repo_root(sources_dir) or Path.cwd()
+        texts = {sid: self.store.get_source(sid)["text"] for sid in {c["source_id"] for d in report["discrepancies"] for c in d["claims"]}}
+        result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
         for d in report["discrepancies"]:
+            touches = any(c["source_id"] in changed for c in d["claims"])
             if d["status"] != "open":
-                known.append(d)
-            elif severity_at_least(d["severity"], fail_on):
-                new.append(d)
+                result.known.append(d)
+            elif not severity_at_least(d["severity"], fail_on):
+                result.below.append(d)
+            elif changes is not None and not touches:
+                result.elsewhere.append(d)
             else:
-                below.append(d)
-        return CheckResult(new, known, below, ingest, fail_on)
+                d["new"] = [c["source_id"] in changed for c in d["claims"]]
+                d["locations"] = [_location(c, files.get(c["source_id"]), root, texts[c["source_id"]]) for c in d["claims"]]
+                result.new.append(d)
+        return result
+
+    # -- decisions and the baseline ---------------------------------------------------------
+    def decide(self, discrepancy_id: str, status: str, note: str, baseline_path: Path, author: str | None = None) -> dict:
+        """Record an analyst's decision on a discrepancy in the baseline (and the database's copy)."""
+        found = self.discrepancy(discrepancy_id)
+        baseline = Baseline.load(baseline_path)
+        baseline.decide(found["id"], status, note=note, author=author or default_author(), summary=found["summary"])
+        baseline.save()
+        self.store.replace_decisions(baseline.as_decisions())
+        return found
+
+    def update_baseline(self, baseline_path: Path, author: str | None = None, prune_only: bool = False) -> dict[str, list[str]]:
+        """Write the current state to the baseline: entries whose discrepancy is gone are dropped;
+        open discrepancies are acknowledged (unless ``prune_only``); earlier decisions are kept."""
+        current = {d["id"]: d for d in self.report()["discrepancies"]}
+        baseline = Baseline.load(baseline_path)
+        dropped = sorted(set(baseline.entries) - set(current))
+        for key in dropped:
+            del baseline.entries[key]
+        added = []
+        if not prune_only:
+            for key, d in sorted(current.items()):
+                if key not in baseline.entries:
+                    baseline.decide(key, "acknowledged", note="accepted by baseline update", author=author or default_author(), summary=d["summary"])
+                    added.append(key)
+        baseline.save()
+        self.store.replace_decisions(baseline.as_decisions())
+        return {"added": added, "kept": sorted(set(baseline.entries) - set(added)), "dropped": dropped}
+
+    def sync_decisions(self, baseline_path: Path) -> None:
+        """Refresh the database's copy of the baseline from the file (the file is the truth)."""
+        self.store.replace_decisions(Baseline.load(baseline_path).as_decisions())
+
+    # -- review ------------------------------------------------------------------------------
+    def discrepancies(self, include_decided: bool = False) -> list[dict]:
+        """Discrepancies worst first; open ones only unless ``include_decided``."""
+        found = self.report()["discrepancies"]
+        return found if include_decided else [d for d in found if d["status"] == "open"]
+
+    def discrepancy(self, discrepancy_id: str) -> dict:
+        """One discrepancy by id (a unique prefix of at least 6 characters is enough)."""
+        key = discrepancy_id.strip()
+        found = [d for d in self.report()["discrepancies"] if d["id"] == key or (len(key) >= 6 and d["id"].startswith(key))]
+        if len(found) != 1:
+            raise QueryError(
+                f"no discrepancy {key!r}; 'factcheck review --all' lists them" if not found else f"{key!r} matches {len(found)} discrepancies; give more of the id"
+            )
+        return found[0]
+
+    def show(self, discrepancy_id: str, context_sentences: int = 1) -> dict:
+        """A discrepancy with each claim's sentence in context (the sentences around it)."""
+        found = dict(self.discrepancy(discrepancy_id))
+        contexts = []
+        for claim in found["claims"]:
+            source = self.store.get_source(claim["source_id"])
+            rows = list(
+                self.store.db.query(
+                    "select start, end from sentences where source_id = ? and furniture is null order by sentence_index",
+                    [claim["source_id"]],
+                )
+            )
+            here = next(i for i, r in enumerate(rows) if r["start"] == claim["sentence_start"])
+            window = rows[max(0, here - context_sentences) : here + context_sentences + 1]
+            start, end = window[0]["start"], window[-1]["end"]
+            contexts.append(
+                {
+                    "source_id": claim["source_id"],
+                    "title": source["title"],
+                    "path": source["path"],
+                    "published": source["published"],
+                    "context": source["text"][start:end],
+                    "quote_start": claim["char_start"] - start,
+                    "quote_end": claim["char_end"] - start,
+                }
+            )
+        found["contexts"] = contexts
+        return found
+
+    def sources(self) -> list[dict]:
+        counts = {r["source_id"]: r["n"] for r in self.store.db.query("select source_id, count(*) as n from claims group by source_id")}
+        return [
+            {k: s[k] for k in ("id", "path", "title", "language", "published", "updated", "outlet", "translation_of", "sha256")}
+            | {"claims": counts.get(s["id"], 0)}
+            for s in self.store.sources()
+        ]
+
+    def claims(self, source_id: str | None = None, grep: str | None = None) -> list[dict]:
+        """Stored claims, optionally of one source and/or whose sentence contains ``grep``
+        (matched ignoring case, diacritics and Arabic letter variants)."""
+        if source_id is not None and self.store.get_source(source_id) is None:
+            raise QueryError(f"no source {source_id!r}; 'factcheck sources' lists them")
+        rows = self.store.claims(source_id=source_id)
+        if grep:
+            needle = normalize_for_match(grep)
+            rows = [r for r in rows if needle in normalize_for_match(r["text"])]
+        return [claim_record(r) for r in rows]
+
+
+def default_author() -> str:
+    """Who signs a decision: git's user.name, else the login name."""
+    import getpass
+    import subprocess
+
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False).stdout.strip()
+    except FileNotFoundError:
+        name = ""
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def _location(claim: dict, path: Path | None, root: Path, text: str) -> dict:
+    """Where a claim stands in its file: repository-relative path, 1-based line and column.
+
+    Offsets index the analysed text; for .txt and .md that is the file's text, so lines and
+    columns are the file's. For HTML the analysed text is extracted, and the location is
+    the file's first line.
+    """
+    rel = os.path.relpath(path, root) if path else claim["source_id"]
+    if path is not None and path.suffix.lower() in (".html", ".htm"):
+        return {"path": Path(rel).as_posix(), "line": 1, "column": 1, "end_line": 1, "end_column": 1}
+
+    def position(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    (line, column), (end_line, end_column) = position(claim["char_start"]), position(claim["char_end"])
+    return {"path": Path(rel).as_posix(), "line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
 class VectorCache(dict):
