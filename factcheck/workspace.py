@@ -359,6 +359,7 @@ class Factcheck:
             root = repo_root(sources_dir) or Path.cwd()
         texts = {sid: self.store.get_source(sid)["text"] for sid in {c["source_id"] for d in report["discrepancies"] for c in d["claims"]}}
         result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
+        relative = {sid: Path(os.path.relpath(path, root)).as_posix() for sid, path in files.items()}
         for d in report["discrepancies"]:
             touches = any(c["source_id"] in changed for c in d["claims"])
             if d["status"] != "open":
@@ -369,7 +370,7 @@ class Factcheck:
                 result.elsewhere.append(d)
             else:
                 d["new"] = [c["source_id"] in changed for c in d["claims"]]
-                d["locations"] = [_location(c, files.get(c["source_id"]), root, texts[c["source_id"]]) for c in d["claims"]]
+                d["locations"] = [_location(c, files.get(c["source_id"]), relative.get(c["source_id"]), texts[c["source_id"]]) for c in d["claims"]]
                 result.new.append(d)
         return result
 
@@ -487,23 +488,24 @@ def default_author() -> str:
         return "unknown"
 
 
-def _location(claim: dict, path: Path | None, root: Path, text: str) -> dict:
-    """Where a claim stands in its file: repository-relative path, 1-based line and column.
+def _location(claim: dict, path: Path | None, rel: str | None, text: str) -> dict:
+    """Where a claim stands in its file (``rel``: its path from the repository root): 1-based
+    line and column.
 
     Offsets index the analysed text; for .txt and .md that is the file's text, so lines and
     columns are the file's. For HTML the analysed text is extracted, and the location is
     the file's first line.
     """
-    rel = os.path.relpath(path, root) if path else claim["source_id"]
+    rel = rel or claim["source_id"]
     if path is not None and path.suffix.lower() in (".html", ".htm"):
-        return {"path": Path(rel).as_posix(), "line": 1, "column": 1, "end_line": 1, "end_column": 1}
+        return {"path": rel, "line": 1, "column": 1, "end_line": 1, "end_column": 1}
 
     def position(offset: int) -> tuple[int, int]:
         line = text.count("\n", 0, offset) + 1
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
     (line, column), (end_line, end_column) = position(claim["char_start"]), position(claim["char_end"])
-    return {"path": Path(rel).as_posix(), "line": line, "column": column, "end_line": end_line, "end_column": end_column}
+    return {"path": rel, "line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
 class VectorCache(dict):

@@ -29,7 +29,17 @@ Reading rules (the choices a reader of the output must know):
   result later than ``reference`` falls back to the reference rule. Unresolved: ``date=None``,
   precision "weekday".
 - Deictic words (today, yesterday, last year ...) are relative to the moment of writing, so
-  they resolve against ``reference`` only; unresolved: ``date=None``, precision "relative".
+  they resolve against ``reference`` only; unresolved: ``date=None``, precision the word's own
+  unit ("أمس" day, "العام الماضي" year), as the data model lists precisions.
+- "last"/"next" and "الماضي"/"المقبل" point a weekday or a month without a year to the past or
+  the future of the moment of writing (``reference``; without one, the last explicit date of
+  the text): "الجمعة المقبلة" is the first Friday after it, "يناير الماضي" the last January
+  before it. They are part of the quote.
+- Arabic news names months in both families at once ("أكتوبر/تشرين الأول", "نوفمبر (تشرين
+  الثاني)"): one mention. Ordinal day words ("الثالث من نوفمبر") are days, except after a
+  definite noun they belong to ("الأسبوع الثاني من نوفمبر").
+- A bare four-digit number after a year cue is a count, not a year, when a counted noun or a
+  unit word follows it ("في 2000 مدينة", "منذ 2000 عام", "in 2000 cities").
 - Numeric dates are day-first (17/11/2023) unless only the month-first reading is valid.
 """
 
@@ -38,12 +48,20 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
 from factcheck.claims.model import DateMention
 from factcheck.claims.modality import mark
-from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, normalize_digits, normalize_word
+from factcheck.claims.numbers import (
+    MARKS_CLASS,
+    SCALE_WORDS,
+    fuzzy_pattern,
+    is_arabic,
+    normalize_digits,
+    normalize_word,
+)
 
 # --------------------------------------------------------------------------------------------
 # Name tables
@@ -141,7 +159,12 @@ _EN_MONTH_ALT = (
     )
     + r")\.?"
 )
-_MONTH = rf"(?P<mon>{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
+_MONTH_NAME = rf"(?:{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
+# Arabic news often names the month in both families: "أكتوبر/تشرين الأول", "نوفمبر (تشرين الثاني)".
+_MONTH = (
+    rf"(?P<mon>{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
+    rf"(?:\s*/\s*{_MONTH_NAME}|\s*\(\s*{_MONTH_NAME}\s*\))?"
+)
 _CLITIC = rf"(?:[وفبل]{_M})?"  # one proclitic before a name, outside the quote
 _DAY = r"(?P<d>\d{1,2})(?!\d)"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
@@ -154,17 +177,61 @@ _WD_EN = "(?:" + "|".join(_EN_WEEKDAYS) + ")"
 _WEEKDAY = rf"(?:(?:{fuzzy_pattern('يوم')}|{fuzzy_pattern('أيام')})\s+)?(?:{_WD_AR}|{_WD_EN})"
 
 _ORD = r"(?:st|nd|rd|th)?"
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+
+#: Arabic ordinal day words: "الثالث من نوفمبر", "الحادي والعشرين من مارس".
+_ORD_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+ORDINAL_DAYS: dict[str, int] = {}
+for _i, _w in enumerate(_ORD_UNITS, start=1):
+    ORDINAL_DAYS[_w] = _i
+    if _i > 1:
+        ORDINAL_DAYS[f"{_w} عشر"] = 10 + _i
+    ORDINAL_DAYS[f"{_w} والعشرين"] = 20 + _i
+ORDINAL_DAYS.update({
+    "العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21,
+    "الواحد والعشرين": 21, "الحادي والثلاثين": 31, "الواحد والثلاثين": 31,
+})
+del ORDINAL_DAYS["الأول والعشرين"]
+_ORDINAL_INDEX = {" ".join(normalize_word(k).split()): v for k, v in ORDINAL_DAYS.items()}
+
+#: Words that point a month or weekday without a year to the past or the future of the moment
+#: of writing: "يناير الماضي", "الجمعة المقبلة", "last Tuesday", "next March".
+PAST_WORDS = ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "last"]
+FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادمة", "next"]
+_DIRECTION = {normalize_word(w): -1 for w in PAST_WORDS} | {normalize_word(w): 1 for w in FUTURE_WORDS}
+_AR_DIR = _alt([w for w in PAST_WORDS + FUTURE_WORDS if is_arabic(w)])
+_EN_DIR = r"(?:[Ll]ast|[Nn]ext)"
+# Each pattern names the gates it needs: "digit" (a digit in the text), "month", "hijri",
+# "season" (a season or modifier word), "dir" (a direction word). A text without them skips it.
+_PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
-        "ymd",
+        "day_ord", ("month",),
+        re.compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
+            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
+        ),
+    ),
+    (
+        "month_dir", ("month", "dir"),  # "5 يناير الماضي", "أكتوبر/تشرين الأول الماضي": no year, a direction
+        re.compile(
+            rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('شهر')}\s+)?"
+            rf"{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
+        ),
+    ),
+    (
+        "month_dir", ("month", "dir"),
+        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
+    ),
+    ("month_dir", ("month", "dir"), re.compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
+    (
+        "ymd", ("digit",),
         re.compile(rf"(?<![\d/.-])(?P<q>(?P<y>\d{{4}})([-/])(?P<m>\d{{1,2}})\3(?P<d>\d{{1,2}}))(?![\d/-])"),
     ),
     (
-        "dmy",
+        "dmy", ("digit",),
         re.compile(rf"(?<![\d/.-])(?P<q>(?P<d>\d{{1,2}})([/.-])(?P<m>\d{{1,2}})\3(?P<y>\d{{4}}))(?![\d/.-]|\.\d)"),
     ),
     (
-        "day_month",
+        "day_month", ("digit", "month"),
         re.compile(
             rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*"
             rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
@@ -172,59 +239,59 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "month_day",
+        "month_day", ("digit", "month"),
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>{_MONTH}\s+{_DAY}{_ORD}(?![:.]\d)"
             rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?(?:\s*[,،]?\s*{_YEAR})?)"
         ),
     ),
     (
-        "hijri",
+        "hijri", ("digit", "hijri"),
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
             rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
         ),
     ),
     (
-        "hijri_year",
+        "hijri_year", ("digit",),
         re.compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
     ),
     (
-        "month_year",
+        "month_year", ("digit", "month"),
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
             rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
-        "season_year",
+        "season_year", ("digit", "season"),
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
             rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
-        "mod_year",
+        "mod_year", ("digit", "season"),
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
             rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
-        "years_dual",  # عامي 2015 و2016: two years, two mentions
+        "years_dual", ("digit",),  # عامي 2015 و2016: two years, two mentions
         re.compile(
             rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
             rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
         ),
     ),
     (
-        "year_noun",
+        "year_noun", ("digit",),
         re.compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
     ),
-    ("year_noun", re.compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
-    ("year_ad", re.compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
+    ("year_noun", ("digit",), re.compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
+    ("year_ad", ("digit",), re.compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
     (
-        "year_cue",
+        "year_cue", ("digit",),
         re.compile(
             rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'منذ', 'حتى', 'خلال', 'بحلول', 'قبل', 'بعد'])}"
             r"|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
@@ -232,20 +299,21 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
-        "month_cue",  # "في نوفمبر", "in November", "early November": month, year to resolve
+        "month_cue", ("month",),  # "في نوفمبر", "in November", "early November": month, year to resolve
         re.compile(
             rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'خلال', 'منذ', 'حتى', 'شهر', 'بحلول'])}"
             r"|[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his)\s+"
             rf"(?P<q>{_MONTH})(?!\s*\d)"
         ),
     ),
-    ("month_cue", re.compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
+    ("month_cue", ("month",), re.compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
 ]
 
 # Deictic words: (pattern, unit, offset). Day words first so "أمس الأول" beats "أمس".
 _RELATIVE_TABLE: list[tuple[str, str, int]] = [
     ("أمس الأول", "day", -2), ("the day before yesterday", "day", -2), ("بعد غد", "day", 2),
     ("أمس", "day", -1), ("الأمس", "day", -1), ("البارحة", "day", -1), ("yesterday", "day", -1),
+    ("الليلة الماضية", "day", -1), ("ليلة أمس", "day", -1), ("last night", "day", -1),
     ("اليوم", "day", 0), ("today", "day", 0), ("غدا", "day", 1), ("tomorrow", "day", 1),
     ("العام الماضي", "year", -1), ("السنة الماضية", "year", -1), ("العام المنصرم", "year", -1),
     ("العام الفائت", "year", -1), ("last year", "year", -1),
@@ -259,7 +327,8 @@ _RELATIVE_TABLE: list[tuple[str, str, int]] = [
 ]
 _RELATIVE_INDEX = {normalize_word(p): (u, o) for p, u, o in _RELATIVE_TABLE}
 _RELATIVE_RE = re.compile(
-    rf"{_B}{_CLITIC}(?P<q>{_WEEKDAY}|{_alt([p for p, _, _ in _RELATIVE_TABLE])}){_E}"
+    rf"{_B}{_CLITIC}(?P<q>(?:(?P<wpre>{_EN_DIR})\s+)?{_WEEKDAY}(?:\s+(?P<wpost>{_AR_DIR}))?"
+    rf"|{_alt([p for p, _, _ in _RELATIVE_TABLE])}){_E}"
 )
 # "اليوم" is "today" only when it is not "the day" of a phrase: not followed by an adjective
 # or relative (اليوم السابق، اليوم الذي), not after a demonstrative or "في"/"per" (في اليوم).
@@ -287,6 +356,11 @@ class _Found:
     weekday: int | None = None
     rel_unit: str | None = None
     rel_offset: int = 0
+    direction: int = 0  # -1 "الماضي"/"last", +1 "المقبل"/"next": before or after the moment of writing
+
+
+# A definite noun right before an ordinal makes it that noun's ordinal (الأسبوع الثاني).
+_DEFINITE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:[وفبل]{_M})?ال[^\W\d_]+{_M}\s+\Z")
 
 
 def _month_number(raw: str) -> int | None:
@@ -308,8 +382,91 @@ def _valid(y: int | None, m: int, d: int | None) -> bool:
     return True
 
 
+#: Counted nouns that, right after a bare four-digit number, make it a count and not a year
+#: ("في 2000 مدينة", "in 2000 cities"). Arabic feminine nouns (ending in ة, which no verb
+#: does) are recognised by their shape unless a preposition is written on them (بنسبة); unit
+#: words (durations, currencies, percent, scales) by the quantity reader's tables.
+COUNT_NOUNS = (
+    "شخص قتيل جريح طفل مدني جندي عسكري مقاتل موظف عامل منزل مسكن مبنى طن برميل لاجئ نازح "
+    "مهاجر طالب تلميذ زائر سائح مشارك مستخدم نائب صوت مقعد سهم مشروع مصنع مستشفى كيلومتر متر "
+    "هكتار فدان ميغاواط صاروخ مسافر متظاهر معتقل أسير سجين مريض حاج مواطن مقيم جهاز هاتف عضو "
+    "فرد رجل منصب موقع مركز حساب "
+    "people persons cities towns villages homes houses buildings schools hospitals jobs workers "
+    "employees troops soldiers children families students patients cases deaths votes seats "
+    "tonnes tons barrels kilometres kilometers miles acres hectares flights vehicles cars trucks "
+    "rockets missiles drones refugees migrants prisoners detainees hostages protesters members "
+    "users customers companies shares units staff residents civilians fighters visitors"
+).split()
+_COUNT_NOUNS = {normalize_word(w) for w in COUNT_NOUNS}
+# adverbs and connectives with a noun's shape: "في 2023 مقارنة بعام 2022"
+_NOT_NOUNS = {normalize_word(w) for w in "ثمة خاصة عامة كافة قاطبة تارة مقارنة نتيجة بداية نهاية إضافة علاوة".split()}
+_WORD_AFTER = re.compile(r"[^\S\n]+(?P<w>[^\W\d_][^\s\d.,،:;!?؟()]*)")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[frozenset, tuple[str, ...]]:
+    """(single unit words, unit phrases) after which a number is an amount, not a year."""
+    from factcheck.claims import quantities as q  # imported late: quantities reads dates
+
+    words = set(q.DURATIONS) | set(SCALE_WORDS) | {"عقد"}
+    phrases = []
+    for p in [p for ps in q.CURRENCY_WORDS.values() for p in ps] + q.PERCENT_WORDS:
+        key = " ".join(normalize_word(p).split())
+        if " " in key:
+            phrases.append(key)
+        else:
+            words.add(key)
+    return frozenset(words), tuple(phrases)
+
+
+def _count_follows(nt: str, end: int) -> bool:
+    """Whether the word after a bare number at ``end`` makes it a count or an amount."""
+    m = _WORD_AFTER.match(nt, end)
+    if not m:
+        return False
+    w = m.group("w")
+    key = normalize_word(w)
+    words, phrases = _unit_words()
+    if key in words or key in _COUNT_NOUNS or (is_arabic(key) and key.endswith("ا") and key[:-1] in _COUNT_NOUNS):
+        return True
+    if is_arabic(key):
+        if key.startswith(("ال", "ب", "ل", "ك")) or key in _NOT_NOUNS:
+            return False
+        if re.sub(f"{_M}$", "", w).endswith("ة"):
+            return True  # مدينة: a noun's shape, never a verb's
+        following = " ".join(normalize_word(nt[m.start("w"):m.start("w") + 24]).split())
+        return any(following.startswith(p) for p in phrases)
+    return False
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
+
+
+_GATE_WORDS: dict[str, set[str]] = {}
+for _gate, _names in (
+    ("month", [k.split()[0] for k in _AR_MONTHS] + [k.lower() for k in _EN_MONTHS]),
+    ("hijri", [k.split()[0] for k in _HIJRI]),
+    ("season", [w for p in SEASONS + MODIFIERS for w in p.split() if w not in ("the", "of")]),
+    ("dir", list(_DIRECTION)),
+):
+    for _n in _names:
+        _GATE_WORDS.setdefault(normalize_word(_n), set()).add(_gate)
+_GATE_WORD_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|{_M[:-1]})*")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _gates(nt: str) -> set[str]:
+    """The pattern gates a (digit-normalised) text opens: a cheap pass before the patterns."""
+    found = {"digit"} if _DIGIT_RE.search(nt) else set()
+    for w in _GATE_WORD_RE.findall(nt):
+        k = normalize_word(w)
+        g = _GATE_WORDS.get(k)
+        if g is None and len(k) > 3 and k[0] in "وفبل":
+            g = _GATE_WORDS.get(k[1:])
+        if g:
+            found |= g
+    return found
 
 
 def _find(text: str) -> list[_Found]:
@@ -322,7 +479,10 @@ def _find(text: str) -> list[_Found]:
         found.append(f)
         taken.append((f.start, f.end))
 
-    for kind, rx in _PATTERNS:
+    gates = _gates(nt)
+    for kind, needs, rx in _PATTERNS:
+        if not gates.issuperset(needs):
+            continue
         for m in rx.finditer(nt):
             g = m.groupdict()
             qname = "q" if m.group("q") is not None else "q2"
@@ -348,7 +508,7 @@ def _find(text: str) -> list[_Found]:
                     continue
                 add(_Found(s, e, "explicit", "day", y, mo, d))
                 continue
-            if kind in ("day_month", "month_day", "month_year", "month_cue"):
+            if kind in ("day_month", "month_day", "month_year", "month_cue", "month_dir", "day_ord"):
                 raw_mon = g.get("mon")
                 mo = _month_number(raw_mon)
                 if mo is None:
@@ -356,6 +516,11 @@ def _find(text: str) -> list[_Found]:
                 if kind == "month_cue" and normalize_word(raw_mon) in _AMBIGUOUS_BARE_MONTHS:
                     continue
                 d = int(g["d"]) if g.get("d") else None
+                if kind == "day_ord":
+                    if _DEFINITE_BEFORE.search(nt, max(0, s - 30), s):
+                        continue  # "الأسبوع الثاني من نوفمبر": the second week, not the 2nd
+                    d = _ORDINAL_INDEX.get(" ".join(normalize_word(g["ord"]).split()))
+                direction = _DIRECTION.get(normalize_word(g["dir"])) if g.get("dir") else 0
                 if (d is not None and not _valid(y, mo, d)) or (
                     g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)
                 ):
@@ -363,7 +528,7 @@ def _find(text: str) -> list[_Found]:
                     continue
                 if y is not None and not 1000 <= y <= 2999:
                     continue
-                add(_Found(s, e, "explicit", "day" if d else "month", y, mo, d))
+                add(_Found(s, e, "explicit", "day" if d else "month", y, mo, d, direction=direction))
                 continue
             if kind == "years_dual":
                 y2 = int(g["y2"])
@@ -376,6 +541,8 @@ def _find(text: str) -> list[_Found]:
             lo, hi = (1900, 2100) if kind == "year_cue" else (1000, 2999)
             if not lo <= y <= hi:
                 continue
+            if kind == "year_cue" and _count_follows(nt, e):
+                continue  # "في 2000 مدينة", "منذ 2000 عام": a count or an amount
             if g.get("y2") and not (y < int(g["y2"]) <= hi):
                 continue
             add(_Found(s, e, "explicit", "year", y))
@@ -391,7 +558,8 @@ def _find(text: str) -> list[_Found]:
             day = _AR_WEEKDAYS.get(key, _EN_WEEKDAYS.get(wd.group()))
             if day is None:
                 continue
-            add(_Found(s, e, "weekday", "weekday", weekday=day))
+            dword = m.group("wpre") or m.group("wpost")
+            add(_Found(s, e, "weekday", "weekday", weekday=day, direction=_DIRECTION.get(normalize_word(dword), 0) if dword else 0))
             continue
         key = " ".join(normalize_word(q).split())
         unit, offset = _RELATIVE_INDEX.get(key, (None, 0))
@@ -399,7 +567,7 @@ def _find(text: str) -> list[_Found]:
             continue
         if key == "اليوم" and (_NOT_TODAY_AFTER.match(nt, e) or _NOT_TODAY_BEFORE.search(nt[max(0, s - 20):s])):
             continue
-        add(_Found(s, e, "relative", "relative", rel_unit=unit, rel_offset=offset))
+        add(_Found(s, e, "relative", unit, rel_unit=unit, rel_offset=offset))
 
     found.sort(key=lambda f: f.start)
     # A weekday written right before an explicit date is part of it.
@@ -452,6 +620,17 @@ def _closest_year(month: int, day: int | None, anchor: tuple[int, int | None, in
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else ay
+
+
+def _directional_year(month: int, day: int | None, anchor: tuple[int, int | None, int | None], direction: int) -> int:
+    """Year of the last (direction -1) or next (+1) (month, day) strictly before/after the anchor."""
+    ay, am, ad = anchor
+    if am is None:
+        return ay
+    here, there = ((month, day), (am, ad or 0)) if day is not None else ((month,), (am,))
+    if direction < 0:
+        return ay if here < there else ay - 1
+    return ay if here > there else ay + 1
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -508,7 +687,11 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                 else:
                     year_anchor = (f.year, None, None)
             else:  # month (and day) without a year
-                if month_anchor is not None:
+                if f.direction and (ref is not None or month_anchor is not None):
+                    # "يناير الماضي", "next March": relative to the moment of writing first
+                    anchor, origin = (ref, reference_origin) if ref is not None else (month_anchor, "text")
+                    y = _directional_year(f.month, f.day, anchor, f.direction)
+                elif month_anchor is not None:
                     y = _closest_year(f.month, f.day, month_anchor)
                 elif ref is not None:
                     y, origin = _closest_year(f.month, f.day, ref), reference_origin
@@ -522,6 +705,18 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                     origin = "unresolved"
             if date and f.day is not None:
                 last_day_anchor = _dt.date.fromisoformat(date)
+        elif f.kind == "weekday" and f.direction:
+            # "last Tuesday", "الجمعة المقبلة": strictly before / after the moment of writing, else
+            # the last day written in the text
+            base, origin = (ref_date, reference_origin) if ref_date is not None else (last_day_anchor, "text")
+            if base is None:
+                origin = "unresolved"
+            else:
+                if f.direction < 0:
+                    resolved = base - _dt.timedelta(days=(base.weekday() - f.weekday) % 7 or 7)
+                else:
+                    resolved = base + _dt.timedelta(days=(f.weekday - base.weekday()) % 7 or 7)
+                date, precision = resolved.isoformat(), "day"
         elif f.kind == "weekday":
             resolved = None
             if last_day_anchor is not None:

@@ -11,9 +11,17 @@ Scopes, from wide to narrow:
 - the *clause*: the part of the segment between "،" "," ";" "؛" ":" and spaced dashes.
 
 Conditionals, unverified-report cues and denials ("نفى", "denied") act on the whole segment;
-modals and plain negation only inside the mention's clause. A cue *after* the mention does not
-reach back over a complementizer (أن / إن / that): in "500 signed a letter saying that
-Microsoft guaranteed them jobs if they joined" the "if" belongs to the embedded clause.
+modals and plain negation only inside the mention's clause, and after the mention only within a
+few words of it (further on, they belong to another verb of a long clause). A cue *after* the mention does not
+reach back over a complementizer (أن / إن / that) or a verb of saying or threatening: in "500
+signed a letter saying that Microsoft guaranteed them jobs if they joined" the "if" belongs to
+the embedded clause, and so does the "would" of "700 signed a letter saying they would quit".
+
+A condition *after* the mention opens a clause of its own: the cues after it (its "not", its
+"may") belong to it, and it hedges the mention only when the statement before it is itself
+irrealis (a future or a modal: "400 jobs will be cut if the merger goes ahead", "سيستقيل 700
+موظف ما لم ..."). A realis statement keeps its figure firm: in "هدّد مئات الموظفين بالاستقالة
+إذا لم يُعَد ألتمان" the threat is real, only its trigger is conditional.
 
 Cues inside the mention itself never count: "ما لا يقل عن 12" is a qualifier, not a negation.
 """
@@ -22,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, is_arabic
+from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, is_arabic, normalize_word
 
 # --------------------------------------------------------------------------------------------
 # Cue tables. Plain phrases; a trailing "+" lets an Arabic verb carry an object pronoun
@@ -63,7 +71,7 @@ REPORTED = [
     "reportedly", "allegedly", "alleged", "purportedly", "supposedly", "rumoured", "rumored",
     "rumours", "rumors", "rumour", "rumor", "unconfirmed", "unverified",
     "according to reports", "reports say", "reports suggest", "it is said", "is said to",
-    "are said to",
+    "are said to", "was said to", "were said to",
 ]
 
 NEGATION = [
@@ -135,6 +143,36 @@ _CUE_RE = re.compile(
 # English cues are case-insensitive except "may", which capitalised is usually the month.
 _MAY_MONTH = re.compile(r"May")
 
+#: Markers of an irrealis (future or modal) statement, besides the modal cues: a conditional
+#: after such a statement hedges it.
+FUTURE = ["سوف", "لن", "will", "'ll", "shall", "won't", "going to", "set to", "would", "wouldn't"]
+_FUTURE_RE = re.compile(
+    _alternation(FUTURE)
+    + rf"|(?<![^\W\d_])(?:[وف]{_M})?(?P<fut>س{_M}[يتنأ]{_M}[^\W\d_]{{2,}})"  # سيستقيل، ستخسر
+)
+#: Verbs of saying and threatening open an embedded statement even without "that": in "700
+#: signed a letter saying they would quit unless ...", the "would" is the letter's, not theirs.
+EMBEDDING = [
+    "saying", "says", "said", "warning", "warned", "threatening", "threatened", "vowing",
+    "vowed", "pledging", "pledged", "promising", "promised", "demanding", "demanded", "telling",
+    "told", "stating", "stated", "announcing", "announced",
+    "قائلا", "قائلة", "قائلين", "قالوا", "مهددا", "مهددة", "مهددين", "يهددون", "هددوا", "هدد",
+    "هددت", "يهدد", "تهدد", "متعهدين", "تعهدوا", "تعهد", "محذرين", "حذروا", "حذر", "مطالبين",
+    "طالبوا", "معلنين", "أعلنوا",
+]
+_EMBEDDING_RE = re.compile(_alternation(EMBEDDING))
+
+# Words that begin like a future verb (س + prefix letter) but are nouns or numbers.
+_NOT_FUTURE = {
+    normalize_word(w)
+    for w in (
+        "سيارة سيارات سياسة سياسات سياسي سياسية سياسيون سياسيين سيطرة سيدة سيدات سيد ستة ستين "
+        "ستون ستمائة ستمئة سنة سنوات سنوي سنوية سنين سنتين سنتان سيناء سيول سيولة سياحة سياحي "
+        "سياحية سياق سيناريو سيناريوهات ستار سيادة سيادي سيرة سينما سياج سأل سألت سأله سألها "
+        "سنغافورة سنودن ستارلينك سيمنز سيسي"
+    ).split()
+}
+
 _SENTENCE_END = re.compile(r"[!?؟…\n]|(?<!\d)\.|\.(?!\d)")
 _CLAUSE_END = re.compile(r"[،;؛:]|,(?!\d{3})|\s[-–—ـ]+\s|—|\(|\)")
 _ADVERSATIVE_RE = re.compile(_alternation(ADVERSATIVE))
@@ -193,12 +231,21 @@ def mark(text: str, start: int, end: int) -> tuple[bool, bool]:
             continue
         cues.append((m.start(), kind))
     hedged = negated = cancelled = False
-    # Cues after the mention stop at the first complementizer.
+    # Cues after the mention stop at the first complementizer, and at a condition after it.
     barrier = min((pos for pos, kind in cues if kind == "comp" and pos >= end), default=g_hi)
+    emb = _EMBEDDING_RE.search(text, end, barrier)
+    if emb:
+        barrier = emb.start()  # the statement after a verb of saying is another's
+    cond_after = min((pos for pos, kind in cues if kind == "cond" and end <= pos < barrier), default=None)
+    if cond_after is not None:
+        barrier = cond_after
+        hedged = _irrealis(text, g_lo, cond_after, start, end, cues)
     for pos, kind in cues:
         if pos >= barrier:
             continue
         in_clause = c_lo <= pos < c_hi
+        if in_clause and pos >= end and kind in ("modal", "neg") and _words_between(text, end, pos) > _AFTER_REACH:
+            in_clause = False  # "... بعد أسبوع فقط من إعلان ... شريحة يمكن استخدامها": another verb's
         if kind in ("cond", "report"):
             hedged = True
         elif kind == "modal" and in_clause:
@@ -210,3 +257,23 @@ def mark(text: str, start: int, end: int) -> tuple[bool, bool]:
         elif kind == "cancel" and in_clause:
             cancelled = True
     return hedged, negated and not cancelled
+
+
+_AFTER_REACH = 8  # words after the mention within which its clause's modal or "not" stands
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _words_between(text: str, lo: int, hi: int) -> int:
+    return sum(1 for _ in _WORD_RE.finditer(text, lo, hi))
+
+
+def _irrealis(text: str, lo: int, hi: int, start: int, end: int, cues: list) -> bool:
+    """Whether text[lo:hi], the mention text[start:end] left out, states a future or a modal."""
+    if any(kind == "modal" and lo <= pos < hi and not start <= pos < end for pos, kind in cues):
+        return True
+    for m in _FUTURE_RE.finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
+            continue
+        if m.group("fut") is None or normalize_word(m.group("fut")) not in _NOT_FUTURE:
+            return True
+    return False

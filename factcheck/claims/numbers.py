@@ -158,7 +158,7 @@ def fuzzy_pattern(phrase: str) -> str:
 # kind: "unit" 1-9 (and 10 as "ten"), "teen_only" (أحد/إحدى are "one" only inside 11),
 # "tens" 20-90, "hundred" (×100 or 100), "hundreds" (300-900 written as one word), "scale"
 # (×1000...), "scale_pl" (Arabic plural scale, after 3-10), "scale_dual" (2×scale on its own),
-# "dozen", "half".
+# "dozen", "fraction" (a half or a quarter of a scale: نصف مليون, مليون ونصف, half a million).
 _AR_WORDS: dict[str, tuple[str, float]] = {}
 _EN_WORDS: dict[str, tuple[str, float]] = {}
 
@@ -197,14 +197,19 @@ for _v, _stems in {3: "ثلاث ثلث", 4: "أربع", 5: "خمس", 6: "ست", 
 AR_SCALES = {
     1e3: ("ألف ألفا", "آلاف", "ألفان ألفين ألفي"),
     1e6: ("مليون مليونا", "ملايين", "مليونان مليونين مليوني"),
-    1e9: ("مليار مليارا بليون بليونا", "مليارات بلايين بليونات", "ملياران مليارين ملياري بليونين"),
-    1e12: ("تريليون تريليونا ترليون", "تريليونات", "تريليونان تريليونين"),
+    1e9: ("مليار مليارا بليون بليونا", "مليارات بلايين بليونات", "ملياران مليارين ملياري بليونان بليونين بليوني"),
+    1e12: (
+        "تريليون تريليونا ترليون ترليونا", "تريليونات ترليونات",
+        "تريليونان تريليونين تريليوني ترليونان ترليونين ترليوني",
+    ),
 }
 for _v, (_sing, _pl, _dual) in AR_SCALES.items():
     _add(_AR_WORDS, "scale", _v, _sing)
     _add(_AR_WORDS, "scale_pl", _v, _pl)
     _add(_AR_WORDS, "scale_dual", _v, _dual)
-_add(_AR_WORDS, "half", 0.5, "نصف")
+# Fractions of a scale: "نصف مليون", "ربع مليون", "half a million", "مليون ونصف (المليون)".
+_add(_AR_WORDS, "fraction", 0.5, "نصف")
+_add(_AR_WORDS, "fraction", 0.25, "ربع")
 
 for _v, _s in enumerate(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -219,6 +224,7 @@ _add(_EN_WORDS, "scale", 1e6, "million")
 _add(_EN_WORDS, "scale", 1e9, "billion")
 _add(_EN_WORDS, "scale", 1e12, "trillion")
 _add(_EN_WORDS, "dozen", 12, "dozen")
+_add(_EN_WORDS, "fraction", 0.5, "half")
 
 #: Scale words that may follow digits ("10 مليارات", "2.5 million"), normalised -> multiplier.
 SCALE_WORDS: dict[str, float] = {
@@ -298,8 +304,17 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         if entry is None:
             break
         kind, v = entry
-        if last is None and kind in ("teen_only", "half"):
-            if kind == "half" or i + 1 >= n or _AR_WORDS.get(words[i + 1], ("",))[0] != "ten":
+        if last is None and kind == "fraction":
+            # "نصف مليون", "ربع مليار", "half a million": a fraction of a singular scale
+            j = i + 1 + (i + 1 < n and words[i + 1] in ("a", "an"))
+            sc = (_EN_WORDS.get(words[j]) or _AR_WORDS.get(words[j])) if j < n else None
+            if sc is None or sc[0] != "scale" or (sc[1] < 1e6 and is_arabic(w)):
+                break  # نصف السكان, half the staff, نصف ألف (not said)
+            total, last, last_scale = v * sc[1], "scale", sc[1]
+            i = used = j + 1
+            continue
+        if last is None and kind == "teen_only":
+            if i + 1 >= n or _AR_WORDS.get(words[i + 1], ("",))[0] != "ten":
                 break
         if kind in ("unit", "teen_only"):
             # a unit follows only tens ("twenty five", "عشرون وخمسة"), hundreds or a scale
@@ -344,10 +359,14 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
             last_scale = v
         elif kind == "dozen":
             current = 12.0 if current == 0 else current * 12
-        elif kind == "half":
-            if not joined or last not in ("scale", "scale_pl", "scale_dual"):
+        elif kind == "fraction":
+            if not joined or last not in ("scale", "scale_pl", "scale_dual") or not is_arabic(w):
                 break
-            total += 0.5 * last_scale
+            total += v * last_scale
+            # "مليون ونصف المليون": the scale repeated with the article
+            nxt = words[i + step] if i + step < n else ""
+            if nxt.startswith("ال") and _AR_WORDS.get(nxt[2:]) == ("scale", last_scale):
+                step += 1
         else:
             break
         last = kind

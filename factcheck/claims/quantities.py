@@ -22,11 +22,30 @@ Vague plurals read as approximate ranges: a plural of a unit u spans u..10u ("م
 
 The quote is the mention as written with its qualifier, scale word, currency, percent sign and
 duration unit; the counted noun of a count is reported in ``noun`` but is not part of the
-quote ("أكثر من 500" / noun "موظفي").
+quote ("أكثر من 500" / noun "موظفي"). In English the noun is the head of a short noun phrase
+("7 to 10 founding members" -> "members").
+
+Reading rules worth knowing:
+
+- A change ("ارتفع عدد القتلى من 20 إلى 45", "rose from 5 to 10 million", a verb or noun of
+  change up to six words before "from") is two values, not a range. As in a range, the scale
+  and unit written once after the second number apply to the first ("from 5 to 10 million" is
+  5 million, then 10 million) unless the two raw numbers are more than 100 times apart ("from
+  900 to 1.2 million").
+- Arabic verb-first sentences qualify a figure from a distance: "تجاوز عدد الزوار مليون زائر"
+  (more_than), "يقترب حجم الاستثمار من مليون دولار" (approx); negated, a bound flips: "لم
+  يتجاوز عدد الناجين 20" is at_most 20 and not negated. The quote stays the figure itself.
+- Fractions of a scale are read ("نصف مليون", "ربع مليون", "مليون ونصف المليون", "half a
+  million"), as are halves of durations ("نصف ساعة", "ساعة ونصف", "two and a half years");
+  fractions of a whole are proportions, not figures ("two-thirds", "ثلاثة أرباع", "ثلث").
+- A bare singular unit after a preposition of time is one of it ("بعد أسبوع", "قبل عقد من
+  الزمن", "within a year"); a definite plural with its number is a duration ("خلال الساعات
+  الـ24 الماضية", "السنوات الخمس").
+- "9 آلاف و500" is 9,500; "مليار و200 مليون" 1.2 billion.
 
 Not quantities: digits that are part of names (GPT-4, Office 365, A320, الفورمولا 1), labels
 (المادة 5, Article 5), list markers at line start ("1.عالقة"), clock times (الساعة 10 مساءً,
-10 pm, 12:30), ordinals (3rd, الـ3), anything inside a date (the spans of
+10 pm, 12:30), ordinals (3rd, الـ3; but "الـ24 ساعة" is an amount), anything inside a date (the spans of
 :func:`factcheck.claims.dates.date_spans` plus ``skip_spans``), and a year-like number
 (1900-2100) with no unit and no counted noun.
 """
@@ -64,32 +83,39 @@ from factcheck.claims.numbers import (
 QUALIFIERS_BEFORE = {
     "approx": [
         "نحو", "حوالي", "حوالى", "قرابة", "ما يقرب من", "يقرب من", "ما يقارب", "يقارب", "زهاء",
-        "تقريبا", "ما يناهز", "يناهز", "في حدود",
+        "تقريبا", "ما يناهز", "يناهز", "تناهز", "ناهز", "ناهزت", "في حدود", "قارب", "قاربت",
+        "تقارب", "ما يقارب من", "يقترب من", "تقترب من", "اقترب من", "اقتربت من",
         "about", "around", "roughly", "approximately", "approx.", "nearly", "almost", "some",
-        "an estimated", "estimated", "close to", "circa",
+        "an estimated", "estimated", "close to", "circa", "approaching", "nearing", "an approximate",
     ],
     "more_than": [
         "أكثر من", "أكثر بكثير من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
         "تزيد عن", "تزيد على", "ما يتجاوز", "يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "ما يفوق",
-        "يفوق", "تفوق", "أزيد من", "ما يربو على", "يربو على", "يربو عن", "فوق",
+        "يفوق", "تفوق", "فاق", "فاقت", "أزيد من", "ما يربو على", "يربو على", "يربو عن", "فوق",
+        "يتخطى", "تتخطى", "تخطى", "تخطت", "يتعدى", "تتعدى", "تعدى", "تعدت",
         "more than", "well over", "just over", "far more than", "much more than", "over",
-        "above", "exceeding", "in excess of", "upwards of", "greater than",
+        "above", "exceeding", "exceeded", "exceeds", "surpassing", "surpassed", "surpasses",
+        "in excess of", "upwards of", "upward of", "greater than", "north of", "a little over",
+        "slightly more than", "just above",
     ],
     "at_least": [
         "ما لا يقل عن", "ما لا يقل على", "لا يقل عن", "لا يقل على", "ما لا تقل عن",
-        "لا تقل عن", "على الأقل",
+        "لا تقل عن", "على الأقل", "لم يقل عن", "لم تقل عن",
         "at least", "no fewer than", "no less than", "not less than", "a minimum of",
     ],
     "less_than": [
         "أقل من", "ما يقل عن", "يقل عن", "تقل عن",
-        "less than", "fewer than", "under", "below", "just under",
+        "less than", "fewer than", "under", "below", "just under", "south of", "shy of",
+        "just shy of", "slightly less than", "a little under", "just below",
     ],
     "at_most": [
         "حتى", "لا يزيد عن", "لا يزيد على", "ما لا يزيد عن", "ما لا يزيد على", "لا تزيد عن",
         "لا تزيد على", "لا يتجاوز", "لا تتجاوز", "ما لا يتجاوز", "ما يصل إلى", "يصل إلى",
-        "تصل إلى", "بحد أقصى",
+        "تصل إلى", "بحد أقصى", "لم يتجاوز", "لم تتجاوز", "لم يزد عن", "لم يزد على",
+        "لم تزد عن", "لم تزد على", "لا يتعدى", "لا تتعدى", "لم يتعد", "لم تتعد",
         "up to", "at most", "no more than", "not more than", "a maximum of", "as many as",
-        "as much as",
+        "as much as", "not exceeding", "not to exceed", "did not exceed", "does not exceed",
+        "didn't exceed", "doesn't exceed",
     ],
 }
 
@@ -99,6 +125,25 @@ QUALIFIERS_AFTER = {
     "at_most": ["أو أقل", "فأقل", "كحد أقصى", "على الأكثر", "or less", "or fewer", "at most", "at the most"],
     "more_than": ["ونيف", "و نيف"],
 }
+
+#: Arabic verbs that qualify a figure from a distance, verb first: "تجاوز عدد الزوار مليون زائر",
+#: "يقترب حجم الاستثمار من مليون دولار". (qualifier, the preposition the figure then needs).
+#: Negated (لم/لا/لن يتجاوز) an upper or lower bound flips: "did not exceed 20" is at most 20.
+VERB_QUALIFIERS = {
+    "approx": [
+        ("يقترب تقترب اقترب اقتربت", "من"), ("يناهز تناهز ناهز ناهزت", None),
+        ("يقارب تقارب قارب قاربت", None),
+    ],
+    "more_than": [
+        ("يتجاوز تتجاوز تجاوز تجاوزت", None), ("يفوق تفوق فاق فاقت", None),
+        ("يتخطى تتخطى تخطى تخطت", None), ("يتعدى تتعدى تعدى تعدت", None),
+        ("يزيد تزيد زاد زادت", "عن على"), ("يربو تربو ربا", "على عن"),
+    ],
+    "less_than": [("يقل تقل قل قلت", "عن")],
+}
+_NEGATED_BOUND = {"more_than": "at_most", "less_than": "at_least"}
+#: "ليصل/لتصل إلى": "so as to reach", after a change; unlike "(ما) يصل إلى" (up to), not a bound.
+_TO_REACH = {normalize_word(w) for w in "ليصل لتصل وليصل ولتصل".split()}
 
 #: "عدة ملايين", "several million": an unstated small multiple (2..10) of a scale.
 SEVERAL = ["عدة", "بضعة", "بضع", "several", "a few"]
@@ -117,7 +162,15 @@ RANGE_CONNECTORS = {
 #: "700 من أصل 770", "700 out of 770": the second number is the whole.
 TOTAL_CONNECTORS = ["من أصل", "من بين", "من", "out of", "of the", "of"]
 
-#: Verbs of change: "ارتفع من 5 إلى 10" is two values, not a range.
+_VERB_QUALS: dict[str, tuple[str, frozenset]] = {
+    normalize_word(v): (q, frozenset(normalize_word(p) for p in (preps or "").split()))
+    for q, rows in VERB_QUALIFIERS.items()
+    for verbs, preps in rows
+    for v in verbs.split()
+}
+_VERB_NEGATIONS = {normalize_word(w) for w in ("لم", "لا", "لن", "ولم", "ولا", "ولن", "فلم", "فلا")}
+
+#: Verbs and nouns of change: "ارتفع (عدد القتلى) من 20 إلى 45" is two values, not a range.
 CHANGE_VERBS = set(
     normalize_word(w)
     for w in (
@@ -198,6 +251,12 @@ for _unit, _mult, _one, _many, _two in [
 # "عقد" alone is also "contract": only "عقد من الزمن" is a decade.
 _DECADE_AR = ("عقد", "من", "الزمن")
 
+#: Prepositions of time after which a bare singular unit is one of it: "بعد أسبوع", "after a week".
+_DURATION_PREPS = {
+    normalize_word(w)
+    for w in "بعد قبل خلال منذ لمدة مدة غضون مدى طوال طيلة وبعد وقبل وخلال ومنذ after within for".split()
+}
+
 ONE_WORDS = {normalize_word(w) for w in ("واحد", "واحدة", "واحدا", "one", "a", "an")}
 
 #: Words that turn a following number into a label or a name: "المادة 5", "Article 5",
@@ -249,6 +308,15 @@ STOP_WORDS = {
     ).split()
 }
 _EN_DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "all", "your", "my"}
+
+#: Capitalised words that may stand right before a number without making it a name: weekdays,
+#: seasons and time adverbs opening a sentence ("By Tuesday 700 of 770", "Yesterday 300").
+_EN_TIME_BEFORE = DATE_CONTEXT_WORDS | {
+    "yesterday", "today", "tomorrow", "tonight", "now", "meanwhile", "overall", "altogether",
+    "together", "separately", "instead", "still", "nationwide", "worldwide", "globally",
+    "annually", "currently", "previously", "earlier", "later", "recently", "combined",
+    "total", "thus", "already",
+}
 
 _DASHES = ("-", "–", "‐")
 _RANGE_CONNECTORS = {k: {normalize_word(w) for w in v} for k, v in RANGE_CONNECTORS.items()}
@@ -403,6 +471,7 @@ class _Mention:
     noun: str | None = None
     numeric: tuple[int, int] = (0, 0)  # char span of the digits/number words, for skip checks
     year_like: bool = False
+    negation_absorbed: bool = False  # "لم يتجاوز عدد الناجين 20": the negation made the bound
 
 
 class _Reader:
@@ -458,8 +527,10 @@ class _Reader:
         p = self.tok(k - 1)
         nx = self.tok(k + 1)
         if p is not None and t.glued:
-            if p.kind == "word" and p.norm not in CLITIC_ONLY:
-                return True  # A320, ال3, v2
+            if p.kind == "word" and p.norm not in CLITIC_ONLY and not (
+                p.norm in ("ال", "وال", "بال", "لل") and nx is not None and self._unit_word_after(k + 1)
+            ):
+                return True  # A320, ال3, v2; but "الـ24 ساعة", "الـ10 مليارات دولار" are amounts
             if p.norm in _DASHES and (q := self.tok(k - 2)) and q.kind == "word" and p.glued:
                 return True  # GPT-4, COVID-19
             if p.norm in ("#", "№") or (p.norm in ("/", ":", ".") and (q := self.tok(k - 2)) and q.kind == "num" and p.glued):
@@ -482,14 +553,20 @@ class _Reader:
             if t.value is not None and q.value is not None and t.value >= q.value:
                 return True
         if p is not None and t.glued and p.norm in _DASHES and (q := self.tok(k - 2)) and q.kind == "num" and p.glued:
-            if t.value is not None and q.value is not None and q.value >= t.value:
-                return True
+            if t.value is not None and q.value is not None and (q.value >= t.value or _year_pair(q, t)):
+                return True  # 3-2, and the second year of "the 2019-2020 season"
+        if p is not None and p.norm == "." and p.glued and (q := self.tok(k - 2)) is not None and q.norm in _LABEL_ABBREVIATIONS:
+            return True  # No. 10, Vol. 3
         if p is not None and not t.nl:
             if p.kind == "word":
                 stems = set(self.stems(p, definite=True))
                 if stems & _LABEL_OR_NAME or self.is_month(p):
                     return True
-                if not is_arabic(p.norm) and p.text not in ISO_CODES and p.norm not in _EN_OK_BEFORE:
+                if (
+                    not is_arabic(p.norm) and p.text not in ISO_CODES and p.norm not in _EN_OK_BEFORE
+                    and p.norm not in _EN_TIME_BEFORE and not _possessive(p)  # Gaza's 2.3 million
+                    and not self._amount_word_after(k + 1)  # "استثمرت Microsoft 10 مليارات دولار"
+                ):
                     latin_name = self.arabic_context(k) or p.text[:1].isupper() or any(
                         c.isupper() for c in p.text[1:]
                     )
@@ -511,6 +588,16 @@ class _Reader:
             if after is None or after.kind != "num":
                 return True  # "1.عالقة", "2) ..." at line start
         return False
+
+    def _amount_word_after(self, k: int) -> bool:
+        """Whether token k (after a number) is a scale, currency or percent word: an amount."""
+        t = self.same_line(k)
+        if t is None or t.glued:
+            return False
+        return (
+            t.norm in SCALE_WORDS or bool(_CURRENCIES.match(self.toks, k, clitics=False))
+            or bool(_PERCENT.match(self.toks, k, clitics=False))
+        )
 
     def _unit_word_after(self, k: int) -> bool:
         t = self.toks[k]
@@ -596,8 +683,21 @@ class _Reader:
             kind = "words"
             weak = used == 1 and stem in ONE_WORDS
             k += used
+            x = self.same_line(k)
+            if x is not None and x.norm in _DASHES and x.glued:
+                x = self.tok(k + 1)
+            if x is not None and x.norm in _FRACTION_DENOMINATORS:
+                return None  # two-thirds, three quarters: a proportion, not a figure
         else:
             return None
+        # "two and a half million", "3 and a half hours"
+        if scale == 1 and (x := self.same_line(k)) is not None and x.norm == "and" and [
+            y.norm for y in self.toks[k + 1:k + 3]
+        ] == ["a", "half"] and not self.toks[k + 2].nl:
+            raw, value, end, k = raw + 0.5, value + 0.5, self.toks[k + 2].end, k + 3
+            if (sc := self.same_line(k)) is not None and sc.norm in SCALE_WORDS:
+                scale, end, k = SCALE_WORDS[sc.norm], sc.end, k + 1
+                value = raw * scale
         unit = None
         if pct_before:
             unit = "percent"
@@ -615,8 +715,19 @@ class _Reader:
                 d = self.duration_at(k)
                 if d:
                     unit, mult, k, end = d
+                    fr = self.fraction_after(k)  # "3 ساعات ونصف"
+                    if fr:
+                        value, raw, k, end = value + fr[0], raw + fr[0], k + 1, fr[1]
                     value, raw = value * mult, raw * mult
         return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
+
+    def fraction_after(self, k: int) -> tuple[float, int] | None:
+        """(fraction, end char) of "ونصف" / "وربع" at token k."""
+        t = self.same_line(k)
+        if t is None or t.kind != "word" or not t.norm.startswith("و"):
+            return None
+        w = number_word(t.norm[1:])
+        return (w[1], t.end) if w and w[0] == "fraction" else None
 
     def duration_at(self, k: int):
         """(unit, multiplier, index after, end char) of a duration word at token k."""
@@ -649,6 +760,8 @@ class _Reader:
             qual, k, qstart = q
             if self.tok(k) is None or self.tok(k).nl:
                 return None
+            if qual == "at_most" and self.toks[i].norm in _TO_REACH:
+                qual, qstart = None, None  # "لتصل إلى 800 مليون": the figure reached, not a ceiling
         m = (
             self.vague(k, qual)
             or self.duration_noun(k, qual)
@@ -659,7 +772,41 @@ class _Reader:
             return None
         if qstart is not None:
             m.start = qstart
+        elif m.qualifier == "exact" and m.value is not None and m.total is None:
+            self.verb_qualifier(i, m)
         return m
+
+    def verb_qualifier(self, i: int, m: _Mention) -> None:
+        """Qualify m from an Arabic verb a few words before it (verb, subject, figure)."""
+        j = i - 1
+        p = self.tok(j)
+        if p is None or self.toks[i].nl:
+            return
+        prep = ""
+        if p.kind == "word" and p.norm in ("من", "عن", "علي"):
+            prep, j = p.norm, j - 1
+        for gap in range(5):
+            t = self.tok(j)
+            if t is None or t.kind != "word" or not is_arabic(t.norm) or self.toks[j + 1].nl:
+                return
+            hit = next((_VERB_QUALS[s] for s in self.stems(t) if s in _VERB_QUALS), None)
+            if hit is not None:
+                qual, preps = hit
+                if (prep in preps if preps else not prep) and (gap or prep):
+                    neg = self.tok(j - 1)
+                    if neg is not None and neg.norm in _VERB_NEGATIONS:
+                        if qual not in _NEGATED_BOUND:
+                            return
+                        qual, m.negation_absorbed = _NEGATED_BOUND[qual], True
+                    m.qualifier = qual
+                    if qual in ("more_than", "at_least"):
+                        m.high = None
+                    elif qual in ("less_than", "at_most"):
+                        m.low = None
+                return
+            if t.norm in STOP_WORDS or number_word(t.norm) or any(s in CHANGE_VERBS for s in self.stems(t)):
+                return
+            j -= 1
 
     def post_qualifier(self, m: _Mention) -> None:
         if m.k_end >= self.n or self.toks[m.k_end].nl:
@@ -696,6 +843,8 @@ class _Reader:
         """The counted word after a number: "500 موظف", "500 من موظفي", "500 of the employees"."""
         t = self.same_line(k)
         if t is not None and t.norm in _DASHES and t.glued and (w := self.tok(k + 1)) and w.glued and _compound_noun(w):
+            if w.norm in _MEASURE_ADJECTIVES:
+                return self.noun_after(k + 2)  # "a 1,000-strong force"
             return self.text[w.start:w.end]  # "30-member board"
         if t is None or t.kind != "word":
             return None
@@ -706,14 +855,27 @@ class _Reader:
             t = self.same_line(k)
             if t is None or t.kind != "word":
                 return None
+        if not is_arabic(t.norm):
+            # English puts adjectives before the head noun: "7 to 10 founding members",
+            # "3 new hospitals", "the 30 largest companies", "20 wounded soldiers"
+            for _ in range(3):
+                nx = self.same_line(k + 1)
+                if not (_adjective_like(t) and nx is not None and _lower_latin(nx) and self.sensible_noun(nx)):
+                    break
+                k, t = k + 1, nx
         if self.sensible_noun(t):
             return self.text[t.start:t.end]
+        if is_arabic(t.norm) or not t.text[:1].isupper():
+            return None
         nx = self.same_line(k + 1)
-        if (
-            not is_arabic(t.norm) and t.text[:1].isupper() and nx is not None and nx.kind == "word"
-            and not is_arabic(nx.norm) and nx.text.islower() and self.sensible_noun(nx)
-        ):
+        if nx is not None and _lower_latin(nx) and self.sensible_noun(nx):
             return self.text[nx.start:nx.end]  # "500 Microsoft employees"
+        if (
+            len(t.text) > 3 and t.text[1:].islower() and t.norm.endswith("s") and not t.norm.endswith("ss")
+            and not _possessive(t) and t.norm not in STOP_WORDS and not self.is_month(t)
+            and t.norm not in DATE_CONTEXT_WORDS
+        ):
+            return t.text  # "1.3 million Palestinians", "40 Democrats": a capitalised plural
         return None
 
     def sensible_noun(self, t: _Tok) -> bool:
@@ -795,10 +957,15 @@ class _Reader:
         sc = self.same_line(j)
         if sc is None or sc.kind != "word":
             return None
-        scale = VAGUE_WORDS.get(sc.norm) if is_arabic(sc.norm) else SCALE_WORDS.get(sc.norm)
-        if not scale or scale < 1e3:
-            return None
+        if is_arabic(sc.norm):
+            scale = VAGUE_WORDS.get(sc.norm)
+        else:
+            scale = 100.0 if sc.norm == "hundred" else SCALE_WORDS.get(sc.norm)
+        if not scale or scale < 100:
+            return None  # عدة ساعات, a few days: not figures
         end, j = sc.end, j + 1
+        if scale == 100 and (big := self.same_line(j)) is not None and SCALE_WORDS.get(big.norm, 0) >= 1e3 and not is_arabic(big.norm):
+            scale, end, j = scale * SCALE_WORDS[big.norm], big.end, j + 1  # several hundred thousand
         unit = None
         cur = _CURRENCIES.match(self.toks, j, clitics=False) if self.same_line(j) else None
         if cur:
@@ -815,8 +982,36 @@ class _Reader:
         if t is None or t.kind != "word":
             return None
         stems = self.stems(t)
+        # "نصف ساعة", "ربع قرن", "half an hour": a fraction of one unit
+        fr = number_word(t.norm)
+        if fr and fr[0] == "fraction":
+            j = k + 1 + ((x := self.same_line(k + 1)) is not None and x.norm in ("a", "an") and not is_arabic(t.norm))
+            u = self.same_line(j)
+            d = DURATIONS.get(u.norm) if u is not None and u.kind == "word" else None
+            if d and d[2] in ("one", "one+many") and (is_arabic(t.norm) or j > k + 1):
+                v = fr[1] * d[1]
+                return self.finish(_Mention(t.start, u.end, j + 1, v, v, v, qual or "exact", d[0], numeric=(t.start, u.end)))
+        # "الساعات الـ24 الماضية", "السنوات الخمس الماضية": a definite plural and its number
+        if is_arabic(t.norm) and (nx := self.same_line(k + 1)) is not None:
+            for p, s in clitic_splits(t.norm):
+                d = DURATIONS.get(s) if p.endswith("ال") or p.endswith("لل") else None
+                if d is None or d[2] != "many":
+                    continue  # a plural only: "الساعة الـ10" is a clock time
+                n, end, kn = None, None, k + 2
+                if nx.kind == "word" and nx.norm in ("ال",) and (num := self.tok(k + 2)) is not None and num.glued and num.kind == "num":
+                    n, end, kn = num.value, num.end, k + 3
+                elif nx.kind == "word" and nx.norm.startswith("ال") and (w := number_word(nx.norm[2:])) and w[0] in ("unit", "ten", "tens"):
+                    n, end = w[1], nx.end
+                if n:
+                    v = n * d[1]
+                    st = _stem_start(t, len(p) - 2)
+                    return self.finish(_Mention(st, end, kn, v, v, v, qual or "exact", d[0], numeric=(st, end)))
+                break
         for s in stems:
             d = DURATIONS.get(s)
+            if d and d[2] in ("one", "one+many") and s == t.norm and is_arabic(s) and (fr := self.fraction_after(k + 1)):
+                v = (1 + fr[0]) * d[1]  # "ساعة ونصف": one and a half
+                return self.finish(_Mention(t.start, fr[1], k + 2, v, v, v, qual or "exact", d[0], numeric=(t.start, fr[1])))
             if d and d[2] == "two" and s == t.norm:
                 return self.finish(_Mention(t.start, t.end, k + 1, 2.0 * d[1], 2.0 * d[1], 2.0 * d[1], qual or "exact", d[0], numeric=(t.start, t.end)))
             if d and d[2] in ("one", "one+many"):
@@ -827,6 +1022,23 @@ class _Reader:
                     return self.finish(_Mention(start, one.end, k + 2, v, v, v, qual or "exact", d[0], numeric=(start, one.end)))
                 if qual in _IMPLICIT_ONE_QUALIFIERS and s == t.norm and is_arabic(s) and self.phrase_ends(k + 1):
                     return self.finish(_Mention(t.start, t.end, k + 1, d[1], d[1], d[1], qual, d[0], numeric=(t.start, t.end)))
+        # "بعد أسبوع", "منذ عام", "قبل عقد من الزمن", "within a year": one unit after a
+        # preposition of time
+        if qual is None and (p := self.tok(k - 1)) is not None and not t.nl and p.norm in _DURATION_PREPS:
+            d = DURATIONS.get(t.norm)
+            nx = self.same_line(k + 1)
+            if (
+                d and d[2] in ("one", "one+many") and is_arabic(t.norm)
+                and not (nx is not None and (nx.kind == "num" or nx.norm.startswith("ال") or self.is_month(nx) or number_word(nx.norm)))
+            ):
+                return self.finish(_Mention(t.start, t.end, k + 1, d[1], d[1], d[1], "exact", d[0], numeric=(t.start, t.end)))
+            if t.norm == "عقد" and self._decade(k):
+                e = self.toks[k + 2].end
+                return self.finish(_Mention(t.start, e, k + 3, 10.0, 10.0, 10.0, "exact", "year", numeric=(t.start, e)))
+            if t.norm in ("a", "an") and (u := self.same_line(k + 1)) is not None:
+                d = DURATIONS.get(u.norm)
+                if d and d[2] in ("one", "one+many") and not is_arabic(u.norm) and self.phrase_ends(k + 2):
+                    return self.finish(_Mention(t.start, u.end, k + 2, d[1], d[1], d[1], "exact", d[0], numeric=(t.start, u.end)))
         if qual in _IMPLICIT_ONE_QUALIFIERS and t.norm == "عقد" and self._decade(k):
             e = self.toks[k + 2].end
             return self.finish(_Mention(t.start, e, k + 3, 10.0, 10.0, 10.0, qual, "year", numeric=(t.start, e)))
@@ -846,12 +1058,11 @@ class _Reader:
         opener, ka, start = None, k, None
         if op:
             opener, ka, start = op
-            prev = self.tok(k - 1)
-            if opener == "from" and prev is not None and any(s in CHANGE_VERBS for s in self.stems(prev)):
-                return None  # ارتفع من 5 إلى 10: two values
         a = self.amount(ka)
         if a is None:
             return None
+        if opener == "from" and self.change_before(k):
+            return self.change_from(a)  # ارتفع عدد القتلى من 20 إلى 45: two values
         if opener is None:
             prev = self.tok(k - 1)
             if prev is not None and prev.norm in ("من", "from"):
@@ -892,23 +1103,61 @@ class _Reader:
         )
         return self.finish(m)
 
+    def change_before(self, k: int) -> bool:
+        """Whether a verb or noun of change stands shortly before token k in its clause."""
+        for j in range(k - 1, max(-1, k - 7), -1):
+            t = self.toks[j]
+            if t.kind != "word":
+                return False
+            if any(s in CHANGE_VERBS for s in self.stems(t)):
+                return True
+            if t.nl:
+                return False
+        return False
+
+    def change_from(self, a: _Amount) -> _Mention | None:
+        """The first value of "rose from 5 to 10 million": a value of its own, which takes the
+        scale and unit written once after the second ("from 5 to 10 million" is 5 million, as in
+        a range) unless the two raw numbers are too far apart to share one ("from 900 to 1.2
+        million"). The second value is read on its own afterwards."""
+        c = self.same_line(a.k1)
+        if c is None or c.norm not in _RANGE_CONNECTORS["from"]:
+            return None
+        b = self.amount(a.k1 + 1) if self.same_line(a.k1 + 1) else None
+        if b is None:
+            return None
+        if a.scale == 1 and b.scale > 1 and a.unit in (None, b.unit) and a.raw and b.raw and 0.01 <= a.raw / b.raw <= 100:
+            a.value = a.raw * b.scale
+        unit = a.unit or b.unit
+        m = _Mention(a.start, a.end, a.k1, a.value, a.value, a.value, "exact", unit, numeric=(a.start, a.end))
+        return self.finish(m)
+
     def single(self, k: int, qual: str | None) -> _Mention | None:
         a = self.amount(k)
         if a is None:
             return None
         # "مليار و200 مليون دولار": a larger scale and a smaller one joined by و
+        # "9 آلاف و500 شخص": a thousands scale and the units below it
         w = self.same_line(a.k1)
-        if a.unit is None and a.scale >= 1e6 and w is not None and w.norm == "و":
-            b = self.amount(a.k1 + 1) if self.tok(a.k1 + 1) is not None and self.tok(a.k1 + 1).glued or self.same_line(a.k1 + 1) else None
-            if b is not None and 1 < b.scale < a.scale and b.value < a.scale:
+        if a.unit is None and a.scale >= 1e3 and w is not None and w.kind == "word" and w.norm.startswith("و"):
+            b = None
+            if w.norm == "و":
+                nb = self.tok(a.k1 + 1)
+                b = self.amount(a.k1 + 1) if nb is not None and (nb.glued or not nb.nl) else None
+            elif number_word(w.norm[1:]):
+                b = self.amount(a.k1)  # وخمسمائة: the conjunction written on the number
+            if (
+                b is not None and b.value < a.scale and b.scale < a.scale
+                and (b.scale > 1 or a.scale == 1e3) and (b.unit is None or b.unit in CURRENCY_WORDS)
+            ):
                 a.value, a.unit, a.end, a.k1 = a.value + b.value, b.unit, b.end, b.k1
         m = _Mention(a.start, a.end, a.k1, a.value, a.value, a.value, qual or "exact", a.unit, numeric=(a.start, a.end))
         # X of Y: "700 من أصل 770", "700 out of 770"
         tc = _TOTALS.match(self.toks, a.k1, clitics=False) if self.same_line(a.k1) else None
         if tc and a.unit in (None, "count"):
             kb = tc[1]
-            while (x := self.same_line(kb)) is not None and (_possessive(x) or (kb > tc[1] and x.norm in _EN_DETERMINERS)):
-                kb += 1  # "700 of the company's 770"
+            while (x := self.same_line(kb)) is not None and (_possessive(x) or x.norm in _EN_DETERMINERS):
+                kb += 1  # "700 of the company's 770", "100 of its 300"
             b = self.amount(kb) if self.same_line(kb) else None
             if b is not None and b.value >= a.value and not b.weak and b.unit in (None, a.unit):
                 m.total, m.end, m.k_end, m.unit = b.value, b.end, b.k1, b.unit
@@ -926,9 +1175,52 @@ class _Reader:
         return self.finish(m)
 
 
+def _year_pair(a: _Tok, b: _Tok) -> bool:
+    """Two four-digit years joined by a dash: "2019-2020"."""
+    return all(x.text.isdigit() and len(x.text) == 4 and 1900 <= (x.value or 0) <= 2100 for x in (a, b))
+
+
+_LABEL_ABBREVIATIONS = {"no", "nos", "vol", "fig", "art", "para", "nr", "ch", "sec", "pp", "p"}
+_MEASURE_ADJECTIVES = {"strong", "long", "old", "wide", "high", "deep", "tall", "large", "odd", "plus"}
+
+
 def _possessive(t: _Tok) -> bool:
     """"company's": an owner between "of" and the number or noun."""
     return t.kind == "word" and (t.norm.endswith("'s") or t.norm.endswith("s'"))
+
+
+_FRACTION_DENOMINATORS = {
+    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "seventh",
+    "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths", "halves",
+} | {normalize_word(w) for w in "أرباع أثلاث أخماس أسداس أسباع أتساع أعشار".split()}
+_EN_ADJECTIVES = {
+    "new", "old", "more", "other", "additional", "extra", "top", "key", "big", "small", "large",
+    "major", "minor", "senior", "junior", "young", "former", "full", "main", "fresh", "further",
+    "local", "foreign", "civilian", "military", "private", "public", "separate", "different",
+    "individual", "unnamed", "unidentified", "suspected", "alleged", "armed", "dead", "injured",
+    "elderly", "female", "male", "rural", "urban", "front", "high", "low", "long", "short",
+}
+_ADJ_SUFFIXES = ("ing", "est", "ed", "al", "ic", "ive", "ous", "ful", "less", "ian", "ese", "ish", "ary", "ern", "ble", "ant", "ent")
+_EN_IRREGULAR_PLURALS = {
+    "people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "deer", "aircraft", "troops", "youth", "clergy", "crew", "data", "media", "feet", "teeth",
+}
+
+
+def _lower_latin(t: _Tok) -> bool:
+    return t.kind == "word" and not is_arabic(t.norm) and t.text.islower()
+
+
+def _adjective_like(t: _Tok) -> bool:
+    """A lower-case English word that reads as an adjective before a head noun, not a plural."""
+    if not _lower_latin(t) or t.norm in _EN_IRREGULAR_PLURALS:
+        return False
+    w = t.norm
+    if w in _EN_ADJECTIVES:
+        return True
+    if w.endswith("s") and not w.endswith(("ous", "ss", "less")):
+        return False  # a plural noun is the head itself
+    return w.endswith(_ADJ_SUFFIXES) and len(w) > 4
 
 
 def _compound_noun(t: _Tok) -> bool:
@@ -1002,6 +1294,7 @@ def extract_quantities(
             i += 1
             continue
         hedged, negated = mark(text, m.start, m.end)
+        negated = negated and not m.negation_absorbed
         out.append(
             Quantity(
                 quote=text[m.start:m.end],

@@ -8,6 +8,7 @@ sentence), never from all pairs; alignment and judgement then run on those few p
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -163,8 +164,13 @@ def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
 
 def discrepancy_id(a: dict, b: dict) -> str:
     """Stable across machines and runs: a hash of both claims' (source, sentence, quote), sorted."""
-    keys = sorted("\x1f".join([c["source_id"], normalize_sentence(c["text"]), c["quote"]]) for c in (a, b))
+    keys = sorted("\x1f".join([c["source_id"], _normalised(c["text"]), c["quote"]]) for c in (a, b))
     return "d_" + hashlib.sha256("\x1e".join(keys).encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=65536)
+def _normalised(sentence: str) -> str:
+    return normalize_sentence(sentence)
 
 
 def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str, related) -> dict:

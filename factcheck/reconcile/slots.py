@@ -3,8 +3,9 @@
 Sentence embeddings find claims on the same topic but barely see numbers or predicates, so
 alignment combines them with sharper signals computed at extraction
 (``claims/context.py``): the unit and counted noun, the content words around each mention
-(names left out), the predicate words right next to it, entity overlap, and orders of
-magnitude. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
+(names left out), the predicate words right next to it, the entities named (two sentences
+that both name their subjects, with none in common, speak of different things), and orders
+of magnitude. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     if not same_language and max(ctx, sent) < th.cross_lingual_cosine:
         return None
     ents_a, ents_b = set(a.get("entities") or []), set(b.get("entities") or [])
+    if ents_a and ents_b and not ents_a & ents_b:
+        return None  # both sentences name who they are about, and not the same one
     entity_overlap = len(ents_a & ents_b) / len(ents_a | ents_b) if ents_a and ents_b else 0.0
     score = 0.5 * ctx + 0.5 * sent + 0.12 * min(shared, 3) + 0.1 * entity_overlap
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")

@@ -119,12 +119,14 @@ WITHOUT_REFERENCE = [
     ("في نوفمبر", [D("نوفمبر", None, "month", resolved_from="unresolved")]),
     ("in May", [D("May", None, "month", resolved_from="unresolved")]),
     ("الجمعة", [D("الجمعة", None, "weekday", resolved_from="unresolved")]),
-    ("أمس", [D("أمس", None, "relative", resolved_from="unresolved")]),
-    ("العام الماضي", [D("العام الماضي", None, "relative", resolved_from="unresolved")]),
+    # an unresolved relative word keeps its own unit as precision
+    ("أمس", [D("أمس", None, "day", resolved_from="unresolved")]),
+    ("العام الماضي", [D("العام الماضي", None, "year", resolved_from="unresolved")]),
+    ("الليلة الماضية", [D("الليلة الماضية", None, "day", resolved_from="unresolved")]),
     ("yesterday and today and tomorrow", [
-        D("yesterday", None, "relative", resolved_from="unresolved"),
-        D("today", None, "relative", resolved_from="unresolved"),
-        D("tomorrow", None, "relative", resolved_from="unresolved"),
+        D("yesterday", None, "day", resolved_from="unresolved"),
+        D("today", None, "day", resolved_from="unresolved"),
+        D("tomorrow", None, "day", resolved_from="unresolved"),
     ]),
 ]
 
@@ -143,6 +145,87 @@ WITH_REFERENCE = [
     ("next year", [D("next year", "2024", "year", resolved_from="published")]),
     ("الشهر الماضي", [D("الشهر الماضي", "2023-10", "month", resolved_from="published")]),
     ("last month", [D("last month", "2023-10", "month", resolved_from="published")]),
+]
+
+# News phrases written fresh for robustness.
+NEWS_EXPLICIT = [
+    ("Sept. 11, 2001", [D("Sept. 11, 2001", "2001-09-11", "day")]),
+    ("on 3 March 2024 the court ruled", [D("3 March 2024", "2024-03-03", "day")]),
+    ("5th March 2024", [D("5th March 2024", "2024-03-05", "day")]),
+    ("Jan. 6, 2021", [D("Jan. 6, 2021", "2021-01-06", "day")]),
+    ("late 2019", [D("late 2019", "2019", "year")]),
+    ("mid-2019", [D("mid-2019", "2019", "year")]),
+    ("17-21 November 2023", [D("17-21 November 2023", "2023-11-17", "day")]),
+    ("2024/03/05", [D("2024/03/05", "2024-03-05", "day")]),
+    ("في 12 أكتوبر 2022", [D("12 أكتوبر 2022", "2022-10-12", "day")]),
+    ("٣ مارس ٢٠٢٤", [D("٣ مارس ٢٠٢٤", "2024-03-03", "day")]),
+    ("العام 2025", [D("العام 2025", "2025", "year")]),
+    # the two-family spelling of Arabic news: one mention
+    ("في 7 أكتوبر/تشرين الأول 2023", [D("7 أكتوبر/تشرين الأول 2023", "2023-10-07", "day")]),
+    ("فبراير/شباط 2024", [D("فبراير/شباط 2024", "2024-02", "month")]),
+    ("آذار/مارس 2021", [D("آذار/مارس 2021", "2021-03", "month")]),
+    ("17 نوفمبر (تشرين الثاني) 2023", [D("17 نوفمبر (تشرين الثاني) 2023", "2023-11-17", "day")]),
+    # Maghreb spellings
+    ("غشت 2023", [D("غشت 2023", "2023-08", "month")]),
+    ("شتنبر 2023", [D("شتنبر 2023", "2023-09", "month")]),
+    ("12 نونبر 2023", [D("12 نونبر 2023", "2023-11-12", "day")]),
+    ("دجنبر 2022", [D("دجنبر 2022", "2022-12", "month")]),
+    ("جانفي 2024", [D("جانفي 2024", "2024-01", "month")]),
+    ("فيفري 2024", [D("فيفري 2024", "2024-02", "month")]),
+    ("أفريل 2024", [D("أفريل 2024", "2024-04", "month")]),
+    ("أوت 2024", [D("أوت 2024", "2024-08", "month")]),
+    # ordinal day words
+    ("في الثالث من نوفمبر 2023", [D("الثالث من نوفمبر 2023", "2023-11-03", "day")]),
+    ("في الحادي والعشرين من مارس 2022", [D("الحادي والعشرين من مارس 2022", "2022-03-21", "day")]),
+    ("الأحد 19 نوفمبر 2023", [D("الأحد 19 نوفمبر 2023", "2023-11-19", "day")]),
+    ("في 14 شعبان 1445 هـ", [D("14 شعبان 1445 هـ", None, "day", "hijri")]),
+    ("الخميس 16 نوفمبر 2023", [D("الخميس 16 نوفمبر 2023", "2023-11-16", "day")]),
+    ("في الأول من يناير 2024", [D("الأول من يناير 2024", "2024-01-01", "day")]),
+    ("في أواخر أكتوبر 2023", [D("أواخر أكتوبر 2023", "2023-10", "month")]),
+    ("في مطلع 2024", [D("مطلع 2024", "2024", "year")]),
+    ("October 7, 2023", [D("October 7, 2023", "2023-10-07", "day")]),
+    ("by the end of 2024", [D("the end of 2024", "2024", "year")]),
+    # an ordinal after a definite noun is that noun's: the second week, not the 2nd
+    ("الأسبوع الثاني من نوفمبر 2023", [D("نوفمبر 2023", "2023-11", "month")]),
+    ("ارتفعت البطالة خلال 2023 بنسبة 2%", [D("2023", "2023", "year")]),
+    ("في 2023 مقارنة بعام 2022", [D("2023", "2023", "year"), D("عام 2022", "2022", "year")]),
+]
+
+NEWS_NOTHING = [
+    "وزعت المساعدات في 2000 مدينة",  # a count, not a year
+    "منذ 2000 عام",  # a duration
+    "in 2000 cities",
+    "in the 1990s",
+    "Vision 2030",
+    "رؤية 2030",
+    "في 1500 منزل",
+    "بعد 2000 دولار",
+]
+
+NEWS_WITHOUT_REFERENCE = [
+    ("Nov. 17", [D("Nov. 17", None, "day", resolved_from="unresolved")]),
+    ("March 5th", [D("March 5th", None, "day", resolved_from="unresolved")]),
+    ("on Friday", [D("Friday", None, "weekday", resolved_from="unresolved")]),
+    ("منتصف يونيو", [D("منتصف يونيو", None, "month", resolved_from="unresolved")]),
+    ("2 يناير/كانون الثاني", [D("2 يناير/كانون الثاني", None, "day", resolved_from="unresolved")]),
+]
+
+# reference 2023-11-20 is a Monday
+NEWS_WITH_REFERENCE = [
+    ("last Tuesday", [D("last Tuesday", "2023-11-14", "day", resolved_from="published")]),
+    ("next Friday", [D("next Friday", "2023-11-24", "day", resolved_from="published")]),
+    ("last Monday", [D("last Monday", "2023-11-13", "day", resolved_from="published")]),
+    ("الثلاثاء الماضي", [D("الثلاثاء الماضي", "2023-11-14", "day", resolved_from="published")]),
+    ("يوم الجمعة المقبل", [D("يوم الجمعة المقبل", "2023-11-24", "day", resolved_from="published")]),
+    ("الجمعة المقبلة", [D("الجمعة المقبلة", "2023-11-24", "day", resolved_from="published")]),
+    ("يوم 5 يناير الماضي", [D("5 يناير الماضي", "2023-01-05", "day", resolved_from="published")]),
+    ("يناير المقبل", [D("يناير المقبل", "2024-01", "month", resolved_from="published")]),
+    ("last January", [D("last January", "2023-01", "month", resolved_from="published")]),
+    ("next March", [D("next March", "2024-03", "month", resolved_from="published")]),
+    ("أكتوبر/تشرين الأول الماضي", [D("أكتوبر/تشرين الأول الماضي", "2023-10", "month", resolved_from="published")]),
+    ("By Tuesday 700 of 770 employees had signed", [D("Tuesday", "2023-11-14", "day", resolved_from="published")]),
+    ("الجمعة الماضية قتل 5 أشخاص", [D("الجمعة الماضية", "2023-11-17", "day", resolved_from="published")]),
+    ("on Oct. 7", [D("Oct. 7", "2023-10-07", "day", resolved_from="published")]),
 ]
 
 
@@ -169,6 +252,26 @@ def test_unresolved_without_reference(text, expected):
 def test_resolved_against_reference(text, expected):
     assert read(text, reference="2023-11-20", origin="published") == expected
 
+
+
+@pytest.mark.parametrize("text, expected", NEWS_EXPLICIT, ids=_ids(NEWS_EXPLICIT))
+def test_news_explicit_dates(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", NEWS_NOTHING)
+def test_news_not_dates(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize("text, expected", NEWS_WITHOUT_REFERENCE, ids=_ids(NEWS_WITHOUT_REFERENCE))
+def test_news_unresolved_without_reference(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", NEWS_WITH_REFERENCE, ids=_ids(NEWS_WITH_REFERENCE))
+def test_news_resolved_against_reference(text, expected):
+    assert read(text, reference="2023-11-20", origin="published") == expected
 
 @pytest.mark.parametrize(
     "text, reference, date",
@@ -277,7 +380,7 @@ def test_never_crashes_and_offsets_slice(text, reference):
         assert text[d.char_start:d.char_end] == d.quote
         assert d.char_start >= previous_end
         previous_end = d.char_end
-        assert d.precision in ("year", "month", "day", "weekday", "relative")
+        assert d.precision in ("year", "month", "day", "weekday")
         assert d.resolved_from in ("text", "unresolved") or reference
         if d.date is not None:
             assert len(d.date) == {"year": 4, "month": 7, "day": 10}[d.precision]

@@ -94,9 +94,54 @@ CASES = [
     ("وقع زعيم النقابة مع 500 عامل.", "500", False, False),  # زعيم is not زعم
 ]
 
+# News sentences written fresh for robustness.
+NEWS_CASES = [
+    # a condition whose clause follows a realis (past) statement hedges only its own clause:
+    # the threat is real, its trigger is conditional
+    ("هدّد مئات الموظفين بالاستقالة إذا لم يُعَد ألتمان", "مئات", False, False),
+    ("وقّع 700 موظف رسالة يهددون فيها بالاستقالة ما لم يستقل المجلس", "700", False, False),
+    ("Hundreds of employees threatened to quit if Altman was not reinstated.", "Hundreds", False, False),
+    ("Some 200 workers threatened to strike unless wages rose.", "200", False, False),
+    # ... but a future or modal statement with a condition after it is conditional
+    ("400 jobs will be cut if the merger goes ahead.", "400", True, False),
+    ("ستخسر الشركة 20 مليون دولار إذا فشلت الصفقة", "20 مليون دولار", True, False),
+    ("500 employees will leave if the board does not resign.", "500", True, False),
+    ("إذا صحت الأرقام، فإن 300 شخص فقدوا منازلهم", "300", True, False),
+    # reported speech is firm; explicit "reports say" is not
+    ("قال مسؤولون إن 40 شخصا قتلوا", "40", False, False),
+    ("Reports say 50 people died.", "50", True, False),
+    ("Officials said up to 200 people may have died.", "200", True, False),
+    ("The firm is expected to cut 1,000 jobs.", "1,000", True, False),
+    ("من المتوقع أن يصل عدد الزوار إلى مليون زائر", "مليون", True, False),
+    # negation and its scope
+    ("The ministry denied that 300 prisoners had escaped.", "300", False, True),
+    ("The company said it had not hired 200 staff.", "200", False, True),
+    ("ولم يتمكن 30 شخصا من المغادرة", "30", False, True),
+    ("قالت الوزارة إن 25 شخصا لقوا حتفهم، ولم تذكر تفاصيل", "25", False, False),
+    ("وافق 400 نائب على القانون، رغم أنه لم ينشر بعد", "400", False, False),
+    ("It won't pay $5 million.", "$5 million", False, True),
+    # the "would" after a verb of saying belongs to the embedded statement
+    ("More than 700 employees signed a letter saying they would quit unless the board resigned.", "700", False, False),
+    ("وقع 700 موظف على رسالة قائلين إنهم سيستقيلون إذا لم يعد", "700", False, False),
+    ("The union said 2,000 workers would strike if talks failed.", "2,000", True, False),
+    ("ستسرح الشركة 500 موظف إذا لم تتحسن المبيعات", "500", True, False),
+    ("500 jobs were said to be at risk.", "500", True, False),
+    ("نفى الجيش مقتل 20 مدنياً", "20", False, True),
+    ("ولا يزال 1500 شخص في عداد المفقودين", "1500", False, False),
+    ("No one was hurt, but 3 homes were damaged.", "3", False, False),
+    # a modal far along a long clause belongs to another verb
+    ("وتأتي هذه التحولات بعد أسبوع فقط من إعلان مايكروسوفت عن بناء شريحة خاصة بها يمكن استخدامها", "أسبوع", False, False),
+    ("500 employees could lose their jobs.", "500", True, False),
+]
+
 
 @pytest.mark.parametrize("sentence, mention, hedged, negated", CASES, ids=[c[0] for c in CASES])
 def test_mark(sentence, mention, hedged, negated):
+    assert at(sentence, mention) == (hedged, negated)
+
+
+@pytest.mark.parametrize("sentence, mention, hedged, negated", NEWS_CASES, ids=[c[0] for c in NEWS_CASES])
+def test_mark_news(sentence, mention, hedged, negated):
     assert at(sentence, mention) == (hedged, negated)
 
 

@@ -18,6 +18,22 @@ def words(text: str) -> list[str]:
     """Split like the quantity reader does: words and stand-alone hyphens, normalised."""
     return [normalize_word(w) for w in re.findall(r"[^\s-]+|-", text)]
 
+# Number words written fresh for robustness.
+NEWS_WORDS = [
+    ("تريليوني", 2e12), ("مليوني", 2e6), ("نصف مليون", 5e5), ("ربع مليون", 2.5e5),
+    ("ثلاثة ملايين ونصف", 3.5e6), ("مليون ونصف المليون", 1.5e6), ("ثلاثة ملايين ونصف المليون", 3.5e6),
+    ("خمسة عشر", 15), ("تسعة عشر", 19), ("ثماني عشرة", 18), ("اثنتي عشرة", 12),
+    ("سبعمائة", 700), ("تسعمئة", 900), ("ستمائة", 600), ("أربعمئة", 400), ("ثمانمائة", 800),
+    ("ألفان وخمسمائة", 2500), ("واحد وعشرون", 21), ("واحدا وعشرين", 21), ("مائتي", 200),
+    ("half a million", 5e5), ("twelve thousand five hundred", 12500), ("three hundred thousand", 3e5),
+    ("forty-two", 42),
+]
+
+NEWS_NUMERALS = [
+    ("٢٫٥", 2.5), ("١٢٬٥٠٠٬٠٠٠", 12_500_000.0), ("12,500.75", 12500.75), ("0.5", 0.5),
+    ("1,234,567", 1_234_567.0), ("١٠٠٬٠٠٠٫٥", 100000.5), ("۲۵", 25.0),
+]
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -176,3 +192,17 @@ def test_clitic_splits_keep_short_stems():
 )
 def test_fuzzy_pattern(phrase, text, matches):
     assert bool(re.fullmatch(fuzzy_pattern(phrase), text)) is matches
+
+
+@pytest.mark.parametrize("text, value", NEWS_WORDS)
+def test_read_number_words_news(text, value):
+    ws = words(text)
+    result = read_number_words(ws)
+    assert result is not None
+    assert result[0] == pytest.approx(value)
+    assert result[1] == len(ws)
+
+
+@pytest.mark.parametrize("text, value", NEWS_NUMERALS)
+def test_parse_numeral_news(text, value):
+    assert parse_numeral(text) == value

@@ -91,3 +91,12 @@ def test_thresholds_file(tmp_path):
     path.write_text("align_score = 'high'\n")
     with pytest.raises(ConfigError, match="must be a number"):
         thresholds_for("e5", path)
+
+
+def test_different_named_subjects_are_different_slots():
+    a = {**claim("x", "1"), "entities": ["Norova"]}
+    b = {**claim("y", "2"), "entities": ["Veltek"]}
+    assert align(a, b, V, TH) is None
+    shared = {**claim("y", "2"), "entities": ["Norova", "Microsoft"]}
+    unnamed = {**claim("y", "2"), "entities": []}  # "he invested": no subject named, not ruled out
+    assert align(a, shared, V, TH) is not None and align(a, unnamed, V, TH) is not None
