@@ -66,7 +66,9 @@ def describe(claim: dict) -> str:
 
 
 def summarise(kind: str, a: dict, b: dict, reason: str, internal: bool) -> str:
-    where = f"{a['source_id']} says {describe(a)} and, {'in the same source' if internal else b['source_id'] + ' says'} {describe(b)}"
+    """'Conflict: 002 says more than 500 (موظفي) but 005 says 300; the two figures cannot both be true.'"""
     if internal:
         where = f"{a['source_id']} says both {describe(a)} and {describe(b)}"
+    else:
+        where = f"{a['source_id']} says {describe(a)} but {b['source_id']} says {describe(b)}"
     return f"{kind.capitalize()}: {where}; {reason}."
