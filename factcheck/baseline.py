@@ -53,10 +53,6 @@ class Baseline:
             raise ConfigError(f"status must be one of {', '.join(STATUSES)}")
         self.entries[discrepancy_id] = {"status": status, "note": note, "author": author, "summary": summary}
 
-    def status_of(self, discrepancy_id: str) -> str:
-        entry = self.entries.get(discrepancy_id)
-        return entry["status"] if entry else "open"
-
     def as_decisions(self) -> list[dict]:
         return [
             {"discrepancy_id": k, "status": v["status"], "note": v.get("note", ""), "author": v.get("author", "")}

@@ -224,11 +224,11 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("month_dir", ("month", "dir"), re.compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
     (
         "ymd", ("digit",),
-        re.compile(rf"(?<![\d/.-])(?P<q>(?P<y>\d{{4}})([-/])(?P<m>\d{{1,2}})\3(?P<d>\d{{1,2}}))(?![\d/-])"),
+        re.compile(r"(?<![\d/.-])(?P<q>(?P<y>\d{4})([-/])(?P<m>\d{1,2})\3(?P<d>\d{1,2}))(?![\d/-])"),
     ),
     (
         "dmy", ("digit",),
-        re.compile(rf"(?<![\d/.-])(?P<q>(?P<d>\d{{1,2}})([/.-])(?P<m>\d{{1,2}})\3(?P<y>\d{{4}}))(?![\d/.-]|\.\d)"),
+        re.compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/.-]|\.\d)"),
     ),
     (
         "day_month", ("digit", "month"),

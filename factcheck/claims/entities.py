@@ -73,9 +73,6 @@ class AliasTable:
                 raise ConfigError(f"cannot read alias file {extra}: {exc}") from exc
         return cls(entries)
 
-    def lookup(self, tokens: tuple[str, ...]) -> tuple[str, str] | None:
-        return self._forms.get(tokens)
-
     def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[str, str]] | None:
         """The longest alias starting at token ``i``: (tokens used, (canonical, type)).
 

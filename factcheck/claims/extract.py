@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.context import mention_context, slot_description
 from factcheck.claims.dates import extract_dates
-from factcheck.claims.entities import AliasTable, default_aliases
+from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
@@ -190,6 +190,7 @@ def parse_text(text: str, aliases: AliasTable, lang: str | None = None, publishe
     ``text``, ``char_start`` and ``char_end`` with ``text == input[char_start:char_end]``.
     ``published`` (ISO date) resolves relative dates when the text gives no anchor.
 
+    >>> from factcheck.claims.entities import default_aliases
     >>> parse_text("More than 500 employees signed.", default_aliases())["quantities"][0]["qualifier"]
     'more_than'
     """

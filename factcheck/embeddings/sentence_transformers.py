@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import numpy as np
@@ -64,10 +63,3 @@ def _folder_fingerprint(path: Path) -> str:
             else:
                 digest.update(str(item.stat().st_size).encode())
     return digest.hexdigest()[:12]
-
-
-def describe(path: Path) -> dict:
-    """What a model folder is, for messages and reports."""
-    config = path / "config.json"
-    info = json.loads(config.read_text()) if config.exists() else {}
-    return {"path": str(path), "architecture": info.get("architectures"), "family": _family_of(path)}

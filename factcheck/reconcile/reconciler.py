@@ -121,21 +121,6 @@ def derive(
     return result
 
 
-def reconcile_claims(
-    claims: list[dict],
-    index: VectorIndex,
-    vectors: dict[str, np.ndarray],
-    th: Thresholds,
-    related: Callable[[str, str], bool] = lambda a, b: False,
-    progress: Callable[[int], None] | None = None,
-) -> Reconciliation:
-    """Align and judge every claim against its neighbours (a full run)."""
-    examined, rows = align_candidates(claims, index, vectors, th, progress=progress)
-    result = derive(claims, rows, th, related)
-    result.candidate_pairs = examined
-    return result
-
-
 def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
     """Keep, for each claim, only its best partner within any one other sentence.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -132,14 +132,6 @@ class Store:
         self.db.execute("delete from sources where id = ?", [source_id])
 
     # -- sentences and claims --------------------------------------------------------------
-    def sentences_with_claims(self) -> list[dict]:
-        return list(
-            self.db.query(
-                "select s.* from sentences s where exists "
-                "(select 1 from claims c where c.sentence_id = s.id) order by s.source_id, s.sentence_index"
-            )
-        )
-
     def claims(self, source_id: str | None = None, claim_ids: Iterable[str] | None = None) -> list[dict]:
         """Claims joined with their sentence, quantity and date, in stable order."""
         sql = (
@@ -282,10 +274,6 @@ class Store:
         with self.db.atomic():
             self.db.execute("delete from decisions")
             self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
-
-    def iter_table(self, table: str) -> Iterator[dict]:
-        yield from self.db[table].rows
-
 
 def _claim_row(claim: Claim) -> dict:
     return {
