@@ -230,12 +230,8 @@ class Factcheck:
         self.store.save_alignments(rows, claim_ids=pending)
         self.store.set_setting("aligned_with", self._alignment_key())
         sources = {s["id"]: s for s in self.store.sources()}
-
-        def related(a: str, b: str) -> bool:
-            return sources[a].get("translation_of") == b or sources[b].get("translation_of") == a
-
-        result = derive(claims, self.store.alignments(), self.thresholds, related)
-        self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies)
+        result = derive(claims, self.store.alignments(), self.thresholds, sources)
+        self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations)
         self.store.set_setting("reconciled", self._state_key())
         return ReconcileResult(
             claims=len(claims),

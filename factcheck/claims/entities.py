@@ -109,6 +109,8 @@ class AliasTable:
             if m.start() in taken:
                 continue
             words = m.group().split()
+            if len(words) == 1 and _starts_sentence(text, m.start()) and not _ARABIC.search(text):
+                continue  # "Under heavy pressure, ...": capitalised because it starts the sentence
             while words and words[0] in _LATIN_STOP:  # "About Acme" -> "Acme"
                 words.pop(0)
             while words and words[-1] in _LATIN_STOP:
@@ -119,6 +121,14 @@ class AliasTable:
             start = m.start() + m.group().index(surface)
             found.append(Entity(surface, "other", surface, start, start + len(surface)))
         return sorted(found, key=lambda e: e.char_start)
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;؟"
 
 
 def _key_token(token: str) -> str:

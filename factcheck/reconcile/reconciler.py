@@ -18,6 +18,7 @@ import numpy as np
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
+from factcheck.reconcile import relations
 from factcheck.reconcile.judge import Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
 from factcheck.reconcile.summary import summarise
@@ -30,6 +31,7 @@ class Reconciliation:
     clusters: list[dict] = field(default_factory=list)
     members: list[dict] = field(default_factory=list)
     discrepancies: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)  # sources that copy or translate one another
     candidate_pairs: int = 0
     aligned_pairs: int = 0
 
@@ -99,10 +101,9 @@ def align_candidates(
     return len(pairs), rows
 
 
-def derive(
-    claims: list[dict], rows: list[dict], th: Thresholds, related: Callable[[str, str], bool] = lambda a, b: False
-) -> Reconciliation:
-    """Clusters and judged discrepancies from stored alignment rows (cheap: no vectors)."""
+def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[str, dict] | None = None) -> Reconciliation:
+    """Clusters, source relations and judged discrepancies from stored alignment rows
+    (cheap: no vectors, no index)."""
     by_id = {c["id"]: c for c in claims}
     aligned = [
         (by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"]))
@@ -111,6 +112,8 @@ def derive(
     ]
     aligned = best_per_sentence(aligned)
     result = Reconciliation(aligned_pairs=len(aligned))
+    result.relations = relations.detect(claims, aligned, sources or {}, th)
+    related = relations.related_lookup(result.relations)
     cluster_of = _clusters(claims, aligned, result)
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th)

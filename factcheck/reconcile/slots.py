@@ -35,7 +35,8 @@ def units_compatible(a: dict, b: dict) -> bool:
         return True
     if (a.get("unit") or "count") != (b.get("unit") or "count"):
         return False
-    if (a.get("unit") or "count") == "count" and a.get("noun") and b.get("noun"):
+    if (a.get("unit") or "count") == "count" and a.get("noun") and b.get("noun") and a.get("lang") == b.get("lang"):
+        # Nouns in two languages cannot share a stem; the embeddings compare those.
         return bool(set(content_keys(a["noun"])) & set(content_keys(b["noun"])))
     return True
 

@@ -39,6 +39,10 @@ class Thresholds:
     open_bound_factor: float = 1.2
     # A conflict whose intervals are closer than this (relative) is of medium severity, not high.
     minor_gap: float = 0.05
+    # Two sources are a copy or translation of each other when at least this many claims,
+    # and this share of the smaller source's claims, meet an agreeing claim in the other.
+    related_min_claims: int = 2
+    related_share: float = 0.6
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -44,6 +44,10 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
     wanted = {cid for c in clusters for cid in c["claim_ids"]}
     claims = {c["id"]: c for c in store.claims(claim_ids=sorted(wanted))} if wanted else {}
     published = {s["id"]: s["published"] for s in sources}
+    related: dict[str, list[dict]] = {}
+    for r in store.source_relations():
+        for me, other in ((r["source_a"], r["source_b"]), (r["source_b"], r["source_a"])):
+            related.setdefault(me, []).append({"source_id": other, "relation": r["relation"], "shared_claims": r["shared_claims"]})
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_by": {
@@ -52,7 +56,7 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
             "thresholds": thresholds,
             "corpus_fingerprint": corpus_fingerprint(sources),
         },
-        "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} for s in sources],
+        "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],
         "clusters": [_cluster_record(c, claims, published) for c in clusters],
         "discrepancies": [
             {

@@ -185,6 +185,7 @@ def _source(source: dict, sources: dict[str, dict]) -> dict:
         "published": source.get("published"),
         "updated": source.get("updated"),
         "translation_of": source.get("translation_of"),
+        "related": source.get("related", []),
         "format": source.get("format"),
         "sha256": source.get("sha256") or "",
         "sha256_short": short_hash(source.get("sha256") or ""),

@@ -64,7 +64,7 @@ def render_markdown(report: dict) -> str:
 
     lines += ["## Sources", ""]
     lines += _table(
-        ["Source", "Title", "Outlet", "Language", "Published", "Updated", "Translation of", "URL"],
+        ["Source", "Title", "Outlet", "Language", "Published", "Updated", "Translation of", "Copies or translations", "URL"],
         [
             [
                 _code(source["id"]),
@@ -74,6 +74,8 @@ def render_markdown(report: dict) -> str:
                 _text_or_dash(source.get("published")),
                 _text_or_dash(source.get("updated")),
                 _code(source["translation_of"]) if source.get("translation_of") else _DASH,
+                ", ".join(f"{_code(r['source_id'])} ({escape_markdown(r['relation'].replace('_', ' '))})" for r in source.get("related", []))
+                or _DASH,
                 _text_or_dash(source.get("url")),
             ]
             for source in report["sources"]

@@ -216,11 +216,15 @@ class Store:
         return before - self.db["embeddings"].count
 
     # -- reconcile results -----------------------------------------------------------------
-    def replace_reconciliation(self, clusters: list[dict], members: list[dict], discrepancies: list[dict]) -> None:
+    def replace_reconciliation(
+        self, clusters: list[dict], members: list[dict], discrepancies: list[dict], relations: list[dict] = ()
+    ) -> None:
         with self.db.atomic():
             self.db.execute("delete from cluster_claims")
             self.db.execute("delete from clusters")
             self.db.execute("delete from discrepancies")
+            self.db.execute("delete from source_relations")
+            self.db["source_relations"].insert_all(relations, pk=("source_a", "source_b"))
             self.db["clusters"].insert_all(clusters, pk="id")
             self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
             self.db["discrepancies"].insert_all(discrepancies, pk="id")
@@ -246,6 +250,9 @@ class Store:
                     marks = ",".join("?" * len(chunk))
                     self.db.execute(f"update claims set aligned = 1 where id in ({marks})", chunk)
             self.db["alignments"].upsert_all(rows, pk=("claim_a", "claim_b"))
+
+    def source_relations(self) -> list[dict]:
+        return list(self.db.query("select * from source_relations order by source_a, source_b"))
 
     def clusters(self) -> list[dict]:
         clusters = list(self.db.query("select * from clusters order by id"))

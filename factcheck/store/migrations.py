@@ -187,6 +187,15 @@ def m003_alignments(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("aligned", int)  # 1 once the claim was searched against the corpus
 
 
+@migration
+def m004_source_relations(db: sqlite_utils.Database) -> None:
+    """Sources that copy or translate one another (declared or detected by the reconciler)."""
+    db["source_relations"].create(
+        {"source_a": str, "source_b": str, "relation": str, "shared_claims": int, "share": float},
+        pk=("source_a", "source_b"),
+    )
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

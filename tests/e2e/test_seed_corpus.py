@@ -79,3 +79,20 @@ def test_second_run_embeds_nothing(seeded):
     assert again.unchanged and not again.added and again.embedded == 0
     assert fc.reconcile().embedded == 0
     assert json.dumps(fc.report(), sort_keys=True) == json.dumps(report, sort_keys=True)
+
+
+def test_a_translation_is_recognised(tmp_path):
+    import shutil
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name in ("001_eb0aed705e4d506f.txt", "002_ade957fd3a304f06.txt"):
+        shutil.copy(SEEDS / name, folder / name)
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "002_en_translation.txt", folder / "002_en.txt")
+    fc = Factcheck(db_path=tmp_path / "claims.db")
+    fc.ingest([folder])
+    report = fc.report()
+    related = {s["id"]: s["related"] for s in report["sources"]}
+    assert [r["relation"] for r in related["002_en"]] == ["translation"]
+    assert related["002_en"][0]["source_id"] == "002_ade957fd3a304f06"
+    assert related["001_eb0aed705e4d506f"] == []

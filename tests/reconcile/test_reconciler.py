@@ -170,3 +170,22 @@ def test_changing_thresholds_realigns_everything(tmp_path):
     fc2 = Factcheck(db_path=tmp_path / "c.db", model="hashing", thresholds_file=strict)
     result = fc2.reconcile()
     assert result.searched == result.claims and result.discrepancies == 0
+
+
+def test_a_copy_is_detected_and_its_discrepancies_flagged(tmp_path):
+    original = (
+        "Acme news\n\nMore than 500 employees of Acme signed the letter to the board.\n"
+        "Acme invested $10 million in the new lab in 2021.\n"
+        "The board of Acme met for 12 hours before the vote.\n"
+    )
+    copy = original.replace("Acme news", "Wire copy").replace("12 hours", "14 hours")
+    fc, report = reconciled(tmp_path, {"a.txt": original, "b.txt": copy, "c.txt": SIGNED_120})
+    related = {s["id"]: s["related"] for s in report["sources"]}
+    # 500 signed, $10 million and 2021 agree one to one: 3 of a's 4 claims
+    assert related["a"] == [{"source_id": "b", "relation": "copy", "shared_claims": 3}]
+    assert related["b"] == [{"source_id": "a", "relation": "copy", "shared_claims": 3}]
+    assert related["c"] == []
+    hours = next(d for d in report["discrepancies"] if {c["quote"] for c in d["claims"]} == {"12 hours", "14 hours"})
+    assert hours["related_sources"] is True
+    independent = [d for d in report["discrepancies"] if {c["source_id"] for c in d["claims"]} in ({"a", "c"}, {"b", "c"})]
+    assert independent and not any(d["related_sources"] for d in independent)

@@ -71,6 +71,7 @@ def _source(source_id, language, title, published, **extra):
         "outlet": None,
         "url": None,
         "published": published,
+        "related": [],
         "updated": None,
         "language": language,
         "translation_of": None,

@@ -1,0 +1,68 @@
+"""Sources that translate or copy one another, so their agreement is not independent.
+
+Declared relations come from metadata (``translation_of``). Detected ones come from the
+alignments: when most of the claims of the smaller source meet a claim of the other that
+says the same thing, one is very likely a copy (same language) or a translation (different
+languages) of the other. Agreement between them is then not corroboration, and their
+discrepancies are flagged ``related_sources``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from factcheck.reconcile.intervals import same_reading
+from factcheck.reconcile.thresholds import Thresholds
+
+
+def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sources: dict[str, dict], th: Thresholds) -> list[dict]:
+    """Relations between sources, declared and detected, sorted by source ids.
+
+    Each is ``{"source_a", "source_b", "relation", "shared_claims", "share"}`` with
+    ``relation`` one of ``translation_of`` (declared), ``translation`` or ``copy`` (detected).
+    """
+    counts = Counter(c["source_id"] for c in claims)
+    langs: dict[str, Counter] = defaultdict(Counter)
+    ids_of: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        langs[c["source_id"]][c["lang"]] += 1
+        ids_of[c["source_id"]].add(c["id"])
+    agreeing: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a, b, _ in aligned:
+        if a["source_id"] == b["source_id"] or not _agree(a, b):
+            continue
+        key = tuple(sorted((a["source_id"], b["source_id"])))
+        agreeing[key].update((a["id"], b["id"]))
+    relations: dict[tuple[str, str], dict] = {}
+    for (sa, sb), members in agreeing.items():
+        shared = min(len(members & ids_of[sa]), len(members & ids_of[sb]))
+        smaller = min(counts[sa], counts[sb])
+        share = shared / smaller if smaller else 0.0
+        if shared >= th.related_min_claims and share >= th.related_share:
+            main_a = langs[sa].most_common(1)[0][0]
+            main_b = langs[sb].most_common(1)[0][0]
+            relation = "copy" if main_a == main_b else "translation"
+            relations[(sa, sb)] = {"source_a": sa, "source_b": sb, "relation": relation, "shared_claims": shared, "share": round(share, 3)}
+    for sid, source in sources.items():
+        target = source.get("translation_of")
+        if target and target in sources:
+            key = tuple(sorted((sid, target)))
+            found = relations.get(key, {"shared_claims": 0, "share": 0.0})
+            relations[key] = {
+                "source_a": key[0], "source_b": key[1], "relation": "translation_of",
+                "shared_claims": found["shared_claims"], "share": found["share"],
+            }  # fmt: skip
+    return [relations[k] for k in sorted(relations)]
+
+
+def _agree(a: dict, b: dict) -> bool:
+    if a["kind"] == "date":
+        return bool(a.get("date")) and a.get("date") == b.get("date")
+    return same_reading(a, b)
+
+
+def related_lookup(relations: list[dict]):
+    """A function telling whether two source ids are related."""
+    pairs = {frozenset((r["source_a"], r["source_b"])) for r in relations}
+    return lambda a, b: frozenset((a, b)) in pairs
