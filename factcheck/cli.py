@@ -491,6 +491,34 @@ def list_claims(
     out.print(table)
 
 
+eval_app = typer.Typer(help="Measure how well factcheck does: against a labelled gold file, or on stance pairs.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@eval_app.command("gold")
+def eval_gold(
+    gold_file: Annotated[Path, typer.Argument(help="TOML of expected discrepancies and pairs that must not be conflicts (docs/evaluation.md).")],
+    sources_dir: Annotated[Optional[Path], typer.Option("--sources", help="Ingest this folder first (mirroring it).")] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.text,
+) -> None:
+    """Score the current report against a gold file: recall, false conflicts, number flagged."""
+    from factcheck.evaluation.gold import format_gold_report, load_gold, score
+
+    with workspace() as fc:
+        gold = load_gold(gold_file)
+        if sources_dir is not None:
+            failed = fc.ingest([sources_dir], prune=True).failed
+            if failed:
+                fail(failed[0][1])
+        result = score(fc.report(), gold)
+    sys.stdout.write(format_gold_report(result, fmt.value).rstrip("\n") + "\n")
+
+
 class ParseLang(str, Enum):
     auto = "auto"
     ar = "ar"

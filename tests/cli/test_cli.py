@@ -214,3 +214,20 @@ def test_parse_bad_alias_file(tmp_path):
     bad.write_text("[[entity]]\n", encoding="utf-8")
     result = runner.invoke(app, ["--aliases", str(bad), "parse", "x"])
     assert result.exit_code == 2 and result.output.startswith("error: alias file")
+
+
+def test_eval_gold(corpus, db_path, tmp_path):
+    (corpus / "b.txt").write_text(CONTRADICTION, encoding="utf-8")
+    gold = tmp_path / "gold.toml"
+    gold.write_text(
+        '[[expected]]\na = {source = "a", quote = "More than 500"}\nb = {source = "b", quote = "120"}\nkinds = ["conflict"]\n',
+        encoding="utf-8",
+    )
+    result = invoke(db_path, "eval", "gold", gold, "--sources", corpus, "--format", "json")
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.output)
+    assert (scored["expected"], scored["found"], scored["recall"], scored["kind_correct"]) == (1, 1, 1.0, 1)
+    text = invoke(db_path, "eval", "gold", gold)
+    assert text.exit_code == 0 and "recall 1.00" in text.output
+    gold.write_text("[[expected]]\n", encoding="utf-8")
+    assert invoke(db_path, "eval", "gold", gold).exit_code == 2
