@@ -24,6 +24,7 @@ from factcheck.errors import QueryError, SourceError
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
+from factcheck.reconcile.slots import annotate_years
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
@@ -215,6 +216,7 @@ class Factcheck:
         database. A different model, thresholds or alias table, or ``full``, aligns all.
         """
         claims = self.store.claims()
+        annotate_years(claims)
         full = full or self.store.get_setting("aligned_with") != self._alignment_key()
         pending = None if full else self.store.unaligned_claim_ids()
         todo = claims if pending is None else [c for c in claims if c["id"] in set(pending)]

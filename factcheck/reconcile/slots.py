@@ -3,7 +3,8 @@
 Sentence embeddings find claims on the same topic but barely see numbers or predicates, so
 alignment combines them with sharper signals computed at extraction
 (``claims/context.py``): the unit and counted noun, the content words around each mention
-(names left out), the predicate words right next to it, the entities named (two sentences
+(names left out), the predicate words right next to it, the years the sentences name, the
+entities named (two sentences
 that both name their subjects, with none in common, speak of different things), and orders
 of magnitude. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
 """
@@ -41,6 +42,20 @@ def units_compatible(a: dict, b: dict) -> bool:
     return True
 
 
+def annotate_years(claims: list[dict]) -> None:
+    """Give every claim the years its sentence names (``claim["years"]``).
+
+    "In 2016 the team earned $275,000" and "Today researchers earn about $1 million" may
+    share every word, but a figure for another year is another slot.
+    """
+    years: dict[str, set[str]] = {}
+    for c in claims:
+        if c["kind"] == "date" and c.get("date"):
+            years.setdefault(c["sentence_id"], set()).add(c["date"][:4])
+    for c in claims:
+        c["years"] = years.get(c["sentence_id"], set())
+
+
 def rescale(cosine: float, floor: float) -> float:
     """Map a model's cosine onto a common scale: its noise floor to 0, identity to 1."""
     return max(0.0, (cosine - floor) / (1.0 - floor))
@@ -59,6 +74,8 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
         return None  # two figures in one sentence are two different things by construction
     if not units_compatible(a, b):
         return None
+    if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
+        return None  # figures for different years
     if a["kind"] == "date":
         if not (a.get("date") and b.get("date")):
             return None  # an unresolved "Friday" says nothing comparable

@@ -100,3 +100,25 @@ def test_different_named_subjects_are_different_slots():
     shared = {**claim("y", "2"), "entities": ["Norova", "Microsoft"]}
     unnamed = {**claim("y", "2"), "entities": []}  # "he invested": no subject named, not ruled out
     assert align(a, shared, V, TH) is not None and align(a, unnamed, V, TH) is not None
+
+
+def test_figures_for_different_years_are_different_slots():
+    a, b = claim("x", "1"), claim("y", "2")
+    a["years"], b["years"] = {"2016"}, {"2023"}
+    assert align(a, b, V, TH) is None
+    b["years"] = {"2016", "2017"}
+    assert align(a, b, V, TH) is not None
+    b["years"] = set()  # no year named: not ruled out
+    assert align(a, b, V, TH) is not None
+
+
+def test_annotate_years():
+    from factcheck.reconcile.slots import annotate_years
+
+    claims = [
+        {"id": "q1", "kind": "quantity", "sentence_id": "s:1"},
+        {"id": "d1", "kind": "date", "sentence_id": "s:1", "date": "2016-02"},
+        {"id": "q2", "kind": "quantity", "sentence_id": "s:2"},
+    ]
+    annotate_years(claims)
+    assert [c["years"] for c in claims] == [{"2016"}, {"2016"}, set()]
