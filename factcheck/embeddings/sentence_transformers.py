@@ -21,6 +21,9 @@ class SentenceTransformerEmbedder:
             raise ConfigError(f"{path} is not a sentence-transformers model folder (no modules.json or config.json)")
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
 
             self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         except Exception as exc:  # the library raises many kinds; the user needs one line

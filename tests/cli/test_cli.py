@@ -231,3 +231,8 @@ def test_eval_gold(corpus, db_path, tmp_path):
     assert text.exit_code == 0 and "recall 1.00" in text.output
     gold.write_text("[[expected]]\n", encoding="utf-8")
     assert invoke(db_path, "eval", "gold", gold).exit_code == 2
+
+
+def test_models_build_e5_refuses_an_existing_folder(tmp_path):
+    result = runner.invoke(app, ["models", "build-e5", str(tmp_path)])
+    assert result.exit_code == 2 and "already exists" in result.output
