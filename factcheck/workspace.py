@@ -227,8 +227,9 @@ class Factcheck:
         examined, rows = 0, []
         if todo:
             examined, rows = align_candidates(
-                claims, index, vectors, self.thresholds, only=pending, progress=lambda i: self.progress("align", i, 0)
-            )
+                claims, index, vectors, self.thresholds, only=pending,
+                progress=lambda i: self.progress("align", i, 0), keywords=self.store.keyword_neighbours,
+            )  # fmt: skip
         self.store.save_alignments(rows, claim_ids=pending)
         self.store.set_setting("aligned_with", self._alignment_key())
         sources = {s["id"]: s for s in self.store.sources()}

@@ -46,9 +46,15 @@ def claim_index_id(claim_id: str) -> int:
 
 
 def candidate_pairs(
-    claims: list[dict], index: VectorIndex, vectors: dict[str, np.ndarray], th: Thresholds, only: Iterable[str] | None = None
+    claims: list[dict],
+    index: VectorIndex,
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    only: Iterable[str] | None = None,
+    keywords: Callable[[dict, int], list[str]] | None = None,
 ) -> set[tuple[str, str]]:
-    """Pairs of claim ids worth aligning: each (``only``) claim with its nearest neighbours."""
+    """Pairs of claim ids worth aligning: each (``only``) claim with its nearest neighbours in
+    the vector index, and with the claims sharing most of its words (``keywords``, FTS5)."""
     by_index_id = {claim_index_id(c["id"]): c for c in claims}
     wanted = set(only) if only is not None else None
     queries = [c for c in claims if wanted is None or c["id"] in wanted]
@@ -63,6 +69,12 @@ def candidate_pairs(
             if other is None or other["id"] == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
                 continue
             pairs.add(tuple(sorted((claim["id"], other["id"]))))
+    if keywords is not None:
+        known = {c["id"] for c in claims}
+        for claim in queries:
+            for other_id in keywords(claim, th.keyword_neighbours):
+                if other_id in known:
+                    pairs.add(tuple(sorted((claim["id"], other_id))))
     return pairs
 
 
@@ -73,6 +85,7 @@ def align_candidates(
     th: Thresholds,
     only: Iterable[str] | None = None,
     progress: Callable[[int], None] | None = None,
+    keywords: Callable[[dict, int], list[str]] | None = None,
 ) -> tuple[int, list[dict]]:
     """Align ``only`` claims (default: all) with their index neighbours.
 
@@ -81,7 +94,7 @@ def align_candidates(
     the stored rows, without searching or embedding the corpus again.
     """
     by_id = {c["id"]: c for c in claims}
-    pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+    pairs = sorted(candidate_pairs(claims, index, vectors, th, only, keywords))
     rows = []
     for i, (ida, idb) in enumerate(pairs):
         alignment = align(by_id[ida], by_id[idb], vectors, th)

@@ -21,6 +21,8 @@ class Thresholds:
     cosine_floor: float = 0.0
     # FAISS neighbours fetched per claim when looking for claims about the same slot.
     neighbours: int = 24
+    # Claims sharing the most content words (SQLite FTS5) also fetched per claim.
+    keyword_neighbours: int = 12
     # Lowest (rescaled) cosine at which a neighbour is considered at all.
     candidate_cosine: float = 0.25
     # Lowest alignment score for two claims to be about the same slot.

@@ -196,6 +196,13 @@ def m004_source_relations(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m005_claim_words_search(db: sqlite_utils.Database) -> None:
+    """An FTS5 index over each claim's content-word keys (normalised, clitics removed), kept
+    current by triggers: keyword candidates for alignment beside the vector index."""
+    db["claims"].enable_fts(["context_words"], fts_version="FTS5", create_triggers=True)
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

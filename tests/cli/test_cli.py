@@ -236,3 +236,25 @@ def test_eval_gold(corpus, db_path, tmp_path):
 def test_models_build_e5_refuses_an_existing_folder(tmp_path):
     result = runner.invoke(app, ["models", "build-e5", str(tmp_path)])
     assert result.exit_code == 2 and "already exists" in result.output
+
+
+def test_eval_pairs_with_word_signals_only(tmp_path):
+    rows = [
+        ("ارتفاع أسعار النفط عالميا", "أسعار النفط ترتفع عالميا", "agree"),
+        ("ارتفاع أسعار النفط عالميا", "انخفاض أسعار النفط عالميا", "disagree"),
+        ("الرئيس يزور باريس غدا", "الرئيس لن يزور باريس غدا", "disagree"),
+        ("الرئيس يزور باريس غدا", "زيارة الرئيس إلى باريس غدا", "agree"),
+        ("فوز الفريق بالبطولة", "مباراة كرة قدم في المدينة", "other"),
+        ("مقتل 5 أشخاص في حادث", "مقتل 12 شخصا في حادث", "disagree"),
+    ]
+    body = "".join(f"{a},{b},{c}\n" for a, b, c in rows)
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    train.write_text("s1,s2,stance\n" + body * 3, encoding="utf-8")
+    test.write_text("s1,s2,stance\n" + body, encoding="utf-8")
+    result = runner.invoke(app, ["eval", "pairs", str(test), "--train", str(train), "--pair-model", "none", "--format", "json"], env={"FACTCHECK_CACHE": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.output)
+    assert scored["n"] == 6 and 0 <= scored["macro_f1"] <= 1
+    assert scored["confusion"]["labels"] == ["agree", "disagree", "other"]
+    bad = runner.invoke(app, ["eval", "pairs", str(tmp_path / "missing.csv"), "--train", str(train), "--pair-model", "none"])
+    assert bad.exit_code == 2 and bad.output.startswith("error:")

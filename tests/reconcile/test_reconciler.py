@@ -189,3 +189,14 @@ def test_a_copy_is_detected_and_its_discrepancies_flagged(tmp_path):
     assert hours["related_sources"] is True
     independent = [d for d in report["discrepancies"] if {c["source_id"] for c in d["claims"]} in ({"a", "c"}, {"b", "c"})]
     assert independent and not any(d["related_sources"] for d in independent)
+
+
+def test_keyword_neighbours_come_from_fts5(tmp_path):
+    fc, _ = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": "Weather\n\nIt rained for 3 days in the valley.\n"})
+    (signed,) = [c for c in fc.store.claims(source_id="a") if c["kind"] == "quantity"]
+    neighbours = fc.store.keyword_neighbours(signed, 5)
+    sources = {fc.store.claims(claim_ids=[n])[0]["source_id"] for n in neighbours}
+    assert "b" in sources and "c" not in sources  # the weather shares no word with the letter
+    # the index follows deletions (triggers)
+    fc.remove(["b"])
+    assert all(fc.store.claims(claim_ids=[n])[0]["source_id"] != "b" for n in fc.store.keyword_neighbours(signed, 5))
