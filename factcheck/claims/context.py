@@ -114,3 +114,28 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
     context = sorted(set(before + after))
     predicate = sorted(set(before[-PREDICATE_BEFORE:] + after[:PREDICATE_AFTER]))
     return " ".join(context), " ".join(predicate)
+
+
+ROLE_WORDS = 8  # how far from the mention an entity may stand to be its subject or object
+
+
+def roles(text: str, start: int, end: int, entities: Iterable[tuple[int, int, str]]) -> tuple[str, str]:
+    """(subject, object) of the mention ``text[start:end]``: the canonical names of the
+    nearest entity before it and the nearest after it, within a few words and not across a
+    sentence break. "Microsoft invested $10 billion in OpenAI" -> ("Microsoft", "OpenAI").
+
+    >>> roles("Microsoft invested $10 billion in OpenAI.", 19, 30, [(0, 9, "Microsoft"), (34, 40, "OpenAI")])
+    ('Microsoft', 'OpenAI')
+    """
+    before = [e for e in entities if e[1] <= start and _words_between(text, e[1], start) <= ROLE_WORDS]
+    after = [e for e in entities if e[0] >= end and _words_between(text, end, e[0]) <= ROLE_WORDS]
+    subject = max(before, key=lambda e: e[1])[2] if before else ""
+    obj = min(after, key=lambda e: e[0])[2] if after else ""
+    return subject, obj
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    between = text[a:b]
+    if any(mark in between for mark in ".!?؟\n"):
+        return ROLE_WORDS + 1
+    return len(_SPACE_RUN.findall(between))

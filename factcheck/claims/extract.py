@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from factcheck.claims.context import mention_context, slot_description
+from factcheck.claims.context import mention_context, roles, slot_description
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention
@@ -102,6 +102,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
             norm = normalize_sentence(text)
             seen[(norm, mention.quote)] += 1
             words, predicate = slot_description(text, mention.char_start, mention.char_end, entity_spans)
+            subject, obj = roles(text, mention.char_start, mention.char_end, [(e.char_start, e.char_end, e.canonical) for e in found])
             claims.append(
                 Claim(
                     id=claim_id(source.id, norm, mention.quote, seen[(norm, mention.quote)]),
@@ -120,6 +121,8 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
                     context=mention_context(text, mention.char_start, mention.char_end),
                     context_words=words,
                     predicate_words=predicate,
+                    subject=subject,
+                    object=obj,
                     entities=entities,
                 )
             )

@@ -75,6 +75,8 @@ class Claim:
     context: str = ""  # the words around the mention, the mention itself left out
     context_words: str = ""  # content-word keys of the context, names left out
     predicate_words: str = ""  # content-word keys right next to the mention
+    subject: str = ""  # canonical name of the entity just before the mention ("who")
+    object: str = ""  # canonical name of the entity just after it ("in whom", "to whom")
     entities: list[str] = field(default_factory=list)
 
     @property

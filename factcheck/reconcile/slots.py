@@ -4,7 +4,7 @@ Sentence embeddings find claims on the same topic but barely see numbers or pred
 alignment combines them with sharper signals computed at extraction
 (``claims/context.py``): the unit and counted noun, the content words around each mention
 (names left out), the predicate words right next to it, the years the sentences name, the
-entities named (two sentences
+direction of the figure (who gives it to whom), the entities named (two sentences
 that both name their subjects, with none in common, speak of different things), and orders
 of magnitude. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
 """
@@ -56,6 +56,11 @@ def annotate_years(claims: list[dict]) -> None:
         c["years"] = years.get(c["sentence_id"], set())
 
 
+def _swapped(a: dict, b: dict) -> bool:
+    sa, oa, sb, ob = a.get("subject"), a.get("object"), b.get("subject"), b.get("object")
+    return bool(sa and oa and sb and ob and sa != oa and sa == ob and oa == sb)
+
+
 def rescale(cosine: float, floor: float) -> float:
     """Map a model's cosine onto a common scale: its noise floor to 0, identity to 1."""
     return max(0.0, (cosine - floor) / (1.0 - floor))
@@ -74,6 +79,8 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
         return None  # two figures in one sentence are two different things by construction
     if not units_compatible(a, b):
         return None
+    if _swapped(a, b):
+        return None  # A invested in B vs B invested in A
     if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
         return None  # figures for different years
     if a["kind"] == "date":

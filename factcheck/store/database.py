@@ -312,6 +312,8 @@ def _claim_row(claim: Claim) -> dict:
         "context": claim.context,
         "context_words": claim.context_words,
         "predicate_words": claim.predicate_words,
+        "subject": claim.subject,
+        "object": claim.object,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
         "context_hash": content_hash(claim.context),
     }

@@ -203,6 +203,14 @@ def m005_claim_words_search(db: sqlite_utils.Database) -> None:
     db["claims"].enable_fts(["context_words"], fts_version="FTS5", create_triggers=True)
 
 
+@migration
+def m006_claim_roles(db: sqlite_utils.Database) -> None:
+    """Who a figure is about and to whom it goes: A invested in B is not B invested in A.
+    Claims stored before this step have none (empty) until their source is ingested again."""
+    db["claims"].add_column("subject", str)
+    db["claims"].add_column("object", str)
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

@@ -16,6 +16,7 @@ def corpus(tmp_path, files: dict[str, str]):
 
 
 def reconciled(tmp_path, files, db="claims.db"):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     fc = Factcheck(db_path=tmp_path / db, model="hashing")
     fc.ingest([corpus(tmp_path, files)])
     fc.reconcile()
@@ -200,3 +201,18 @@ def test_keyword_neighbours_come_from_fts5(tmp_path):
     # the index follows deletions (triggers)
     fc.remove(["b"])
     assert all(fc.store.claims(claim_ids=[n])[0]["source_id"] != "b" for n in fc.store.keyword_neighbours(signed, 5))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Microsoft invested $10 billion in OpenAI last year.", "OpenAI invested $20 billion in Microsoft last year."),
+        ("استثمرت مايكروسوفت 10 مليارات دولار في OpenAI العام الماضي.", "استثمرت OpenAI عشرين مليار دولار في مايكروسوفت العام الماضي."),
+    ],
+)
+def test_direction_matters(tmp_path, first, second):
+    _, report = reconciled(tmp_path, {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + second + "\n"})
+    assert report["discrepancies"] == []
+    # the same direction with another figure is a real conflict
+    _, same_direction = reconciled(tmp_path / "same", {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + first.replace("10", "20") + "\n"})
+    assert [d["kind"] for d in same_direction["discrepancies"]] == ["conflict"]
