@@ -128,13 +128,44 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
     result.relations = relations.detect(claims, aligned, sources or {}, th)
     related = relations.related_lookup(result.relations)
     cluster_of = _clusters(claims, aligned, result)
+    judged = []
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th)
-        if judgement is None:
-            continue
+        if judgement is not None:
+            judged.append((a, b, alignment, judgement))
+    for a, b, alignment, judgement in once_per_reading(judged):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
     return result
+
+
+def reading(claim: dict) -> tuple:
+    """What a claim says, as a key: two claims with one reading say the same thing."""
+    if claim["kind"] == "date":
+        return ("date", claim.get("date"))
+    return (claim.get("unit"), claim.get("low"), claim.get("high"), claim.get("qualifier"), claim.get("total"), bool(claim.get("approximate")))
+
+
+def once_per_reading(judged: list[tuple]) -> list[tuple]:
+    """Report each claim's disagreement with a given reading once.
+
+    When twenty sources agree on a figure and one says otherwise, the odd one is reported
+    once (against the best-aligned of the twenty), not twenty times. A pair survives when
+    it is the best of its group on both sides, a group being (claim, the other's reading).
+    """
+    best: dict[tuple, tuple] = {}
+    for a, b, alignment, judgement in judged:
+        rank = (alignment.score, b["id"], a["id"])
+        for x, y in ((a, b), (b, a)):
+            key = (x["id"], reading(y))
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    kept = []
+    for a, b, alignment, judgement in judged:
+        rank = (alignment.score, b["id"], a["id"])
+        if best[(a["id"], reading(b))] == rank and best[(b["id"], reading(a))] == rank:
+            kept.append((a, b, alignment, judgement))
+    return kept
 
 
 def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:

@@ -216,3 +216,14 @@ def test_direction_matters(tmp_path, first, second):
     # the same direction with another figure is a real conflict
     _, same_direction = reconciled(tmp_path / "same", {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + first.replace("10", "20") + "\n"})
     assert [d["kind"] for d in same_direction["discrepancies"]] == ["conflict"]
+
+
+def test_an_odd_figure_is_reported_once_not_against_every_agreeing_source(tmp_path):
+    files = {f"s{i}.txt": SIGNED_500 for i in range(5)}
+    files["odd.txt"] = SIGNED_120
+    _, report = reconciled(tmp_path, files)
+    assert len(report["discrepancies"]) == 1
+    (d,) = report["discrepancies"]
+    assert {c["quote"] for c in d["claims"]} == {"More than 500", "120"}
+    cluster = next(c for c in report["clusters"] if c["id"] == d["cluster_id"])
+    assert len(cluster["sources"]) == 6  # the cluster still shows what every source says
