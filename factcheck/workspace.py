@@ -157,7 +157,8 @@ class Factcheck:
                 self.store.remove_source(source_id)
                 result.removed.append(source_id)
         if result.added or result.updated:
-            result.embedded = self._embed_missing(self.store.claims())
+            changed = [c for sid in result.added + result.updated for c in self.store.claims(source_id=sid)]
+            result.embedded = self._embed_missing(changed)
         if result.removed:
             self.store.prune_embeddings()
         return result
@@ -183,10 +184,6 @@ class Factcheck:
             vectors = self.embedder.encode([texts[h] for h in chunk])
             self.store.save_embeddings(model, dict(zip(chunk, vectors)))
         return len(missing)
-
-    def _vectors(self, claims: list[dict]) -> dict[str, np.ndarray]:
-        hashes = {c["context_hash"] for c in claims} | {c["sentence_hash"] for c in claims}
-        return self.store.embeddings(hashes, self.embedder.model_id)
 
     def _index(self, name: str, wanted: dict[int, Callable[[], np.ndarray]]) -> VectorIndex:
         cache = self.store.cache_dir
@@ -294,7 +291,8 @@ class Factcheck:
         if not claims:
             raise QueryError("nothing is stored yet: run 'factcheck ingest SOURCES' first")
         self._embed_missing(claims)
-        vectors = self._vectors(claims)
+        vectors = VectorCache(self.store, self.embedder.model_id)
+        vectors.prefetch(c["sentence_hash"] for c in claims)
         index = self.sentence_index(claims, vectors)
         by_sentence: dict[int, list[dict]] = {}
         for c in claims:
