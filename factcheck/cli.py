@@ -241,7 +241,7 @@ def run(
 
 
 def _print_summary(report_data: dict) -> None:
-    from factcheck.reconcile.summary import describe
+    from factcheck.claims.describe import describe_value
 
     discrepancies = report_data["discrepancies"]
     kinds = ("conflict", "precision", "supersession")
@@ -254,7 +254,7 @@ def _print_summary(report_data: dict) -> None:
     for d in sorted(discrepancies, key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
         flags = [f.replace("_", " ") for f in ("internal", "related_sources") if d[f]]
         a, b = d["claims"]
-        says = f"{a['source_id']}: {describe(a)}\n{b['source_id']}: {describe(b)}"
+        says = f"{a['source_id']}: {describe_value(a)}\n{b['source_id']}: {describe_value(b)}"
         table.add_row(d["severity"], d["kind"] + "".join(f"\n({f})" for f in flags), says, d["id"])
     if discrepancies:
         out.print(table)
@@ -411,7 +411,7 @@ def review(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """List open discrepancies, worst first."""
-    from factcheck.reconcile.summary import describe
+    from factcheck.claims.describe import describe_value
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -426,7 +426,7 @@ def review(
     for d in found:
         a, b = d["claims"]
         kind = f"{d['kind']}\n{d['severity']}" + "".join(f"\n{f.replace('_', ' ')}" for f in ("internal", "related_sources") if d[f])
-        table.add_row(d["id"], kind, f"{describe(a)}\n{a['source_id']}", f"{describe(b)}\n{b['source_id']}", *([d["status"]] if all_ else []))
+        table.add_row(d["id"], kind, f"{describe_value(a)}\n{a['source_id']}", f"{describe_value(b)}\n{b['source_id']}", *([d["status"]] if all_ else []))
     out.print(table)
 
 
@@ -477,7 +477,7 @@ def list_claims(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """List stored claims."""
-    from factcheck.reconcile.summary import describe
+    from factcheck.claims.describe import describe_value
 
     with workspace() as fc:
         rows = fc.claims(source, grep)
@@ -487,7 +487,7 @@ def list_claims(
     table = Table("id", "source", "quote", "reads as", "marks", title=f"{len(rows)} claims")
     for r in rows:
         marks = " ".join(m for m in ("hedged", "negated") if r.get(m))
-        table.add_row(r["id"], r["source_id"], r["quote"], describe(r), marks)
+        table.add_row(r["id"], r["source_id"], r["quote"], describe_value(r), marks)
     out.print(table)
 
 
@@ -604,11 +604,11 @@ def parse(
     if fmt is OutputFormat.json:
         print_json(result)
         return
-    from factcheck.reconcile.summary import describe
+    from factcheck.claims.describe import describe_value
 
     rows = {
-        "quantities": [(q, describe({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
-        "dates": [(d, d["date"] or "unresolved", f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
+        "quantities": [(q, describe_value({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
+        "dates": [(d, describe_value({"kind": "date", **d}), f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
         "entities": [(e, e["canonical"], e["type"]) for e in result["entities"]],
     }
     for kind, items in rows.items():

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from factcheck.claims.describe import describe_value, interval
 from factcheck.reports.presentation import (
     KIND_MEANINGS,
     KINDS,
@@ -22,10 +23,8 @@ from factcheck.reports.presentation import (
     claims_by_id,
     cluster_label,
     count,
-    describe_value,
     group_by_cluster,
     highlight,
-    interval,
     language_name,
     overview,
     short_hash,

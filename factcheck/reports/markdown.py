@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from factcheck.claims.describe import describe_value
 from factcheck.reports.presentation import (
     KIND_MEANINGS,
     agreeing_clusters,
     claims_by_id,
     cluster_label,
-    describe_value,
     group_by_cluster,
     highlight,
     language_name,

@@ -1,5 +1,6 @@
-"""How a report reads to a person, whatever the format: values in words, the quote located
-inside its sentence, the overview paragraph, discrepancies grouped by cluster.
+"""How a report reads to a person, whatever the format: the quote located inside its
+sentence, the overview paragraph, discrepancies grouped by cluster. Values in words come
+from ``factcheck.claims.describe``, which the summary sentence and the CLI share.
 
 The Markdown and HTML renderers share this so that both say exactly the same thing; each
 adds only its own escaping and layout. Nothing here escapes: it returns plain text.
@@ -22,10 +23,6 @@ KIND_MEANINGS = {
 
 # Languages written right to left; a quote in one of them is laid out rtl, the rest "auto".
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
-
-_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 @dataclass(frozen=True)
@@ -80,94 +77,6 @@ def language_name(code: str | None) -> str:
     except Exception:  # babel missing or its data unreadable: the tag still says it
         name = None
     return name or code
-
-
-def format_number(number: float | int) -> str:
-    """A number as a reader expects it: grouped digits, scale words for round large values.
-
-    >>> [format_number(n) for n in (500.0, 1234567, 5e7, 1.3e10, 12.75, 1e12)]
-    ['500', '1,234,567', '50 million', '13 billion', '12.75', '1 trillion']
-    """
-    for scale, word in _SCALES:
-        if abs(number) >= scale:
-            scaled = number / scale
-            if abs(scaled - round(scaled, 2)) <= 1e-9 * abs(scaled):
-                return f"{_plain_number(round(scaled, 2))} {word}"
-            break
-    return _plain_number(number)
-
-
-def describe_value(item: dict) -> str:
-    """What a claim (or a cluster table row) says, in words, with its unit.
-
-    Reads the literal interval: a null ``low`` has no lower bound, a null ``high`` no upper.
-
-    >>> describe_value({"kind": "quantity", "value": 500, "low": 500, "high": None,
-    ...                 "qualifier": "more_than", "unit": "count"})
-    'more than 500'
-    >>> describe_value({"value": None, "low": 5e7, "high": 1e8, "qualifier": "range", "unit": "USD"})
-    'between $50 million and $100 million'
-    >>> describe_value({"value": 700, "low": 700, "high": 700, "qualifier": "exact",
-    ...                 "unit": "count", "total": 770})
-    '700 of 770'
-    """
-    kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
-    if kind == "date":
-        if item.get("date"):
-            return item["date"]
-        precision = item.get("precision")
-        return f"unresolved {precision}" if precision == "weekday" else "unresolved date"
-
-    value, low, high = item.get("value"), item.get("low"), item.get("high")
-    unit = item.get("unit")
-    qualifier = item.get("qualifier") or _infer_qualifier(value, low, high)
-
-    def number(n: float) -> str:
-        return _with_money_or_percent(n, unit)
-
-    if qualifier == "range" or value is None:
-        if low is not None and high is not None:
-            words, last = f"between {number(low)} and {number(high)}", high
-        elif low is not None:
-            words, last = f"from {number(low)}", low
-        elif high is not None:
-            words, last = f"up to {number(high)}", high
-        else:
-            return "no value"
-    else:
-        bound = {"more_than": low, "at_least": low, "less_than": high, "at_most": high}.get(qualifier)
-        last = value if bound is None else bound
-        prefix = {
-            "approx": "about ",
-            "more_than": "more than ",
-            "at_least": "at least ",
-            "less_than": "less than ",
-            "at_most": "at most ",
-        }.get(qualifier, "")
-        words = prefix + number(last)
-    if item.get("total") is not None:
-        words += f" of {number(item['total'])}"
-        last = item["total"]
-    return words + _unit_suffix(unit, last)
-
-
-def interval(item: dict) -> str:
-    """The literal interval a quantity allows, in interval notation; empty for a single point
-    or a date, where the words already say everything.
-
-    >>> interval({"value": 500, "low": 500, "high": None, "qualifier": "more_than"})
-    '(500, ∞)'
-    """
-    low, high, qualifier = item.get("low"), item.get("high"), item.get("qualifier")
-    if item.get("kind") == "date" or (low is None and high is None):
-        return ""
-    if low is not None and low == high:
-        return ""
-    left = "(" if low is None or qualifier == "more_than" else "["
-    right = ")" if high is None or qualifier == "less_than" else "]"
-    low_text = "−∞" if low is None else format_number(low)
-    high_text = "∞" if high is None else format_number(high)
-    return f"{left}{low_text}, {high_text}{right}"
 
 
 def claims_by_id(report: dict) -> dict[str, dict]:
@@ -287,39 +196,3 @@ def _and_list(parts: Iterable[str]) -> str:
 
 def _count_is(n: int) -> str:
     return f"{n} {'is' if n == 1 else 'are'}"
-
-
-def _infer_qualifier(value: float | None, low: float | None, high: float | None) -> str:
-    if value is None:
-        return "range"
-    if low is not None and high is None:
-        return "at_least"
-    if high is not None and low is None:
-        return "at_most"
-    return "exact"
-
-
-def _plain_number(number: float | int) -> str:
-    if isinstance(number, float) and number.is_integer():
-        number = int(number)
-    if isinstance(number, int):
-        return f"{number:,}"
-    return f"{number:,.15g}"
-
-
-def _with_money_or_percent(number: float, unit: str | None) -> str:
-    text = format_number(number)
-    if unit in _CURRENCY_SYMBOLS:
-        sign = "-" if text.startswith("-") else ""
-        return f"{sign}{_CURRENCY_SYMBOLS[unit]}{text.lstrip('-')}"
-    if unit == "percent":
-        return f"{text}%"
-    return text
-
-
-def _unit_suffix(unit: str | None, last: float) -> str:
-    if unit is None or unit in ("count", "percent") or unit in _CURRENCY_SYMBOLS:
-        return ""
-    if unit in _DURATIONS:
-        return f" {unit}" if last == 1 else f" {unit}s"
-    return f" {unit}"  # another ISO 4217 code, or a unit this module does not know by name

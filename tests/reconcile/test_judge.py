@@ -1,7 +1,7 @@
 import pytest
 
 from factcheck.reconcile.judge import judge, severity_at_least
-from factcheck.reconcile.summary import describe, number
+from factcheck.claims.describe import describe_value, format_number
 from factcheck.reconcile.thresholds import Thresholds
 
 TH = Thresholds()
@@ -69,12 +69,15 @@ def test_severity_order():
     [(1e8, "100 million"), (5e7, "50 million"), (1.9e6, "1.9 million"), (175000, "175,000"), (1e12, "1 trillion"), (0.25, "0.25"), (49, "49")],
 )
 def test_number(x, text):
-    assert number(x) == text
+    assert format_number(x) == text
 
 
 def test_describe():
-    assert describe(claim(value=500, low=500, qualifier="more_than", noun="موظفي")) == "more than 500 (موظفي)"
-    assert describe({**claim(low=5e7, high=1e8, qualifier="range"), "unit": "USD"}) == "USD 50 million to 100 million"
-    assert describe(claim(value=700, total=770)) == "700 of 770"
-    assert describe({**claim(value=49), "unit": "percent"}) == "49%"
-    assert describe({**claim(value=106), "unit": "hour"}) == "106 hours"
+    assert describe_value(claim(value=500, low=500, qualifier="more_than", noun="موظفي")) == "more than 500 (موظفي)"
+    assert describe_value({**claim(low=5e7, high=1e8, qualifier="range"), "unit": "USD"}) == "between $50 million and $100 million"
+    assert describe_value({**claim(low=50, high=100, qualifier="range", noun="people"), "approximate": True}) == "roughly between 50 and 100 (people)"
+    assert describe_value({**claim(value=1.2e9), "unit": "SAR"}) == "SAR 1.2 billion"
+    assert describe_value(claim(value=700, total=770)) == "700 of 770"
+    assert describe_value({**claim(value=49), "unit": "percent"}) == "49%"
+    assert describe_value({**claim(value=106), "unit": "hour"}) == "106 hours"
+

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from factcheck.reports import markdown as markdown_module
 from factcheck.reports import presentation
 from factcheck.reports.markdown import escape_markdown, render_markdown
-from factcheck.reports.presentation import describe_value
+from factcheck.claims import describe as describe_module
+from factcheck.claims.describe import describe_value
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -98,7 +99,7 @@ def test_layout_groups_discrepancies_under_their_cluster(report):
     assert cluster < positions[0] < positions[1] < positions[2] < text.index("## Where the sources agree")
     assert "#### Conflict · high severity" in text and "#### Supersession · medium severity" in text
     assert "flags: related sources" in text and "| Notes | hedged | — |" in text
-    assert "| Reads as | 120 of 770 | more than 500 |" in text
+    assert "| Reads as | 120 of 770 (staff) | more than 500 (موظف) |" in text
     # The cluster table borrows "of 770" from the full claim, which its row does not carry.
     assert "| `001_eb0aed705e4d506f` | 2023-11-21 | 700 من أصل 770 | 700 of 770 |" in text
     assert "Microsoft has invested \\$13 billion in OpenAI." in text
@@ -140,8 +141,11 @@ READINGS = [
     ({"value": None, "low": 1e7, "high": 1e8, "qualifier": "range", "unit": "count"}, "between 10 million and 100 million"),
     ({"value": 700, "low": 700, "high": None, "qualifier": "more_than", "unit": "count", "total": 770}, "more than 700 of 770"),
     ({"value": 1e12, "low": 1e12, "high": 1e12, "qualifier": "exact", "unit": "EUR"}, "€1 trillion"),
-    ({"value": 1234567.0, "low": 1234567.0, "high": 1234567.0, "qualifier": "exact", "unit": "SAR"}, "1,234,567 SAR"),
+    ({"value": 1234567.0, "low": 1234567.0, "high": 1234567.0, "qualifier": "exact", "unit": "SAR"}, "SAR 1,234,567"),
     ({"value": 2.5, "low": 2.5, "high": 2.5, "qualifier": "exact", "unit": "percent"}, "2.5%"),
+    ({"value": None, "low": 100, "high": 1000, "qualifier": "range", "unit": "count", "noun": "موظف", "approximate": True},
+     "roughly between 100 and 1,000 (موظف)"),
+    ({"value": 700, "low": 700, "high": 700, "qualifier": "exact", "unit": "count", "noun": "موظفًا", "total": 770}, "700 of 770 (موظفًا)"),
     ({"value": 1, "low": 1, "high": 1, "qualifier": "exact", "unit": "day"}, "1 day"),
     ({"kind": "date", "date": "2023-11-17", "precision": "day", "qualifier": None, "unit": None}, "2023-11-17"),
     ({"kind": "date", "date": None, "precision": "weekday", "qualifier": None, "unit": None}, "unresolved weekday"),
@@ -154,5 +158,5 @@ def test_values_read_as_a_reader_expects(claim, reading):
 
 
 def test_docstring_examples():
-    for module in (markdown_module, presentation):
+    for module in (markdown_module, presentation, describe_module):
         assert doctest.testmod(module).failed == 0, module.__name__

@@ -1,0 +1,166 @@
+"""A parsed value in English words: the one formatter for claims, cluster rows and quantities.
+
+The discrepancy summary sentence, the CLI tables and the Markdown and HTML reports all say
+what a value reads as through ``describe_value``, so that "more than $50 million" is written
+the same way everywhere. It uses only numbers, units, the counted noun and ISO dates: an
+analyst who reads no Arabic still knows what is at stake. Nothing here escapes: it returns
+plain text.
+
+Currencies with an unambiguous symbol are written with it ($, €, £); any other ISO 4217 code
+stands before the amount ("SAR 1.2 billion"), like a symbol would.
+"""
+
+from __future__ import annotations
+
+import math
+
+#: Currencies whose symbol no other currency shares in English text (¥ is yen or yuan).
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_QUALIFIER_WORDS = {
+    "approx": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+
+
+def format_number(number: float | int | None) -> str:
+    """A number as a reader expects it: grouped digits, scale words for round large values.
+
+    >>> [format_number(n) for n in (500.0, 1234567, 5e7, 1.9e6, 1.3e10, 12.75, 0.25, 1e12)]
+    ['500', '1,234,567', '50 million', '1.9 million', '13 billion', '12.75', '0.25', '1 trillion']
+    >>> format_number(None), format_number(float("inf"))
+    ('?', '?')
+    """
+    if number is None or not math.isfinite(number):
+        return "?"
+    for scale, word in _SCALES:
+        if abs(number) >= scale:
+            scaled = number / scale
+            if abs(scaled - round(scaled, 2)) <= 1e-9 * abs(scaled):
+                return f"{_plain_number(round(scaled, 2))} {word}"
+            break
+    return _plain_number(number)
+
+
+def describe_value(item: dict) -> str:
+    """What a claim, a parsed quantity or a cluster table row says, in words, with its unit.
+
+    Reads the literal interval: a null ``low`` has no lower bound, a null ``high`` no upper.
+
+    >>> describe_value({"kind": "quantity", "value": 5e7, "low": 5e7, "high": None,
+    ...                 "qualifier": "more_than", "unit": "USD"})
+    'more than $50 million'
+    >>> describe_value({"value": None, "low": 5e7, "high": 1e8, "qualifier": "range", "unit": "USD"})
+    'between $50 million and $100 million'
+    >>> describe_value({"value": None, "low": 100, "high": 1000, "qualifier": "range",
+    ...                 "unit": "count", "noun": "موظف", "approximate": True})
+    'roughly between 100 and 1,000 (موظف)'
+    >>> describe_value({"value": 700, "low": 700, "high": 700, "qualifier": "exact",
+    ...                 "unit": "count", "total": 770, "noun": "موظف"})
+    '700 of 770 (موظف)'
+    >>> describe_value({"value": 1.2e9, "low": 1.2e9, "high": 1.2e9, "qualifier": "approx", "unit": "SAR"})
+    'about SAR 1.2 billion'
+    >>> describe_value({"value": 49, "low": 49, "high": 49, "qualifier": "exact", "unit": "percent"})
+    '49%'
+    >>> describe_value({"value": 1, "low": 1, "high": None, "qualifier": "at_least", "unit": "day"})
+    'at least 1 day'
+    >>> describe_value({"kind": "date", "date": "2023-11-17", "precision": "day"})
+    '2023-11-17'
+    """
+    kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
+    if kind == "date":
+        if item.get("date"):
+            return item["date"]
+        precision = item.get("precision")
+        return f"unresolved {precision}" if precision == "weekday" else "unresolved date"
+
+    value, low, high = item.get("value"), item.get("low"), item.get("high")
+    unit = item.get("unit") or "count"
+    qualifier = item.get("qualifier") or _infer_qualifier(value, low, high)
+
+    def amount(n: float) -> str:
+        return _with_money_or_percent(n, unit)
+
+    if qualifier == "range" or value is None:
+        if low is not None and high is not None:
+            words, last = f"between {amount(low)} and {amount(high)}", high
+        elif low is not None:
+            words, last = f"from {amount(low)}", low
+        elif high is not None:
+            words, last = f"up to {amount(high)}", high
+        else:
+            return "no value"
+        if item.get("approximate"):
+            words = "roughly " + words
+    else:
+        bound = {"more_than": low, "at_least": low, "less_than": high, "at_most": high}.get(qualifier)
+        last = value if bound is None else bound
+        words = _QUALIFIER_WORDS.get(qualifier, "") + amount(last)
+    if item.get("total") is not None:
+        words += f" of {amount(item['total'])}"
+        last = item["total"]
+    if unit in DURATIONS:
+        return f"{words} {unit}" if last == 1 else f"{words} {unit}s"
+    if unit == "count":
+        return f"{words} ({item['noun']})" if item.get("noun") else words
+    if unit == "percent" or _is_currency(unit):
+        return words
+    return f"{words} {unit}"  # a unit this module does not know by name
+
+
+def interval(item: dict) -> str:
+    """The literal interval a quantity allows, in interval notation; empty for a single point
+    or a date, where the words already say everything.
+
+    >>> interval({"value": 500, "low": 500, "high": None, "qualifier": "more_than"})
+    '(500, ∞)'
+    """
+    low, high, qualifier = item.get("low"), item.get("high"), item.get("qualifier")
+    if item.get("kind") == "date" or (low is None and high is None):
+        return ""
+    if low is not None and low == high:
+        return ""
+    left = "(" if low is None or qualifier == "more_than" else "["
+    right = ")" if high is None or qualifier == "less_than" else "]"
+    low_text = "−∞" if low is None else format_number(low)
+    high_text = "∞" if high is None else format_number(high)
+    return f"{left}{low_text}, {high_text}{right}"
+
+
+def _infer_qualifier(value: float | None, low: float | None, high: float | None) -> str:
+    if value is None:
+        return "range"
+    if low is not None and high is None:
+        return "at_least"
+    if high is not None and low is None:
+        return "at_most"
+    return "exact"
+
+
+def _plain_number(number: float | int) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if isinstance(number, int):
+        return f"{number:,}"
+    return f"{number:,.15g}"
+
+
+def _with_money_or_percent(number: float, unit: str) -> str:
+    text = format_number(number)
+    if unit in CURRENCY_SYMBOLS:
+        sign = "-" if text.startswith("-") else ""
+        return f"{sign}{CURRENCY_SYMBOLS[unit]}{text.lstrip('-')}"
+    if unit == "percent":
+        return f"{text}%"
+    if _is_currency(unit):
+        return f"{unit} {text}"
+    return text
+
+
+def _is_currency(unit: str) -> bool:
+    """An ISO 4217 code: three capital letters (units of measure are lower case)."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
