@@ -18,7 +18,7 @@ import numpy as np
 
 from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
-from factcheck.claims.extract import analyse
+from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
 from factcheck.embeddings.base import Embedder, load_embedder
 from factcheck.errors import QueryError, SourceError
 from factcheck.index.vector_index import VectorIndex, faiss_id
@@ -95,6 +95,12 @@ class Factcheck:
 
     # -- configuration ---------------------------------------------------------------------
     @property
+    def extractor_id(self) -> str:
+        """What reading a source depends on besides its bytes: the extractor's version and
+        the alias table. A source read by another one is read again on the next ingest."""
+        return f"{EXTRACTOR_VERSION}+{self.aliases.fingerprint}"
+
+    @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             self._embedder = load_embedder(self.model_spec)
@@ -119,6 +125,7 @@ class Factcheck:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         result = IngestResult()
         stored = self.store.source_hashes()
+        readers = self.store.source_readers()
         seen: dict[str, Path] = {}
         loaded = []
         for i, path in enumerate(files):
@@ -130,7 +137,7 @@ class Factcheck:
             seen[source_id] = path
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                if stored.get(source_id) == digest:
+                if stored.get(source_id) == digest and readers.get(source_id) == self.extractor_id:
                     result.unchanged.append(source_id)
                     continue
                 loaded.append(load_source(path))
@@ -148,7 +155,8 @@ class Factcheck:
         for analysis in analyses:
             (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
             self.store.replace_source(
-                analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities
+                analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
+                extractor=self.extractor_id,
             )
             result.claims += len(analysis.claims)
         if prune:
@@ -246,7 +254,7 @@ class Factcheck:
     def _alignment_key(self) -> str:
         """What alignments depend on: stored rows stay valid while it holds."""
         return json.dumps(
-            {"model": self.embedder.model_id, "thresholds": self.thresholds.as_dict(), "aliases": self.aliases.fingerprint},
+            {"model": self.embedder.model_id, "thresholds": self.thresholds.as_dict(), "extractor": self.extractor_id},
             sort_keys=True,
         )
 

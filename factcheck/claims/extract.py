@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from factcheck.claims.context import mention_context, roles, slot_description
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
-from factcheck.claims.model import Claim, DateMention
+from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
 from factcheck.text.lang import detect_lang
 from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
+
+# Bump when extraction reads the same text differently: stored sources are then read again.
+EXTRACTOR_VERSION = "7"
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
@@ -97,15 +100,18 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
             }
             for e in found
         )
-        mentions = [(m.char_start, "date", m) for m in dates] + [(m.char_start, "quantity", m) for m in quantities]
-        for _, kind, mention in sorted(mentions, key=lambda x: (x[0], x[1])):
-            norm = normalize_sentence(text)
+        mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
+        mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
+        norm = normalize_sentence(text)
+        ids: dict[int, str] = {}
+        for _, kind, mention, part in sorted(mentions, key=lambda x: (x[0], x[1], x[3] is not None)):
             seen[(norm, mention.quote)] += 1
             words, predicate = slot_description(text, mention.char_start, mention.char_end, entity_spans)
             subject, obj = roles(text, mention.char_start, mention.char_end, [(e.char_start, e.char_end, e.canonical) for e in found])
+            ids[id(mention)] = claim_id(source.id, norm, mention.quote, seen[(norm, mention.quote)])
             claims.append(
                 Claim(
-                    id=claim_id(source.id, norm, mention.quote, seen[(norm, mention.quote)]),
+                    id=ids[id(mention)],
                     source_id=source.id,
                     sentence_index=sentence["sentence_index"],
                     text=text,
@@ -124,9 +130,34 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
                     subject=subject,
                     object=obj,
                     entities=entities,
+                    part_of=ids.get(id(part), "") if part is not None else "",
                 )
             )
     return Analysis(source, sentences, claims, published_origin, entity_rows)
+
+
+def whole_of(part: Quantity, text: str) -> Quantity | None:
+    """The whole of "700 of 770 employees" as a figure of its own: 770 employees.
+
+    The whole is another slot than the part (how many work there, not how many signed), and
+    other sources may state it alone ("OpenAI has about 700 employees"). Only a whole that
+    counts a named noun becomes a claim: "seven out of ten" is a ratio, not a headcount.
+    """
+    if part.total is None or part.total_start is None or not part.noun:
+        return None
+    return Quantity(
+        quote=text[part.total_start : part.total_end],
+        char_start=part.total_start,
+        char_end=part.total_end,
+        value=part.total,
+        low=part.total,
+        high=part.total,
+        unit=part.unit,
+        noun=part.noun,
+        whole=True,
+        hedged=part.hedged,
+        negated=part.negated,
+    )
 
 
 def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: int = 1) -> str:
@@ -201,6 +232,8 @@ def parse_text(text: str, aliases: AliasTable, lang: str | None = None, publishe
     analysis = analyse(source, aliases, lang=lang)
     quantities, dates = [], []
     for claim in analysis.claims:
+        if claim.part_of:
+            continue  # the whole of "700 of 770" is shown as the part's total
         span = {"text": claim.quote, "char_start": claim.char_start, "char_end": claim.char_end}
         if claim.quantity:
             q = claim.quantity
@@ -208,7 +241,8 @@ def parse_text(text: str, aliases: AliasTable, lang: str | None = None, publishe
                 span
                 | {
                     "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
-                    "noun": q.noun, "total": q.total, "approximate": q.approximate, "hedged": q.hedged, "negated": q.negated,
+                    "noun": q.noun, "total": q.total, "whole": q.whole, "partitive": q.partitive, "approximate": q.approximate, "hedged": q.hedged,
+                    "negated": q.negated,
                 }  # fmt: skip
             )
         else:

@@ -29,6 +29,10 @@ class Quantity:
     unit: str = "count"  # ISO 4217 code, "percent", a duration unit, or "count"
     noun: str | None = None  # the counted word as written, for unit == "count"
     total: float | None = None  # the whole in "700 of 770"
+    total_start: int | None = None  # where that whole is written ("770")
+    total_end: int | None = None
+    whole: bool = False  # the figure is a whole: "out of 700", or the 770 of "700 of 770"
+    partitive: bool = False  # the figure counts a part: "500 of the employees", "700 of 770"
     approximate: bool = False  # "tens of millions": a range that is itself approximate
     hedged: bool = False
     negated: bool = False
@@ -78,6 +82,7 @@ class Claim:
     subject: str = ""  # canonical name of the entity just before the mention ("who")
     object: str = ""  # canonical name of the entity just after it ("in whom", "to whom")
     entities: list[str] = field(default_factory=list)
+    part_of: str = ""  # for the whole of "700 of 770": the id of the claim about the part
 
     @property
     def hedged(self) -> bool:

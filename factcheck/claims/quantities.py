@@ -161,6 +161,8 @@ RANGE_CONNECTORS = {
 
 #: "700 من أصل 770", "700 out of 770": the second number is the whole.
 TOTAL_CONNECTORS = ["من أصل", "من بين", "من", "out of", "of the", "of"]
+# Before a figure with no part in front of it, these make the figure a whole: "من أصل 700".
+WHOLE_MARKERS = ["من أصل", "out of"]
 
 _VERB_QUALS: dict[str, tuple[str, frozenset]] = {
     normalize_word(v): (q, frozenset(normalize_word(p) for p in (preps or "").split()))
@@ -421,6 +423,7 @@ _QUAL_BEFORE = _Phrases(QUALIFIERS_BEFORE)
 _QUAL_AFTER = _Phrases(QUALIFIERS_AFTER)
 _OPENERS = _Phrases(RANGE_OPENERS)
 _TOTALS = _Phrases({"total": TOTAL_CONNECTORS})
+_WHOLE_MARKERS = [_phrase_tokens(p) for p in WHOLE_MARKERS]
 _CURRENCIES = _Phrases(CURRENCY_WORDS)
 _PERCENT = _Phrases({"percent": PERCENT_WORDS})
 _SEVERAL = _Phrases({"several": SEVERAL})
@@ -472,6 +475,9 @@ class _Mention:
     numeric: tuple[int, int] = (0, 0)  # char span of the digits/number words, for skip checks
     year_like: bool = False
     negation_absorbed: bool = False  # "لم يتجاوز عدد الناجين 20": the negation made the bound
+    total_span: tuple[int, int] | None = None  # char span of the whole in "700 of 770"
+    whole: bool = False  # "out of 700 employees": the figure is itself a whole
+    partitive: bool = False  # "500 of the employees": a part of a whole left unsaid
 
 
 class _Reader:
@@ -774,7 +780,20 @@ class _Reader:
             m.start = qstart
         elif m.qualifier == "exact" and m.value is not None and m.total is None:
             self.verb_qualifier(i, m)
+        if m.total is None and self.after_whole_marker(i):
+            m.whole = True
         return m
+
+    def after_whole_marker(self, i: int) -> bool:
+        """Whether token i follows "من أصل" / "out of" with no figure before it: "most of the
+        remaining staff, out of 700 employees" states the whole, not a part."""
+        for words in _WHOLE_MARKERS:
+            j = i - len(words)
+            if j < 0 or self.toks[i].nl or any(self.toks[j + n].norm != w or (n and self.toks[j + n].nl) for n, w in enumerate(words)):
+                continue
+            before = self.tok(j - 1)
+            return before is None or before.nl or not (before.kind == "num" or number_word(before.norm))
+        return False
 
     def verb_qualifier(self, i: int, m: _Mention) -> None:
         """Qualify m from an Arabic verb a few words before it (verb, subject, figure)."""
@@ -829,6 +848,8 @@ class _Reader:
         if m.unit is None:
             m.unit = "count"
             m.noun = self.noun_after(m.k_end)
+            of = self.same_line(m.k_end)
+            m.partitive = bool(m.noun) and of is not None and of.norm in ("من", "of")
             nx = self.same_line(m.k_end)
             if m.noun and m.qualifier == "exact" and nx is not None and self.text[nx.start:nx.end] == m.noun:
                 # "500 موظف على الأقل": the qualifier comes after the noun; the quote then
@@ -1162,6 +1183,7 @@ class _Reader:
             if b is not None and b.value >= a.value and not b.weak and b.unit in (None, a.unit):
                 m.total, m.end, m.k_end, m.unit = b.value, b.end, b.k1, b.unit
                 m.numeric = (a.start, b.end)
+                m.total_span = (b.start, b.end)
         if a.weak and m.unit is None and a.scale == 1:
             return None  # "one of the founders", "واحد من"
         if (
@@ -1307,6 +1329,10 @@ def extract_quantities(
                 unit=m.unit or "count",
                 noun=m.noun,
                 total=m.total,
+                total_start=m.total_span[0] if m.total_span else None,
+                total_end=m.total_span[1] if m.total_span else None,
+                whole=m.whole,
+                partitive=m.partitive or m.total is not None,
                 approximate=m.approximate,
                 hedged=hedged,
                 negated=negated,

@@ -180,16 +180,20 @@ def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
         agrees = a["kind"] == "quantity" and same_reading(a, b)
         return (agrees, alignment.score, b["id"])
 
-    best: dict[tuple[str, str], tuple] = {}
+    def slot(c: dict) -> tuple[str, bool]:
+        # in "700 of 770 employees signed", the part and the whole are two slots of one sentence
+        return c["sentence_id"], bool(c.get("whole"))
+
+    best: dict[tuple, tuple] = {}
     for a, b, alignment in aligned:
         for x, y in ((a, b), (b, a)):
-            key = (x["id"], y["sentence_id"])
+            key = (x["id"], slot(y))
             candidate = rank(x, y, alignment)
             if key not in best or candidate > best[key]:
                 best[key] = candidate
     kept = []
     for a, b, alignment in aligned:
-        if best[(a["id"], b["sentence_id"])][2] == b["id"] and best[(b["id"], a["sentence_id"])][2] == a["id"]:
+        if best[(a["id"], slot(b))][2] == b["id"] and best[(b["id"], slot(a))][2] == a["id"]:
             kept.append((a, b, alignment))
     return kept
 

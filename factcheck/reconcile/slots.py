@@ -70,6 +70,12 @@ def _words(claim: dict, field: str) -> set[str]:
     return set((claim.get(field) or "").split())
 
 
+def _part_predicate_shared(a: dict, b: dict) -> bool:
+    """Whether two claims share a predicate word other than what they count."""
+    nouns = set(content_keys(a.get("noun") or "")) | set(content_keys(b.get("noun") or ""))
+    return bool((_words(a, "predicate_words") & _words(b, "predicate_words")) - nouns)
+
+
 def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
     """Score how surely ``a`` and ``b`` are about one slot; None when they are not.
 
@@ -105,7 +111,15 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     entity_overlap = len(ents_a & ents_b) / len(ents_a | ents_b) if ents_a and ents_b else 0.0
     score = 0.5 * ctx + 0.5 * sent + 0.12 * min(shared, 3) + 0.1 * entity_overlap
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
-    if same_language and pred_a and pred_b and not pred_a & pred_b:
+    if a.get("whole") or b.get("whole"):
+        # The words around a whole ("700 of 770 employees signed") say what its part did.
+        if a.get("whole") != b.get("whole"):
+            other = b if a.get("whole") else a
+            if other.get("partitive"):
+                return None  # "500 of the employees" counts a part, never the whole
+            if same_language and _part_predicate_shared(a, b):
+                return None  # the other figure counts those who signed: the part, not the whole
+    elif same_language and pred_a and pred_b and not pred_a & pred_b:
         score -= th.predicate_penalty  # "invested ..." vs "valued at ...": another slot
     if a["kind"] == "quantity" and magnitude_ratio(a, b) > th.magnitude_ratio:
         score -= th.magnitude_penalty

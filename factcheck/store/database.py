@@ -78,6 +78,10 @@ class Store:
     def source_hashes(self) -> dict[str, str]:
         return {r["id"]: r["sha256"] for r in self.db.query("select id, sha256 from sources")}
 
+    def source_readers(self) -> dict[str, str]:
+        """Which extractor (version and alias table) read each stored source."""
+        return {r["id"]: r["extractor"] for r in self.db.query("select id, extractor from sources")}
+
     def get_source(self, source_id: str) -> dict | None:
         rows = list(self.db.query("select * from sources where id = ?", [source_id]))
         return rows[0] if rows else None
@@ -92,6 +96,7 @@ class Store:
         claims: list[Claim],
         published_origin: str | None,
         entities: Iterable[dict] = (),
+        extractor: str = "",
     ) -> None:
         """Store a source and everything derived from it, replacing any older version.
 
@@ -102,6 +107,7 @@ class Store:
             record = asdict(source)
             record["date_candidates"] = json.dumps(source.date_candidates, ensure_ascii=False)
             record["published_origin"] = published_origin
+            record["extractor"] = extractor
             self.db["sources"].insert(record, pk="id")
             self.db["sentences"].insert_all(sentences, pk="id")
             self.db["claims"].insert_all((_claim_row(c) for c in claims), pk="id")
@@ -136,7 +142,7 @@ class Store:
         """Claims joined with their sentence, quantity and date, in stable order."""
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
-            "q.approximate, d.date, d.precision, d.calendar, d.resolved_from, src.published as published "
+            "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
@@ -160,6 +166,8 @@ class Store:
             row["entities"] = json.loads(row["entities"] or "[]")
             row["hedged"] = bool(row["hedged"])
             row["negated"] = bool(row["negated"])
+            row["whole"] = bool(row["whole"])
+            row["partitive"] = bool(row["partitive"])
             rows.append(row)
         return rows
 
@@ -314,6 +322,7 @@ def _claim_row(claim: Claim) -> dict:
         "predicate_words": claim.predicate_words,
         "subject": claim.subject,
         "object": claim.object,
+        "part_of": claim.part_of,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
         "context_hash": content_hash(claim.context),
     }
@@ -329,6 +338,8 @@ def _quantity_row(claim_id: str, q: Quantity) -> dict:
         "unit": q.unit,
         "noun": q.noun,
         "total": q.total,
+        "whole": int(q.whole),
+        "partitive": int(q.partitive),
         "approximate": int(q.approximate),
     }
 

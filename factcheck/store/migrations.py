@@ -211,6 +211,18 @@ def m006_claim_roles(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("object", str)
 
 
+@migration
+def m007_wholes(db: sqlite_utils.Database) -> None:
+    """Wholes: the 770 of "700 of 770 employees" is a claim of its own (a headcount), tied
+    to the claim about the part; "out of 700 employees" is a whole too. A partitive figure
+    ("500 of the employees") counts a part, never a whole."""
+    db["quantities"].add_column("whole", int, not_null_default=0)
+    db["quantities"].add_column("partitive", int, not_null_default=0)
+    db["claims"].add_column("part_of", str, not_null_default="")
+    # what read each source (extractor version and alias table): another one reads it again
+    db["sources"].add_column("extractor", str, not_null_default="")
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

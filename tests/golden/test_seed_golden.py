@@ -175,7 +175,8 @@ def compare_source(source_id: str, mentions: list[dict]) -> dict[tuple, str]:
 
     analysis = analyse(load_source(SOURCES / f"{source_id}.txt"), default_aliases())
     text = analysis.source.text
-    parsed = {(c.quote, c.char_start): c for c in analysis.claims}
+    # the whole of "700 of 770" is derived from a mention (its total), not a mention itself
+    parsed = {(c.quote, c.char_start): c for c in analysis.claims if not c.part_of}
 
     found: dict[tuple, str] = {}
     matched = set()

@@ -81,3 +81,14 @@ def test_describe():
     assert describe_value({**claim(value=49), "unit": "percent"}) == "49%"
     assert describe_value({**claim(value=106), "unit": "hour"}) == "106 hours"
 
+
+@pytest.mark.parametrize(
+    "vague, other, reported",
+    [
+        (claim(low=100, high=1000, qualifier="range", approximate=True), claim("s2", 700), False),  # "hundreds" vs 700
+        (claim(low=1e7, high=1e8, qualifier="range", approximate=True), claim("s2", 4e7), False),  # "tens of millions"
+        (claim(low=100, high=1000, qualifier="range", approximate=True), claim("s2", 5000), True),  # "hundreds" vs 5,000
+    ],
+)
+def test_a_vague_figure_that_contains_the_other_is_agreement(vague, other, reported):
+    assert (judge(vague, other, 0.8, TH) is not None) == reported

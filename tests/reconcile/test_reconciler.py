@@ -109,6 +109,28 @@ def test_best_per_sentence_prefers_agreement():
     assert [(a["id"], b["id"]) for a, b, _ in kept] == [("x", "s")]
 
 
+def test_best_per_sentence_keeps_the_part_and_the_whole_apart():
+    def claim(cid, sentence, value, whole=False):
+        return {"id": cid, "sentence_id": sentence, "kind": "quantity", "value": value, "low": value, "high": value, "qualifier": "exact", "whole": whole}
+
+    headcount = claim("h", "s1", 700)
+    part, whole = claim("p", "s2", 700), claim("w", "s2", 770, whole=True)  # "700 of 770"
+    kept = best_per_sentence([(headcount, part, Alignment(0.8, 0, 0, 1)), (headcount, whole, Alignment(0.7, 0, 0, 1))])
+    assert sorted(b["id"] for _, b, _ in kept) == ["p", "w"]
+
+
+def test_a_new_extractor_reads_stored_sources_again(tmp_path, monkeypatch):
+    folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([folder])
+    assert fc.ingest([folder]).unchanged == ["a", "b"]
+    monkeypatch.setattr("factcheck.workspace.EXTRACTOR_VERSION", "next")
+    again = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    assert again.ingest([folder]).updated == ["a", "b"]
+    assert not again.is_reconciled()  # alignments depend on what the extractor read
+    assert len(again.report()["discrepancies"]) == 1
+
+
 def test_changed_source_replaces_its_claims(tmp_path):
     folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
     fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")

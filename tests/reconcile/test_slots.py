@@ -122,3 +122,32 @@ def test_annotate_years():
     ]
     annotate_years(claims)
     assert [c["years"] for c in claims] == [{"2016"}, {"2016"}, set()]
+
+
+def staff(cid, sentence, predicate, whole=False, partitive=False):
+    """A count of employees; ``predicate`` the words next to it."""
+    return {
+        **claim(cid, sentence, unit="count", noun="موظف", context=f"موظف {predicate}", predicate=f"موظف {predicate}", value=700),
+        "whole": whole, "partitive": partitive,
+    }  # fmt: skip
+
+
+def test_a_whole_meets_a_headcount_whatever_its_part_did():
+    whole = staff("x", "1", "تعهد", whole=True)  # the 770 of "700 of 770 employees pledged"
+    headcount = staff("y", "2", "يوجد")  # "there are about 700 employees"
+    assert align(whole, headcount, V, TH) is not None
+
+
+def test_a_whole_never_meets_a_figure_that_counts_a_part():
+    whole = staff("x", "1", "تعهد", whole=True)
+    assert align(whole, staff("y", "2", "اكد", partitive=True), V, TH) is None  # "500 of the employees"
+    assert align(whole, staff("y", "2", "تعهد"), V, TH) is None  # "500 employees pledged": what the part did
+
+
+def test_two_wholes_are_compared_without_their_parts_predicates():
+    def bare(cid, sentence, predicate, whole):
+        return {**staff(cid, sentence, predicate, whole=whole), "predicate_words": predicate}
+
+    a, b = bare("x", "1", "تعهد", True), bare("y", "2", "تهديد", True)
+    plain_a, plain_b = bare("x", "1", "تعهد", False), bare("y", "2", "تهديد", False)
+    assert align(a, b, V, TH).score == pytest.approx(align(plain_a, plain_b, V, Thresholds(align_score=-1)).score + TH.predicate_penalty)
