@@ -515,7 +515,7 @@ def eval_gold(
             failed = fc.ingest([sources_dir], prune=True).failed
             if failed:
                 fail(failed[0][1])
-        result = score(fc.report(), gold)
+        result = score(fc.report(), gold, fc.claims())
     sys.stdout.write(format_gold_report(result, fmt.value).rstrip("\n") + "\n")
 
 

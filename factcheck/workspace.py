@@ -19,6 +19,7 @@ import numpy as np
 from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
+from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder
 from factcheck.errors import QueryError, SourceError
 from factcheck.index.vector_index import VectorIndex, faiss_id
@@ -254,7 +255,12 @@ class Factcheck:
     def _alignment_key(self) -> str:
         """What alignments depend on: stored rows stay valid while it holds."""
         return json.dumps(
-            {"model": self.embedder.model_id, "thresholds": self.thresholds.as_dict(), "extractor": self.extractor_id},
+            {
+                "model": self.embedder.model_id,
+                "thresholds": self.thresholds.as_dict(),
+                "extractor": self.extractor_id,
+                "lexicon": lexicon().fingerprint,
+            },
             sort_keys=True,
         )
 

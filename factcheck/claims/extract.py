@@ -26,6 +26,9 @@ from factcheck.text.sentences import split_sentences
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 EXTRACTOR_VERSION = "7"
+# Entities that act (give, sign, employ): people and organisations of the alias table. Other
+# names (places, capitalised words the table does not know) describe, they do not tell slots apart.
+ACTOR_TYPES = ("person", "organisation")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
@@ -86,6 +89,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
         )
         found = aliases.find(text)
         entities = sorted({e.canonical for e in found})
+        actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES})
         entity_spans = [(e.char_start, e.char_end) for e in found]
         entity_rows.extend(
             {
@@ -130,6 +134,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
                     subject=subject,
                     object=obj,
                     entities=entities,
+                    actors=actors,
                     part_of=ids.get(id(part), "") if part is not None else "",
                 )
             )

@@ -82,6 +82,7 @@ class Claim:
     subject: str = ""  # canonical name of the entity just before the mention ("who")
     object: str = ""  # canonical name of the entity just after it ("in whom", "to whom")
     entities: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # the people and organisations among them
     part_of: str = ""  # for the whole of "700 of 770": the id of the claim about the part
 
     @property

@@ -161,8 +161,9 @@ RANGE_CONNECTORS = {
 
 #: "700 من أصل 770", "700 out of 770": the second number is the whole.
 TOTAL_CONNECTORS = ["من أصل", "من بين", "من", "out of", "of the", "of"]
-# Before a figure with no part in front of it, these make the figure a whole: "من أصل 700".
-WHOLE_MARKERS = ["من أصل", "out of"]
+# Before a figure with no part in front of it, these make the figure a whole: "من أصل 700",
+# "Of the 17 dead, 11 were employees", "most of the 700 employees".
+WHOLE_MARKERS = ["من أصل", "من بين", "out of", "of the", "among the"]
 
 _VERB_QUALS: dict[str, tuple[str, frozenset]] = {
     normalize_word(v): (q, frozenset(normalize_word(p) for p in (preps or "").split()))

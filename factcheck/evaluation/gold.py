@@ -25,7 +25,11 @@ that occurs more than once or that another quote contains. Unknown keys are erro
 Matching a report discrepancy to a gold pair: the discrepancy's two claims come from the
 gold pair's two sources (either order) and, side by side, each gold quote matches the
 claim's ``quote``: equal, or one contains the other, after whitespace normalisation (and
-the claim's ``text`` contains ``context`` when one is given).
+the claim's ``text`` contains ``context`` when one is given). The report states each
+disagreement once per reading: when five sources say $2.1 billion and one says $1.4 billion,
+it pairs the odd one with one of the five. Given the stored claims, :func:`score` therefore
+also accepts a discrepancy whose claims say the same as the gold's claims, in the same
+cluster (``found_through_agreeing`` counts those).
 
 Scoring (:func:`score`):
 
@@ -46,10 +50,12 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import ConfigError
+from factcheck.reconcile.reconciler import reading
 
 KINDS = ("conflict", "precision", "supersession")
 SEVERITIES = ("high", "medium", "low")
@@ -241,13 +247,50 @@ def _brief(d: dict) -> dict:
     }
 
 
-def score(report: dict, gold: Gold) -> dict:
-    """Compare a report dict (the JSON report) with a gold file; see the module docstring."""
+def agreeing_claims(report: dict, claims: Iterable[dict]) -> dict[str, list[dict]]:
+    """For each claim in a report cluster, the claims of its cluster that say the same thing
+    (itself included): the report states a disagreement once per reading, against one of them."""
+    by_id = {c["id"]: c for c in claims}
+    same: dict[str, list[dict]] = {}
+    for cluster in report.get("clusters") or []:
+        groups: dict[tuple, list[dict]] = {}
+        for claim_id in cluster.get("claim_ids") or []:
+            if claim_id in by_id:
+                groups.setdefault(reading(by_id[claim_id]), []).append(by_id[claim_id])
+        for members in groups.values():
+            for m in members:
+                same[m["id"]] = members
+    return same
+
+
+def _matches_through(a: Side, b: Side, discrepancy: dict, same: dict[str, list[dict]]) -> bool:
+    """Whether the discrepancy is about (a, b) once each of its claims may stand for the
+    claims of its cluster that say the same thing."""
+    claims = discrepancy.get("claims") or []
+    if len(claims) != 2:
+        return False
+    xs, ys = (same.get(c.get("id"), [c]) for c in claims)
+    return (any(a.matches(x) for x in xs) and any(b.matches(y) for y in ys)) or (
+        any(a.matches(y) for y in ys) and any(b.matches(x) for x in xs)
+    )
+
+
+def score(report: dict, gold: Gold, claims: Iterable[dict] | None = None) -> dict:
+    """Compare a report dict (the JSON report) with a gold file; see the module docstring.
+
+    With ``claims`` (the stored claims, as ``Factcheck.claims()`` gives them), an expected
+    pair also counts as found when the report states its disagreement through claims that
+    say the same as the gold's (same cluster, same reading): ``found_through_agreeing``.
+    """
     discrepancies = list(report.get("discrepancies") or [])
-    found = kind_correct = 0
+    same = agreeing_claims(report, claims) if claims is not None else {}
+    found = kind_correct = through = 0
     missed: list[dict] = []
     for exp in gold.expected:
         hits = [d for d in discrepancies if pair_matches(exp.a, exp.b, d)]
+        if not hits and same:
+            hits = [d for d in discrepancies if _matches_through(exp.a, exp.b, d, same)]
+            through += bool(hits)
         pair = [exp.a.label(), exp.b.label()]
         if not hits:
             missed.append({"pair": pair, "why": "not reported", "kinds": list(exp.kinds), "note": exp.note})
@@ -277,6 +320,7 @@ def score(report: dict, gold: Gold) -> dict:
     return {
         "expected": n,
         "found": found,
+        "found_through_agreeing": through,
         "recall": round(found / n, 4) if n else 1.0,
         "kind_correct": kind_correct,
         "missed": missed,
@@ -293,7 +337,12 @@ def format_gold_report(result: dict, fmt: str = "text") -> str:
         return json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True)
     lines = [
         f"expected discrepancies: {result['expected']}",
-        f"found: {result['found']} (recall {result['recall']:.2f})",
+        f"found: {result['found']} (recall {result['recall']:.2f})"
+        + (
+            f", {result['found_through_agreeing']} of them through claims that say the same"
+            if result.get("found_through_agreeing")
+            else ""
+        ),
         f"right kind: {result['kind_correct']}/{result['expected']}",
         f"false conflicts: {len(result['false_conflicts'])}"
         + (f" (of {result['not_conflict']} not-conflict pairs)" if "not_conflict" in result else ""),

@@ -4,18 +4,21 @@ Sentence embeddings find claims on the same topic but barely see numbers or pred
 alignment combines them with sharper signals computed at extraction
 (``claims/context.py``): the unit and counted noun, the content words around each mention
 (names left out), the predicate words right next to it, the years the sentences name, the
-direction of the figure (who gives it to whom), the entities named (two sentences
-that both name their subjects, with none in common, speak of different things), and orders
-of magnitude. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
+direction of the figure (who gives it to whom), the people and organisations named (two
+sentences that both name who acts, with none in common, speak of different things), and
+orders of magnitude. Across languages, where no word can be shared, a higher cosine gate
+stands in for the shared words. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from factcheck.claims.context import content_keys
+from factcheck.claims.lexicon import lexicon
 from factcheck.reconcile.intervals import magnitude_ratio
 from factcheck.reconcile.thresholds import Thresholds
 
@@ -36,10 +39,30 @@ def units_compatible(a: dict, b: dict) -> bool:
         return True
     if (a.get("unit") or "count") != (b.get("unit") or "count"):
         return False
-    if (a.get("unit") or "count") == "count" and a.get("noun") and b.get("noun") and a.get("lang") == b.get("lang"):
-        # Nouns in two languages cannot share a stem; the embeddings compare those.
-        return bool(set(content_keys(a["noun"])) & set(content_keys(b["noun"])))
+    if (a.get("unit") or "count") == "count" and a.get("noun") and b.get("noun"):
+        known = lexicon().compatible(a["noun"], b["noun"])
+        if known is not None:
+            return known  # "staff" and "employees" yes, "dead" and "injured" never
+        if a.get("lang") == b.get("lang"):
+            # Nouns in two languages cannot share a stem; the embeddings compare those.
+            return bool(set(content_keys(a["noun"])) & set(content_keys(b["noun"])))
     return True
+
+
+def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two lists of names share a name, or a word of one ("Veradyne" and
+    "Veradyne Semiconductor" are one company)."""
+    words_a = {w for name in a for w in name.casefold().split() if len(w) > 2}
+    words_b = {w for name in b for w in name.casefold().split() if len(w) > 2}
+    return bool(set(a) & set(b) or words_a & words_b)
+
+
+def name_overlap(a: list[str], b: list[str]) -> float:
+    """Share of the names on both sides that meet a name on the other side."""
+    if not a or not b:
+        return 0.0
+    met = sum(names_meet([x], b) for x in a) + sum(names_meet([y], a) for y in b)
+    return met / (len(a) + len(b))
 
 
 def annotate_years(claims: list[dict]) -> None:
@@ -57,8 +80,17 @@ def annotate_years(claims: list[dict]) -> None:
 
 
 def _swapped(a: dict, b: dict) -> bool:
+    """Whether the figures go opposite ways: "Microsoft invested in OpenAI" and "OpenAI
+    invested in Microsoft", or "it invested $45 million in Lumora" and "Lumora in turn invested
+    $6 million in Veradyne" (the one's recipient is the other's giver, and not its recipient)."""
     sa, oa, sb, ob = a.get("subject"), a.get("object"), b.get("subject"), b.get("object")
-    return bool(sa and oa and sb and ob and sa != oa and sa == ob and oa == sb)
+
+    def meet(x: str | None, y: str | None) -> bool:
+        return bool(x and y and names_meet([x], [y]))
+
+    if meet(sa, oa) or meet(sb, ob):
+        return False  # one name on both sides of a figure says nothing about direction
+    return (meet(oa, sb) and not meet(oa, ob)) or (meet(sa, ob) and not meet(sa, sb))
 
 
 def rescale(cosine: float, floor: float) -> float:
@@ -94,7 +126,10 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
             return None  # an unresolved "Friday" says nothing comparable
         if a["source_id"] == b["source_id"]:
             return None  # one source's dates are its timeline: different events, not one slot
-    shared = len(_words(a, "context_words") & _words(b, "context_words"))
+    lex = lexicon()
+    words_a, words_b = _words(a, "context_words"), _words(b, "context_words")
+    # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead")
+    shared = max(len(words_a & words_b), len(lex.concepts(words_a) & lex.concepts(words_b)))
     needed = th.min_shared_words
     if a["kind"] == "date" or ((a.get("unit") or "count") == "count" and not (a.get("noun") and b.get("noun"))):
         needed += 1  # many things happen in one year; a bare count needs its words to say more
@@ -105,12 +140,21 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
     if not same_language and max(ctx, sent) < th.cross_lingual_cosine:
         return None
-    ents_a, ents_b = set(a.get("entities") or []), set(b.get("entities") or [])
-    if ents_a and ents_b and not ents_a & ents_b:
-        return None  # both sentences name who they are about, and not the same one
-    entity_overlap = len(ents_a & ents_b) / len(ents_a | ents_b) if ents_a and ents_b else 0.0
-    score = 0.5 * ctx + 0.5 * sent + 0.12 * min(shared, 3) + 0.1 * entity_overlap
+    actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
+    if actors_a and actors_b and not names_meet(actors_a, actors_b):
+        return None  # both sentences name who acts, and not the same one
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
+    concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
+    # "rose 3.2%" vs "fell 4%": predicates the lexicon knows, and knows to differ
+    predicates_differ = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
+    if same_language:
+        lexical = 0.12 * min(shared, 3)
+        predicates_differ = predicates_differ or bool(pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
+    else:
+        # No word is shared across scripts: the lexicon's concepts stand in for words (shared
+        # counts them above); when it knows neither side's words, a small bonus stands in.
+        lexical = 0.12 * min(shared, 3) if shared else th.cross_lingual_bonus
+    score = 0.5 * ctx + 0.5 * sent + lexical + 0.1 * name_overlap(a.get("entities") or [], b.get("entities") or [])
     if a.get("whole") or b.get("whole"):
         # The words around a whole ("700 of 770 employees signed") say what its part did.
         if a.get("whole") != b.get("whole"):
@@ -119,7 +163,7 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
                 return None  # "500 of the employees" counts a part, never the whole
             if same_language and _part_predicate_shared(a, b):
                 return None  # the other figure counts those who signed: the part, not the whole
-    elif same_language and pred_a and pred_b and not pred_a & pred_b:
+    elif predicates_differ:
         score -= th.predicate_penalty  # "invested ..." vs "valued at ...": another slot
     if a["kind"] == "quantity" and magnitude_ratio(a, b) > th.magnitude_ratio:
         score -= th.magnitude_penalty

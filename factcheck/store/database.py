@@ -164,6 +164,7 @@ class Store:
         rows = []
         for row in self.db.query(sql, params):
             row["entities"] = json.loads(row["entities"] or "[]")
+            row["actors"] = json.loads(row["actors"] or "[]")
             row["hedged"] = bool(row["hedged"])
             row["negated"] = bool(row["negated"])
             row["whole"] = bool(row["whole"])
@@ -324,6 +325,7 @@ def _claim_row(claim: Claim) -> dict:
         "object": claim.object,
         "part_of": claim.part_of,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
+        "actors": json.dumps(claim.actors, ensure_ascii=False),
         "context_hash": content_hash(claim.context),
     }
 

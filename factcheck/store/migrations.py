@@ -219,6 +219,8 @@ def m007_wholes(db: sqlite_utils.Database) -> None:
     db["quantities"].add_column("whole", int, not_null_default=0)
     db["quantities"].add_column("partitive", int, not_null_default=0)
     db["claims"].add_column("part_of", str, not_null_default="")
+    # the people and organisations among the sentence's entities (JSON list of canonical names)
+    db["claims"].add_column("actors", str, not_null_default="[]")
     # what read each source (extractor version and alias table): another one reads it again
     db["sources"].add_column("extractor", str, not_null_default="")
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from factcheck.claims.context import content_keys, mention_context, slot_description, word_key
-from factcheck.reconcile.slots import align, rescale, units_compatible
+from factcheck.reconcile.slots import align, names_meet, rescale, units_compatible
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.errors import ConfigError
 
@@ -93,13 +93,78 @@ def test_thresholds_file(tmp_path):
         thresholds_for("e5", path)
 
 
-def test_different_named_subjects_are_different_slots():
-    a = {**claim("x", "1"), "entities": ["Norova"]}
-    b = {**claim("y", "2"), "entities": ["Veltek"]}
+def test_different_named_actors_are_different_slots():
+    a = {**claim("x", "1"), "entities": ["Norova"], "actors": ["Norova"]}
+    b = {**claim("y", "2"), "entities": ["Veltek"], "actors": ["Veltek"]}
     assert align(a, b, V, TH) is None
-    shared = {**claim("y", "2"), "entities": ["Norova", "Microsoft"]}
-    unnamed = {**claim("y", "2"), "entities": []}  # "he invested": no subject named, not ruled out
+    shared = {**claim("y", "2"), "entities": ["Norova Group", "Microsoft"], "actors": ["Norova Group", "Microsoft"]}
+    unnamed = {**claim("y", "2"), "entities": [], "actors": []}  # "he invested": no actor named, not ruled out
     assert align(a, shared, V, TH) is not None and align(a, unnamed, V, TH) is not None
+
+
+def test_names_that_are_not_actors_do_not_rule_out():
+    """Places and names the alias table does not know ("Eindhoven" vs "Netherlands") only add
+    to the score when they meet; they never tell slots apart."""
+    a = {**claim("x", "1"), "entities": ["Eindhoven"], "actors": []}
+    b = {**claim("y", "2"), "entities": ["Netherlands"], "actors": []}
+    met = {**claim("y", "2"), "entities": ["Eindhoven"], "actors": []}
+    assert align(a, b, V, TH) is not None
+    assert align(a, met, V, TH).score == pytest.approx(align(a, b, V, TH).score + 0.1)
+
+
+@pytest.mark.parametrize(
+    "a, b, met",
+    [
+        (["Veradyne"], ["Veradyne Semiconductor"], True),
+        (["Sam Altman"], ["Altman"], True),
+        (["Norova"], ["Veltek", "Microsoft"], False),
+        ([], ["Norova"], False),
+    ],
+)
+def test_names_meet_on_a_word(a, b, met):
+    assert names_meet(a, b) == met
+
+
+@pytest.mark.parametrize(
+    "roles_a, roles_b, swapped",
+    [
+        (("Microsoft", "OpenAI"), ("OpenAI", "Microsoft"), True),  # A invested in B vs B in A
+        (("", "Lumora"), ("Lumora", "Veradyne"), True),  # "it invested in Lumora" vs "Lumora invested in Veradyne"
+        (("Microsoft", "OpenAI"), ("Microsoft", "OpenAI"), False),
+        (("", "Lumora"), ("Veradyne", "Lumora Photonics"), False),  # same recipient
+        (("Lumora", "Lumora"), ("Lumora", "Veradyne"), False),  # one name around a figure says nothing
+        (("", ""), ("Lumora", "Veradyne"), False),
+    ],
+)
+def test_direction(roles_a, roles_b, swapped):
+    a = {**claim("x", "1"), "subject": roles_a[0], "object": roles_a[1]}
+    b = {**claim("y", "2"), "subject": roles_b[0], "object": roles_b[1]}
+    assert (align(a, b, V, TH) is None) == swapped
+
+
+def test_concepts_stand_in_for_words():
+    """"bought … for" and "a deal worth" share no word but one concept (price); "rose" and
+    "fell" share the word "shares" but their predicates are known to differ."""
+    def keys(text):
+        return " ".join(content_keys(text))
+
+    bought = claim("x", "1", context=keys("bought Lumora for cash"), predicate=keys("bought"))
+    deal = claim("y", "2", context=keys("in a deal worth"), predicate=keys("deal worth"))
+    assert align(bought, deal, V, TH) is not None
+    rose = claim("x", "1", context=keys("shares rose trading"), predicate=keys("shares rose"))
+    fell = claim("y", "2", context=keys("shares have fallen trading"), predicate=keys("shares fallen"))
+    plain = claim("y", "2", context=keys("shares have trading"), predicate=keys("shares"))
+    assert align(rose, fell, V, Thresholds(align_score=-1)).score == pytest.approx(
+        align(rose, plain, V, Thresholds(align_score=-1)).score - TH.predicate_penalty
+    )
+
+
+def test_across_languages_concepts_compare_the_words():
+    ar = claim("x", "1", lang="ar", context=" ".join(content_keys("تكبدت خسارة صافية")), predicate=" ".join(content_keys("خسارة")))
+    en_loss = claim("y", "2", lang="en", context=" ".join(content_keys("incurred a net loss")), predicate=" ".join(content_keys("net loss")))
+    en_revenue = claim("y", "2", lang="en", context=" ".join(content_keys("revenue reached")), predicate=" ".join(content_keys("revenue")))
+    loose = Thresholds(align_score=-1)
+    assert align(ar, en_loss, V, loose).score > align(ar, en_revenue, V, loose).score + TH.predicate_penalty
 
 
 def test_figures_for_different_years_are_different_slots():
