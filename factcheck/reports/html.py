@@ -22,6 +22,7 @@ from factcheck.reports.presentation import (
     agreeing_clusters,
     claims_by_id,
     cluster_label,
+    reading_summaries,
     count,
     group_by_cluster,
     highlight,
@@ -123,8 +124,10 @@ def _cluster(cluster: dict, sources: dict[str, dict], claims: dict[str, dict]) -
         "canonical": cluster["canonical"],
         "label": cluster_label({**cluster, "noun": None}),
         # The counted word is in the article's language; the template isolates it (<bdi>)
-        # so an Arabic noun cannot reorder the English words around it.
-        "noun": cluster.get("noun") if cluster.get("unit") == "count" else None,
+        # so an Arabic noun cannot reorder the English words around it. A slot label names
+        # what is counted already.
+        "noun": cluster.get("noun") if cluster.get("unit") == "count" and not cluster.get("slot") else None,
+        "readings": reading_summaries(cluster),
         "sources": cluster["sources"],
         "rows": rows,
     }

@@ -15,6 +15,7 @@ from factcheck.reports.presentation import (
     agreeing_clusters,
     claims_by_id,
     cluster_label,
+    reading_summaries,
     group_by_cluster,
     highlight,
     language_name,
@@ -58,7 +59,8 @@ def render_markdown(report: dict) -> str:
         for cluster in agreeing:
             lines.append(
                 f"- {escape_markdown(cluster['canonical'])} "
-                f"({plural(len(cluster['sources']), 'source')}: {_id_list(cluster['sources'])})"
+                f"({escape_markdown(cluster_label(cluster))}; "
+                f"{plural(len(cluster['sources']), 'source')}: {_id_list(cluster['sources'])})"
             )
         lines.append("")
 
@@ -149,6 +151,9 @@ def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict
         f"{plural(n_discrepancies, 'discrepancy', 'discrepancies')}",
         "",
     ]
+    summaries = reading_summaries(cluster)
+    if summaries:
+        lines += ["Readings: " + " · ".join(escape_markdown(x) for x in summaries), ""]
     if cluster["table"]:
         lines += _table(
             ["Source", "Published", "Says", "Reads as"],

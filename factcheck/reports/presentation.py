@@ -138,7 +138,10 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def cluster_label(cluster: dict) -> str:
-    """What a cluster is about, in a few words: ``quantity · count of موظف``."""
+    """What a cluster is about, in a few words: its slot label when the report has one
+    (``count of staff · OpenAI · signed``), else ``quantity · count of موظف``."""
+    if cluster.get("slot"):
+        return cluster["slot"]
     parts = [cluster["kind"]]
     unit, noun = cluster.get("unit"), cluster.get("noun")
     if unit == "count" and noun:
@@ -146,6 +149,16 @@ def cluster_label(cluster: dict) -> str:
     elif unit:
         parts.append(unit)
     return " · ".join(parts)
+
+
+def reading_summaries(cluster: dict) -> list[str]:
+    """Each reading of a cluster with its support: ``about 700 — 2 sources (1 independent)``."""
+    out = []
+    for r in cluster.get("readings") or []:
+        n, independent = len(r["sources"]), r["independent_sources"]
+        support = plural(n, "source") + (f" ({independent} independent)" if independent != n else "")
+        out.append(f"{r['reads_as']} — {support}")
+    return out
 
 
 def overview(report: dict) -> str:

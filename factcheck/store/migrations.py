@@ -223,6 +223,8 @@ def m007_wholes(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("actors", str, not_null_default="[]")
     # what read each source (extractor version and alias table): another one reads it again
     db["sources"].add_column("extractor", str, not_null_default="")
+    # what a cluster's figures measure, in English ("count of staff · OpenAI · signed")
+    db["clusters"].add_column("slot", str, not_null_default="")
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

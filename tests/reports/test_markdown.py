@@ -88,7 +88,14 @@ def test_quotes_are_bold_exactly(report):
 def test_arabic_is_kept_as_written(report, parts):
     text = render_markdown(report)
     assert parts.SENTENCE_A.replace("700 من أصل 770", "**700 من أصل 770**") in text
-    assert "count of موظف" in text
+    assert "count of staff · OpenAI &lt;i&gt;\\|&lt;/i&gt; · signed" in text  # the slot label, escaped
+    assert "Readings: 700 of 770 (موظفًا) — 1 source" in text
+
+
+def test_without_a_slot_label_the_cluster_is_labelled_from_its_unit(report):
+    for cluster in report["clusters"]:
+        cluster["slot"] = ""
+    assert "count of موظف" in render_markdown(report)
 
 
 def test_layout_groups_discrepancies_under_their_cluster(report):
