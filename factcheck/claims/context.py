@@ -21,8 +21,9 @@ _KEY_LEN = 5  # stems sharing their first five letters are one word (استثم�
 _SPACE_RUN = re.compile(r"\S+")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
-# Function words, frequent adverbs, generic nouns and the vocabulary of numbers themselves
-# (scale, currency, qualifiers): sharing them says nothing about the slot.
+# Function words, frequent adverbs, generic nouns, the vocabulary of numbers themselves
+# (scale, currency, qualifiers) and of attribution ("said", "officials", "قال"): sharing them
+# says nothing about the slot.
 STOPWORDS = frozenset(
     normalize_for_match(w)
     for w in """
@@ -37,6 +38,8 @@ STOPWORDS = frozenset(
     we you i has have had will would could should may might can not no also just only now then there here
     million millions billion billions thousand thousands trillion dollar dollars usd percent per cent total
     company firm new other another already still previously currently some roughly approximately
+    said says told tell according statement spokesman spokeswoman spokesperson official officials reported
+    قال قالت يقول تقول صرح صرحت أكد أكدت أضاف أضافت بيان مصدر مصادر مسؤول مسؤولون المتحدث
     """.split()
 )
 _SUFFIXES = ("اتهم", "اتها", "ات", "ون", "ين", "هما", "هم", "ها", "كم", "نا", "ه", "ي", "ا", "ت")
@@ -139,3 +142,30 @@ def _words_between(text: str, a: int, b: int) -> int:
     if any(mark in between for mark in ".!?؟\n"):
         return ROLE_WORDS + 1
     return len(_SPACE_RUN.findall(between))
+
+
+# A date right after a verb of saying dates the statement, not what it reports: "officials
+# said on Monday", "said at a press briefing on February 18", "قال يوم الاثنين".
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told\s+\w+|added|stated)"
+    r"(?:\s+(?:at|in|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:briefing|conference|statement|interview))?"
+    r"(?:\s+(?:late|early))?(?:\s+(?:on|last|this))?"
+    r"|(?:^|\s)[وف]?(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)(?:\s+\S+){0,3}?\s+(?:يوم|في|مساء|صباح))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def dates_a_statement(context: str) -> bool:
+    """Whether a date mention (given its ``mention_context``) dates a statement.
+
+    >>> dates_a_statement("county officials said at a press briefing on … .")
+    True
+    >>> dates_a_statement("The first case was confirmed on … in an unvaccinated child")
+    False
+    >>> dates_a_statement("وقال المتحدث باسم الوزارة يوم … إن")
+    True
+    """
+    left = context.split("…", 1)[0].rstrip()
+    return bool(_ATTRIBUTION_BEFORE.search(left))
+

@@ -25,7 +25,7 @@ from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 # Entities that act (give, sign, employ): people and organisations of the alias table. Other
 # names (places, capitalised words the table does not know) describe, they do not tell slots apart.
 ACTOR_TYPES = ("person", "organisation")

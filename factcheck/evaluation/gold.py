@@ -40,7 +40,9 @@ Scoring (:func:`score`):
   with ``why`` = ``not reported`` or ``wrong kind: ...``.
 - ``false_conflicts``: ``not_conflict`` pairs reported with kind ``conflict`` (or reported
   at all, when ``not_reported = true``).
-- ``flagged``: all discrepancies in the report; ``flagged_conflicts``: those of kind conflict.
+- ``flagged``: all discrepancies in the report; ``flagged_conflicts``: those of kind conflict;
+  ``flagged_unexpected``: those that match no expected pair (false alarms, when the gold
+  file lists every real disagreement, as it should).
 
 Malformed files raise :class:`factcheck.errors.ConfigError` with a one-line message.
 """
@@ -307,6 +309,10 @@ def score(report: dict, gold: Gold, claims: Iterable[dict] | None = None) -> dic
             want = "|".join(exp.kinds) + ("/" + "|".join(exp.severity) if exp.severity else "")
             missed.append({"pair": pair, "why": f"wrong kind: {got} (want {want})", "kinds": list(exp.kinds),
                            "note": exp.note, "reported": [_brief(d) for d in hits]})
+    def expected_somewhere(d: dict) -> bool:
+        return any(pair_matches(e.a, e.b, d) or (same and _matches_through(e.a, e.b, d, same)) for e in gold.expected)
+
+    unexpected = [d for d in discrepancies if not expected_somewhere(d)]
     false_conflicts: list[dict] = []
     for nc in gold.not_conflict:
         for d in discrepancies:
@@ -327,6 +333,7 @@ def score(report: dict, gold: Gold, claims: Iterable[dict] | None = None) -> dic
         "not_conflict": len(gold.not_conflict),
         "false_conflicts": false_conflicts,
         "flagged": len(discrepancies),
+        "flagged_unexpected": len(unexpected),
         "flagged_conflicts": sum(1 for d in discrepancies if d.get("kind") == "conflict"),
     }
 
@@ -346,7 +353,8 @@ def format_gold_report(result: dict, fmt: str = "text") -> str:
         f"right kind: {result['kind_correct']}/{result['expected']}",
         f"false conflicts: {len(result['false_conflicts'])}"
         + (f" (of {result['not_conflict']} not-conflict pairs)" if "not_conflict" in result else ""),
-        f"flagged: {result['flagged']} discrepancies, {result['flagged_conflicts']} conflicts",
+        f"flagged: {result['flagged']} discrepancies, {result['flagged_conflicts']} conflicts"
+        + (f"; {result['flagged_unexpected']} match no expected pair" if "flagged_unexpected" in result else ""),
     ]
     if result["missed"]:
         lines.append("missed:")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from factcheck.claims.context import content_keys
+from factcheck.claims.lexicon import GENERIC, lexicon
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
@@ -135,7 +137,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
         judgement = judge(a, b, alignment.score, th)
         if judgement is not None:
             judged.append((a, b, alignment, judgement))
-    for a, b, alignment, judgement in once_per_reading(judged):
+    for a, b, alignment, judgement in next_supersession(once_per_reading(judged)):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
     return result
@@ -170,17 +172,48 @@ def once_per_reading(judged: list[tuple]) -> list[tuple]:
     return kept
 
 
+def next_supersession(judged: list[tuple]) -> list[tuple]:
+    """Report a figure superseded by the next report, not again by every later one.
+
+    When 38 cases (10 Feb) became 52 (12 Feb) and then 71 (20 Feb), the reader needs 38 -> 52
+    and 52 -> 71; 38 -> 71 adds nothing. A supersession is dropped when two others chain
+    through a report between them (transitive reduction; a figure as of a date is one node).
+    """
+
+    def node(c: dict) -> tuple:
+        return (reading(c), c["published"])
+
+    def edge(a: dict, b: dict) -> tuple:
+        older, newer = sorted((a, b), key=lambda c: c["published"])
+        return node(older), node(newer)
+
+    edges = {edge(a, b) for a, b, _, j in judged if j.kind == "supersession"}
+    after: dict[tuple, set] = {}
+    for x, y in edges:
+        after.setdefault(x, set()).add(y)
+    kept = []
+    for a, b, alignment, judgement in judged:
+        if judgement.kind == "supersession":
+            x, y = edge(a, b)
+            if any(y in after.get(z, ()) for z in after[x] if z != y):
+                continue  # x -> z -> y says it already
+        kept.append((a, b, alignment, judgement))
+    return kept
+
+
 def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
     """Keep, for each claim, only its best partner within any one other sentence.
 
     A sentence that gives several figures of one kind ("the founders earned $275,000 while
     other staff earned $175,000") is telling slots apart, so a claim matches at most one of
-    them: the one that agrees with it if any, else the best-aligned one.
+    them: the one that agrees with it if any, else the one counting the same thing ("52
+    cases" meets "more than 50 cases" before "11 people" in "more than 50 cases, and 11 people
+    in hospital"), else the best-aligned one.
     """
 
     def rank(a: dict, b: dict, alignment: Alignment) -> tuple:
         agrees = a["kind"] == "quantity" and same_reading(a, b)
-        return (agrees, alignment.score, b["id"])
+        return (agrees, noun_match(a, b), alignment.score, b["id"])
 
     def slot(c: dict) -> tuple[str, bool]:
         # in "700 of 770 employees signed", the part and the whole are two slots of one sentence
@@ -195,9 +228,22 @@ def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
                 best[key] = candidate
     kept = []
     for a, b, alignment in aligned:
-        if best[(a["id"], slot(b))][2] == b["id"] and best[(b["id"], slot(a))][2] == a["id"]:
+        if best[(a["id"], slot(b))][-1] == b["id"] and best[(b["id"], slot(a))][-1] == a["id"]:
             kept.append((a, b, alignment))
     return kept
+
+
+def noun_match(a: dict, b: dict) -> int:
+    """How surely two counts count the same thing: 2 for one noun stem or lexicon group,
+    1 when nothing tells (no noun, a generic one, or one the lexicon does not know), 0 otherwise."""
+    if a["kind"] != "quantity" or not a.get("noun") or not b.get("noun"):
+        return 1
+    known = lexicon().compatible(a["noun"], b["noun"])
+    if known is None:
+        return 2 if set(content_keys(a["noun"])) & set(content_keys(b["noun"])) else 1
+    if not known:
+        return 0
+    return 1 if GENERIC in (lexicon().group(a["noun"]), lexicon().group(b["noun"])) else 2
 
 
 def discrepancy_id(a: dict, b: dict) -> str:

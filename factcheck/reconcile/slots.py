@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from factcheck.claims.context import content_keys
+from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.lexicon import lexicon
 from factcheck.reconcile.intervals import magnitude_ratio
 from factcheck.reconcile.thresholds import Thresholds
@@ -50,11 +50,16 @@ def units_compatible(a: dict, b: dict) -> bool:
 
 
 def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Whether two lists of names share a name, or a word of one ("Veradyne" and
-    "Veradyne Semiconductor" are one company)."""
-    words_a = {w for name in a for w in name.casefold().split() if len(w) > 2}
-    words_b = {w for name in b for w in name.casefold().split() if len(w) > 2}
-    return bool(set(a) & set(b) or words_a & words_b)
+    """Whether two lists of names share a name, or a name whose words all belong to a name
+    of the other list ("Veradyne" and "Veradyne Semiconductor" are one company; "Department
+    of Health" and "County Health Department" are not one office)."""
+    words_a = [_name_words(n) for n in a]
+    words_b = [_name_words(n) for n in b]
+    return any(x and y and (x <= y or y <= x) for x in words_a for y in words_b)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.casefold().split() if len(w) > 2 and w not in ("the", "and"))
 
 
 def name_overlap(a: list[str], b: list[str]) -> float:
@@ -90,7 +95,7 @@ def _swapped(a: dict, b: dict) -> bool:
 
     if meet(sa, oa) or meet(sb, ob):
         return False  # one name on both sides of a figure says nothing about direction
-    return (meet(oa, sb) and not meet(oa, ob)) or (meet(sa, ob) and not meet(sa, sb))
+    return bool((meet(oa, sb) and ob and not meet(oa, ob)) or (meet(sa, ob) and sb and not meet(sa, sb)))
 
 
 def rescale(cosine: float, floor: float) -> float:
@@ -100,6 +105,13 @@ def rescale(cosine: float, floor: float) -> float:
 
 def _words(claim: dict, field: str) -> set[str]:
     return set((claim.get(field) or "").split())
+
+
+def sentence_concepts(claim: dict) -> set[str]:
+    """The lexicon's concepts in the claim's whole sentence (kept on the claim dict)."""
+    if "_sentence_concepts" not in claim:
+        claim["_sentence_concepts"] = lexicon().concepts(content_keys(claim.get("text") or ""))
+    return claim["_sentence_concepts"]
 
 
 def _part_predicate_shared(a: dict, b: dict) -> bool:
@@ -126,10 +138,17 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
             return None  # an unresolved "Friday" says nothing comparable
         if a["source_id"] == b["source_id"]:
             return None  # one source's dates are its timeline: different events, not one slot
+        if dates_a_statement(a.get("context") or "") or dates_a_statement(b.get("context") or ""):
+            return None  # "officials said on Monday": when it was said, not what happened
     lex = lexicon()
     words_a, words_b = _words(a, "context_words"), _words(b, "context_words")
-    # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead")
-    shared = max(len(words_a & words_b), len(lex.concepts(words_a) & lex.concepts(words_b)))
+    # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead");
+    # one more when the sentences, beyond the words around the figures, share a concept
+    # ("the death toll ... rose to 12" and "the number of people killed ... has risen to 19")
+    near = lex.concepts(words_a) & lex.concepts(words_b)
+    shared = max(len(words_a & words_b), len(near))
+    if (sentence_concepts(a) & sentence_concepts(b)) - near:
+        shared += 1
     needed = th.min_shared_words
     if a["kind"] == "date" or ((a.get("unit") or "count") == "count" and not (a.get("noun") and b.get("noun"))):
         needed += 1  # many things happen in one year; a bare count needs its words to say more

@@ -249,3 +249,19 @@ def test_an_odd_figure_is_reported_once_not_against_every_agreeing_source(tmp_pa
     assert {c["quote"] for c in d["claims"]} == {"More than 500", "120"}
     cluster = next(c for c in report["clusters"] if c["id"] == d["cluster_id"])
     assert len(cluster["sources"]) == 6  # the cluster still shows what every source says
+
+
+def test_a_figure_is_superseded_by_the_next_report_only():
+    from factcheck.reconcile.judge import Judgement
+    from factcheck.reconcile.reconciler import next_supersession
+
+    def claim(cid, value, published):
+        return {"id": cid, "kind": "quantity", "unit": "count", "low": value, "high": value, "qualifier": "exact", "published": published}
+
+    feb10, feb12, feb20 = claim("a", 38, "2026-02-10"), claim("b", 52, "2026-02-12"), claim("c", 71, "2026-02-20")
+    sup = Judgement("supersession", "medium", 0.7, "")
+    judged = [(feb10, feb12, None, sup), (feb10, feb20, None, sup), (feb20, feb12, None, sup)]
+    kept = [(a["id"], b["id"]) for a, b, _, j in next_supersession(judged)]
+    assert kept == [("a", "b"), ("c", "b")]  # 38 -> 71 goes through 52
+    unchained = [(feb10, feb12, None, sup), (feb10, feb20, None, sup)]  # 52 -> 71 not aligned
+    assert len(next_supersession(unchained)) == 2

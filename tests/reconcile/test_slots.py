@@ -119,6 +119,7 @@ def test_names_that_are_not_actors_do_not_rule_out():
         (["Sam Altman"], ["Altman"], True),
         (["Norova"], ["Veltek", "Microsoft"], False),
         ([], ["Norova"], False),
+        (["Department of Public Health"], ["Wexmoor County Health Department"], False),
     ],
 )
 def test_names_meet_on_a_word(a, b, met):
@@ -134,6 +135,7 @@ def test_names_meet_on_a_word(a, b, met):
         (("", "Lumora"), ("Veradyne", "Lumora Photonics"), False),  # same recipient
         (("Lumora", "Lumora"), ("Lumora", "Veradyne"), False),  # one name around a figure says nothing
         (("", ""), ("Lumora", "Veradyne"), False),
+        (("Wexmoor County", ""), ("", "Wexmoor"), False),  # "Wexmoor County ... 38" vs "52 ... in Wexmoor": no direction
     ],
 )
 def test_direction(roles_a, roles_b, swapped):
