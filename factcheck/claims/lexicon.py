@@ -30,6 +30,7 @@ class Lexicon:
         for name, words in groups.items():
             for word in words:
                 self._group.setdefault(word_key(word), name)
+        self._group_names = set(groups)
         self._concepts: dict[str, set[str]] = {}
         for name, words in concepts.items():
             for word in words:
@@ -62,6 +63,23 @@ class Lexicon:
                         raise ConfigError(f"lexicon {name}: [[{section}]] #{i} needs a name and a list of words")
                     table.setdefault(str(entry["name"]), []).extend(str(w) for w in entry["words"])
         return cls(generic, tables["group"], tables["concept"])
+
+    def count_class(self, noun: str | None, predicate_keys: Iterable[str]) -> str | None:
+        """What a count counts: its noun's group, or, for a generic or missing noun, the one
+        group its predicate's concepts name ("29 people confirmed dead" -> "dead").
+
+        >>> from factcheck.claims.context import content_keys
+        >>> lex = lexicon()
+        >>> lex.count_class("people", content_keys("confirmed dead rose")), lex.count_class("قتيلاً", [])
+        ('dead', 'dead')
+        >>> lex.count_class("people", content_keys("rescued and dead")) is None  # two candidates: unknown
+        True
+        """
+        group = self.group(noun)
+        if group is not None and group != GENERIC:
+            return group
+        named = self.concepts(predicate_keys) & self._group_names
+        return next(iter(named)) if len(named) == 1 else None
 
     def concepts(self, keys: Iterable[str]) -> set[str]:
         """The concepts of word keys (as ``claims/context.py`` stores them).

