@@ -150,7 +150,7 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"(?:\b(?:said|says|told\s+\w+|added|stated)"
     r"(?:\s+(?:at|in|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:briefing|conference|statement|interview))?"
     r"(?:\s+(?:late|early))?(?:\s+(?:on|last|this))?"
-    r"|(?:^|\s)[وف]?(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)(?:\s+\S+){0,3}?\s+(?:يوم|في|مساء|صباح))"
+    r"|(?:^|\s)[وف]?(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)(?:\s+(?!إن|أن|ان)\S+){0,3}?(?:\s+(?:يوم|في|مساء|صباح))?)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -165,6 +165,10 @@ def dates_a_statement(context: str) -> bool:
     False
     >>> dates_a_statement("وقال المتحدث باسم الوزارة يوم … إن")
     True
+    >>> dates_a_statement("وقال المتحدث باسم الوزارة … إن")  # the quote took in "يوم الاثنين"
+    True
+    >>> dates_a_statement("وقال إن الانفجار وقع … بعد الظهر")  # what was said happened that day
+    False
     """
     left = context.split("…", 1)[0].rstrip()
     return bool(_ATTRIBUTION_BEFORE.search(left))

@@ -4,8 +4,8 @@ See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
 
 1. A negated claim ("did not sign") is never judged: it is kept in its cluster only.
 2. The same reading on both sides is agreement: recorded in the cluster, not reported. So
-   is a vague figure ("hundreds of", "tens of millions") that contains the other one: it
-   does not claim anything finer to disagree with.
+   is a vague figure ("hundreds of", "tens of millions") whose interval meets the other's:
+   it does not claim anything finer to disagree with.
 3. Literal intervals that cannot both hold are a ``conflict`` unless both sources carry
    dates and they differ, in which case the later report replaces the earlier figure:
    ``supersession``.
@@ -46,7 +46,7 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
     la, lb = literal(a, th.approx_tolerance), literal(b, th.approx_tolerance)
     dated = _dated_apart(a, b)
     if la.overlaps(lb) and (a.get("approximate") or b.get("approximate")):
-        return None  # "hundreds of employees" and "700": the vague figure checks nothing finer
+        return None  # "hundreds of employees" and "700": a vague figure checks nothing finer
     if not la.overlaps(lb):
         if dated:
             judgement = ("supersession", "medium", "the later report gives another figure")

@@ -58,7 +58,7 @@ def units_compatible(a: dict, b: dict) -> bool:
 def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two lists of names share a name, or a name whose words all belong to a name
     of the other list ("Veradyne" and "Veradyne Semiconductor" are one company; "Department
-    of Health" and "County Health Department" are not one office)."""
+    of Public Health" and "County Health Department" are not one office)."""
     words_a = [_name_words(n) for n in a]
     words_b = [_name_words(n) for n in b]
     return any(x and y and (x <= y or y <= x) for x in words_a for y in words_b)

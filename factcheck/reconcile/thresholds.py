@@ -31,7 +31,7 @@ class Thresholds:
     min_shared_words: int = 1
     # Claims in different languages cannot share words: their rescaled cosine (context or
     # sentence) must reach this. Their words are compared through the lexicon's concepts
-    # instead; when neither side's words are in the lexicon, they get this bonus instead.
+    # instead; when they share no concept, they get this bonus in place of shared words.
     cross_lingual_cosine: float = 0.35
     cross_lingual_bonus: float = 0.12
     # Figures this many times apart are usually different things; they need a far higher score.
