@@ -27,14 +27,21 @@ _LATIN_STOP = frozenset(
     Their Our As After Before When While With Without From To Of Not No Yes Some Many Most More About
     According Also However Meanwhile Still Yet Only Even Then There Here What Who Why How Where Which
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Dr Mr Mrs Ms Miss Prof Sir Dame Lord Lady Col Gen Capt Lt Sgt Rev St""".split()
 )
+# An unknown name right after one of these (past "the") is where something happens, not who
+# acts: "hospitals in Port Caddell and Ashby", "at the Brenner Agrochem depot".
+_LOCATIVE = frozenset("in at near from across off outside inside around throughout into".split())
+_JOINERS = frozenset(["and", "or", ","])
+# ... and one next to a verb of saying is who speaks: "Carla Brandt said", "said Lena Okafor".
+_SAYING = frozenset("said says told added according".split())
 
 
 @dataclass(frozen=True)
 class Entity:
     canonical: str
-    type: str  # "person", "organisation" or "other"
+    type: str  # alias table: "person", "organisation", "other"; other capitalised names: "name", "place", "speaker"
     surface: str
     char_start: int
     char_end: int
@@ -89,8 +96,14 @@ class AliasTable:
                     return n, hit
         return None
 
-    def find(self, text: str) -> list[Entity]:
-        """Entities in ``text``, longest alias first, in order of appearance."""
+    def find(self, text: str, known: frozenset[str] | set[str] = frozenset()) -> list[Entity]:
+        """Entities in ``text``, longest alias first, in order of appearance.
+
+        A capitalised word that starts a sentence is a name only when ``known`` holds it
+        (the names written mid-sentence elsewhere in the same source): "Lumora, founded in
+        2017, ..." names Lumora when the article also writes "... bought Lumora".
+        Countries and regions (CLDR territory names) are places.
+        """
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         found: list[Entity] = []
         taken: set[int] = set()
@@ -109,7 +122,7 @@ class AliasTable:
             if m.start() in taken:
                 continue
             words = m.group().split()
-            if len(words) == 1 and _starts_sentence(text, m.start()) and not _ARABIC.search(text):
+            if len(words) == 1 and _starts_sentence(text, m.start()) and not _ARABIC.search(text) and words[0] not in known:
                 continue  # "Under heavy pressure, ...": capitalised because it starts the sentence
             while words and words[0] in _LATIN_STOP:  # "About Acme" -> "Acme"
                 words.pop(0)
@@ -119,8 +132,50 @@ class AliasTable:
                 continue
             surface = " ".join(words)
             start = m.start() + m.group().index(surface)
-            found.append(Entity(surface, "other", surface, start, start + len(surface)))
+            found.append(Entity(surface, _name_kind(text, surface, start, found), surface, start, start + len(surface)))
         return sorted(found, key=lambda e: e.char_start)
+
+    def names_in(self, texts: list[str]) -> set[str]:
+        """Single-word Latin names written mid-sentence in ``texts`` (for :meth:`find`'s ``known``)."""
+        names = set()
+        for text in texts:
+            for e in self.find(text):
+                if e.type == "name" and " " not in e.surface and not _starts_sentence(text, e.char_start):
+                    names.add(e.surface)
+        return names
+
+
+_WORD_OR_COMMA = re.compile(r"[A-Za-z]+|,")
+
+
+def _name_kind(text: str, surface: str, start: int, found: list[Entity]) -> str:
+    """What a capitalised name the alias table does not know stands for in its sentence:
+    "place" (a country or region, or a name after in/at/near...), "speaker" (next to a verb
+    of saying), or "name" (someone or something that may act)."""
+    if normalize_for_match(surface) in _territories():
+        return "place"
+    before = [w.lower() for w in _WORD_OR_COMMA.findall(text[max(0, start - 40) : start])]
+    after = [w.lower() for w in _WORD_OR_COMMA.findall(text[start + len(surface) : start + len(surface) + 20])]
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    if before and before[-1] in _LOCATIVE:
+        return "place"
+    if before and before[-1] in _JOINERS and found and found[-1].type == "place" and found[-1].char_end >= start - 6:
+        return "place"  # "in Port Caddell and Ashby"
+    if (after and after[0] in _SAYING) or (before and before[-1] in _SAYING):
+        return "speaker"
+    return "name"
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Country and region names in English and Arabic (CLDR, through babel), normalised."""
+    from babel import Locale
+
+    names = set()
+    for code in ("en", "ar"):
+        names.update(normalize_for_match(n) for n in Locale(code).territories.values())
+    return frozenset(names)
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -25,10 +25,11 @@ from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
-EXTRACTOR_VERSION = "8"
-# Entities that act (give, sign, employ): people and organisations of the alias table. Other
-# names (places, capitalised words the table does not know) describe, they do not tell slots apart.
-ACTOR_TYPES = ("person", "organisation")
+EXTRACTOR_VERSION = "9"
+# Entities that act (give, sign, employ): people and organisations of the alias table, and
+# capitalised names it does not know. Places and the table's "other" names (products,
+# publications) describe; they do not tell slots apart.
+ACTOR_TYPES = ("person", "organisation", "name")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
@@ -78,6 +79,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
         published_origin = "text"
 
     dates_by_sentence = _dates_by_sentence(source, sentences)
+    known_names = aliases.names_in([s["text"] for s in body])
     claims: list[Claim] = []
     entity_rows: list[dict] = []
     seen: Counter = Counter()
@@ -87,7 +89,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Ana
         quantities = extract_quantities(
             text, lang=sentence["lang"], skip_spans=[(d.char_start, d.char_end) for d in dates]
         )
-        found = aliases.find(text)
+        found = aliases.find(text, known_names)
         entities = sorted({e.canonical for e in found})
         actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES})
         entity_spans = [(e.char_start, e.char_end) for e in found]
