@@ -21,11 +21,11 @@ _CLAUSE_BREAK = re.compile(r"[،,;؛:()«»\"“”]|\s[—–-]+\s|\sــ\s|\.\
 _SPACE_RUN = re.compile(r"\S+")
 
 
-def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], agrees) -> tuple[list[dict], list[dict], dict[str, str]]:
+def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], reading) -> tuple[list[dict], list[dict], dict[str, str]]:
     """(clusters, member rows, claim id -> cluster id) from aligned pairs.
 
-    ``agrees(a, b)`` tells whether two claims say the same thing (used to find the reading
-    most members share).
+    ``reading(claim)`` is what a claim says, as a key: claims with one reading agree (used to
+    find the reading most members share).
     """
     parent: dict[str, str] = {}
 
@@ -50,7 +50,7 @@ def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], agrees) -
         ids.sort()
         members = [by_id[m] for m in ids]
         cluster_id = "c_" + hashlib.sha256("\x1f".join(ids).encode()).hexdigest()[:12]
-        central = representative(members, degree, agrees)
+        central = representative(members, degree, reading)
         nouns = Counter(m.get("noun") for m in members if m.get("noun"))
         clusters.append(
             {
@@ -70,14 +70,14 @@ def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], agrees) -
     return clusters, members_rows, cluster_of
 
 
-def representative(members: list[dict], degree: Counter, agrees) -> dict:
+def representative(members: list[dict], degree: Counter, reading) -> dict:
     """The member whose sentence best states the slot (see the module docstring)."""
+    support = Counter(reading(m) for m in members)
 
     def rank(c: dict) -> tuple:
         firm = not (c.get("hedged") or c.get("negated"))
         own_figure = not (c.get("whole") or c.get("approximate"))
-        support = sum(1 for m in members if m is not c and agrees(c, m))
-        return (firm, own_figure, support, degree[c["id"]], -len(c["text"]), c["id"])
+        return (firm, own_figure, support[reading(c)], degree[c["id"]], -len(c["text"]), c["id"])
 
     return max(members, key=rank)
 

@@ -129,9 +129,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
     result = Reconciliation(aligned_pairs=len(aligned))
     result.relations = relations.detect(claims, aligned, sources or {}, th)
     related = relations.related_lookup(result.relations)
-    result.clusters, result.members, cluster_of = build_clusters(
-        claims, [(a, b) for a, b, _ in aligned], lambda x, y: reading(x) == reading(y)
-    )
+    result.clusters, result.members, cluster_of = build_clusters(claims, [(a, b) for a, b, _ in aligned], reading)
     judged = []
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th)

@@ -24,10 +24,6 @@ C = claim("q_c", "s3", "ربما وقّع 650 موظفا من OpenAI على ال
 W = claim("q_w", "s4", "وقّع 600 من أصل 770 موظفا في OpenAI على الرسالة.", "770", 770, whole=True)
 
 
-def agrees(x, y):
-    return reading(x) == reading(y)
-
-
 def test_canonical_statement_is_the_clause_around_the_figure():
     assert canonical_statement(A) == "وقّع 700 موظف من OpenAI على الرسالة التي طالبت بعودة ألتمان"
 
@@ -42,14 +38,14 @@ def test_a_long_clause_is_cut_with_an_ellipsis():
 
 def test_the_representative_is_firm_states_its_own_figure_and_is_agreed_with():
     degree = Counter({"q_a": 1, "q_b": 1, "q_c": 5, "q_w": 5})
-    assert representative([A, B, C, W], degree, agrees)["id"] in ("q_a", "q_b")
-    assert representative([C, W], degree, agrees)["id"] == "q_w"  # firm beats hedged
+    assert representative([A, B, C, W], degree, reading)["id"] in ("q_a", "q_b")
+    assert representative([C, W], degree, reading)["id"] == "q_w"  # firm beats hedged
 
 
 def test_build_clusters_gives_stable_ids_and_a_slot_label():
-    clusters, members, cluster_of = build_clusters([A, B, C], [(A, B), (B, C)], agrees)
+    clusters, members, cluster_of = build_clusters([A, B, C], [(A, B), (B, C)], reading)
     (cluster,) = clusters
-    again, _, _ = build_clusters([C, B, A], [(B, C), (A, B)], agrees)
+    again, _, _ = build_clusters([C, B, A], [(B, C), (A, B)], reading)
     assert again[0]["id"] == cluster["id"] and cluster_of == {"q_a": cluster["id"], "q_b": cluster["id"], "q_c": cluster["id"]}
     assert cluster["slot"] == "count of staff · OpenAI · signed"
     assert cluster["canonical"] in (canonical_statement(A), canonical_statement(B))
