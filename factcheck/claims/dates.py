@@ -675,6 +675,7 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
     ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
     for f in found:
         date: str | None = None
+        month_day: str | None = None  # "03-05" for "March 5" when no year can be found
         precision = f.precision
         origin = "text"
         if f.kind == "explicit":
@@ -703,6 +704,8 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                     date = _iso(y, f.month, f.day)
                 else:
                     origin = "unresolved"
+                    if f.day is not None and _valid(2000, f.month, f.day):  # 2000: 29 February exists
+                        month_day = f"{f.month:02d}-{f.day:02d}"
             if date and f.day is not None:
                 last_day_anchor = _dt.date.fromisoformat(date)
         elif f.kind == "weekday" and f.direction:
@@ -755,6 +758,7 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                 precision=precision,
                 calendar=f.calendar,
                 resolved_from=origin,
+                month_day=month_day,
                 hedged=hedged,
                 negated=negated,
             ),

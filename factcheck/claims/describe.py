@@ -70,11 +70,15 @@ def describe_value(item: dict) -> str:
     'at least 1 day'
     >>> describe_value({"kind": "date", "date": "2023-11-17", "precision": "day"})
     '2023-11-17'
+    >>> describe_value({"kind": "date", "date": None, "month_day": "03-05", "precision": "day"})
+    'March 5, year not given'
     """
     kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
     if kind == "date":
         if item.get("date"):
             return item["date"]
+        if item.get("month_day"):
+            return f"{_MONTHS[int(item['month_day'][:2]) - 1]} {int(item['month_day'][3:])}, year not given"
         precision = item.get("precision")
         return f"unresolved {precision}" if precision == "weekday" else "unresolved date"
 
@@ -164,3 +168,6 @@ def _with_money_or_percent(number: float, unit: str) -> str:
 def _is_currency(unit: str) -> bool:
     """An ISO 4217 code: three capital letters (units of measure are lower case)."""
     return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")

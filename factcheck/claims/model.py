@@ -52,6 +52,7 @@ class DateMention:
     precision: str  # "year", "month", "day", or "weekday" for an unresolved weekday
     calendar: str = "gregorian"  # or "hijri"
     resolved_from: str = "text"  # "text", "published" or "unresolved"
+    month_day: str | None = None  # "03-05": a day and month whose year nothing gives
     hedged: bool = False
     negated: bool = False
 

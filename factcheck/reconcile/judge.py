@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.reconcile.intervals import journalistic, literal, same_reading
+from factcheck.reconcile.slots import day_of
 from factcheck.reconcile.thresholds import Thresholds
 
 _KIND_CONFIDENCE = {"conflict": 0.9, "supersession": 0.75, "precision": 0.7}
@@ -73,7 +74,13 @@ def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Ju
     """Dates conflict when they differ at the precision both give; a coarser date that
     contains the finer one ("November 2023" and "2023-11-17") is agreement."""
     da, db = a.get("date"), b.get("date")
-    if not da or not db or da == db:
+    if not da or not db:
+        # a day and month without a year ("March 5" in an undated article) against another day
+        day_a, day_b = day_of(a), day_of(b)
+        if not (day_a and day_b) or day_a == day_b:
+            return None
+        return _finish("conflict", "high", "the two dates cannot both be right (one gives no year)", a, b, alignment_score, th)
+    if da == db:
         return None
     shorter = min(len(da), len(db))
     if da[:shorter] == db[:shorter]:

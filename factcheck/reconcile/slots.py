@@ -113,6 +113,14 @@ def _words(claim: dict, field: str) -> set[str]:
     return set((claim.get(field) or "").split())
 
 
+def day_of(claim: dict) -> str | None:
+    """The month and day ("03-05") of a date claim at day precision, with or without a year."""
+    date = claim.get("date")
+    if date and len(date) == 10:
+        return date[5:]
+    return None if date else claim.get("month_day")
+
+
 def sentence_concepts(claim: dict) -> set[str]:
     """The lexicon's concepts in the claim's whole sentence (kept on the claim dict)."""
     if "_sentence_concepts" not in claim:
@@ -140,8 +148,8 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
         return None  # figures for different years
     if a["kind"] == "date":
-        if not (a.get("date") and b.get("date")):
-            return None  # an unresolved "Friday" says nothing comparable
+        if not (a.get("date") and b.get("date")) and not (day_of(a) and day_of(b)):
+            return None  # an unresolved "Friday" says nothing comparable; "March 5" still does
         if a["source_id"] == b["source_id"]:
             return None  # one source's dates are its timeline: different events, not one slot
         if dates_a_statement(a.get("context") or "") or dates_a_statement(b.get("context") or ""):

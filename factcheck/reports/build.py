@@ -16,7 +16,7 @@ SCHEMA_VERSION = 2  # 2: clusters carry a slot label and their readings; claims 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
     "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "approximate", "date",
-    "precision", "hedged", "negated", "whole",
+    "month_day", "precision", "hedged", "negated", "whole",
 )  # fmt: skip
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
 
@@ -149,6 +149,7 @@ def _cluster_record(cluster: dict, claims: dict, published: dict, independent: d
                 "qualifier": c.get("qualifier") if c["kind"] == "quantity" else None,
                 "unit": c.get("unit") if c["kind"] == "quantity" else None,
                 "date": c.get("date"),
+                "month_day": c.get("month_day"),
                 "published": published.get(c["source_id"]),
                 "total": c.get("total"),
                 "whole": bool(c.get("whole")),

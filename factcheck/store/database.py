@@ -142,7 +142,7 @@ class Store:
         """Claims joined with their sentence, quantity and date, in stable order."""
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
-            "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, src.published as published "
+            "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
@@ -353,6 +353,7 @@ def _date_row(claim_id: str, d: DateMention) -> dict:
         "precision": d.precision,
         "calendar": d.calendar,
         "resolved_from": d.resolved_from,
+        "month_day": d.month_day,
     }
 
 

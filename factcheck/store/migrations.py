@@ -227,6 +227,13 @@ def m007_wholes(db: sqlite_utils.Database) -> None:
     db["clusters"].add_column("slot", str, not_null_default="")
 
 
+@migration
+def m008_month_day(db: sqlite_utils.Database) -> None:
+    """A day and month whose year nothing in the source gives ("on March 5" in an undated
+    article): still comparable with another source's "March 3"."""
+    db["dates"].add_column("month_day", str)
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

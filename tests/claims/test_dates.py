@@ -384,3 +384,12 @@ def test_never_crashes_and_offsets_slice(text, reference):
         assert d.resolved_from in ("text", "unresolved") or reference
         if d.date is not None:
             assert len(d.date) == {"year": 4, "month": 7, "day": 10}[d.precision]
+
+
+def test_a_day_and_month_without_any_year_keep_their_month_and_day():
+    from factcheck.claims.dates import extract_dates
+
+    (d,) = extract_dates("The board met on March 5 to approve the deal.")
+    assert (d.date, d.month_day, d.resolved_from) == (None, "03-05", "unresolved")
+    (d,) = extract_dates("The board met on March 5 to approve the deal.", reference="2025-03-19")
+    assert (d.date, d.month_day) == ("2025-03-05", None)

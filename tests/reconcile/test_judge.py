@@ -92,3 +92,12 @@ def test_describe():
 )
 def test_a_vague_figure_that_contains_the_other_is_agreement(vague, other, reported):
     assert (judge(vague, other, 0.8, TH) is not None) == reported
+
+
+def test_a_date_without_a_year_is_compared_day_with_day():
+    def date(source, iso=None, month_day=None):
+        return {"kind": "date", "source_id": source, "date": iso, "month_day": month_day, "precision": "day", "hedged": False, "negated": False}
+
+    assert judge(date("s1", "2025-03-03"), date("s2", month_day="03-05"), 0.8, TH).kind == "conflict"
+    assert judge(date("s1", "2025-03-05"), date("s2", month_day="03-05"), 0.8, TH) is None
+    assert judge(date("s1", "2025-03"), date("s2", month_day="03-05"), 0.8, TH) is None  # no day to compare

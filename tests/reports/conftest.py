@@ -53,6 +53,7 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
         "total": None,
         "whole": False,
         "date": None,
+        "month_day": None,
         "precision": None,
         "approximate": False,
         "hedged": False,
@@ -84,7 +85,7 @@ def _source(source_id, language, title, published, **extra):
 def _row(claim, published):
     return {
         key: claim[key]
-        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "total", "whole", "hedged", "negated", "lang", "precision")
+        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "month_day", "total", "whole", "hedged", "negated", "lang", "precision")
     } | {"claim_id": claim["id"], "source_id": claim["source_id"], "published": published}
 
 
@@ -169,11 +170,11 @@ def build_report() -> dict:
                 "table": [
                     {"claim_id": "q_c000000000000004", "source_id": SOURCE_A, "quote": "13 مليار دولار",
                      "value": 1.3e10, "low": 1.3e10, "high": 1.3e10, "qualifier": "exact", "unit": "USD",
-                     "date": None, "published": "2023-11-21", "total": None, "whole": False, "hedged": False, "negated": False,
+                     "date": None, "month_day": None, "published": "2023-11-21", "total": None, "whole": False, "hedged": False, "negated": False,
                      "lang": "ar", "precision": None},
                     {"claim_id": "q_d000000000000005", "source_id": SOURCE_E, "quote": "more than $10bn",
                      "value": 1e10, "low": 1e10, "high": None, "qualifier": "more_than", "unit": "USD",
-                     "date": None, "published": None, "total": None, "whole": False, "hedged": False, "negated": False,
+                     "date": None, "month_day": None, "published": None, "total": None, "whole": False, "hedged": False, "negated": False,
                      "lang": "en", "precision": None},
                 ],
             },
