@@ -57,6 +57,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
+from factcheck.claims.fractions import find_fractions
 from factcheck.claims.model import Quantity
 from factcheck.claims.modality import mark
 from factcheck.claims.numbers import (
@@ -1289,7 +1290,8 @@ def extract_quantities(
     if not text:
         return []
     reader = _Reader(text, lang)
-    skips = sorted(list(skip_spans) + date_spans(text))
+    # "خُمس أسهم" is a fifth of the shares, not five: fraction words are never read as numbers
+    skips = sorted(list(skip_spans) + date_spans(text) + [(f.start, f.end) for f in find_fractions(text)])
     skip_starts = [s for s, _ in skips]
     max_len = max((e - s for s, e in skips), default=0)
 

@@ -1,0 +1,82 @@
+"""Shares written as fraction words: "half of the staff", "two-thirds of voters",
+"نصف الموظفين", "ثلثي الأعضاء", "خُمس أسهم الشركة".
+
+factcheck does not read them as figures (docs/parsing.md: a share without a number is not
+a checkable quantity), but it must not misread them either: in Arabic "خُمس" (a fifth) and
+"عُشر" (a tenth) lose their damma in normalisation and become "خمس" (five) and "عشر" (ten).
+The quantity parser skips the spans found here. A fraction word is a share only when it is
+followed by what it is a share of, and not by a scale or a unit of time: "half a million"
+and "ثلاثة ملايين ونصف المليون" are numbers, "half an hour" a duration, "نصف النهائي" a
+semi-final, "the first half of 2025" a period. In unvocalised Arabic "خمس" and "عشر" are
+five and ten; only "خُمس" and "عُشر", written with their damma, are a fifth and a tenth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EN = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0,
+    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0, "two-fifths": 40.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
+}  # fmt: skip
+# Arabic, with the conjunction و or the preposition ب/ل allowed in front; ى/ي and the dual
+# endings (ثلثا/ثلثي) included. Diacritics other than the damma that tells خُمس from خمس are optional.
+_H = "[\u064b-\u0652]*"  # any harakat
+_AR = [
+    (rf"نصف{_H}", 50.0),
+    (rf"ثل{_H}ث{_H}(?:ا|ي){_H}", 200 / 3),
+    (rf"ثل{_H}ث{_H}", 100 / 3),
+    (rf"ثلاث{_H}ة{_H}\s+أرباع{_H}", 75.0),
+    (rf"رب{_H}ع{_H}", 25.0),
+    (r"خُمس" + _H, 20.0),
+    (r"عُشر" + _H, 10.0),
+]
+_EN_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(k) for k in _EN), key=len, reverse=True)) + r")(?:\s+of)?(?=\s+(?:the\s+|its\s+|their\s+|all\s+)?[^\W\d_])",
+    re.IGNORECASE,
+)
+_AR_RE = re.compile(r"(?<![\w\u0600-\u06FF])(?:[وبل])?(" + "|".join(p for p, _ in _AR) + r")(?=\s+[\u0600-\u06FF])")
+# What follows a fraction word when it is not a share of something.
+_NOT_A_SHARE = re.compile(
+    r"\s+(?:an?\s+)?(?:million|billion|thousand|hour|hours|day|days|week|weeks|month|months|year|years|century|decade|time|"
+    r"(?:ال)?(?:مليون|مليار|ألف|الف|ساعة|قرن|يوم|أسبوع|شهر|سنة|عام|دقيقة|نهائي))(?![\w\u0621-\u064A])",
+    re.IGNORECASE,
+)
+_BEFORE_PERIOD = re.compile(r"(?:first|second|third|fourth|last|latter|final|earlier|الأول|الثاني)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fraction:
+    start: int
+    end: int
+    percent: float
+
+
+def find_fractions(text: str) -> list[Fraction]:
+    """Fraction words that state a share, in text order.
+
+    >>> [(text[f.start:f.end], round(f.percent, 1)) for text in ["Two-thirds of voters and half the staff agreed."]
+    ...  for f in find_fractions(text)]
+    [('Two-thirds', 66.7), ('half', 50.0)]
+    >>> [round(f.percent) for f in find_fractions("استحوذ على خُمس أسهم الشركة ونصف الموظفين")]
+    [20, 50]
+    >>> find_fractions("half a million people, half an hour, the first half of the year, نصف مليون، ونصف المليون")
+    []
+    """
+    found = []
+    for m in _EN_RE.finditer(text):
+        key = " ".join(m.group(1).lower().split())
+        if _NOT_A_SHARE.match(text, m.end()) or _BEFORE_PERIOD.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        found.append(Fraction(m.start(1), m.end(1), _EN[key]))
+    for m in _AR_RE.finditer(text):
+        if _NOT_A_SHARE.match(text, m.end()) or _BEFORE_PERIOD.search(text[m.end() : m.end() + 12]):
+            continue
+        word = m.group(1)
+        percent = next(v for p, v in _AR if re.fullmatch(p, word))
+        found.append(Fraction(m.start(1), m.end(1), percent))
+    return sorted(found, key=lambda f: f.start)
