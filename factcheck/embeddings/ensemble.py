@@ -18,12 +18,21 @@ import numpy as np
 from factcheck.embeddings.base import Embedder, normalise
 
 
+def ensemble_weights(floors: list[float]) -> tuple[list[float], float]:
+    """(each member's weight, the ensemble's floor) for members with these cosine floors.
+
+    >>> weights, floor = ensemble_weights([0.825, 0.0])
+    >>> [round(w, 3) for w in weights], round(floor, 4)
+    ([5.714, 1.0], 0.7021)
+    """
+    weights = [1.0 / (1.0 - f) for f in floors]
+    return weights, sum(w * f for w, f in zip(weights, floors)) / sum(weights)
+
+
 class EnsembleEmbedder:
     def __init__(self, members: list[Embedder], floors: list[float]):
         self.members = members
-        self.weights = [1.0 / (1.0 - f) for f in floors]
-        total = sum(self.weights)
-        self.floor = sum(w * f for w, f in zip(self.weights, floors)) / total
+        self.weights, self.floor = ensemble_weights(floors)
         self.model_id = "+".join(m.model_id for m in members)
         self.family = "+".join(m.family for m in members)
         self.dim = sum(m.dim for m in members)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -121,11 +122,14 @@ def day_of(claim: dict) -> str | None:
     return None if date else claim.get("month_day")
 
 
-def sentence_concepts(claim: dict) -> set[str]:
-    """The lexicon's concepts in the claim's whole sentence (kept on the claim dict)."""
-    if "_sentence_concepts" not in claim:
-        claim["_sentence_concepts"] = lexicon().concepts(content_keys(claim.get("text") or ""))
-    return claim["_sentence_concepts"]
+def sentence_concepts(claim: dict) -> frozenset[str]:
+    """The lexicon's concepts in the claim's whole sentence."""
+    return _text_concepts(claim.get("text") or "", lexicon())
+
+
+@lru_cache(maxsize=65536)
+def _text_concepts(text: str, lex) -> frozenset[str]:
+    return frozenset(lex.concepts(content_keys(text)))
 
 
 def _part_predicate_shared(a: dict, b: dict) -> bool:

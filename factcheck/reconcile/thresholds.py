@@ -71,9 +71,10 @@ def ensemble_defaults(family: str) -> Thresholds:
     """Defaults for an ensemble ("e5+usem3"): the floor is the weighted mean of the members'
     floors (see embeddings/ensemble.py), so the rescaled cosine is the mean of theirs; the
     cross-lingual gate is the members' mean."""
+    from factcheck.embeddings.ensemble import ensemble_weights
+
     members = [DEFAULTS.get(f, DEFAULTS["sentence-transformers"]) for f in family.split("+")]
-    weights = [1.0 / (1.0 - m.cosine_floor) for m in members]
-    floor = sum(w * m.cosine_floor for w, m in zip(weights, members)) / sum(weights)
+    _, floor = ensemble_weights([m.cosine_floor for m in members])
     gate = sum(m.cross_lingual_cosine for m in members) / len(members)
     return replace(DEFAULTS["usem3"], cosine_floor=round(floor, 4), cross_lingual_cosine=round(gate, 4))
 
