@@ -19,9 +19,32 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, failure_line
+from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
+
+
+class FailSafeGroup(typer.core.TyperGroup):
+    """Every failure of every command is one line on stderr and exit 2: a traceback with
+    exit 1 would read as "new discrepancies" to a CI job. ``--debug`` shows the traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except BrokenPipeError:
+            # the reader of our output went away (`factcheck claims | head`): nothing to say
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stderr at exit
+            raise typer.Exit(2)
+        except Exception as exc:
+            if state.debug:
+                raise
+            err.print(f"error: {failure_line(exc, state.db or os.environ.get('FACTCHECK_DB') or 'claims.db')}", markup=False)
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=FailSafeGroup,
     help="Reconcile what news sources claim: extract claims, align them across sources and languages, report disagreements.",
     no_args_is_help=True,
     add_completion=False,
@@ -38,6 +61,8 @@ class State:
     aliases: Optional[Path] = None
     debug: bool = False
     progress: bool = False
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    strict: bool = False
 
 
 state = State()
@@ -79,9 +104,19 @@ def main_options(
         Optional[Path], typer.Option("--aliases", envvar="FACTCHECK_ALIASES", help="TOML file of extra name aliases (see factcheck/data/aliases.toml).")
     ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bars (default: only on a terminal).")] = sys.stderr.isatty(),
+    lock_timeout: Annotated[
+        float,
+        typer.Option("--lock-timeout", envvar="FACTCHECK_LOCK_TIMEOUT", min=0, max=86400, help="Seconds to wait for another command writing the same database."),
+    ] = DEFAULT_LOCK_TIMEOUT,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop (exit 2) when a sentence cannot be analysed, instead of skipping it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
+    import math
+
+    if not math.isfinite(lock_timeout):
+        raise typer.BadParameter("must be a finite number of seconds", param_hint="--lock-timeout")
     state.db, state.model, state.thresholds, state.aliases = db, model, thresholds, aliases
+    state.lock_timeout, state.strict = lock_timeout, strict
     state.debug = debug
     state.progress = progress and not os.environ.get("CI")
 
@@ -105,7 +140,10 @@ def workspace():
                 tasks[step] = bar.add_task(step, total=total)
             bar.update(tasks[step], completed=done + 1, total=total)
 
-        yield Factcheck(db_path=state.db, model=state.model, thresholds_file=state.thresholds, aliases_file=state.aliases, progress=report)
+        yield Factcheck(
+            db_path=state.db, model=state.model, thresholds_file=state.thresholds, aliases_file=state.aliases, progress=report,
+            lock_timeout=state.lock_timeout, on_wait=lambda message: err.print(message, markup=False), strict=state.strict,
+        )  # fmt: skip
     except FactcheckError as exc:
         if bar:
             bar.stop()
@@ -226,7 +264,7 @@ def run(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for report.json, report.md and report.html.")] = Path("reports"),
 ) -> None:
     """Ingest a sources folder (mirroring it), reconcile, and write all three reports."""
-    with workspace() as fc:
+    with workspace() as fc, fc.writing():
         result = fc.ingest([sources_dir], prune=True)
         if result.failed:
             _report_failures(result)

@@ -32,6 +32,7 @@ from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.loader import discover_sources, load_source
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
+from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 MAX_QUERY_CHARS = 2000
@@ -85,8 +86,12 @@ class Factcheck:
         thresholds_file: Path | None = None,
         aliases_file: Path | None = None,
         progress: Progress | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+        strict: bool = False,
     ):
-        self.store = Store(db_path)
+        self.store = Store(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
+        self.strict = strict  # a sentence that cannot be analysed stops the command
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
         self._embedder: Embedder | None = None
         self._thresholds_file = thresholds_file
@@ -95,6 +100,11 @@ class Factcheck:
         self.progress = progress or (lambda step, done, total: None)
 
     # -- configuration ---------------------------------------------------------------------
+    def writing(self):
+        """Hold the database's writer lock (re-entrant): a command that reads, decides and
+        writes in several steps keeps other writers out for all of them."""
+        return self.store.writing()
+
     @property
     def extractor_id(self) -> str:
         """What reading a source depends on besides its bytes: the extractor's version and
@@ -120,7 +130,10 @@ class Factcheck:
         Every file is read and checked before anything is written: unless ``skip_bad``, one
         unreadable file stops the whole ingest and the database stays as it was.
         """
-        paths = [Path(p) for p in paths]
+        with self.writing():
+            return self._ingest([Path(p) for p in paths], prune, skip_bad)
+
+    def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
         files = discover_sources(paths)
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
@@ -153,18 +166,20 @@ class Factcheck:
             self.progress("extract", i, len(loaded))
             source.path = _display_path(Path(source.path))
             analyses.append(analyse(source, self.aliases))
-        for analysis in analyses:
-            (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
-            self.store.replace_source(
-                analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
-                extractor=self.extractor_id,
-            )
-            result.claims += len(analysis.claims)
-        if prune:
-            keep = set(seen)
-            for source_id in sorted(set(stored) - keep):
-                self.store.remove_source(source_id)
-                result.removed.append(source_id)
+        with self.store.db.atomic():  # every source of one ingest lands, or none does
+            for analysis in analyses:
+                (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
+                self.store.replace_source(
+                    analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
+                    extractor=self.extractor_id,
+                )
+                result.claims += len(analysis.claims)
+            if prune:
+                for source_id in sorted(set(stored) - set(seen)):
+                    self.store.remove_source(source_id)
+                    result.removed.append(source_id)
+        # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
+        # whatever needs them next (reconcile, search) computes them.
         if result.added or result.updated:
             changed = [c for sid in result.added + result.updated for c in self.store.claims(source_id=sid)]
             result.embedded = self._embed_missing(changed)
@@ -173,10 +188,17 @@ class Factcheck:
         return result
 
     def remove(self, source_ids: Iterable[str]) -> list[str]:
-        """Forget stored sources; returns the ids that were not stored."""
-        missing = [sid for sid in source_ids if not self.store.remove_source(sid)]
-        self.store.prune_embeddings()
-        return missing
+        """Forget stored sources; returns the ids that were not stored (and then removes none)."""
+        with self.writing():
+            stored = set(self.store.source_ids())
+            missing = [sid for sid in source_ids if sid not in stored]
+            if missing:  # all or nothing: a typo in one id removes none
+                return missing
+            with self.store.db.atomic():
+                for sid in source_ids:
+                    self.store.remove_source(sid)
+                self.store.prune_embeddings()
+        return []
 
     # -- embeddings and indexes ------------------------------------------------------------
     def _embed_missing(self, claims: list[dict]) -> int:
@@ -221,6 +243,11 @@ class Factcheck:
         are searched against the index; every earlier alignment is reused from the
         database. A different model, thresholds or alias table, or ``full``, aligns all.
         """
+        with self.writing():
+            return self._reconcile(full)
+
+    def _reconcile(self, full: bool) -> ReconcileResult:
+        state = self._state_key()  # of the corpus as read now, under the lock
         claims = self.store.claims()
         annotate_years(claims)
         full = full or self.store.get_setting("aligned_with") != self._alignment_key()
@@ -236,12 +263,13 @@ class Factcheck:
                 claims, index, vectors, self.thresholds, only=pending,
                 progress=lambda i: self.progress("align", i, 0), keywords=self.store.keyword_neighbours,
             )  # fmt: skip
-        self.store.save_alignments(rows, claim_ids=pending)
-        self.store.set_setting("aligned_with", self._alignment_key())
         sources = {s["id"]: s for s in self.store.sources()}
-        result = derive(claims, self.store.alignments(), self.thresholds, sources)
-        self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations)
-        self.store.set_setting("reconciled", self._state_key())
+        with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
+            self.store.save_alignments(rows, claim_ids=pending)
+            self.store.set_setting("aligned_with", self._alignment_key())
+            result = derive(claims, self.store.alignments(), self.thresholds, sources)
+            self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations)
+            self.store.set_setting("reconciled", state)
         return ReconcileResult(
             claims=len(claims),
             candidate_pairs=examined,
@@ -275,7 +303,9 @@ class Factcheck:
     def report(self) -> dict:
         """The report dict (reconciling first if the corpus, model or thresholds changed)."""
         if not self.is_reconciled():
-            self.reconcile()
+            with self.writing():
+                if not self.is_reconciled():  # another writer may have done it while we waited
+                    self.reconcile()
         return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
 
     def write_reports(self, out_dir: Path, formats: Iterable[str] = ("json", "md", "html")) -> dict[str, Path]:
@@ -352,7 +382,10 @@ class Factcheck:
         """
         if fail_on not in SEVERITIES:
             raise QueryError(f"--fail-on must be one of {', '.join(SEVERITIES)}")
-        sources_dir = Path(sources_dir)
+        with self.writing():
+            return self._check(Path(sources_dir), baseline_path, fail_on, since)
+
+    def _check(self, sources_dir: Path, baseline_path: Path | None, fail_on: str, since: str | None) -> CheckResult:
         changes = changed_since(sources_dir, since) if since else None
         baseline = Baseline.load(baseline_path or sources_dir / BASELINE_NAME)
         ingest = self.ingest([sources_dir], prune=True)
@@ -388,16 +421,21 @@ class Factcheck:
     # -- decisions and the baseline ---------------------------------------------------------
     def decide(self, discrepancy_id: str, status: str, note: str, baseline_path: Path, author: str | None = None) -> dict:
         """Record an analyst's decision on a discrepancy in the baseline (and the database's copy)."""
-        found = self.discrepancy(discrepancy_id)
-        baseline = Baseline.load(baseline_path)
-        baseline.decide(found["id"], status, note=note, author=author or default_author(), summary=found["summary"])
-        baseline.save()
-        self.store.replace_decisions(baseline.as_decisions())
+        with self.writing():  # two decisions at once must not lose one
+            found = self.discrepancy(discrepancy_id)
+            baseline = Baseline.load(baseline_path)
+            baseline.decide(found["id"], status, note=note, author=author or default_author(), summary=found["summary"])
+            baseline.save()
+            self.store.replace_decisions(baseline.as_decisions())
         return found
 
     def update_baseline(self, baseline_path: Path, author: str | None = None, prune_only: bool = False) -> dict[str, list[str]]:
         """Write the current state to the baseline: entries whose discrepancy is gone are dropped;
         open discrepancies are acknowledged (unless ``prune_only``); earlier decisions are kept."""
+        with self.writing():
+            return self._update_baseline(baseline_path, author, prune_only)
+
+    def _update_baseline(self, baseline_path: Path, author: str | None, prune_only: bool) -> dict[str, list[str]]:
         current = {d["id"]: d for d in self.report()["discrepancies"]}
         baseline = Baseline.load(baseline_path)
         dropped = sorted(set(baseline.entries) - set(current))
@@ -414,8 +452,12 @@ class Factcheck:
         return {"added": added, "kept": sorted(set(baseline.entries) - set(added)), "dropped": dropped}
 
     def sync_decisions(self, baseline_path: Path) -> None:
-        """Refresh the database's copy of the baseline from the file (the file is the truth)."""
-        self.store.replace_decisions(Baseline.load(baseline_path).as_decisions())
+        """Refresh the database's copy of the baseline from the file (the file is the truth).
+        Writes (and waits for the writer lock) only when the copy differs."""
+        decisions = Baseline.load(baseline_path).as_decisions()
+        if self.store.decisions() != decisions:
+            with self.writing():
+                self.store.replace_decisions(decisions)
 
     # -- review ------------------------------------------------------------------------------
     def discrepancies(self, include_decided: bool = False) -> list[dict]:

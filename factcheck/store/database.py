@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,9 +19,10 @@ import numpy as np
 import sqlite_utils
 
 from factcheck.claims.model import Claim, DateMention, Quantity
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, StoreError
 from factcheck.sources.model import Source
-from factcheck.store.migrations import migrate
+from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT, WriterLock
+from factcheck.store.migrations import migrate, pending_migrations, unknown_migrations
 
 DEFAULT_DB = "claims.db"
 
@@ -37,21 +39,60 @@ class Store:
     []
     """
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+    ):
         self.path = Path(path) if path is not None else default_db_path()
-        memory = str(self.path) == ":memory:"
-        if not memory and self.path.exists() and self.path.is_dir():
-            raise ConfigError(f"database path {self.path} is a folder, not a file")
-        if not memory and not self.path.parent.exists():
+        self.memory = str(self.path) == ":memory:"
+        if not self.memory and self.path.exists() and not self.path.is_file():
+            raise ConfigError(f"database path {self.path} is not a regular file")
+        if not self.memory and not self.path.parent.exists():
             raise ConfigError(f"folder {self.path.parent} for the database does not exist")
+        self.lock = None if self.memory else WriterLock(self.path.with_name(self.path.name + ".lock"), lock_timeout, on_wait=on_wait)
         try:
-            self.db = sqlite_utils.Database(memory=True) if memory else sqlite_utils.Database(self.path)
-            if not memory:
+            if self.memory:
+                self.db = sqlite_utils.Database(memory=True)
+            else:
+                # SQLite's own busy timeout: a reader meeting a writer's commit waits instead of failing
+                self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=max(lock_timeout, 1.0)))
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            migrate(self.db)
+            newer = unknown_migrations(self.db)
+            if newer:
+                raise StoreError(f"{self.path} was written by a newer factcheck (steps {', '.join(newer)}); upgrade factcheck to use it")
+            if pending_migrations(self.db):
+                with self.writing():
+                    migrate(self.db)
         except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"{self.path} is not a factcheck database ({exc})") from exc
+            raise StoreError(f"{self.path} is not a usable factcheck database ({exc})") from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the writer lock (re-entrant). The first writer after an unclean stop checks
+        the database before touching it."""
+        if self.lock is None:
+            yield
+            return
+        with self.lock:
+            if self.lock.unclean:
+                self.lock.unclean = False
+                self.check_integrity()
+            yield
+
+    def check_integrity(self) -> None:
+        """``PRAGMA quick_check``: raise a one-line StoreError when the file is damaged."""
+        try:
+            problems = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise StoreError(
+                f"{self.path} is damaged ({problems[0]}); move it away and run again to rebuild it from the sources "
+                "(decisions live in the baseline file)"
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -59,7 +100,7 @@ class Store:
     @property
     def cache_dir(self) -> Path | None:
         """Where caches derived from this database live (FAISS indexes): ``<db>.faiss/``."""
-        if str(self.path) == ":memory:":
+        if self.memory:
             return None
         return self.path.with_name(self.path.name + ".faiss")
 
@@ -299,6 +340,9 @@ class Store:
         return rows
 
     # -- decisions (the database's cache of the baseline) -----------------------------------
+    def decisions(self) -> list[dict]:
+        return list(self.db.query("select discrepancy_id, status, note, author from decisions order by discrepancy_id"))
+
     def replace_decisions(self, decisions: Iterable[dict]) -> None:
         with self.db.atomic():
             self.db.execute("delete from decisions")

@@ -234,6 +234,23 @@ def m008_month_day(db: sqlite_utils.Database) -> None:
     db["dates"].add_column("month_day", str)
 
 
+def _applied(db: sqlite_utils.Database) -> set[str]:
+    table = db["_factcheck_migrations"]
+    return {row["name"] for row in table.rows} if table.exists() else set()
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """The steps this database has not seen yet (opening it will apply them)."""
+    done = _applied(db)
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Steps recorded in the database that this factcheck does not know: a newer one wrote it."""
+    known = {name for name, _ in MIGRATIONS}
+    return sorted(_applied(db) - known)
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the steps this database has not seen yet; return their names."""
     table = db["_factcheck_migrations"]

@@ -143,7 +143,7 @@ def test_database_that_is_not_sqlite(corpus, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_text("hello" * 1000)
     result = invoke(bad, "ingest", corpus)
-    assert result.exit_code == 2 and "not a factcheck database" in result.output
+    assert result.exit_code == 2 and "not a usable factcheck database" in result.output
     assert bad.read_text() == "hello" * 1000  # never overwritten
 
 

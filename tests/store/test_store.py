@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from factcheck.claims.model import Claim, Quantity
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, StoreError
 from factcheck.sources.model import Source
 from factcheck.store import migrations
 from factcheck.store.database import Store
@@ -89,7 +89,7 @@ def test_embeddings_round_trip(tmp_path):
 def test_not_a_database(tmp_path):
     path = tmp_path / "c.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(ConfigError, match="not a factcheck database"):
+    with pytest.raises(StoreError, match="not a usable factcheck database"):
         Store(path)
 
 
