@@ -1,0 +1,36 @@
+"""Helpers for tests that run factcheck as users do: separate processes on one database."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = ROOT / "tests" / "fixtures" / "corpora"
+
+
+def factcheck_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "GITHUB_"))}
+    env.update(HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), CI="1", PYTHONHASHSEED="0", **extra)
+    return env
+
+
+def factcheck_cmd(*args) -> list[str]:
+    return [sys.executable, "-m", "factcheck", *map(str, args)]
+
+
+def run_factcheck(*args, cwd=None, timeout=300, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(factcheck_cmd(*args), capture_output=True, text=True, cwd=cwd, env=factcheck_env(**env), timeout=timeout)
+
+
+@pytest.fixture
+def many_sources(tmp_path) -> Path:
+    """Every fixture corpus and the seeds in one folder: enough work for two runs to overlap."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for path in sorted([*CORPORA.glob("*/*.txt"), *CORPORA.glob("*/*.meta.toml"), *(ROOT / "sources").glob("*.txt")]):
+        shutil.copy(path, folder / path.name)
+    return folder
