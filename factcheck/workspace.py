@@ -140,6 +140,8 @@ class Factcheck:
         result = IngestResult()
         stored = self.store.source_hashes()
         readers = self.store.source_readers()
+        stored_paths = self.store.source_paths()
+        moved: dict[str, str] = {}  # unchanged sources now found at another path
         seen: dict[str, Path] = {}
         loaded = []
         for i, path in enumerate(files):
@@ -153,8 +155,12 @@ class Factcheck:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
                 if stored.get(source_id) == digest and readers.get(source_id) == self.extractor_id:
                     result.unchanged.append(source_id)
+                    if stored_paths.get(source_id) != source_path(path, paths):
+                        moved[source_id] = source_path(path, paths)
                     continue
-                loaded.append(load_source(path))
+                source = load_source(path)
+                source.path = source_path(path, paths)
+                loaded.append(source)
             except SourceError as exc:
                 result.failed.append((str(path), str(exc)))
             except OSError as exc:
@@ -164,9 +170,10 @@ class Factcheck:
         analyses = []
         for i, source in enumerate(loaded):
             self.progress("extract", i, len(loaded))
-            source.path = _display_path(Path(source.path))
             analyses.append(analyse(source, self.aliases))
         with self.store.db.atomic():  # every source of one ingest lands, or none does
+            for source_id, path in sorted(moved.items()):
+                self.store.move_source(source_id, path)
             for analysis in analyses:
                 (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
                 self.store.replace_source(
@@ -301,12 +308,18 @@ class Factcheck:
 
     # -- reports ---------------------------------------------------------------------------
     def report(self) -> dict:
-        """The report dict (reconciling first if the corpus, model or thresholds changed)."""
-        if not self.is_reconciled():
-            with self.writing():
-                if not self.is_reconciled():  # another writer may have done it while we waited
-                    self.reconcile()
-        return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+        """The report dict (reconciling first if the corpus, model or thresholds changed).
+
+        Read from one snapshot of the database, so a writer committing meanwhile never mixes
+        two states into one report; when the snapshot is not reconciled (or another writer is
+        between its steps), it waits for the writer lock and reconciles."""
+        with self.store.snapshot():
+            if self.is_reconciled():
+                return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+        with self.writing():
+            if not self.is_reconciled():  # another writer may have done it while we waited
+                self.reconcile()
+            return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
 
     def write_reports(self, out_dir: Path, formats: Iterable[str] = ("json", "md", "html")) -> dict[str, Path]:
         from factcheck.reports import render
@@ -582,12 +595,23 @@ def _sentence_index_id(sentence_id: str) -> int:
     return faiss_id(hashlib.sha256(sentence_id.encode("utf-8")).hexdigest())
 
 
-def _display_path(path: Path) -> str:
-    """Paths relative to the working folder when inside it, so reports are the same on every machine."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
+def source_path(path: Path, given: list[Path]) -> str:
+    """A source's path as stored and reported: relative to the sources folder it was found
+    in (POSIX separators), or its file name when it was named directly, so reports are the
+    same from any working folder and on every machine.
+
+    >>> source_path(Path("/data/news/ar/002.txt"), [Path("/data/news")])
+    'ar/002.txt'
+    >>> source_path(Path("elsewhere/x.md"), [Path("/data/news"), Path("elsewhere/x.md")])
+    'x.md'
+    """
+    for folder in given:
+        if folder != path:
+            try:
+                return path.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+    return path.name
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -82,6 +82,13 @@ class Store:
                 self.check_integrity()
             yield
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state: in WAL mode a transaction's reads all come from
+        the database as it was at its first read, whatever other processes commit meanwhile."""
+        with self.db.atomic():
+            yield
+
     def check_integrity(self) -> None:
         """``PRAGMA quick_check``: raise a one-line StoreError when the file is damaged."""
         try:
@@ -89,8 +96,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if problems != ["ok"]:
+            first = " ".join(str(problems[0]).replace("*** in database main ***", "").split())
             raise StoreError(
-                f"{self.path} is damaged ({problems[0]}); move it away and run again to rebuild it from the sources "
+                f"{self.path} is damaged ({first[:200]}); move it away and run again to rebuild it from the sources "
                 "(decisions live in the baseline file)"
             )
 
@@ -118,6 +126,13 @@ class Store:
 
     def source_hashes(self) -> dict[str, str]:
         return {r["id"]: r["sha256"] for r in self.db.query("select id, sha256 from sources")}
+
+    def source_paths(self) -> dict[str, str]:
+        return {r["id"]: r["path"] for r in self.db.query("select id, path from sources")}
+
+    def move_source(self, source_id: str, path: str) -> None:
+        """Record that an unchanged source is now found at ``path``."""
+        self.db.execute("update sources set path = ? where id = ?", [path, source_id])
 
     def source_readers(self) -> dict[str, str]:
         """Which extractor (version and alias table) read each stored source."""
