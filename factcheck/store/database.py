@@ -153,6 +153,7 @@ class Store:
         published_origin: str | None,
         entities: Iterable[dict] = (),
         extractor: str = "",
+        skipped: Iterable[dict] = (),
     ) -> None:
         """Store a source and everything derived from it, replacing any older version.
 
@@ -172,6 +173,10 @@ class Store:
             )
             self.db["dates"].insert_all((_date_row(c.id, c.date) for c in claims if c.date), pk="claim_id")
             self.db["entities"].insert_all(entities, pk="id")
+            self.db["skipped_sentences"].insert_all(
+                ({"source_id": source.id, **{k: s[k] for k in ("sentence_index", "start", "end", "error")}} for s in skipped),
+                pk=("source_id", "sentence_index"),
+            )
 
     def remove_source(self, source_id: str) -> bool:
         """Delete a source and its rows; returns False when it was not stored."""
@@ -189,6 +194,7 @@ class Store:
         self.db.execute(f"delete from alignments where claim_a in ({claim_ids})", [source_id])
         self.db.execute(f"delete from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute("delete from entities where source_id = ?", [source_id])
+        self.db.execute("delete from skipped_sentences where source_id = ?", [source_id])
         self.db.execute("delete from claims where source_id = ?", [source_id])
         self.db.execute("delete from sentences where source_id = ?", [source_id])
         self.db.execute("delete from sources where id = ?", [source_id])
@@ -227,6 +233,14 @@ class Store:
             row["partitive"] = bool(row["partitive"])
             rows.append(row)
         return rows
+
+    def skipped_sentences(self) -> list[dict]:
+        """Sentences whose analysis failed, with their text, in source and sentence order."""
+        rows = self.db.query(
+            "select k.source_id, k.sentence_index, k.start, k.end, k.error, substr(s.text, k.start + 1, k.end - k.start) as text "
+            "from skipped_sentences k join sources s on s.id = k.source_id order by k.source_id, k.sentence_index"
+        )
+        return list(rows)
 
     def count(self, table: str) -> int:
         return self.db[table].count

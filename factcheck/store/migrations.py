@@ -234,6 +234,23 @@ def m008_month_day(db: sqlite_utils.Database) -> None:
     db["dates"].add_column("month_day", str)
 
 
+@migration
+def m009_skipped_sentences(db: sqlite_utils.Database) -> None:
+    """Sentences whose analysis failed: skipped (their claims are missing) and named in the
+    summary and the report, so nobody mistakes a gap for a clean read."""
+    db["skipped_sentences"].create(
+        {
+            "source_id": str,
+            "sentence_index": int,
+            "start": int,  # offsets into the source's analysed text
+            "end": int,
+            "error": str,  # one line: what went wrong
+        },
+        pk=("source_id", "sentence_index"),
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()
