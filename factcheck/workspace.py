@@ -29,7 +29,7 @@ from factcheck.reconcile.slots import annotate_years
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
-from factcheck.sources.loader import discover_sources, load_source
+from factcheck.sources.loader import discover_sources, load_source, source_digest
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
@@ -152,7 +152,7 @@ class Factcheck:
                 continue
             seen[source_id] = path
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                digest = source_digest(path)  # stat checks type and size first; read in chunks
                 if stored.get(source_id) == digest and readers.get(source_id) == self.extractor_id:
                     result.unchanged.append(source_id)
                     if stored_paths.get(source_id) != source_path(path, paths):

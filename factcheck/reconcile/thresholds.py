@@ -3,14 +3,18 @@
 Cosine scales differ between models (e5's unrelated pairs score ~0.8, USE's ~0.1), so
 every similarity threshold is per family. A user file (``--thresholds FILE``, TOML with
 one table per family or top-level keys) overrides them; the report records the values used.
+Every value in that file is checked against :data:`RULES` (type, finite, in its interval):
+a bad one is a :class:`ConfigError` naming the file, the key and what is allowed.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+import math
+import re
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from factcheck.config import is_int, is_number, load_toml, shown
 from factcheck.errors import ConfigError
 
 
@@ -79,7 +83,81 @@ def ensemble_defaults(family: str) -> Thresholds:
     return replace(DEFAULTS["usem3"], cosine_floor=round(floor, 4), cross_lingual_cosine=round(gate, 4))
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What one threshold may be: its type, its interval, and why (shown in errors and docs)."""
+
+    kind: type  # int or float
+    low: float
+    high: float | None  # None: no upper bound (the value must still be finite)
+    why: str
+    high_open: bool = False  # the upper bound itself is excluded
+
+    def allowed(self) -> str:
+        if self.kind is int:
+            span = f"from {self.low:g}" + (f" to {self.high:g}" if self.high is not None else " up")
+            return f"an integer {span}"
+        if self.high is None:
+            return f"a number of at least {self.low:g}"
+        return f"a number from {self.low:g} to {'below ' if self.high_open else ''}{self.high:g}"
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value`` ("must be ..., not ..."), or None when it is allowed."""
+        wrong_type = not is_int(value) if self.kind is int else not is_number(value)
+        if wrong_type or (isinstance(value, float) and not math.isfinite(value)):
+            return f"must be {self.allowed()}, not {shown(value)}"
+        above = self.high is not None and (value >= self.high if self.high_open else value > self.high)
+        if value < self.low or above:
+            return f"must be {self.allowed()}, not {shown(value)} ({self.why})"
+        return None
+
+
+# Each threshold's type and meaningful interval, from how the reconciler uses it. Scores:
+# an alignment score is 0.5 x two rescaled cosines (each 0-1) + up to 0.36 for shared words +
+# up to 0.1 for shared names, less penalties, so it runs from about -1 to 1.46.
+RULES: dict[str, Rule] = {
+    "cosine_floor": Rule(float, 0.0, 1.0, "the cosine a model gives unrelated texts; rescaling divides by 1 - floor", high_open=True),
+    "neighbours": Rule(int, 0, 1000, "vector-index neighbours fetched per claim; 0 turns the vector search off"),
+    "keyword_neighbours": Rule(int, 0, 1000, "keyword (FTS5) neighbours fetched per claim; 0 turns the keyword search off"),
+    "candidate_cosine": Rule(float, 0.0, 1.0, "compared with a rescaled cosine, which lies in [0, 1]"),
+    "align_score": Rule(float, 0.0, 1.5, "alignment scores reach at most 1.46; above that nothing aligns"),
+    "min_shared_words": Rule(int, 0, 16, "a mention keeps 8 words on each side"),
+    "cross_lingual_cosine": Rule(float, 0.0, 1.0, "compared with a rescaled cosine, which lies in [0, 1]"),
+    "cross_lingual_bonus": Rule(float, 0.0, 1.0, "added to a score in place of shared words, which add at most 0.36"),
+    "magnitude_ratio": Rule(float, 1.0, 1e9, "the larger figure divided by the smaller, never below 1"),
+    "magnitude_penalty": Rule(float, 0.0, 1.5, "subtracted from a score of at most 1.46"),
+    "predicate_penalty": Rule(float, 0.0, 1.5, "subtracted from a score of at most 1.46"),
+    "approx_tolerance": Rule(float, 0.0, 1.0, "a share of the figure added on each side; 1 would reach zero", high_open=True),
+    "open_bound_factor": Rule(float, 1.0, 100.0, "'more than N' read as at most N x factor, never below N"),
+    "minor_gap": Rule(float, 0.0, 1.0, "a relative gap between two positive intervals lies in [0, 1]"),
+    "related_min_claims": Rule(int, 1, None, "shared claims that make two sources related; 0 would relate every pair"),
+    "related_share": Rule(float, 0.0, 1.0, "a share of a source's claims"),
+}
+_FAMILY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?:\+[A-Za-z0-9][A-Za-z0-9._-]*)*")
+
+
+def check_thresholds(values: dict[str, object], where: str) -> dict[str, int | float]:
+    """``values`` checked against :data:`RULES` and converted to their types; one line naming
+    ``where`` and the key for the first bad one."""
+    checked: dict[str, int | float] = {}
+    for key in sorted(values):
+        rule = RULES.get(key)
+        if rule is None:
+            raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(RULES))})")
+        problem = rule.problem(values[key])
+        if problem:
+            raise ConfigError(f"{where}: {key} {problem}")
+        checked[key] = rule.kind(values[key])
+    return checked
+
+
 def thresholds_for(family: str, path: Path | None = None) -> Thresholds:
+    """The thresholds for a model family: its defaults, overridden by the file at ``path``.
+
+    Every table of the file is checked, not only the one for ``family``, so a mistake shows
+    the first time the file is used, whichever model runs. Tables name known families
+    (``e5``, ``usem3``, ``e5+usem3``...) or the family in use.
+    """
     if family in DEFAULTS:
         base = DEFAULTS[family]
     elif "+" in family:
@@ -88,16 +166,16 @@ def thresholds_for(family: str, path: Path | None = None) -> Thresholds:
         base = DEFAULTS["sentence-transformers"]
     if path is None:
         return base
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read thresholds file {path}: {exc}") from exc
-    overrides = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    overrides.update(data.get(family, {}))
-    known = {f.name: f.type for f in fields(Thresholds)}
-    for key, value in overrides.items():
-        if key not in known:
-            raise ConfigError(f"thresholds file {path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise ConfigError(f"thresholds file {path}: {key} must be a number")
-    return replace(base, **{k: (int(v) if known[k] in ("int", int) else float(v)) for k, v in overrides.items()})
+    where = f"thresholds file {path}"
+    data = load_toml(Path(path), "thresholds file")
+    top = check_thresholds({k: v for k, v in data.items() if not isinstance(v, dict)}, where)
+    tables = {}
+    for name, table in sorted((k, v) for k, v in data.items() if isinstance(v, dict)):
+        known = name == family or all(part in DEFAULTS for part in name.split("+"))
+        if not known or not _FAMILY_NAME.fullmatch(name):
+            raise ConfigError(
+                f"{where}: [{name}] names no model family (known: {', '.join(sorted(DEFAULTS))}, "
+                f"two joined by '+', or the family in use, {family!r})"
+            )
+        tables[name] = check_thresholds(table, f"{where}, table [{name}]")
+    return replace(base, **{**top, **tables.get(family, {})})

@@ -44,6 +44,9 @@ def changed_since(folder: Path, ref: str) -> Changes:
     ``git diff REF`` compares the revision with the working tree, so it sees commits,
     staged and unstaged edits; untracked files come from ``git ls-files --others``.
     """
+    if not ref.strip() or ref.startswith("-") or len(ref) > 1000 or any(ord(ch) < 32 for ch in ref):
+        # git would read "-..." as an option ("--output=FILE" writes a file): never pass one on
+        raise ConfigError(f"--since: {ref[:60]!r} is not a git revision")
     folder = Path(folder).resolve()
     root = repo_root(folder)
     if root is None:

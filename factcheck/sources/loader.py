@@ -19,15 +19,18 @@ characters) or that nothing decodes are an error.
 Metadata (all optional) comes from ``.md`` front matter (YAML between ``---`` lines or TOML
 between ``+++`` lines) or from the HTML page (title, site name as outlet, canonical URL,
 publication date from the markup, ``<html lang>``), and a sidecar ``NAME.meta.toml`` next to
-the file (``NAME`` is the source id) overrides them field by field. Known fields: title,
-outlet, url, published, updated, language, translation_of; other keys are ignored so a
-sidecar can carry notes for other tools. Metadata a user wrote (sidecar, front matter) is
-validated and a bad value is an error; metadata found in HTML is taken only when valid.
-Dates in the article text are never used here: finding them is the date extractor's job.
-``language`` keeps the primary subtag only ("ar-EG" -> "ar"). ``metadata_origin`` lists
-the contributors joined by "+": "front_matter", "html", "sidecar" (e.g.
-"front_matter+sidecar"), or "none". Without a title in the metadata, the title is the
+the file (``NAME`` is the source id) overrides them field by field. What each field may
+hold, and which unknown keys are refused, is in factcheck.sources.metadata: metadata a user
+wrote (sidecar, front matter) is validated and a bad value is an error; metadata found in
+HTML is taken only when valid. Dates in the article text are never used here: finding them
+is the date extractor's job. ``language`` keeps the primary subtag only ("ar-EG" -> "ar").
+``metadata_origin`` lists the contributors joined by "+": "front_matter", "html", "sidecar"
+(e.g. "front_matter+sidecar"), or "none". Without a title in the metadata, the title is the
 first non-empty body line that is not page furniture (see factcheck.text.boilerplate).
+
+Which files are read at all (regular files inside the folder, no FIFOs or devices, no
+links leading out, nothing over the size limit) is factcheck.sources.files: no byte is read
+before ``stat`` has checked the file.
 
 Every problem is a :class:`SourceError` with one line that names the file.
 """
@@ -35,17 +38,23 @@ Every problem is a :class:`SourceError` with one line that names the file.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import os
 import re
-import stat
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import SourceError
+from factcheck.sources.files import (
+    DEFAULT_MAX_BYTES,
+    SIDECAR_SUFFIX,
+    SOURCE_FORMATS,
+    is_source_name,
+    read_source_bytes,
+    source_digest,
+)
+from factcheck.sources.metadata import METADATA_FIELDS, check_metadata, check_source_metadata, front_matter, read_sidecar
 from factcheck.sources.model import Source
 
 __all__ = [
@@ -56,13 +65,9 @@ __all__ = [
     "METADATA_FIELDS",
     "DEFAULT_MAX_BYTES",
     "PREFERRED_ENCODINGS",
+    "source_digest",
 ]
 
-#: File extension (lowercase) -> ``Source.format``.
-SOURCE_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
-SIDECAR_SUFFIX = ".meta.toml"
-METADATA_FIELDS = ("title", "outlet", "url", "published", "updated", "language", "translation_of")
-DEFAULT_MAX_BYTES = 5_000_000
 
 TITLE_MAX_CHARS = 120
 # Fewer letters than this in the extracted main text means trafilatura found no article.
@@ -77,13 +82,6 @@ MAX_CONTROL_SHARE = 0.01
 # Discovery
 
 
-def _is_source_name(name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith(SIDECAR_SUFFIX):
-        return False
-    return os.path.splitext(lower)[1] in SOURCE_FORMATS
-
-
 def _walk_error(err: OSError) -> None:
     raise SourceError(f"{err.filename}: cannot read this directory ({err.strerror or err})")
 
@@ -91,40 +89,42 @@ def _walk_error(err: OSError) -> None:
 def discover_sources(paths: Iterable[Path]) -> list[Path]:
     """The source files named by ``paths``: files as given, directories walked recursively.
 
-    Inside directories only ``.txt``, ``.md``, ``.html`` and ``.htm`` files count (any case),
+    Inside directories only ``.txt``, ``.md``, ``.html`` and ``.htm`` names count (any case),
     hidden files and directories (name starting with ".") and ``*.meta.toml`` sidecars are
     skipped, and symbolic links to directories are not followed. A file named directly must
-    have one of those extensions. The result is sorted and free of duplicates.
+    have one of those extensions. Nothing is opened here: a name that is a FIFO, a device
+    or a link out of its folder is listed, so that reading it fails with one line like any
+    other bad file (``factcheck/sources/files.py``) instead of vanishing unnoticed. The
+    result is sorted and free of duplicates: a file reached twice (through a link inside
+    the folder) counts once, under its own name.
 
     Raises :class:`SourceError` when a path does not exist, a named file is not a source,
     or two files would get the same source id (the file stem), e.g. ``a/x.txt`` and
     ``b/x.md``.
     """
-    found: dict[Path, Path] = {}  # resolved -> as found, so one file reached twice counts once
+    found: list[Path] = []
     for given in paths:
         given = Path(given)
-        if not given.exists():
+        if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
         if given.is_dir():
             for root, dirs, files in os.walk(given, onerror=_walk_error):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and _is_source_name(name):
-                        path = Path(root, name)
-                        if path.is_file():
-                            found.setdefault(path.resolve(), path)
-        elif given.is_file():
+                found += [Path(root, name) for name in sorted(files) if not name.startswith(".") and is_source_name(name)]
+        else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
                 raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
-            if not _is_source_name(given.name):
+            if not is_source_name(given.name):
                 raise SourceError(
                     f"{given}: not a source file (expected .txt, .md, .html or .htm)"
                 )
-            found.setdefault(given.resolve(), given)
-        else:
-            raise SourceError(f"{given}: not a regular file or directory")
+            found.append(given)
 
-    result = sorted(found.values(), key=lambda p: p.as_posix())
+    # One file reached twice counts once: under a name that is not a link, else the first.
+    chosen: dict[str, Path] = {}
+    for path in sorted(found, key=lambda p: (os.path.islink(p), p.as_posix())):
+        chosen.setdefault(os.path.realpath(path), path)
+    result = sorted(chosen.values(), key=lambda p: p.as_posix())
     by_id: dict[str, Path] = {}
     for path in result:
         other = by_id.setdefault(path.stem, path)
@@ -219,151 +219,6 @@ def _normalize_newlines(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Metadata
-
-_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-_LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
-
-
-class _BadField(ValueError):
-    """A metadata value that does not fit its field; the message completes a sentence."""
-
-
-def _as_iso_date(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)  # a bare year written without quotes
-    if isinstance(value, str):
-        m = _ISO_DATE.fullmatch(value.strip())
-        if m:
-            year, month, day = m.groups()
-            try:
-                dt.date(int(year), int(month or 1), int(day or 1))
-            except ValueError:
-                raise _BadField(f"is not a real date: {value!r}") from None
-            return value.strip()
-    raise _BadField(f"must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
-
-
-def _as_text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _BadField(f"must be a non-empty string, not {value!r}")
-    return value.strip()
-
-
-def _as_language(value: Any) -> str:
-    text = _as_text(value)
-    m = _LANGUAGE.fullmatch(text)
-    if not m:
-        raise _BadField(f"must be a language code such as 'ar' or 'en', not {value!r}")
-    # The pipeline chooses its rules by the primary language: "ar-EG" is read as "ar".
-    return m.group(1).lower()
-
-
-def _as_url(value: Any) -> str:
-    text = _as_text(value)
-    if not _URL.fullmatch(text):
-        raise _BadField(f"must be an absolute URL such as 'https://example.com/a', not {value!r}")
-    return text
-
-
-def _as_source_id(value: Any) -> str:
-    text = _as_text(value)
-    if "/" in text or "\\" in text:
-        raise _BadField(f"must be a source id (a file stem), not a path: {value!r}")
-    if _is_source_name(text):
-        raise _BadField(f"must be a source id without extension, e.g. {Path(text).stem!r}")
-    return text
-
-
-_FIELD_CHECKS = {
-    "title": _as_text,
-    "outlet": _as_text,
-    "url": _as_url,
-    "published": _as_iso_date,
-    "updated": _as_iso_date,
-    "language": _as_language,
-    "translation_of": _as_source_id,
-}
-
-
-def _validated(raw: Mapping[str, Any], where: str, strict: bool = True) -> dict[str, str]:
-    """The known metadata fields of ``raw``, checked.
-
-    ``strict``: a bad value raises SourceError naming ``where`` and the field; otherwise
-    (metadata found in HTML, not written by the user) it is dropped.
-    """
-    out: dict[str, str] = {}
-    for key in METADATA_FIELDS:
-        value = raw.get(key)
-        if value is None:
-            continue  # absent, or an empty YAML value
-        try:
-            out[key] = _FIELD_CHECKS[key](value)
-        except _BadField as err:
-            if strict:
-                raise SourceError(f"{where}: field {key!r} {err}") from None
-    return out
-
-
-def _read_sidecar(sidecar: Path) -> dict[str, str]:
-    try:
-        with sidecar.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as err:
-        raise SourceError(f"{sidecar}: cannot be read ({err.strerror or err})") from None
-    except tomllib.TOMLDecodeError as err:
-        raise SourceError(f"{sidecar}: not valid TOML ({err})") from None
-    except UnicodeDecodeError:
-        raise SourceError(f"{sidecar}: not valid TOML (it must be UTF-8)") from None
-    return _validated(data, str(sidecar))
-
-
-_FRONT_MATTER_OPEN = re.compile(r"(---|\+\+\+)[ \t]*\n")
-_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
-
-
-def _front_matter(text: str, path: Path) -> tuple[dict[str, str], int] | None:
-    """Metadata and body offset of a Markdown file's front matter, or None if it has none."""
-    opening = _FRONT_MATTER_OPEN.match(text)
-    if not opening:
-        return None
-    is_yaml = opening.group(1) == "---"
-    closing = (_YAML_CLOSE if is_yaml else _TOML_CLOSE).search(text, opening.end())
-    if not closing:
-        return None  # a rule line at the top, not front matter
-    block = text[opening.end() : closing.start()]
-    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    where = f"{path} (front matter)"
-    if is_yaml:
-        import yaml
-        from frontmatter.default_handlers import YAMLHandler
-
-        try:
-            data = YAMLHandler().load(block)
-        except yaml.YAMLError as err:
-            problem = " ".join(str(err).split())
-            raise SourceError(f"{where}: not valid YAML ({problem})") from None
-    else:
-        # python-frontmatter's TOML handler needs the third-party `toml` package; the
-        # standard library reads it just as well.
-        try:
-            data = tomllib.loads(block)
-        except tomllib.TOMLDecodeError as err:
-            raise SourceError(f"{where}: not valid TOML ({err})") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise SourceError(f"{where}: must be a mapping of fields such as 'title: ...'")
-    return _validated(data, where), body_start
-
-
-# ---------------------------------------------------------------------------------------
 # HTML
 
 # Elements whose content is code, or is never shown as text of the page.
@@ -429,7 +284,7 @@ def _html_metadata(markup: str, path: Path) -> dict[str, str]:
     raw: dict[str, Any] = {"language": lang}
     if meta is not None:
         raw.update(title=meta.title, outlet=meta.sitename, url=meta.url, published=meta.date)
-    return _validated(raw, str(path), strict=False)
+    return check_metadata(raw, str(path), strict=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -464,27 +319,6 @@ def _shorten(line: str) -> str:
     return (cut if len(cut) >= TITLE_MAX_CHARS // 2 else line[:TITLE_MAX_CHARS]).rstrip(" ،,;:") + "…"
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: file not found") from None
-    except OSError as err:
-        raise SourceError(f"{path}: cannot be read ({err.strerror or err})") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise SourceError(f"{path}: not a regular file")
-    if st.st_size > max_bytes:
-        raise SourceError(f"{path}: {st.st_size} bytes, more than the limit of {max_bytes} bytes")
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)  # the file may have grown since stat()
-    except OSError as err:
-        raise SourceError(f"{path}: cannot be read ({err.strerror or err})") from None
-    if len(raw) > max_bytes:
-        raise SourceError(f"{path}: more than the limit of {max_bytes} bytes")
-    return raw
-
-
 def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one source file (see the module docstring for what is analysed).
 
@@ -505,7 +339,7 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if fmt is None:
         raise SourceError(f"{path}: not a source file (expected .txt, .md, .html or .htm)")
 
-    raw = _read_bytes(path, max_bytes)
+    raw = read_source_bytes(path, max_bytes)
     if not raw:
         raise SourceError(f"{path}: the file is empty")
     decoded, encoding = _decode(raw, path, fmt)
@@ -525,7 +359,7 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     else:
         text = decoded
         if fmt == "md":
-            front = _front_matter(text, path)
+            front = front_matter(text, path)
             if front is not None:
                 metadata, body_start = front
                 if metadata:
@@ -534,12 +368,13 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
                     raise SourceError(f"{path}: has front matter but no article text")
 
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if sidecar.is_file():
-        overrides = _read_sidecar(sidecar)
+    if os.path.lexists(sidecar):  # a sidecar that is a FIFO or a link out is an error, not absent
+        overrides = read_sidecar(sidecar)
         if overrides:
             metadata.update(overrides)
             origins.append("sidecar")
 
+    check_source_metadata(metadata, path.stem, str(path))
     if "title" not in metadata:
         title = _fallback_title(text, body_start, fmt)
         if title:

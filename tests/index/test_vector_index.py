@@ -1,3 +1,7 @@
+import hashlib
+import json
+import logging
+
 import numpy as np
 import pytest
 
@@ -55,3 +59,149 @@ def test_faiss_id_is_stable_and_positive():
 def test_normalise_handles_zero_rows(text):
     out = normalise(np.zeros((1, 4)))
     assert np.all(out == 0)
+
+
+# -- the cache's integrity: a damaged index is rebuilt, never searched ------------------------
+
+
+def _saved(tmp_path, n=20, dim=8):
+    path = tmp_path / "cache" / "c.faiss"
+    index = VectorIndex(dim, "model-a", path)
+    index.add(range(100, 100 + n), vecs(n, dim))
+    index.save()
+    return path
+
+
+def _garbage_same_size(path):
+    path.write_bytes(np.random.default_rng(1).bytes(path.stat().st_size))
+
+
+def _vectors_zeroed(path):
+    # FAISS reads this happily (the header is intact) and every score becomes 0.0
+    import faiss
+
+    outer = faiss.read_index(str(path))  # kept alive: the inner index belongs to it
+    codes = faiss.vector_to_array(faiss.downcast_index(outer.index).codes).tobytes()
+    data = path.read_bytes()
+    start = data.index(codes)
+    path.write_bytes(data[:start] + bytes(len(codes)) + data[start + len(codes) :])
+
+
+def _edit_manifest(**changes):
+    def edit(path):
+        manifest = path.with_suffix(".faiss.json")
+        info = json.loads(manifest.read_text())
+        info.update(changes)
+        manifest.write_text(json.dumps({k: v for k, v in info.items() if v is not None}))
+
+    return edit
+
+
+DAMAGE = {
+    "garbage of the same size": (_garbage_same_size, "does not match its checksum"),
+    "vectors zeroed": (_vectors_zeroed, "does not match its checksum"),
+    "truncated": (lambda p: p.write_bytes(p.read_bytes()[:-100]), "where its manifest says"),
+    "empty": (lambda p: p.write_bytes(b""), "is 0 bytes where its manifest says"),
+    "index deleted": (lambda p: p.unlink(), "is missing"),
+    "index a folder": (lambda p: (p.unlink(), p.mkdir()), "cannot be read"),
+    "manifest deleted": (lambda p: p.with_suffix(".faiss.json").unlink(), "has no manifest"),
+    "manifest not json": (lambda p: p.with_suffix(".faiss.json").write_text("{"), "unreadable manifest (JSONDecodeError)"),
+    "manifest not utf-8": (lambda p: p.with_suffix(".faiss.json").write_bytes(b"\xff\xfe"), "unreadable manifest"),
+    "manifest a list": (lambda p: p.with_suffix(".faiss.json").write_text("[]"), "unreadable manifest"),
+    "manifest nested deep": (lambda p: p.with_suffix(".faiss.json").write_text("[" * 100_000), "unreadable manifest"),
+    "manifest checksum edited": (_edit_manifest(sha256="0" * 64), "does not match its checksum"),
+    "manifest checksum removed": (_edit_manifest(sha256=None), "without a valid 'sha256'"),
+    "manifest count edited": (_edit_manifest(count=19), "does not hold what its manifest says"),
+    "manifest count a string": (_edit_manifest(count="20"), "without a valid 'count'"),
+    "manifest size edited": (_edit_manifest(bytes=1), "where its manifest says 1"),
+    "manifest version bumped": (_edit_manifest(version=99), "manifest of version 99"),
+}
+
+
+@pytest.mark.parametrize("damage, notice", DAMAGE.values(), ids=list(DAMAGE))
+def test_a_damaged_index_is_rebuilt_with_one_line_and_gives_a_fresh_builds_results(tmp_path, damage, notice, caplog):
+    path = _saved(tmp_path)
+    damage(path)
+    with caplog.at_level(logging.WARNING, logger="factcheck.index.vector_index"):
+        reopened = VectorIndex.open(path, 8, "model-a")
+    assert reopened.count == 0
+    (record,) = caplog.records
+    assert notice in record.getMessage() and "rebuilding it from the database" in record.getMessage()
+    assert "\n" not in record.getMessage()
+    # what the caller does next: sync from the database, search, save
+    v = vecs(20)
+    reopened.sync(set(range(100, 120)), lambda ids: v[[i - 100 for i in ids]])
+    fresh = VectorIndex(8, "model-a")
+    fresh.add(range(100, 120), v)
+    for got, want in zip(reopened.search(v, 5), fresh.search(v, 5)):
+        assert np.array_equal(got, want)
+    if path.is_dir():
+        return  # a folder in the way cannot be replaced by a file; the run still works
+    reopened.save()
+    caplog.clear()
+    assert VectorIndex.open(path, 8, "model-a").ids() == set(range(100, 120)) and not caplog.records
+
+
+def test_another_models_index_or_an_older_manifest_is_rebuilt_silently(tmp_path, caplog):
+    path = _saved(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        assert VectorIndex.open(path, 8, "model-b").count == 0
+        assert VectorIndex.open(path, 16, "model-a").count == 0
+        manifest = path.with_suffix(".faiss.json")
+        manifest.write_text(json.dumps({"model_id": "model-a", "dim": 8, "count": 20}))  # before checksums
+        assert VectorIndex.open(path, 8, "model-a").count == 0
+    assert not caplog.records
+
+
+def test_a_save_is_atomic_and_leaves_no_temporary_files(tmp_path):
+    path = _saved(tmp_path)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["c.faiss", "c.faiss.json"]
+    info = json.loads(path.with_suffix(".faiss.json").read_text())
+    assert info["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest() and info["bytes"] == path.stat().st_size
+
+
+def test_a_save_that_fails_is_a_warning_not_a_crash(tmp_path, caplog):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    index = VectorIndex(8, "model-a", blocker / "c.faiss")
+    index.add([1], vecs(1))
+    with caplog.at_level(logging.WARNING):
+        index.save()
+    assert "cannot save vector index" in caplog.text
+
+
+def test_a_corrupted_cache_gives_the_same_report_as_a_fresh_build(tmp_path, caplog):
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for name, text in {
+        "a.txt": "Staff revolt\n\nMore than 500 employees of Acme signed the letter to the board on Monday.\n",
+        "b.txt": "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n",
+        "c.txt": "Letter grows\n\nBy Tuesday, 700 of 770 employees of Acme had signed the letter to the board.\n",
+    }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    # keyword search off: the vector index alone finds the candidate pairs
+    vector_only = tmp_path / "thresholds.toml"
+    vector_only.write_text("keyword_neighbours = 0\n")
+    fresh = Factcheck(db_path=tmp_path / "fresh.db", model="hashing", thresholds_file=vector_only)
+    fresh.ingest([folder])
+    fresh.reconcile(full=True)
+    expected = fresh.report()
+    assert expected["discrepancies"]
+
+    db = tmp_path / "used.db"
+    used = Factcheck(db_path=db, model="hashing", thresholds_file=vector_only)
+    used.ingest([folder])
+    used.reconcile(full=True)
+    cache = db.with_name("used.db.faiss") / "claims.faiss"
+    for damage, _ in DAMAGE.values():
+        if not cache.exists():
+            Factcheck(db_path=db, model="hashing", thresholds_file=vector_only).reconcile(full=True)
+        if cache.is_dir():
+            cache.rmdir()
+            continue
+        damage(cache)
+        again = Factcheck(db_path=db, model="hashing", thresholds_file=vector_only)
+        again.reconcile(full=True)
+        assert again.report() == expected

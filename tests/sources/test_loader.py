@@ -322,7 +322,7 @@ def test_sidecar_sets_and_overrides(tmp_path):
         tmp_path,
         "x.meta.toml",
         'title = "عنوان من الملف الجانبي"\npublished = 2023-11-21\nupdated = "2023-11-22"\n'
-        'language = "AR-eg"\nnote = "unknown keys are ignored"\n',
+        'language = "AR-eg"\n[extra]\nnote = "data for other tools, never read"\n',
     )
     source = load_source(path)
     assert source.id == "x"

@@ -1,0 +1,131 @@
+"""Every configuration mistake through `check` and `run`: exit 2, one line, nothing written."""
+
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+ARTICLES = {
+    "a.txt": "Staff revolt\n\nMore than 500 employees of Acme signed the letter to the board on Monday.\n",
+    "b.txt": "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n",
+}
+
+
+def _thresholds(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "thresholds.toml"
+        path.write_text(text, encoding="utf-8")
+        return ["--thresholds", str(path)], {}
+
+    return setup
+
+
+def _aliases(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "aliases.toml"
+        path.write_text(text, encoding="utf-8")
+        return ["--aliases", str(path)], {}
+
+    return setup
+
+
+def _lexicon(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "lexicon.toml"
+        path.write_text(text, encoding="utf-8")
+        return [], {"FACTCHECK_LEXICON": str(path)}
+
+    return setup
+
+
+def _baseline(text):
+    def setup(tmp_path, sources):
+        (sources / "factcheck-baseline.json").write_text(text, encoding="utf-8")
+        return [], {}
+
+    return setup
+
+
+def _model(spec):
+    return lambda tmp_path, sources: ([], {"FACTCHECK_MODEL": spec})
+
+
+def _source(make):
+    def setup(tmp_path, sources):
+        make(tmp_path, sources)
+        return [], {}
+
+    return setup
+
+
+CASES = {
+    "thresholds inf": (_thresholds("align_score = inf\n"), "align_score must be a number from 0 to 1.5, not inf", "both"),
+    "thresholds nan": (_thresholds("align_score = nan\n"), "align_score must be a number from 0 to 1.5, not nan", "both"),
+    "thresholds cosine_floor 1": (_thresholds("cosine_floor = 1.0\n"), "cosine_floor must be a number from 0 to below 1", "both"),
+    "thresholds neighbours -5": (_thresholds("neighbours = -5\n"), "neighbours must be an integer from 0 to 1000, not -5", "both"),
+    "lexicon generic = 5": (_lexicon("generic = 5\n"), "'generic' must be a list of words (strings), not 5", "both"),
+    "alias entity = x": (_aliases('entity = "x"\n'), "'entity' must be written as [[entity]] tables", "both"),
+    "model e5+": (_model("e5+"), "an empty name next to '+'", "both"),
+    "baseline format 99": (_baseline('{"format": 99, "discrepancies": {}}'), "has format 99", "check"),
+    "baseline nested": (_baseline("[" * 100_000), "not valid JSON: nested too deeply", "check"),
+    "source translation_of itself": (
+        _source(lambda t, s: (s / "a.meta.toml").write_text('translation_of = "a"\n')),
+        "field 'translation_of' names this source itself",
+        "both",
+    ),
+    "source link to /etc/passwd": (
+        _source(lambda t, s: (s / "passwd.txt").symlink_to("/etc/passwd")),
+        "passwd.txt: a symbolic link to /etc/passwd, outside its own folder",
+        "both",
+    ),
+    "source fifo": (_source(lambda t, s: os.mkfifo(s / "pipe.txt")), "pipe.txt: a FIFO (named pipe), not a regular file", "both"),
+}
+
+
+# the baseline is read by check only
+RUNS = [(case, command) for case, (_, _, only) in CASES.items() for command in ("check", "run") if only in ("both", command)]
+
+
+@pytest.mark.parametrize("case, command", RUNS, ids=[f"{case}-{command}" for case, command in RUNS])
+def test_a_configuration_mistake_is_exit_2_and_one_line(tmp_path, case, command):
+    setup, message, _ = CASES[case]
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in ARTICLES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    options, env = setup(tmp_path, sources)
+    model = [] if "FACTCHECK_MODEL" in env else ["--model", "hashing"]
+    db = tmp_path / "claims.db"
+    args = [*model, "--db", str(db), "--no-progress", *options, command, str(sources)]
+    if command == "run":
+        args += ["-o", str(tmp_path / "reports")]
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert any(message in line for line in errors), result.output
+    assert "Traceback" not in result.output and "root:" not in result.output
+    assert not (tmp_path / "reports").exists()
+
+
+def test_the_same_files_done_right_run_cleanly(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in ARTICLES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    (sources / "b.txt.lnk.txt").symlink_to("b.txt")  # a link inside the folder: read once, as b
+    (sources / "a.meta.toml").write_text('translation_of = "b"\npublished = 2023-11-20\n[extra]\nnote = "x"\n')
+    (tmp_path / "thresholds.toml").write_text("align_score = 0.5\nneighbours = 10\n[hashing]\ncosine_floor = 0.0\n")
+    (tmp_path / "aliases.toml").write_text('[[entity]]\ncanonical = "Acme"\ntype = "organisation"\naliases = ["Acme Corp"]\n')
+    (tmp_path / "lexicon.toml").write_text("generic = ['folk']\n")
+    db = tmp_path / "claims.db"
+    common = ["--model", "hashing", "--db", str(db), "--no-progress", "--thresholds", str(tmp_path / "thresholds.toml"), "--aliases", str(tmp_path / "aliases.toml")]
+    env = {"FACTCHECK_LEXICON": str(tmp_path / "lexicon.toml")}
+    result = CliRunner().invoke(app, [*common, "run", str(sources), "-o", str(tmp_path / "reports")], env=env)
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "reports" / "report.json").read_text())
+    assert [s["id"] for s in report["sources"]] == ["a", "b"]
+    assert report["generated_by"]["thresholds"]["align_score"] == 0.5
+    assert report["generated_by"]["thresholds"]["neighbours"] == 10
