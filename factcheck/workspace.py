@@ -26,7 +26,7 @@ from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate_years
-from factcheck.reconcile.thresholds import Thresholds, thresholds_for
+from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.loader import discover_sources, load_source, source_digest
@@ -95,6 +95,8 @@ class Factcheck:
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
         self._embedder: Embedder | None = None
         self._thresholds_file = thresholds_file
+        if thresholds_file is not None:
+            check_thresholds_file(thresholds_file)  # a mistake stops the command before it does any work
         self._thresholds: Thresholds | None = None
         self.aliases: AliasTable = default_aliases(str(aliases_file) if aliases_file else os.environ.get("FACTCHECK_ALIASES"))
         self.progress = progress or (lambda step, done, total: None)

@@ -151,6 +151,16 @@ def check_thresholds(values: dict[str, object], where: str) -> dict[str, int | f
     return checked
 
 
+def check_thresholds_file(path: Path) -> None:
+    """Check every value of a thresholds file before any work starts (which tables apply is
+    known only once the model is loaded; :func:`thresholds_for` checks their names)."""
+    where = f"thresholds file {path}"
+    data = load_toml(Path(path), "thresholds file")
+    check_thresholds({k: v for k, v in data.items() if not isinstance(v, dict)}, where)
+    for name, table in sorted((k, v) for k, v in data.items() if isinstance(v, dict)):
+        check_thresholds(table, f"{where}, table [{name}]")
+
+
 def thresholds_for(family: str, path: Path | None = None) -> Thresholds:
     """The thresholds for a model family: its defaults, overridden by the file at ``path``.
 
