@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.reconcile.tally import most_common, top
 
 CLAUSE_WORDS = 14  # at most this many words on each side of the figure
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()«»\"“”]|\s[—–-]+\s|\sــ\s|\.\s")
@@ -57,7 +58,7 @@ def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], reading) 
                 "id": cluster_id,
                 "kind": central["kind"],
                 "unit": central.get("unit"),
-                "noun": nouns.most_common(1)[0][0] if nouns else None,
+                "noun": top(nouns),
                 "canonical": canonical_statement(central),
                 "slot": slot_label(members),
                 "size": len(members),
@@ -113,11 +114,11 @@ def slot_label(members: list[dict]) -> str:
     if central["kind"] == "date":
         what = "date"
     else:
-        unit = Counter(m.get("unit") or "count" for m in members).most_common(1)[0][0]
+        unit = top(Counter(m.get("unit") or "count" for m in members))
         if unit == "count":
             groups = Counter(g for m in members if (g := lex.group(m.get("noun"))) and g != GENERIC)
             nouns = Counter(m["noun"] for m in members if m.get("noun"))
-            thing = groups.most_common(1)[0][0] if groups else (nouns.most_common(1)[0][0] if nouns else "")
+            thing = top(groups) or top(nouns) or ""
             what = f"count of {thing}" if thing else "count"
         elif unit == "percent":
             what = "percentage"
@@ -128,10 +129,10 @@ def slot_label(members: list[dict]) -> str:
     who = Counter(name for m in members for name in set(m.get("actors") or m.get("entities") or []))
     acts = Counter(c for m in members for c in lex.concepts((m.get("predicate_words") or "").split()))
     parts = [what]
-    named = [name for name, n in who.most_common(2) if n * 2 >= len(members)]
+    named = [name for name, n in most_common(who, 2) if n * 2 >= len(members)]
     if named:
         parts.append(", ".join(named))
-    measured = [c for c, n in acts.most_common(3) if n * 3 >= len(members) and f"count of {c}" != what][:2]
+    measured = [c for c, n in most_common(acts, 3) if n * 3 >= len(members) and f"count of {c}" != what][:2]
     if measured:
         parts.append(", ".join(m.replace("_", " ") for m in measured))
     return " · ".join(parts)

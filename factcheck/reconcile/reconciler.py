@@ -137,7 +137,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
             judged.append((a, b, alignment, judgement))
     for a, b, alignment, judgement in next_supersession(once_per_reading(judged)):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
-    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"]))
+    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))
     return result
 
 
@@ -182,7 +182,7 @@ def next_supersession(judged: list[tuple]) -> list[tuple]:
         return (reading(c), c["published"])
 
     def edge(a: dict, b: dict) -> tuple:
-        older, newer = sorted((a, b), key=lambda c: c["published"])
+        older, newer = sorted((a, b), key=lambda c: (c["published"], c["id"]))
         return node(older), node(newer)
 
     edges = {edge(a, b) for a, b, _, j in judged if j.kind == "supersession"}
@@ -256,7 +256,7 @@ def _normalised(sentence: str) -> str:
 
 
 def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str, related) -> dict:
-    first, second = sorted((a, b), key=lambda c: (c["source_id"], c["char_start"]))
+    first, second = sorted((a, b), key=lambda c: (c["source_id"], c["char_start"], c["id"]))
     internal = first["source_id"] == second["source_id"]
     return {
         "id": discrepancy_id(first, second),

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from factcheck.reconcile.intervals import same_reading
+from factcheck.reconcile.tally import top
 from factcheck.reconcile.thresholds import Thresholds
 
 
@@ -40,8 +41,8 @@ def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sou
         smaller = min(counts[sa], counts[sb])
         share = shared / smaller if smaller else 0.0
         if shared >= th.related_min_claims and share >= th.related_share:
-            main_a = langs[sa].most_common(1)[0][0]
-            main_b = langs[sb].most_common(1)[0][0]
+            main_a = top(langs[sa])
+            main_b = top(langs[sb])
             relation = "copy" if main_a == main_b else "translation"
             relations[(sa, sb)] = {"source_a": sa, "source_b": sb, "relation": relation, "shared_claims": shared, "share": round(share, 3)}
     for sid, source in sources.items():

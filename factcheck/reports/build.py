@@ -103,7 +103,7 @@ def readings(members: list[dict], independent: dict[str, str]) -> list[dict]:
     support first: "about 700" (2 sources, 1 independent), "more than 500" (1 source);
     vague figures and wholes come after the figures of their own."""
     groups: dict[tuple, list[dict]] = {}
-    for c in members:
+    for c in sorted(members, key=_member_order):
         groups.setdefault(reading(c), []).append(c)
     out = []
     for group in groups.values():
@@ -125,9 +125,15 @@ def readings(members: list[dict], independent: dict[str, str]) -> list[dict]:
     return [r for _, r in out]
 
 
+def _member_order(claim: dict) -> tuple:
+    """Claims in the order of their sources and of their places in them; two claims at one
+    offset (a part and the whole of "700 of 770") by id, so the order never depends on input order."""
+    return (claim["source_id"], claim["char_start"], claim["id"])
+
+
 def _cluster_record(cluster: dict, claims: dict, published: dict, independent: dict[str, str]) -> dict:
     members = [claims[m] for m in cluster["claim_ids"] if m in claims]
-    members.sort(key=lambda c: (c["source_id"], c["char_start"]))
+    members.sort(key=_member_order)
     return {
         "id": cluster["id"],
         "canonical": cluster["canonical"],

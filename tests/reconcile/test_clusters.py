@@ -65,3 +65,44 @@ def test_readings_count_copies_as_one_voice():
     out = readings([A, B, C, d], independent)
     assert out[0]["sources"] == ["s1", "s2", "s4"] and out[0]["independent_sources"] == 2
     assert out[1]["reads_as"] == "650 (موظف)" and out[1]["independent_sources"] == 1
+
+
+def _orders(items):
+    """Every order of a few items: a tie must not be settled by which came first."""
+    from itertools import permutations
+
+    return [list(p) for p in permutations(items)]
+
+
+def test_slot_label_breaks_ties_by_name_not_by_order():
+    # one name each: a tie between all of them, as in "Y Combinator, OpenAI" vs "Y Combinator, SpaceX"
+    members = [
+        {**A, "id": "q_1", "actors": ["Y Combinator", "SpaceX"], "predicate_words": ""},
+        {**A, "id": "q_2", "actors": ["OpenAI", "Y Combinator"], "predicate_words": ""},
+        {**A, "id": "q_3", "actors": ["SpaceX", "OpenAI"], "predicate_words": ""},
+    ]
+    labels = {slot_label(order) for order in _orders(members)}
+    assert labels == {"count of staff · OpenAI, SpaceX"}
+
+
+def test_slot_label_counted_thing_and_unit_ties_are_broken_by_name():
+    bare = {"actors": [], "entities": [], "predicate_words": ""}
+    nouns = [{**A, **bare, "id": f"q_{i}", "noun": noun} for i, noun in enumerate(["rockets", "engines"])]
+    units = [{**A, **bare, "id": f"q_{i}", "unit": unit, "noun": None} for i, unit in enumerate(["USD", "EUR"])]
+    assert {slot_label(order) for order in _orders(nouns)} == {"count of engines"}
+    assert {slot_label(order) for order in _orders(units)} == {"amount in EUR"}
+
+
+def test_cluster_noun_tie_is_broken_by_the_noun():
+    a, b = {**A, "noun": "موظفين"}, {**B, "noun": "موظف"}
+    for order in _orders([a, b]):
+        (cluster,), _, _ = build_clusters(order, [(order[0], order[1])], reading)
+        assert cluster["noun"] == "موظف"
+
+
+def test_readings_list_the_same_members_in_one_order_whatever_their_order():
+    # two claims at one offset of one source (a figure and the whole of "700 of 770" can be)
+    x = claim("q_x", "s1", A["text"], "700", 700)
+    y = {**x, "id": "q_y", "noun": "موظفين"}
+    outs = {repr(readings(order, {})) for order in _orders([x, y, B])}
+    assert len(outs) == 1

@@ -265,3 +265,17 @@ def test_a_figure_is_superseded_by_the_next_report_only():
     assert kept == [("a", "b"), ("c", "b")]  # 38 -> 71 goes through 52
     unchained = [(feb10, feb12, None, sup), (feb10, feb20, None, sup)]  # 52 -> 71 not aligned
     assert len(next_supersession(unchained)) == 2
+
+
+def test_two_claims_at_one_offset_are_ordered_by_id():
+    from factcheck.reconcile.judge import Judgement
+    from factcheck.reconcile.reconciler import _discrepancy
+
+    def claim(cid):
+        return {"id": cid, "source_id": "s1", "char_start": 10, "text": "700 of 770 signed.", "quote": "700", "kind": "quantity",
+                "value": 700, "low": 700, "high": 700, "qualifier": "exact", "unit": "count", "noun": None}  # fmt: skip
+
+    judgement = Judgement("conflict", "high", 0.9, "the two figures cannot both be true")
+    one = _discrepancy(claim("q_b"), claim("q_a"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
+    two = _discrepancy(claim("q_a"), claim("q_b"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
+    assert one == two and (one["claim_a"], one["claim_b"]) == ("q_a", "q_b")
