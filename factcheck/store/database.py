@@ -316,7 +316,7 @@ class Store:
         match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
         rows = self.db.query(
             "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid "
-            "where claims_fts match ? and claims.id != ? order by rank limit ?",
+            "where claims_fts match ? and claims.id != ? order by rank, claims.id limit ?",
             [match, claim["id"], limit],
         )
         return [r["id"] for r in rows]

@@ -26,10 +26,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ("report.json", "report.md", "report.html")
 HASH_SEEDS = ("0", "1", "12345", "random")  # and 2, from another working directory
-PATHS_REASON = (
-    "report sources[].path follows the working directory; the contract (SPEC, December "
-    "amendments) makes it relative to the sources folder, which the loader does not do yet"
-)
 
 
 @dataclass(frozen=True)
@@ -93,17 +89,6 @@ def differences(a: Run, b: Run) -> list[str]:
     return found
 
 
-def without_source_paths(run: Run) -> Run:
-    """The run with each report source's ``path`` cut to its file name (checked to be one
-    of the seeds), so that everything else can be compared across working directories."""
-    report = json.loads(run.reports["report.json"])
-    for source in report["sources"]:
-        assert (ROOT / "sources" / Path(source["path"]).name).is_file(), source["path"]
-        source["path"] = Path(source["path"]).name
-    cut = json.dumps(report, ensure_ascii=False, indent=2).encode()
-    return Run(run.label, run.output, {**run.reports, "report.json": cut})
-
-
 def assert_same(runs: list[Run]) -> None:
     first, *others = runs
     problems = [d for other in others for d in differences(first, other)]
@@ -131,11 +116,6 @@ def test_reports_are_not_trivially_equal(hashing_runs):
     assert sum(1 for c in report["clusters"] if " · " in c["slot"]) >= 3  # labels name who or what
 
 
-def test_only_source_paths_differ_across_working_directories(hashing_runs):
-    assert_same([without_source_paths(hashing_runs["seed-0"]), without_source_paths(hashing_runs["elsewhere-seed-2"])])
-
-
-@pytest.mark.xfail(strict=True, reason=PATHS_REASON)
 def test_same_bytes_from_another_working_directory(hashing_runs):
     assert_same([hashing_runs["seed-0"], hashing_runs["elsewhere-seed-2"]])
 
@@ -154,11 +134,5 @@ def test_default_model_same_bytes_under_two_hash_seeds(model_runs):
 
 
 @pytest.mark.slow
-def test_default_model_only_source_paths_differ_across_working_directories(model_runs):
-    assert_same([without_source_paths(model_runs["seed-0"]), without_source_paths(model_runs["elsewhere-seed-2"])])
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=PATHS_REASON)
 def test_default_model_same_bytes_from_another_working_directory(model_runs):
     assert_same([model_runs["seed-0"], model_runs["elsewhere-seed-2"]])
