@@ -20,3 +20,15 @@ def seed_dir(tmp_path) -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "claims.db"
+
+
+@pytest.fixture
+def many_sources(tmp_path) -> Path:
+    """Every fixture corpus and the seeds in one folder: enough work for two runs at once
+    to overlap, and every kind of source (Arabic, English, sidecars, translations)."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    corpora = ROOT / "tests" / "fixtures" / "corpora"
+    for path in sorted([*corpora.glob("*/*.txt"), *corpora.glob("*/*.meta.toml"), *SEEDS.glob("*.txt")]):
+        shutil.copy(path, folder / path.name)
+    return folder

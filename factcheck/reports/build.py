@@ -11,7 +11,9 @@ from factcheck import __version__
 from factcheck.claims.describe import describe_value
 from factcheck.reconcile.reconciler import reading
 
-SCHEMA_VERSION = 2  # 2: clusters carry a slot label and their readings; claims mark wholes
+# 2: clusters carry a slot label and their readings; claims mark wholes
+# 3: the sentences whose analysis failed are listed in ``skipped``
+SCHEMA_VERSION = 3
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
@@ -78,6 +80,7 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
             for d in discrepancies
             if d["claim_a"] in claims and d["claim_b"] in claims
         ],
+        "skipped": store.skipped_sentences(),
     }
 
 

@@ -95,6 +95,7 @@ def _page(report: dict) -> dict:
         ],
         "agreeing": [_cluster(cluster, sources, claims) for cluster in agreeing_clusters(report)],
         "sources": [_source(source, sources) for source in report["sources"]],
+        "skipped": [{**s, "lang": (sources.get(s["source_id"]) or {}).get("language")} for s in report.get("skipped", [])],
         "severities": SEVERITIES,
         "kinds": KINDS,
     }

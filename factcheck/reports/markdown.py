@@ -64,6 +64,17 @@ def render_markdown(report: dict) -> str:
             )
         lines.append("")
 
+    if report.get("skipped"):
+        lines += ["## Sentences not analysed", ""]
+        lines += _table(
+            ["Source", "Sentence", "Offsets", "Error", "Text"],
+            [
+                [_code(s["source_id"]), str(s["sentence_index"]), f"{s['start']}–{s['end']}", escape_markdown(s["error"]), escape_markdown(_shorten(s["text"]))]
+                for s in report["skipped"]
+            ],
+        )
+        lines.append("")
+
     lines += ["## Sources", ""]
     lines += _table(
         ["Source", "Title", "Outlet", "Language", "Published", "Updated", "Translation of", "Copies or translations", "URL"],
@@ -84,6 +95,11 @@ def render_markdown(report: dict) -> str:
         ],
     )
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def escape_markdown(text: str) -> str:

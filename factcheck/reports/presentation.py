@@ -194,7 +194,20 @@ def overview(report: dict) -> str:
     decided = [(status, n) for status, n in count(discrepancies, "status", STATUSES[1:]) if n]
     if decided:
         text += " " + " and ".join(f"{n} {status}" for status, n in decided) + " in the baseline."
-    return text
+    return text + skipped_note(report)
+
+
+def skipped_note(report: dict) -> str:
+    """A sentence for the overview when some sentences could not be analysed: the report
+    is then incomplete, and says so before anything else is read into it."""
+    skipped = report.get("skipped") or []
+    if not skipped:
+        return ""
+    n_sources = len({s["source_id"] for s in skipped})
+    return (
+        f" {plural(len(skipped), 'sentence')} in {plural(n_sources, 'source')} could not be analysed and "
+        f"{'was' if len(skipped) == 1 else 'were'} skipped: their claims are missing (listed at the end)."
+    )
 
 
 def short_hash(value: str, length: int = 12) -> str:

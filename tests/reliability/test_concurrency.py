@@ -5,7 +5,7 @@ import re
 import subprocess
 import time
 
-from conftest import factcheck_cmd, factcheck_env, run_factcheck
+from cli_processes import factcheck_cmd, factcheck_env, run_factcheck
 
 from factcheck.store.lock import WriterLock
 

@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import pytest
-from conftest import factcheck_cmd, factcheck_env, run_factcheck
+from cli_processes import factcheck_cmd, factcheck_env, run_factcheck
 
 HASHING = ("--model", "hashing", "--no-progress")
 

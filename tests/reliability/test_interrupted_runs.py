@@ -6,7 +6,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CORPORA, ROOT
+from cli_processes import CORPORA, ROOT
 
 from factcheck.cli import app
 from factcheck.store.database import Store

