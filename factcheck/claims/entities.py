@@ -11,7 +11,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -88,6 +88,8 @@ class AliasTable:
         removed: only a name's first word can carry a clitic ("لألتمان", "وبروكمان"), so
         the other words must match as written.
         """
+        if not self._first_words.intersection(keys[i]):
+            return None  # no alias starts with this word: most words of a sentence
         for n in range(min(self.max_len, len(keys) - i), 0, -1):
             rest = tuple(keys[j][0] for j in range(i + 1, i + n))
             for head in keys[i]:
@@ -95,6 +97,10 @@ class AliasTable:
                 if hit:
                     return n, hit
         return None
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(form[0] for form in self._forms)
 
     def find(self, text: str, known: frozenset[str] | set[str] = frozenset()) -> list[Entity]:
         """Entities in ``text``, longest alias first, in order of appearance.
@@ -109,11 +115,7 @@ class AliasTable:
         organisation; "Chief Sam Altman" is Sam Altman). Each entity's span is its own.
         """
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        # Each token's keys, computed once: as written, then without one clitic.
-        keys = [
-            tuple(dict.fromkeys([_key_token(t), _key_token(strip_clitics(t)), strip_clitics(_key_token(t))]))
-            for _, _, t in tokens
-        ]
+        keys = [_token_keys(t) for _, _, t in tokens]
         found: list[Entity] = []
         taken = bytearray(len(text))  # 1 where an alias was read
         i = 0
@@ -203,6 +205,12 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _key_token(token: str) -> str:
     return normalize_for_match(token)
+
+
+@lru_cache(maxsize=1 << 16)  # news vocabulary repeats: each word is normalised once
+def _token_keys(token: str) -> tuple[str, ...]:
+    """A token's match keys: as written, then without one clitic (for a name's first word)."""
+    return tuple(dict.fromkeys([_key_token(token), _key_token(strip_clitics(token)), strip_clitics(_key_token(token))]))
 
 
 def _key(form: str) -> tuple[str, ...]:
