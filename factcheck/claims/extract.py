@@ -19,6 +19,7 @@ from factcheck.claims.context import SentenceWords
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.claims.numbers import in_written_figure
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
@@ -65,7 +66,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
     running out of memory still stops the analysis.
     """
     failures = _Failures(strict)
-    spans = split_sentences(source.text, start=source.body_start)
+    spans = split_sentences(source.text, start=source.body_start, figure_word=in_written_figure)
     sentences = []
     for index, span in enumerate(spans):
         text = source.text[span.start : span.end]
