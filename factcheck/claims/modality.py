@@ -190,13 +190,12 @@ class _PhraseScanner:
     """``regex.finditer``, trying the regex only where one of its phrases can begin.
 
     The cue regexes are long alternations of phrases, each behind a word-start lookbehind;
-    Python's ``re`` tries every phrase at every character (the cues cost some
-    microseconds a character).
-    A phrase can only begin at a word start whose word (normalised, with or without a
-    conjunction و/ف in front) begins with the phrase's first word, or, for the few patterns
-    without a word-start lookbehind, at one of the characters ``anywhere`` finds. The regex
-    is tried at those places only, in text order, and goes on after each match as
-    ``finditer`` does, so the matches are the same.
+    Python's ``re`` tries every phrase at every character (some microseconds a character
+    for the cues). A phrase can only begin at a word start whose word (normalised, with or
+    without a conjunction و/ف in front) begins with the phrase's first word, or, for the
+    few patterns without a word-start lookbehind, at one of the characters ``anywhere``
+    finds. The regex is tried at those places only, in text order, and goes on after each
+    match as ``finditer`` does, so the matches are the same.
     """
 
     _WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+|['’])")  # letters from a word start; "'" of "'ll"
@@ -223,7 +222,7 @@ class _PhraseScanner:
     def _word_starts(self, text: str, pos: int, endpos: int) -> Iterator[int]:
         for m in self._WORD.finditer(text, pos, endpos):
             p, q = m.span()
-            if (q < endpos and text[q] in self._JOINERS) or q - p == 1 and text[p] in "'’":
+            if (q < endpos and text[q] in self._JOINERS) or (q - p == 1 and text[p] in "'’"):
                 # Diacritics, tatweel or "'" inside the word: read on to its end, a long
                 # word only as far as its first letters.
                 size = 4 * self.longest + 8
@@ -264,7 +263,7 @@ _EMBEDDINGS = _PhraseScanner(_EMBEDDING_RE, EMBEDDING)
 class _Spans:
     """Sorted, non-overlapping match spans with the questions :func:`mark` asks of them."""
 
-    def __init__(self, matches: Iterable[re.Match], keep=lambda m: m):
+    def __init__(self, matches: Iterable[re.Match], keep=lambda m: None):
         self.items = [(m.start(), m.end(), keep(m)) for m in matches]
         self.starts = [a for a, _, _ in self.items]
         self.ends = [b for _, b, _ in self.items]
@@ -272,10 +271,10 @@ class _Spans:
     def inside(self, lo: int, hi: int) -> list[tuple[int, int, object]]:
         """The matches that lie within text[lo:hi], in order."""
         out = []
-        for item in self.items[bisect_left(self.starts, lo) :]:
-            if item[1] > hi:
+        for i in range(bisect_left(self.starts, lo), len(self.items)):
+            if self.items[i][1] > hi:
                 break
-            out.append(item)
+            out.append(self.items[i])
         return out
 
     def last_end(self, lo: int, hi: int) -> int:
