@@ -53,7 +53,7 @@ from functools import lru_cache
 from babel.dates import get_day_names, get_month_names
 
 from factcheck.claims.model import DateMention
-from factcheck.claims.modality import mark
+from factcheck.claims.modality import Cues, mark
 from factcheck.claims.numbers import (
     MARKS_CLASS,
     SCALE_WORDS,
@@ -439,8 +439,21 @@ def _count_follows(nt: str, end: int) -> bool:
     return False
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in spans)
+class _Taken:
+    """Characters already read as (part of) a date, so that no two mentions overlap.
+
+    One flag per character: checking a candidate costs its own length, where a list of the
+    spans taken so far cost the number of dates before it (quadratic in a long text).
+    """
+
+    def __init__(self, length: int):
+        self._flags = bytearray(length)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return 1 in self._flags[s:e]
+
+    def add(self, s: int, e: int) -> None:
+        self._flags[s:e] = b"\x01" * (e - s)
 
 
 _GATE_WORDS: dict[str, set[str]] = {}
@@ -473,11 +486,11 @@ def _find(text: str) -> list[_Found]:
     """Every date-like mention in ``text``, unresolved, without overlaps, in text order."""
     nt = normalize_digits(text)
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []  # also holds impossible dates ("31 فبراير"): never re-read
+    taken = _Taken(len(nt))  # also holds impossible dates ("31 فبراير"): never re-read
 
     def add(f: _Found) -> None:
         found.append(f)
-        taken.append((f.start, f.end))
+        taken.add(f.start, f.end)
 
     gates = _gates(nt)
     for kind, needs, rx in _PATTERNS:
@@ -487,7 +500,7 @@ def _find(text: str) -> list[_Found]:
             g = m.groupdict()
             qname = "q" if m.group("q") is not None else "q2"
             s, e = m.span(qname)
-            if _overlaps(taken, s, e):
+            if taken.overlaps(s, e):
                 continue
             y = int(g["y"]) if g.get("y") else None
             if kind in ("hijri", "hijri_year"):
@@ -524,7 +537,7 @@ def _find(text: str) -> list[_Found]:
                 if (d is not None and not _valid(y, mo, d)) or (
                     g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)
                 ):
-                    taken.append((s, e))
+                    taken.add(s, e)
                     continue
                 if y is not None and not 1000 <= y <= 2999:
                     continue
@@ -549,7 +562,7 @@ def _find(text: str) -> list[_Found]:
 
     for m in _RELATIVE_RE.finditer(nt):
         s, e = m.span("q")
-        if _overlaps(taken, s, e):
+        if taken.overlaps(s, e):
             continue
         q = m.group("q")
         wd = _WEEKDAY_NAME.search(q)
@@ -673,6 +686,7 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
     year_anchor: tuple[int, int | None, int | None] | None = None
     last_day_anchor: _dt.date | None = None
     ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
+    cues: Cues | None = None  # read once, at the first date
     for f in found:
         date: str | None = None
         month_day: str | None = None  # "03-05" for "March 5" when no year can be found
@@ -748,7 +762,8 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                     date = _iso(idx // 12, idx % 12 + 1)
                 else:
                     date = _iso(ref[0] + f.rel_offset)
-        hedged, negated = mark(text, f.start, f.end)
+        cues = cues or Cues(text)
+        hedged, negated = mark(text, f.start, f.end, cues)
         out.append((f,
             DateMention(
                 quote=text[f.start:f.end],

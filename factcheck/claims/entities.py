@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from factcheck.text.normalize import normalize_for_match, strip_clitics
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
+_WORD = re.compile(r"\S+")
 # Capitalised Latin words that are not names: calendar words, and function words that
 # start English sentences and headlines.
 _LATIN_STOP = frozenset(
@@ -79,21 +80,26 @@ class AliasTable:
             entries += check_alias_file(load_toml(Path(extra), "alias file"), f"alias file {extra}")
         return cls(entries)
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[str, str]] | None:
+    def _match_at(self, keys: list[tuple[str, ...]], i: int) -> tuple[int, tuple[str, str]] | None:
         """The longest alias starting at token ``i``: (tokens used, (canonical, type)).
 
-        Only a name's first word can carry a clitic ("لألتمان", "وبروكمان"), so it is tried
-        as written and with one clitic removed; the other words must match as written.
+        ``keys[i]`` holds token ``i``'s match keys, as written first, then with one clitic
+        removed: only a name's first word can carry a clitic ("لألتمان", "وبروكمان"), so
+        the other words must match as written.
         """
-        first = tokens[i][2]
-        heads = dict.fromkeys([_key_token(first), _key_token(strip_clitics(first)), strip_clitics(_key_token(first))])
-        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-            rest = tuple(_key_token(t[2]) for t in tokens[i + 1 : i + n])
-            for head in heads:
+        if not self._first_words.intersection(keys[i]):
+            return None  # no alias starts with this word: most words of a sentence
+        for n in range(min(self.max_len, len(keys) - i), 0, -1):
+            rest = tuple(keys[j][0] for j in range(i + 1, i + n))
+            for head in keys[i]:
                 hit = self._forms.get((head, *rest))
                 if hit:
                     return n, hit
         return None
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(form[0] for form in self._forms)
 
     def find(self, text: str, known: frozenset[str] | set[str] = frozenset()) -> list[Entity]:
         """Entities in ``text``, longest alias first, in order of appearance.
@@ -102,36 +108,43 @@ class AliasTable:
         (the names written mid-sentence elsewhere in the same source): "Lumora, founded in
         2017, ..." names Lumora when the article also writes "... bought Lumora".
         Countries and regions (CLDR territory names) are places.
+
+        No two entities overlap: where the alias table reads a name, that reading wins over a
+        run of capitalised words around it ("The Microsoft board" is Microsoft once, as an
+        organisation; "Chief Sam Altman" is Sam Altman). Each entity's span is its own.
         """
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        keys = [_token_keys(t) for _, _, t in tokens]
         found: list[Entity] = []
-        taken: set[int] = set()
+        taken = bytearray(len(text))  # 1 where an alias was read
         i = 0
         while i < len(tokens):
-            hit = self._match_at(tokens, i)
+            hit = self._match_at(keys, i)
             if hit:
                 n, (canonical, kind) = hit
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 found.append(Entity(canonical, kind, text[start:end], start, end))
-                taken.update(range(start, end))
+                taken[start:end] = b"\x01" * (end - start)
                 i += n
             else:
                 i += 1
+        arabic = _ARABIC.search(text) is not None
         for m in _LATIN_NAME.finditer(text):
-            if m.start() in taken:
-                continue
-            words = m.group().split()
-            if len(words) == 1 and _starts_sentence(text, m.start()) and not _ARABIC.search(text) and words[0] not in known:
+            words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.start(), m.end())]
+            if len(words) == 1 and _starts_sentence(text, m.start()) and not arabic and words[0][2] not in known:
                 continue  # "Under heavy pressure, ...": capitalised because it starts the sentence
-            while words and words[0] in _LATIN_STOP:  # "About Acme" -> "Acme"
+            while words and words[0][2] in _LATIN_STOP:  # "About Acme" -> "Acme"
                 words.pop(0)
-            while words and words[-1] in _LATIN_STOP:
+            while words and words[-1][2] in _LATIN_STOP:
                 words.pop()
             if not words:
                 continue
-            surface = " ".join(words)
-            start = m.start() + m.group().index(surface)
-            found.append(Entity(surface, _name_kind(text, surface, start, found), surface, start, start + len(surface)))
+            start, end = words[0][0], words[-1][1]
+            if 1 in taken[start:end]:
+                continue  # the alias table already read a name here
+            surface = text[start:end]
+            canonical = " ".join(w for _, _, w in words)  # "Acme  Corp" as written is Acme Corp
+            found.append(Entity(canonical, _name_kind(text, surface, start, found), surface, start, end))
         return sorted(found, key=lambda e: e.char_start)
 
     def names_in(self, texts: list[str]) -> set[str]:
@@ -214,12 +227,22 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘«(")
-    return not before or before[-1] in ".!?\n:;؟"
+    # Steps back over openers instead of stripping text[:start]: that copy, once per
+    # capitalised word, made long sentences quadratic.
+    i = start
+    while i > 0 and text[i - 1] in " \t\"'“‘«(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:;؟"
 
 
 def _key_token(token: str) -> str:
     return normalize_for_match(token)
+
+
+@lru_cache(maxsize=1 << 16)  # news vocabulary repeats: each word is normalised once
+def _token_keys(token: str) -> tuple[str, ...]:
+    """A token's match keys: as written, then without one clitic (for a name's first word)."""
+    return tuple(dict.fromkeys([_key_token(token), _key_token(strip_clitics(token)), strip_clitics(_key_token(token))]))
 
 
 def _key(form: str) -> tuple[str, ...]:

@@ -11,12 +11,15 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from factcheck.claims.context import mention_context, roles, slot_description
+from factcheck.claims.context import SentenceWords
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.claims.numbers import in_written_figure
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
@@ -25,7 +28,7 @@ from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 # Entities that act (give, sign, employ): people and organisations of the alias table, and
 # capitalised names it does not know. Places and the table's "other" names (products,
 # publications) describe; they do not tell slots apart.
@@ -36,111 +39,206 @@ _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
 @dataclass
 class Analysis:
-    """Everything ingestion stores for one source."""
+    """Everything ingestion stores for one source.
+
+    ``skipped`` lists the sentences whose analysis raised and that were left out (no claims
+    and no entities from them), as dicts: ``sentence_index``, ``start`` and ``end`` (offsets
+    into the source text) and ``error`` (the exception's class and message on one line).
+    """
 
     source: Source
     sentences: list[dict]
     claims: list[Claim]
     published_origin: str | None
     entities: list[dict] = field(default_factory=list)  # every name found, offsets into the source text
+    skipped: list[dict] = field(default_factory=list)
 
 
-def analyse(source: Source, aliases: AliasTable, lang: str | None = None) -> Analysis:
+def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict: bool = False) -> Analysis:
     """Split ``source`` into sentences and read its claims and entities.
 
     ``lang`` forces the language of every sentence (otherwise each is detected from its
     script, so a mixed Arabic/English source is read sentence by sentence).
+
+    A sentence whose analysis raises is left out and listed in :attr:`Analysis.skipped`, so
+    that one unreadable sentence does not cost the rest of the source; ``strict`` raises
+    instead. Only ``Exception`` is caught, and not ``MemoryError``: an interrupt, an exit or
+    running out of memory still stops the analysis.
     """
-    spans = split_sentences(source.text, start=source.body_start)
+    failures = _Failures(strict)
+    spans = split_sentences(source.text, start=source.body_start, figure_word=in_written_figure)
     sentences = []
     for index, span in enumerate(spans):
         text = source.text[span.start : span.end]
-        sentences.append(
-            {
-                "id": f"{source.id}:{index}",
-                "source_id": source.id,
-                "sentence_index": index,
-                "start": span.start,
-                "end": span.end,
-                "text": text,
-                "lang": lang or detect_lang(text),
-                "furniture": furniture_reason(text),
-                "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            }
-        )
-    body = [s for s in sentences if not s["furniture"]]
+        sentence = {
+            "id": f"{source.id}:{index}",
+            "source_id": source.id,
+            "sentence_index": index,
+            "start": span.start,
+            "end": span.end,
+            "text": text,
+            "lang": lang or "und",
+            "furniture": None,
+            "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        }
+        with failures.guard(sentence):
+            sentence["lang"] = lang or detect_lang(text)
+            sentence["furniture"] = furniture_reason(text)
+        sentences.append(sentence)
+    body = [s for s in sentences if not s["furniture"] and not failures.failed(s)]
     if not source.language:
         langs = Counter(s["lang"] for s in body if s["lang"] != "und")
         source.language = langs.most_common(1)[0][0] if langs else "und"
 
     published_origin = "metadata" if source.published else None
-    _date_source_from_datelines(source, sentences)
+    _date_source_from_datelines(source, sentences, failures)
     if source.published and published_origin is None:
         published_origin = "text"
 
-    dates_by_sentence = _dates_by_sentence(source, sentences)
-    known_names = aliases.names_in([s["text"] for s in body])
+    dates_by_sentence, date_spans = _dates_by_sentence(source, sentences, failures)
+    known_names: set[str] = set()
+    for sentence in body:
+        with failures.guard(sentence):
+            known_names |= aliases.names_in([sentence["text"]])
     claims: list[Claim] = []
     entity_rows: list[dict] = []
     seen: Counter = Counter()
     for sentence in body:
-        text = sentence["text"]
-        dates = dates_by_sentence.get(sentence["sentence_index"], [])
-        quantities = extract_quantities(
-            text, lang=sentence["lang"], skip_spans=[(d.char_start, d.char_end) for d in dates]
-        )
-        found = aliases.find(text, known_names)
-        entities = sorted({e.canonical for e in found})
-        actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES})
-        entity_spans = [(e.char_start, e.char_end) for e in found]
-        entity_rows.extend(
-            {
-                "id": f"{sentence['id']}:{e.char_start}",
-                "source_id": source.id,
-                "sentence_id": sentence["id"],
-                "canonical": e.canonical,
-                "type": e.type,
-                "surface": e.surface,
-                "char_start": sentence["start"] + e.char_start,
-                "char_end": sentence["start"] + e.char_end,
-            }
-            for e in found
-        )
-        mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
-        mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
-        norm = normalize_sentence(text)
-        ids: dict[int, str] = {}
-        for _, kind, mention, part in sorted(mentions, key=lambda x: (x[0], x[1], x[3] is not None)):
-            seen[(norm, mention.quote)] += 1
-            words, predicate = slot_description(text, mention.char_start, mention.char_end, entity_spans)
-            subject, obj = roles(text, mention.char_start, mention.char_end, [(e.char_start, e.char_end, e.canonical) for e in found])
-            ids[id(mention)] = claim_id(source.id, norm, mention.quote, seen[(norm, mention.quote)])
-            claims.append(
-                Claim(
-                    id=ids[id(mention)],
-                    source_id=source.id,
-                    sentence_index=sentence["sentence_index"],
-                    text=text,
-                    sentence_start=sentence["start"],
-                    sentence_end=sentence["end"],
-                    quote=mention.quote,
-                    char_start=sentence["start"] + mention.char_start,
-                    char_end=sentence["start"] + mention.char_end,
-                    lang=sentence["lang"],
-                    kind=kind,
-                    quantity=mention if kind == "quantity" else None,
-                    date=mention if kind == "date" else None,
-                    context=mention_context(text, mention.char_start, mention.char_end),
-                    context_words=words,
-                    predicate_words=predicate,
-                    subject=subject,
-                    object=obj,
-                    entities=entities,
-                    actors=actors,
-                    part_of=ids.get(id(part), "") if part is not None else "",
-                )
+        if failures.failed(sentence):
+            continue
+        with failures.guard(sentence):
+            # Built aside and kept only when the whole sentence went through.
+            index = sentence["sentence_index"]
+            sentence_claims, sentence_entities, occurrences = _read_sentence(
+                source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen
             )
-    return Analysis(source, sentences, claims, published_origin, entity_rows)
+            claims.extend(sentence_claims)
+            entity_rows.extend(sentence_entities)
+            seen.update(occurrences)
+    return Analysis(source, sentences, claims, published_origin, entity_rows, failures.skipped())
+
+
+def _read_sentence(
+    source: Source,
+    sentence: dict,
+    dates: list[DateMention],
+    date_spans: list[tuple[int, int]],
+    aliases: AliasTable,
+    known_names: set[str],
+    seen: Counter,
+) -> tuple[list[Claim], list[dict], Counter]:
+    """The claims and entity rows of one body sentence, and the (sentence, quote)
+    occurrences it adds to ``seen``. ``date_spans`` are where the sentence holds dates,
+    ``dates`` the ones that are claims."""
+    text = sentence["text"]
+    quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans)
+    found = aliases.find(text, known_names)
+    entities = sorted({e.canonical for e in found})
+    actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES})
+    words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
+    entity_rows = [
+        {
+            "id": f"{sentence['id']}:{e.char_start}",
+            "source_id": source.id,
+            "sentence_id": sentence["id"],
+            "canonical": e.canonical,
+            "type": e.type,
+            "surface": e.surface,
+            "char_start": sentence["start"] + e.char_start,
+            "char_end": sentence["start"] + e.char_end,
+        }
+        for e in found
+    ]
+    mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
+    mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
+    norm = normalize_sentence(text)
+    ids: dict[int, str] = {}
+    occurrences: Counter = Counter()
+    claims: list[Claim] = []
+    make_id = _ClaimIds(source.id, norm)
+    for _, kind, mention, part in sorted(mentions, key=lambda x: (x[0], x[1], x[3] is not None)):
+        occurrences[(norm, mention.quote)] += 1
+        context_words, predicate = words.slot(mention.char_start, mention.char_end)
+        subject, obj = words.roles(mention.char_start, mention.char_end)
+        ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
+        claims.append(
+            Claim(
+                id=ids[id(mention)],
+                source_id=source.id,
+                sentence_index=sentence["sentence_index"],
+                text=text,
+                sentence_start=sentence["start"],
+                sentence_end=sentence["end"],
+                quote=mention.quote,
+                char_start=sentence["start"] + mention.char_start,
+                char_end=sentence["start"] + mention.char_end,
+                lang=sentence["lang"],
+                kind=kind,
+                quantity=mention if kind == "quantity" else None,
+                date=mention if kind == "date" else None,
+                context=words.context(mention.char_start, mention.char_end),
+                context_words=context_words,
+                predicate_words=predicate,
+                subject=subject,
+                object=obj,
+                entities=entities,
+                actors=actors,
+                part_of=ids.get(id(part), "") if part is not None else "",
+            )
+        )
+    return claims, entity_rows, occurrences
+
+
+class _Failures:
+    """Sentences whose analysis raised, and the first error of each (see :func:`analyse`)."""
+
+    def __init__(self, strict: bool):
+        self.strict = strict
+        self._errors: dict[int, tuple[dict, str]] = {}
+
+    @contextmanager
+    def guard(self, sentence: dict) -> Iterator[None]:
+        try:
+            yield
+        except MemoryError:
+            raise  # the process is in trouble, not the sentence
+        except Exception as exc:  # any bug in one sentence's reading (KeyboardInterrupt and SystemExit are no Exception)
+            if self.strict:
+                raise
+            self._errors.setdefault(sentence["sentence_index"], (sentence, _one_line(exc)))
+
+    def failed(self, sentence: dict) -> bool:
+        return sentence["sentence_index"] in self._errors
+
+    def skipped(self) -> list[dict]:
+        return [
+            {"sentence_index": index, "start": sentence["start"], "end": sentence["end"], "error": error}
+            for index, (sentence, error) in sorted(self._errors.items())
+        ]
+
+
+_ERROR_CHARS = 300  # an error line names the problem; a message quoting a whole sentence is cut
+
+
+def _one_line(exc: Exception) -> str:
+    """"ValueError: message" on one line, without a traceback."""
+    message = " ".join(str(exc).split())
+    if len(message) > _ERROR_CHARS:
+        message = message[: _ERROR_CHARS - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+class _ClaimIds:
+    """:func:`claim_id` for the mentions of one sentence: the source id and the normalised
+    sentence are hashed once, not once per mention."""
+
+    def __init__(self, source_id: str, normalised_sentence: str):
+        self._prefix = hashlib.sha256("\x1f".join([source_id, normalised_sentence, ""]).encode("utf-8"))
+
+    def __call__(self, quote: str, occurrence: int) -> str:
+        digest = self._prefix.copy()
+        digest.update("\x1f".join([quote, str(occurrence)]).encode("utf-8"))
+        return "q_" + digest.hexdigest()[:16]
 
 
 def whole_of(part: Quantity, text: str) -> Quantity | None:
@@ -173,70 +271,116 @@ def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: i
     return "q_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _dates_by_sentence(source: Source, sentences: list[dict]) -> dict[int, list[DateMention]]:
+def _dates_by_sentence(
+    source: Source, sentences: list[dict], failures: _Failures
+) -> tuple[dict[int, list[DateMention]], dict[int, list[tuple[int, int]]]]:
     """Dates of the article body, read in one pass so that each can lean on the ones before
     it ("17 نوفمبر" takes its year, "السبت" its week, from the text), then handed to the
-    sentence that contains them with sentence-relative offsets.
+    sentence that contains them with sentence-relative offsets; and, per sentence, the
+    spans the quantity reader must leave alone (those dates, and the part inside it of a
+    date written across two sentences).
 
     Page furniture is blanked out first (same length, so offsets hold): a "Last updated"
     dateline must not anchor the article's own timeline. Without an anchor in the text,
     relative words fall back to the source's published (else updated) date.
+
+    Should the pass over the whole body raise, each sentence is read on its own instead
+    (anchors then come from the sentence itself or the published date), so that only the
+    sentences that fail alone are skipped.
     """
-    chars = list(source.text)
-    chars[: source.body_start] = " " * source.body_start
+    pos = min(max(0, source.body_start), len(source.text))
+    pieces = [" " * pos]
     for s in sentences:
-        if s["furniture"]:
-            chars[s["start"] : s["end"]] = " " * (s["end"] - s["start"])
-    masked = "".join(chars)
+        if s["furniture"] and s["end"] > pos:
+            start = max(s["start"], pos)
+            pieces += [source.text[pos:start], " " * (s["end"] - start)]
+            pos = s["end"]
+    pieces.append(source.text[pos:])
+    masked = "".join(pieces)
     reference = source.published or source.updated
-    mentions = extract_dates(masked, lang=source.language, reference=reference, reference_origin="published" if reference else "unresolved")
+    origin = "published" if reference else "unresolved"
+    try:
+        mentions = extract_dates(masked, lang=source.language, reference=reference, reference_origin=origin)
+    except MemoryError:
+        raise
+    except Exception:
+        if failures.strict:
+            raise
+        dates = _dates_sentence_by_sentence(source, sentences, failures, reference, origin)
+        return dates, {i: [(d.char_start, d.char_end) for d in ds] for i, ds in dates.items()}
     out: dict[int, list[DateMention]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     starts = [s["start"] for s in sentences]
     for mention in mentions:
-        i = bisect_right(starts, mention.char_start) - 1
-        if i < 0:
+        first = bisect_right(starts, mention.char_start) - 1
+        last = bisect_right(starts, mention.char_end - 1) - 1
+        for sentence in sentences[max(first, 0) : last + 1]:
+            lo, hi = max(mention.char_start, sentence["start"]), min(mention.char_end, sentence["end"])
+            if lo < hi:
+                spans.setdefault(sentence["sentence_index"], []).append((lo - sentence["start"], hi - sentence["start"]))
+        if first < 0:
             continue
-        sentence = sentences[i]
+        sentence = sentences[first]
         if sentence["furniture"] or mention.char_end > sentence["end"]:
             continue  # furniture, or a mention straddling two sentences
         mention.char_start -= sentence["start"]
         mention.char_end -= sentence["start"]
         out.setdefault(sentence["sentence_index"], []).append(mention)
+    return out, spans
+
+
+def _dates_sentence_by_sentence(
+    source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str
+) -> dict[int, list[DateMention]]:
+    out: dict[int, list[DateMention]] = {}
+    for sentence in sentences:
+        if sentence["furniture"] or failures.failed(sentence):
+            continue
+        with failures.guard(sentence):
+            dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin)
+            out[sentence["sentence_index"]] = dates
     return out
 
 
-def _date_source_from_datelines(source: Source, sentences: list[dict]) -> None:
+def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures) -> None:
     """A dateline ("Last updated November 28, 2023") is a candidate date for the source;
     it fills ``updated`` or ``published`` only when metadata left them empty."""
     for sentence in sentences:
         if sentence["furniture"] != "dateline":
             continue
-        for d in extract_dates(sentence["text"], lang=sentence["lang"]):
-            if d.date and d.precision == "day":
-                if d.date not in source.date_candidates:
-                    source.date_candidates.append(d.date)
-                if _UPDATE_CUE.search(sentence["text"]):
-                    source.updated = source.updated or d.date
-                else:
-                    source.published = source.published or d.date
+        dates: list[str] = []
+        with failures.guard(sentence):
+            dates = [d.date for d in extract_dates(sentence["text"], lang=sentence["lang"]) if d.date and d.precision == "day"]
+        for date in dates:
+            if date not in source.date_candidates:
+                source.date_candidates.append(date)
+            if _UPDATE_CUE.search(sentence["text"]):
+                source.updated = source.updated or date
+            else:
+                source.published = source.published or date
 
 
 __all__ = ["Analysis", "analyse", "claim_id"]
 
 
-def parse_text(text: str, aliases: AliasTable, lang: str | None = None, published: str | None = None) -> dict:
+def parse_text(
+    text: str, aliases: AliasTable, lang: str | None = None, published: str | None = None, strict: bool = False
+) -> dict:
     """What factcheck reads in ``text``, through the same path as ingestion.
 
-    Returns ``{"quantities": [...], "dates": [...], "entities": [...]}``; every item has
-    ``text``, ``char_start`` and ``char_end`` with ``text == input[char_start:char_end]``.
-    ``published`` (ISO date) resolves relative dates when the text gives no anchor.
+    Returns ``{"quantities": [...], "dates": [...], "entities": [...], "skipped": [...]}``;
+    every mention has ``text``, ``char_start`` and ``char_end`` with
+    ``text == input[char_start:char_end]``. ``published`` (ISO date) resolves relative dates
+    when the text gives no anchor. ``skipped`` lists the sentences whose analysis failed
+    (``sentence_index``, ``start``, ``end``, ``error``; see :class:`Analysis`); ``strict``
+    raises instead.
 
     >>> from factcheck.claims.entities import default_aliases
     >>> parse_text("More than 500 employees signed.", default_aliases())["quantities"][0]["qualifier"]
     'more_than'
     """
     source = Source(id="text", path="-", format="txt", text=text, sha256="", published=published, language=lang)
-    analysis = analyse(source, aliases, lang=lang)
+    analysis = analyse(source, aliases, lang=lang, strict=strict)
     quantities, dates = [], []
     for claim in analysis.claims:
         if claim.part_of:
@@ -266,4 +410,4 @@ def parse_text(text: str, aliases: AliasTable, lang: str | None = None, publishe
         {"text": e["surface"], "char_start": e["char_start"], "char_end": e["char_end"], "canonical": e["canonical"], "type": e["type"], "surface": e["surface"]}
         for e in analysis.entities
     ]
-    return {"quantities": quantities, "dates": dates, "entities": entities}
+    return {"quantities": quantities, "dates": dates, "entities": entities, "skipped": analysis.skipped}

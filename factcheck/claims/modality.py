@@ -29,6 +29,9 @@ Cues inside the mention itself never count: "ما لا يقل عن 12" is a qual
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, is_arabic, normalize_word
 
@@ -179,38 +182,173 @@ _ADVERSATIVE_RE = re.compile(_alternation(ADVERSATIVE))
 
 _WINDOW = 500  # characters looked at on each side: a sentence longer than that is cut
 
-
-def _last_end(regex: re.Pattern, text: str, lo: int, hi: int) -> int:
-    """End of the last match of ``regex`` in text[lo:hi], or ``lo``."""
-    pos = lo
-    for m in regex.finditer(text, lo, hi):
-        pos = m.end()
-    return pos
+_AFTER_REACH = 8  # words after the mention within which its clause's modal or "not" stands
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _first_start(regex: re.Pattern, text: str, lo: int, hi: int) -> int:
-    m = regex.search(text, lo, hi)
-    return m.start() if m else hi
+class _PhraseScanner:
+    """``regex.finditer``, trying the regex only where one of its phrases can begin.
+
+    The cue regexes are long alternations of phrases, each behind a word-start lookbehind;
+    Python's ``re`` tries every phrase at every character (some microseconds a character
+    for the cues). A phrase can only begin at a word start whose word (normalised, with or
+    without a conjunction و/ف in front) begins with the phrase's first word, or, for the
+    few patterns without a word-start lookbehind, at one of the characters ``anywhere``
+    finds. The regex is tried at those places only, in text order, and goes on after each
+    match as ``finditer`` does, so the matches are the same.
+    """
+
+    _WORD = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+|['’])")  # letters from a word start; "'" of "'ll"
+    _RUN = re.compile(rf"(?:[^\W\d_]|['’]|{MARKS_CLASS[:-1]})+")  # the word with its marks
+    # What may continue a phrase's first word after its letters: diacritics, tatweel, "'".
+    _JOINERS = frozenset("'’").union(c for c in map(chr, range(0x0600, 0x0700)) if re.fullmatch(MARKS_CLASS, c))
+
+    def __init__(self, regex: re.Pattern, phrases: list[str], anywhere: str | None = None):
+        self.regex = regex
+        self.firsts = frozenset(normalize_word(p.rstrip("+")).split()[0] for p in phrases)
+        self.longest = max(len(f) for f in self.firsts) + 1  # + a conjunction
+        self.anywhere = re.compile(anywhere) if anywhere else None
+        self._begins_cached = lru_cache(maxsize=1 << 16)(self._begins)
+
+    def _begins(self, word: str) -> bool:
+        """Whether a phrase's first word is a prefix of ``word`` (normalised), or of it
+        without a leading conjunction."""
+        word = normalize_word(word)
+        for k in range(1, min(len(word), self.longest) + 1):
+            if word[:k] in self.firsts or (word[0] in "وف" and k > 1 and word[1:k] in self.firsts):
+                return True
+        return False
+
+    def _word_starts(self, text: str, pos: int, endpos: int) -> Iterator[int]:
+        for m in self._WORD.finditer(text, pos, endpos):
+            p, q = m.span()
+            if (q < endpos and text[q] in self._JOINERS) or (q - p == 1 and text[p] in "'’"):
+                # Diacritics, tatweel or "'" inside the word: read on to its end, a long
+                # word only as far as its first letters.
+                size = 4 * self.longest + 8
+                while True:
+                    stop = min(endpos, p + size)
+                    raw = self._RUN.match(text, p, stop).group()
+                    if len(normalize_word(raw)) >= self.longest or p + len(raw) < stop or stop == endpos:
+                        break
+                    size *= 4
+                if self._begins(raw):
+                    yield p
+            elif self._begins_cached(m.group()[: self.longest]):
+                yield p
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        endpos = len(text) if endpos is None else endpos
+        starts: Iterable[int] = self._word_starts(text, pos, endpos)
+        if self.anywhere is not None:
+            starts = sorted([*starts, *(m.start() for m in self.anywhere.finditer(text, pos, endpos))])
+        match = self.regex.match
+        for p in starts:
+            if p < pos:
+                continue
+            m = match(text, p, endpos)
+            if m:
+                yield m
+                pos = m.end()
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int, int, int, int, int]:
+_CUES = _PhraseScanner(
+    _CUE_RE,
+    NEUTRAL + CONDITIONAL + MODAL + REPORTED + DENIAL + NEGATION + NEGATION_CANCEL + COMPLEMENTIZER,
+    anywhere=r"[إق]|(?<=[a-zA-Z])n(?=['’]t)",  # the context patterns and "n't"
+)
+_EMBEDDINGS = _PhraseScanner(_EMBEDDING_RE, EMBEDDING)
+
+
+class _Spans:
+    """Sorted, non-overlapping match spans with the questions :func:`mark` asks of them."""
+
+    def __init__(self, matches: Iterable[re.Match], keep=lambda m: None):
+        self.items = [(m.start(), m.end(), keep(m)) for m in matches]
+        self.starts = [a for a, _, _ in self.items]
+        self.ends = [b for _, b, _ in self.items]
+
+    def inside(self, lo: int, hi: int) -> list[tuple[int, int, object]]:
+        """The matches that lie within text[lo:hi], in order."""
+        out = []
+        for i in range(bisect_left(self.starts, lo), len(self.items)):
+            if self.items[i][1] > hi:
+                break
+            out.append(self.items[i])
+        return out
+
+    def last_end(self, lo: int, hi: int) -> int:
+        """End of the last match within text[lo:hi], or ``lo``."""
+        i = bisect_right(self.ends, hi) - 1
+        return self.ends[i] if i >= 0 and self.starts[i] >= lo else lo
+
+    def first_start(self, lo: int, hi: int) -> int:
+        """Start of the first match within text[lo:hi], or ``hi``."""
+        i = bisect_left(self.starts, lo)
+        return self.starts[i] if i < len(self.starts) and self.ends[i] <= hi else hi
+
+
+class Cues:
+    """Every cue, sentence end, clause end and adversative of ``text[lo:hi]``, found once.
+
+    :func:`mark` used to scan the clause around each mention; a text with many mentions
+    (a long sentence full of figures, or a whole article for its dates) was then read
+    again for every mention. Build one ``Cues`` per text and pass it to every
+    :func:`mark` call on that text.
+    """
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None):
+        hi = len(text) if hi is None else hi
+        self.text = text
+        self.sentence_ends = _Spans(_SENTENCE_END.finditer(text, lo, hi))
+        self.clause_ends = _Spans(_CLAUSE_END.finditer(text, lo, hi))
+        self.adversatives = _Spans(_ADVERSATIVE_RE.finditer(text, lo, hi))
+        self.cues = _Spans(_CUES.finditer(text, lo, hi), keep=_cue_kind)
+        self.embeddings = _Spans(_EMBEDDINGS.finditer(text, lo, hi))
+        self._lo, self._hi = lo, hi
+        self._words: _Spans | None = None  # the rarely needed ones are read on first use
+        self._futures: _Spans | None = None
+
+    @property
+    def futures(self) -> _Spans:
+        if self._futures is None:
+            self._futures = _Spans(_FUTURE_RE.finditer(self.text, self._lo, self._hi), keep=lambda m: m.group("fut"))
+        return self._futures
+
+    def words_between(self, lo: int, hi: int) -> int:
+        """Words (letter or digit runs) touching text[lo:hi]."""
+        if self._words is None:
+            self._words = _Spans(_WORD_RE.finditer(self.text, self._lo, self._hi))
+        return max(0, bisect_left(self._words.starts, hi) - bisect_right(self._words.ends, lo))
+
+
+def _cue_kind(m: re.Match) -> str | None:
+    kind = m.lastgroup
+    if kind == "modal" and _MAY_MONTH.fullmatch(m.group().split()[-1]):
+        return None  # "May" capitalised is the month
+    return kind
+
+
+def clause_bounds(text: str, start: int, end: int, cues: Cues | None = None) -> tuple[int, int, int, int, int, int]:
     """(sentence, segment, clause) bounds around text[start:end], as three (lo, hi) pairs."""
     lo = max(0, start - _WINDOW)
     hi = min(len(text), end + _WINDOW)
-    s_lo = _last_end(_SENTENCE_END, text, lo, start)
-    s_hi = _first_start(_SENTENCE_END, text, end, hi)
-    g_lo = _last_end(_ADVERSATIVE_RE, text, s_lo, start)
-    g_hi = _first_start(_ADVERSATIVE_RE, text, end, s_hi)
-    c_lo = _last_end(_CLAUSE_END, text, g_lo, start)
-    c_hi = _first_start(_CLAUSE_END, text, end, g_hi)
+    cues = cues or Cues(text, lo, hi)
+    s_lo = cues.sentence_ends.last_end(lo, start)
+    s_hi = cues.sentence_ends.first_start(end, hi)
+    g_lo = cues.adversatives.last_end(s_lo, start)
+    g_hi = cues.adversatives.first_start(end, s_hi)
+    c_lo = cues.clause_ends.last_end(g_lo, start)
+    c_hi = cues.clause_ends.first_start(end, g_hi)
     return s_lo, s_hi, g_lo, g_hi, c_lo, c_hi
 
 
-def mark(text: str, start: int, end: int) -> tuple[bool, bool]:
+def mark(text: str, start: int, end: int, cues: Cues | None = None) -> tuple[bool, bool]:
     """(hedged, negated) for the mention text[start:end] inside ``text``.
 
     ``text`` may be the sentence or the whole document: only the sentence around the mention is
-    read.
+    read. ``cues`` (a :class:`Cues` of ``text``) saves reading the text again for each of
+    its mentions.
 
     >>> s = "قد يخسر أكثر من 500 موظف وظائفهم"
     >>> mark(s, s.index("أكثر"), s.index(" موظف"))
@@ -221,30 +359,26 @@ def mark(text: str, start: int, end: int) -> tuple[bool, bool]:
     """
     if not text or start >= len(text):
         return False, False
-    _, _, g_lo, g_hi, c_lo, c_hi = clause_bounds(text, start, end)
-    cues = []
-    for m in _CUE_RE.finditer(text, g_lo, g_hi):
-        if m.start() < end and m.end() > start:
-            continue  # inside the mention: its own qualifier
-        kind = m.lastgroup
-        if kind == "modal" and _MAY_MONTH.fullmatch(m.group().split()[-1]):
-            continue
-        cues.append((m.start(), kind))
+    cues = cues or Cues(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
+    _, _, g_lo, g_hi, c_lo, c_hi = clause_bounds(text, start, end, cues)
+    found = []
+    for s, e, kind in cues.cues.inside(g_lo, g_hi):
+        if (s < end and e > start) or kind is None:
+            continue  # inside the mention: its own qualifier; or "May", the month
+        found.append((s, kind))
     hedged = negated = cancelled = False
     # Cues after the mention stop at the first complementizer, and at a condition after it.
-    barrier = min((pos for pos, kind in cues if kind == "comp" and pos >= end), default=g_hi)
-    emb = _EMBEDDING_RE.search(text, end, barrier)
-    if emb:
-        barrier = emb.start()  # the statement after a verb of saying is another's
-    cond_after = min((pos for pos, kind in cues if kind == "cond" and end <= pos < barrier), default=None)
+    barrier = min((pos for pos, kind in found if kind == "comp" and pos >= end), default=g_hi)
+    barrier = cues.embeddings.first_start(end, barrier)  # the statement after a verb of saying is another's
+    cond_after = min((pos for pos, kind in found if kind == "cond" and end <= pos < barrier), default=None)
     if cond_after is not None:
         barrier = cond_after
-        hedged = _irrealis(text, g_lo, cond_after, start, end, cues)
-    for pos, kind in cues:
+        hedged = _irrealis(cues, g_lo, cond_after, start, end, found)
+    for pos, kind in found:
         if pos >= barrier:
             continue
         in_clause = c_lo <= pos < c_hi
-        if in_clause and pos >= end and kind in ("modal", "neg") and _words_between(text, end, pos) > _AFTER_REACH:
+        if in_clause and pos >= end and kind in ("modal", "neg") and cues.words_between(end, pos) > _AFTER_REACH:
             in_clause = False  # "... بعد أسبوع فقط من إعلان ... شريحة يمكن استخدامها": another verb's
         if kind in ("cond", "report"):
             hedged = True
@@ -259,21 +393,13 @@ def mark(text: str, start: int, end: int) -> tuple[bool, bool]:
     return hedged, negated and not cancelled
 
 
-_AFTER_REACH = 8  # words after the mention within which its clause's modal or "not" stands
-_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
-
-
-def _words_between(text: str, lo: int, hi: int) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text, lo, hi))
-
-
-def _irrealis(text: str, lo: int, hi: int, start: int, end: int, cues: list) -> bool:
+def _irrealis(cues: Cues, lo: int, hi: int, start: int, end: int, found: list) -> bool:
     """Whether text[lo:hi], the mention text[start:end] left out, states a future or a modal."""
-    if any(kind == "modal" and lo <= pos < hi and not start <= pos < end for pos, kind in cues):
+    if any(kind == "modal" and lo <= pos < hi and not start <= pos < end for pos, kind in found):
         return True
-    for m in _FUTURE_RE.finditer(text, lo, hi):
-        if m.start() < end and m.end() > start:
+    for s, e, fut in cues.futures.inside(lo, hi):
+        if s < end and e > start:
             continue
-        if m.group("fut") is None or normalize_word(m.group("fut")) not in _NOT_FUTURE:
+        if fut is None or normalize_word(fut) not in _NOT_FUTURE:
             return True
     return False

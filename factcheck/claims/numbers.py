@@ -255,6 +255,25 @@ def number_word(norm: str) -> tuple[str, float] | None:
     return _AR_WORDS.get(norm) or _EN_WORDS.get(norm)
 
 
+_FIGURE_SIGNS = frozenset("$€£¥%٪")
+_WORD_EDGES = "\"'“”‘’«»()[]{}.,،;؛:!?؟…-–—"
+
+
+@lru_cache(maxsize=1 << 16)
+def in_written_figure(word: str) -> bool:
+    """Whether a word, as written between two spaces, is part of a figure: it holds a digit
+    or a currency or percent sign, or it is a number, scale or vague-plural word (with or
+    without a clitic). The sentence splitter keeps such words together where it can.
+
+    >>> [in_written_figure(w) for w in ("1,000", "$5", "million,", "وعشرون", "آلاف", "board")]
+    [True, True, True, True, True, False]
+    """
+    if any(ch.isdigit() or ch in _FIGURE_SIGNS for ch in word):
+        return True
+    norm = normalize_word(word.strip(_WORD_EDGES))
+    return any(number_word(stem) is not None or stem in VAGUE_WORDS for _, stem in clitic_splits(norm))
+
+
 def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
     """Read a cardinal written in words from the start of ``words`` (normalised tokens).
 

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
 from factcheck.claims.fractions import find_fractions
 from factcheck.claims.model import Quantity
-from factcheck.claims.modality import mark
+from factcheck.claims.modality import Cues, mark
 from factcheck.claims.numbers import (
     CLITIC_ONLY,
     MARKS_CLASS,
@@ -1272,13 +1272,17 @@ _START_WORDS = (
 
 
 def extract_quantities(
-    text: str, lang: str | None = None, skip_spans: list[tuple[int, int]] = ()
+    text: str,
+    lang: str | None = None,
+    skip_spans: list[tuple[int, int]] = (),
+    dates_read: list[tuple[int, int]] | None = None,
 ) -> list[Quantity]:
     """Quantities mentioned in ``text``, sorted by ``char_start``.
 
     ``lang`` ("ar"/"en") says which name rules apply; None decides from the words around each
     number. ``skip_spans`` are (start, end) ranges to leave alone; dates found by
-    :func:`factcheck.claims.dates.date_spans` are always skipped as well.
+    :func:`factcheck.claims.dates.date_spans` are always skipped as well, unless the caller
+    has read them already and gives their spans as ``dates_read``.
 
     >>> [(q.quote, q.value, q.qualifier, q.unit, q.noun) for q in extract_quantities(
     ...     "أكّد أكثر من 500 من موظفي OpenAI")]
@@ -1291,7 +1295,8 @@ def extract_quantities(
         return []
     reader = _Reader(text, lang)
     # "خُمس أسهم" is a fifth of the shares, not five: fraction words are never read as numbers
-    skips = sorted(list(skip_spans) + date_spans(text) + [(f.start, f.end) for f in find_fractions(text)])
+    dates = date_spans(text) if dates_read is None else list(dates_read)
+    skips = sorted(list(skip_spans) + dates + [(f.start, f.end) for f in find_fractions(text)])
     skip_starts = [s for s, _ in skips]
     max_len = max((e - s for s, e in skips), default=0)
 
@@ -1308,6 +1313,7 @@ def extract_quantities(
 
     out: list[Quantity] = []
     toks = reader.toks
+    cues: Cues | None = None  # read once, at the first quantity
     i = 0
     while i < reader.n:
         t = toks[i]
@@ -1318,7 +1324,8 @@ def extract_quantities(
         if m is None or skipped(*m.numeric) or (m.year_like and m.noun is None):
             i += 1
             continue
-        hedged, negated = mark(text, m.start, m.end)
+        cues = cues or Cues(text)
+        hedged, negated = mark(text, m.start, m.end, cues)
         negated = negated and not m.negation_absorbed
         out.append(
             Quantity(

@@ -61,3 +61,41 @@ def test_a_sentence_initial_name_counts_when_the_source_writes_it_elsewhere():
     known = table.names_in(["Veradyne bought Lumora for cash.", text])
     assert known == {"Lumora"}
     assert [(e.surface, e.type) for e in table.find(text, known)] == [("Lumora", "name")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known name inside a run of capitalised words is read once, by the alias table
+        ("The Microsoft board met.", [("Microsoft", "organisation", "Microsoft", 4)]),
+        ("About OpenAI and Microsoft, nothing changed.", [("OpenAI", "organisation", "OpenAI", 6), ("Microsoft", "organisation", "Microsoft", 17)]),
+        ("The Microsoft Azure team grew.", [("Microsoft", "organisation", "Microsoft", 4)]),
+        ("Chief Sam Altman spoke.", [("Sam Altman", "person", "Sam Altman", 6)]),
+        ("He praised CTO Mira Murati.", [("Mira Murati", "person", "Mira Murati", 15)]),
+        ("قال The Microsoft board إن", [("Microsoft", "organisation", "Microsoft", 8)]),
+        ("أعلنت The OpenAI Foundation ذلك", [("OpenAI", "organisation", "OpenAI", 10)]),
+        ("وقال سام ألتمان ومايكروسوفت", [("Sam Altman", "person", "سام ألتمان", 5), ("Microsoft", "organisation", "ومايكروسوفت", 16)]),
+        # capitalised words apart from a known name are a name of their own
+        ("The Microsoft deal with Nordvik Energy closed.", [("Microsoft", "organisation", "Microsoft", 4), ("Nordvik Energy", "name", "Nordvik Energy", 24)]),
+        # spacing inside a name is kept as written in the surface, single in the canonical name
+        ("He met Big  Acme people.", [("Big Acme", "name", "Big  Acme", 7)]),
+        ("He met The Acme  Corp staff.", [("Acme Corp", "name", "Acme  Corp", 11)]),
+    ],
+)
+def test_entities_are_unique_per_span(text, expected):
+    found = default_aliases().find(text)
+    assert [(e.canonical, e.type, e.surface, e.char_start) for e in found] == expected
+    for e in found:
+        assert text[e.char_start : e.char_end] == e.surface
+    spans = sorted((e.char_start, e.char_end) for e in found)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), "entities overlap"
+
+
+@pytest.mark.parametrize("text", ["The Microsoft board met.", "قال The Microsoft board إن الاجتماع انتهى.", "Chief Sam Altman and The OpenAI board met."])
+def test_analysis_gives_each_entity_its_own_id(text):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    source = Source(id="s", path="-", format="txt", text=text, sha256="")
+    ids = [e["id"] for e in analyse(source, default_aliases()).entities]
+    assert ids and len(ids) == len(set(ids))

@@ -178,7 +178,8 @@ def test_parse_json_spans_slice_the_input():
     result = runner.invoke(app, ["parse", text, "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"quantities", "dates", "entities"}
+    assert set(data) == {"quantities", "dates", "entities", "skipped"}
+    assert data["skipped"] == []
     for items in data.values():
         for item in items:
             assert text[item["char_start"] : item["char_end"]] == item["text"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -213,3 +215,138 @@ def test_property_window(text, start, end):
     hi = min(len(text), end)
     for span in spans:
         assert lo <= span.start < span.end <= hi
+
+
+# --- the sentence length cap ------------------------------------------------------------------
+
+from factcheck.claims.numbers import in_written_figure  # noqa: E402
+from factcheck.text.sentences import MAX_SENTENCE_CHARS  # noqa: E402
+
+# (name, text, max_chars, expected pieces): small limits keep the cases readable.
+CAP_CASES = [
+    ("short sentences are untouched", "Acme hired 500 people.", 30, ["Acme hired 500 people."]),
+    (
+        "cut in the second half, at the last clean space",
+        "alpha beta gamma delta epsilon zeta eta theta",
+        30,
+        ["alpha beta gamma delta epsilon", "zeta eta theta"],
+    ),
+    (
+        "a clause mark wins over a later space",
+        "the board of the firm met late, and then the staff wrote a letter",
+        40,
+        ["the board of the firm met late,", "and then the staff wrote a letter"],
+    ),
+    (
+        "never between the groups of a number written with spaces",
+        "wrote 1 000 000 and",
+        12,
+        ["wrote", "1 000 000", "and"],
+    ),
+    (
+        "away from a figure and its scale word and unit",
+        "xx yy zz the firm paid 5 million dollars to",
+        28,
+        ["xx yy zz the firm", "paid 5 million dollars to"],
+    ),
+    (
+        "away from a figure written in words",
+        "the firm said it paid three million dollars to its staff",
+        40,
+        ["the firm said it", "paid three million dollars to its staff"],
+    ),
+    (
+        "not inside a capitalised name",
+        "in a deal signed with Nordvik Energy Holdings the",
+        44,
+        ["in a deal signed with", "Nordvik Energy Holdings the"],
+    ),
+    (
+        "arabic: away from the figure and its scale word",
+        "قال المتحدث إن الشركة دفعت ٢٫٥ مليار دولار للموظفين",
+        45,
+        ["قال المتحدث إن الشركة دفعت ٢٫٥ مليار دولار", "للموظفين"],
+    ),
+    (
+        "arabic: never inside a number",
+        "بلغ عدد السكان ١٬٠٠٠ ٠٠٠ شخص",
+        22,
+        ["بلغ عدد", "السكان ١٬٠٠٠ ٠٠٠ شخص"],
+    ),
+    ("a word longer than the limit stays whole", "a " + "x" * 30 + " b", 10, ["a", "x" * 30, "b"]),
+    ("no space at all: one piece", "y" * 40, 10, ["y" * 40]),
+]
+
+
+@pytest.mark.parametrize(("text", "max_chars", "expected"), [c[1:] for c in CAP_CASES], ids=[c[0] for c in CAP_CASES])
+def test_sentence_cap(text, max_chars, expected):
+    spans = split_sentences(text, max_chars=max_chars, figure_word=in_written_figure)
+    assert [text[s.start : s.end] for s in spans] == expected
+
+
+def test_cap_default_is_digits_and_signs():
+    # Without a figure_word, a word with a digit or a currency or percent sign is a figure.
+    text = "xx yy zz the firm paid $5 million to"
+    assert units_capped(text, 26) == ["xx yy zz the firm", "paid $5 million to"]
+
+
+def units_capped(text: str, max_chars: int) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, max_chars=max_chars)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab1٣ .,،$\u00a0\u200f")), max_size=300),
+    st.integers(4, 60),
+)
+def test_property_capped_pieces(text, max_chars):
+    spans = split_sentences(text, max_chars=max_chars, figure_word=in_written_figure)
+    uncapped = split_sentences(text, max_chars=10**9)
+    # The same text, only grouped differently, and every cut at whitespace.
+    assert [(s.start, s.end) for s in uncapped] == [(s.start, s.end) for s in _merged(text, spans, uncapped)]
+    for span in spans:
+        piece = text[span.start : span.end]
+        assert piece and piece == piece.strip().strip(_INVISIBLE)
+        assert len(piece) <= max_chars or not re.search(r"\s", piece), piece
+
+
+def _merged(text, spans, uncapped):
+    """The capped pieces joined again wherever only whitespace lies between them within one
+    uncapped sentence."""
+    out = []
+    for span in spans:
+        joinable = out and any(u.start <= out[-1].start and span.end <= u.end for u in uncapped)
+        if joinable and not text[out[-1].end : span.start].strip(" \u00a0" + _INVISIBLE):
+            out[-1] = SentenceSpan(out[-1].start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+
+
+def test_cap_leaves_the_corpora_unchanged():
+    # No sentence of the seed and fixture corpora comes near the cap.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted(root.glob("sources/*.txt")) + sorted(root.glob("tests/fixtures/**/*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        capped = split_sentences(text, figure_word=in_written_figure)
+        assert capped == split_sentences(text, max_chars=10**9), path
+        assert max(s.end - s.start for s in capped) < MAX_SENTENCE_CHARS / 2, path
+
+
+def test_a_long_line_without_punctuation_is_cut_near_the_cap():
+    sentence = "the company said that 1,250 employees signed a letter to the board on Friday and "
+    text = sentence * 200  # 16,200 characters and no full stop
+    spans = split_sentences(text, figure_word=in_written_figure)
+    assert all(MAX_SENTENCE_CHARS // 2 <= s.end - s.start <= MAX_SENTENCE_CHARS for s in spans[:-1])
+    assert spans[0].start == 0 and spans[-1].end == len(text.rstrip())
+    for before, after in zip(spans, spans[1:]):
+        assert not text[before.end : after.start].strip()  # cut at whitespace
+        near = text[before.start : before.end].split()[-2:] + text[after.start : after.end].split()[:2]
+        assert "1,250" not in near  # two words clear of the figure on each side
