@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, failure_line
+from factcheck.errors import FactcheckError, failure_line, one_line
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
 
 
@@ -166,10 +166,19 @@ def print_json(data) -> None:
 
 
 def _ingest_summary(result) -> str:
-    return (
+    line = (
         f"{len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
         f"{len(result.removed)} removed; {result.claims} claims extracted; {result.embedded} texts embedded"
     )
+    if result.skipped:
+        line += f"; {len(result.skipped)} sentence{'s' if len(result.skipped) != 1 else ''} skipped"
+    return line
+
+
+def _report_skipped(result) -> None:
+    """Name each sentence that could not be analysed, on stderr: its claims are missing."""
+    for s in result.skipped:
+        err.print(f"skipped: {s['path']}: sentence {s['sentence_index']} (characters {s['start']}-{s['end']}) could not be analysed: {s['error']}", markup=False)
 
 
 def _report_failures(result) -> None:
@@ -192,6 +201,7 @@ def ingest(
             _report_failures(result)
         for _, message in result.failed:
             err.print(f"skipped: {message}", markup=False)
+        _report_skipped(result)
         out.print(_ingest_summary(result))
 
 
@@ -268,6 +278,7 @@ def run(
         result = fc.ingest([sources_dir], prune=True)
         if result.failed:
             _report_failures(result)
+        _report_skipped(result)
         out.print(f"ingest: {_ingest_summary(result)}")
         rec = fc.reconcile()
         out.print(f"reconcile: {rec.claims} claims, {rec.clusters} clusters, {rec.discrepancies} discrepancies")
@@ -316,6 +327,7 @@ def check(
         fail(f"sources folder {sources_dir} does not exist")
     with workspace() as fc:
         result = fc.check(sources_dir, baseline, fail_on.value, since=since)
+    _report_skipped(result.ingest)
     if fmt is CheckFormat.json:
         print_json(
             {
@@ -327,6 +339,7 @@ def check(
                 "known": len(result.known),
                 "below_threshold": len(result.below),
                 "elsewhere": len(result.elsewhere),
+                "skipped_sentences": result.ingest.skipped,
             }
         )
     elif fmt is CheckFormat.sarif:
@@ -638,7 +651,12 @@ def parse(
         aliases = default_aliases(str(state.aliases) if state.aliases else os.environ.get("FACTCHECK_ALIASES"))
     except FactcheckError as exc:
         fail(str(exc))
-    result = parse_text(text, aliases, lang=None if lang is ParseLang.auto else lang.value, published=published)
+    try:
+        result = parse_text(text, aliases, lang=None if lang is ParseLang.auto else lang.value, published=published, strict=state.strict)
+    except FactcheckError:
+        raise
+    except Exception as exc:  # only under --strict: otherwise a failing sentence is skipped
+        fail(f"a sentence could not be analysed ({one_line(exc)}); stopped by --strict")
     if fmt is OutputFormat.json:
         print_json(result)
         return
@@ -657,6 +675,8 @@ def parse(
                 marks = (marks + " hijri").strip()
             table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading, detail, marks)
         out.print(table)
+    for s in result["skipped"]:
+        err.print(f"skipped: sentence {s['sentence_index']} (characters {s['start']}-{s['end']}) could not be analysed: {s['error']}", markup=False)
 
 
 @app.command()

@@ -29,6 +29,21 @@ class AnalysisError(FactcheckError):
     """A sentence could not be analysed and ``--strict`` asked for that to stop the command."""
 
 
+ERROR_CHARS = 300  # an error line names the problem; a message quoting a whole sentence is cut
+
+
+def one_line(exc: BaseException) -> str:
+    """"ValueError: message" on one line, without a traceback, cut at ``ERROR_CHARS``.
+
+    >>> one_line(ValueError("no\\n  digits"))
+    'ValueError: no digits'
+    """
+    message = " ".join(str(exc).split())
+    if len(message) > ERROR_CHARS:
+        message = message[: ERROR_CHARS - 1] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 def failure_line(exc: BaseException, db_path: object = None) -> str:
     """One line saying what went wrong, for an exception nothing closer to it explained.
 

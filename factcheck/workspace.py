@@ -21,7 +21,7 @@ from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder
-from factcheck.errors import QueryError, SourceError
+from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceError, one_line
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
@@ -46,6 +46,7 @@ class IngestResult:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     claims: int = 0  # claims extracted from added and updated sources
+    skipped: list[dict] = field(default_factory=list)  # sentences of those sources that could not be analysed
     embedded: int = 0  # texts sent to the embedding model in this run
 
 
@@ -172,7 +173,16 @@ class Factcheck:
         analyses = []
         for i, source in enumerate(loaded):
             self.progress("extract", i, len(loaded))
-            analyses.append(analyse(source, self.aliases))
+            try:
+                analysis = analyse(source, self.aliases, strict=self.strict)
+            except FactcheckError:
+                raise
+            except Exception as exc:  # only under strict: anything else is skipped sentence by sentence
+                if not self.strict:
+                    raise
+                raise AnalysisError(f"{source.path}: a sentence could not be analysed ({one_line(exc)}); stopped by --strict") from exc
+            analyses.append(analysis)
+            result.skipped += [{"source_id": source.id, "path": source.path, **entry} for entry in analysis.skipped]
         with self.store.db.atomic():  # every source of one ingest lands, or none does
             for source_id, path in sorted(moved.items()):
                 self.store.move_source(source_id, path)
@@ -180,7 +190,7 @@ class Factcheck:
                 (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
                 self.store.replace_source(
                     analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
-                    extractor=self.extractor_id,
+                    extractor=self.extractor_id, skipped=analysis.skipped,
                 )
                 result.claims += len(analysis.claims)
             if prune:

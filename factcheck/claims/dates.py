@@ -730,18 +730,21 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                 origin = "unresolved"
             else:
                 if f.direction < 0:
-                    resolved = base - _dt.timedelta(days=(base.weekday() - f.weekday) % 7 or 7)
+                    resolved = _add_days(base, -((base.weekday() - f.weekday) % 7 or 7))
                 else:
-                    resolved = base + _dt.timedelta(days=(f.weekday - base.weekday()) % 7 or 7)
-                date, precision = resolved.isoformat(), "day"
+                    resolved = _add_days(base, (f.weekday - base.weekday()) % 7 or 7)
+                if resolved is None:
+                    origin = "unresolved"
+                else:
+                    date, precision = resolved.isoformat(), "day"
         elif f.kind == "weekday":
             resolved = None
             if last_day_anchor is not None:
-                resolved = last_day_anchor + _dt.timedelta(days=(f.weekday - last_day_anchor.weekday()) % 7)
-                if ref_date is not None and resolved > ref_date:
+                resolved = _add_days(last_day_anchor, (f.weekday - last_day_anchor.weekday()) % 7)
+                if resolved is not None and ref_date is not None and resolved > ref_date:
                     resolved = None
             if resolved is None and ref_date is not None:
-                resolved = ref_date - _dt.timedelta(days=(ref_date.weekday() - f.weekday) % 7)
+                resolved = _add_days(ref_date, -((ref_date.weekday() - f.weekday) % 7))
                 origin = reference_origin
             if resolved is not None:
                 date, precision = resolved.isoformat(), "day"
@@ -756,12 +759,16 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
                 origin = reference_origin
                 precision = f.rel_unit
                 if f.rel_unit == "day":
-                    date = (ref_date + _dt.timedelta(days=f.rel_offset)).isoformat()
+                    shifted = _add_days(ref_date, f.rel_offset)
+                    date = shifted.isoformat() if shifted else None
                 elif f.rel_unit == "month":
                     idx = ref[0] * 12 + (ref[1] - 1) + f.rel_offset
-                    date = _iso(idx // 12, idx % 12 + 1)
+                    date = _iso(idx // 12, idx % 12 + 1) if _dt.MINYEAR <= idx // 12 <= _dt.MAXYEAR else None
                 else:
-                    date = _iso(ref[0] + f.rel_offset)
+                    year = ref[0] + f.rel_offset
+                    date = _iso(year) if _dt.MINYEAR <= year <= _dt.MAXYEAR else None
+                if date is None:  # past the ends of the calendar
+                    origin, precision = "unresolved", f.precision
         cues = cues or Cues(text)
         hedged, negated = mark(text, f.start, f.end, cues)
         out.append((f,
@@ -779,6 +786,18 @@ def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMe
             ),
         ))
     return out
+
+
+def _add_days(day: _dt.date, days: int) -> _dt.date | None:
+    """``day`` moved by ``days``, or None past the ends of the calendar (year 1, year 9999).
+
+    >>> _add_days(_dt.date(1, 1, 1), -1) is None
+    True
+    """
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def first_explicit_date(text: str) -> str | None:

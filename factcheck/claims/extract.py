@@ -20,6 +20,7 @@ from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
+from factcheck.errors import FactcheckError, one_line
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
@@ -200,12 +201,12 @@ class _Failures:
     def guard(self, sentence: dict) -> Iterator[None]:
         try:
             yield
-        except MemoryError:
-            raise  # the process is in trouble, not the sentence
+        except (MemoryError, FactcheckError):
+            raise  # the process or the configuration (a bad lexicon) is in trouble, not the sentence
         except Exception as exc:  # any bug in one sentence's reading (KeyboardInterrupt and SystemExit are no Exception)
             if self.strict:
                 raise
-            self._errors.setdefault(sentence["sentence_index"], (sentence, _one_line(exc)))
+            self._errors.setdefault(sentence["sentence_index"], (sentence, one_line(exc)))
 
     def failed(self, sentence: dict) -> bool:
         return sentence["sentence_index"] in self._errors
@@ -215,17 +216,6 @@ class _Failures:
             {"sentence_index": index, "start": sentence["start"], "end": sentence["end"], "error": error}
             for index, (sentence, error) in sorted(self._errors.items())
         ]
-
-
-_ERROR_CHARS = 300  # an error line names the problem; a message quoting a whole sentence is cut
-
-
-def _one_line(exc: Exception) -> str:
-    """"ValueError: message" on one line, without a traceback."""
-    message = " ".join(str(exc).split())
-    if len(message) > _ERROR_CHARS:
-        message = message[: _ERROR_CHARS - 1] + "…"
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 class _ClaimIds:
