@@ -65,6 +65,7 @@ def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(x and y and (x <= y or y <= x) for x in words_a for y in words_b)
 
 
+@lru_cache(maxsize=65536)  # called for every name of both claims of every candidate pair
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in name.casefold().split() if len(w) > 2 and w not in ("the", "and"))
 
