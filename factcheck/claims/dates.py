@@ -193,6 +193,27 @@ ORDINAL_DAYS.update({
 del ORDINAL_DAYS["الأول والعشرين"]
 _ORDINAL_INDEX = {" ".join(normalize_word(k).split()): v for k, v in ORDINAL_DAYS.items()}
 
+class _LazyPattern:
+    """A regular expression compiled on first use. The date patterns (every month and weekday
+    name in both scripts, diacritics allowed) take about two seconds to compile: commands that
+    read no text (``sources``, ``review``, a ``check`` of unchanged files) should not pay it."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args):
+        self._args = args
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def _lazy_compile(*args) -> re.Pattern:
+    return _LazyPattern(*args)  # type: ignore[return-value]
+
+
 #: Words that point a month or weekday without a year to the past or the future of the moment
 #: of writing: "يناير الماضي", "الجمعة المقبلة", "last Tuesday", "next March".
 PAST_WORDS = ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "last"]
@@ -205,34 +226,34 @@ _EN_DIR = r"(?:[Ll]ast|[Nn]ext)"
 _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
         "day_ord", ("month",),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
             rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
         ),
     ),
     (
         "month_dir", ("month", "dir"),  # "5 يناير الماضي", "أكتوبر/تشرين الأول الماضي": no year, a direction
-        re.compile(
+        _lazy_compile(
             rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('شهر')}\s+)?"
             rf"{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
         ),
     ),
     (
         "month_dir", ("month", "dir"),
-        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
     ),
-    ("month_dir", ("month", "dir"), re.compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
+    ("month_dir", ("month", "dir"), _lazy_compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
     (
         "ymd", ("digit",),
-        re.compile(r"(?<![\d/.-])(?P<q>(?P<y>\d{4})([-/])(?P<m>\d{1,2})\3(?P<d>\d{1,2}))(?![\d/-])"),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<y>\d{4})([-/])(?P<m>\d{1,2})\3(?P<d>\d{1,2}))(?![\d/-])"),
     ),
     (
         "dmy", ("digit",),
-        re.compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/.-]|\.\d)"),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/.-]|\.\d)"),
     ),
     (
         "day_month", ("digit", "month"),
-        re.compile(
+        _lazy_compile(
             rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*"
             rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
             rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
@@ -240,59 +261,59 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "month_day", ("digit", "month"),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>{_MONTH}\s+{_DAY}{_ORD}(?![:.]\d)"
             rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?(?:\s*[,،]?\s*{_YEAR})?)"
         ),
     ),
     (
         "hijri", ("digit", "hijri"),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
             rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
         ),
     ),
     (
         "hijri_year", ("digit",),
-        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
     ),
     (
         "month_year", ("digit", "month"),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
             rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         "season_year", ("digit", "season"),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
             rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         "mod_year", ("digit", "season"),
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
             rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         "years_dual", ("digit",),  # عامي 2015 و2016: two years, two mentions
-        re.compile(
+        _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
             rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
         ),
     ),
     (
         "year_noun", ("digit",),
-        re.compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
     ),
-    ("year_noun", ("digit",), re.compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
-    ("year_ad", ("digit",), re.compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
+    ("year_noun", ("digit",), _lazy_compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
+    ("year_ad", ("digit",), _lazy_compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
     (
         "year_cue", ("digit",),
-        re.compile(
+        _lazy_compile(
             rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'منذ', 'حتى', 'خلال', 'بحلول', 'قبل', 'بعد'])}"
             r"|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
             rf"(?P<q>{_YEAR}(?:\s*[-–]\s*(?P<y2>\d{{4}})(?!\d))?{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
@@ -300,13 +321,13 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "month_cue", ("month",),  # "في نوفمبر", "in November", "early November": month, year to resolve
-        re.compile(
+        _lazy_compile(
             rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'خلال', 'منذ', 'حتى', 'شهر', 'بحلول'])}"
             r"|[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his)\s+"
             rf"(?P<q>{_MONTH})(?!\s*\d)"
         ),
     ),
-    ("month_cue", ("month",), re.compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
+    ("month_cue", ("month",), _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
 ]
 
 # Deictic words: (pattern, unit, offset). Day words first so "أمس الأول" beats "أمس".
@@ -326,21 +347,21 @@ _RELATIVE_TABLE: list[tuple[str, str, int]] = [
     ("الشهر الحالي", "month", 0), ("الشهر الجاري", "month", 0), ("this month", "month", 0),
 ]
 _RELATIVE_INDEX = {normalize_word(p): (u, o) for p, u, o in _RELATIVE_TABLE}
-_RELATIVE_RE = re.compile(
+_RELATIVE_RE = _lazy_compile(
     rf"{_B}{_CLITIC}(?P<q>(?:(?P<wpre>{_EN_DIR})\s+)?{_WEEKDAY}(?:\s+(?P<wpost>{_AR_DIR}))?"
     rf"|{_alt([p for p, _, _ in _RELATIVE_TABLE])}){_E}"
 )
 # "اليوم" is "today" only when it is not "the day" of a phrase: not followed by an adjective
 # or relative (اليوم السابق، اليوم الذي), not after a demonstrative or "في"/"per" (في اليوم).
-_NOT_TODAY_AFTER = re.compile(rf"\s+(?:ال|{fuzzy_pattern('نفسه')}|{fuzzy_pattern('ذاته')}|\d)")
-_NOT_TODAY_BEFORE = re.compile(
+_NOT_TODAY_AFTER = _lazy_compile(rf"\s+(?:ال|{fuzzy_pattern('نفسه')}|{fuzzy_pattern('ذاته')}|\d)")
+_NOT_TODAY_BEFORE = _lazy_compile(
     rf"{_B}(?:{_alt(['ذلك', 'هذا', 'ذات', 'نفس', 'في', 'طوال', 'كل', 'منتصف', 'نهاية', 'بداية'])})\s+\Z"
 )
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = _lazy_compile(
     rf"(?P<w>{_B}{_WEEKDAY})\s*[,،]?\s*(?:(?:{_alt(['الموافق', 'الموافقة', 'المصادف', 'المصادفة'])}"
     r"|the)\s+)?\Z"
 )
-_WEEKDAY_NAME = re.compile(rf"{_WD_AR}|{_WD_EN}")
+_WEEKDAY_NAME = _lazy_compile(rf"{_WD_AR}|{_WD_EN}")
 
 
 @dataclass
@@ -360,7 +381,7 @@ class _Found:
 
 
 # A definite noun right before an ordinal makes it that noun's ordinal (الأسبوع الثاني).
-_DEFINITE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:[وفبل]{_M})?ال[^\W\d_]+{_M}\s+\Z")
+_DEFINITE_BEFORE = _lazy_compile(rf"(?<![^\W\d_])(?:[وفبل]{_M})?ال[^\W\d_]+{_M}\s+\Z")
 
 
 def _month_number(raw: str) -> int | None:
@@ -400,7 +421,7 @@ COUNT_NOUNS = (
 _COUNT_NOUNS = {normalize_word(w) for w in COUNT_NOUNS}
 # adverbs and connectives with a noun's shape: "في 2023 مقارنة بعام 2022"
 _NOT_NOUNS = {normalize_word(w) for w in "ثمة خاصة عامة كافة قاطبة تارة مقارنة نتيجة بداية نهاية إضافة علاوة".split()}
-_WORD_AFTER = re.compile(r"[^\S\n]+(?P<w>[^\W\d_][^\s\d.,،:;!?؟()]*)")
+_WORD_AFTER = _lazy_compile(r"[^\S\n]+(?P<w>[^\W\d_][^\s\d.,،:;!?؟()]*)")
 
 
 @lru_cache(maxsize=1)
@@ -465,8 +486,8 @@ for _gate, _names in (
 ):
     for _n in _names:
         _GATE_WORDS.setdefault(normalize_word(_n), set()).add(_gate)
-_GATE_WORD_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|{_M[:-1]})*")
-_DIGIT_RE = re.compile(r"\d")
+_GATE_WORD_RE = _lazy_compile(rf"[^\W\d_](?:[^\W\d_]|{_M[:-1]})*")
+_DIGIT_RE = _lazy_compile(r"\d")
 
 
 def _gates(nt: str) -> set[str]:
