@@ -617,6 +617,11 @@ def models_build_e5(
     out.print(f"wrote {path}; use it with: factcheck --model {path} ...")
 
 
+# A table of tens of thousands of rows is read by nobody and takes rich longer to lay out
+# than the text takes to parse; JSON lists everything.
+PARSE_TABLE_ROWS = 500
+
+
 class ParseLang(str, Enum):
     auto = "auto"
     ar = "ar"
@@ -663,17 +668,19 @@ def parse(
     from factcheck.claims.describe import describe_value
 
     rows = {
-        "quantities": [(q, describe_value({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
-        "dates": [(d, describe_value({"kind": "date", **d}), f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
-        "entities": [(e, e["canonical"], e["type"]) for e in result["entities"]],
+        "quantities": [(q, lambda q=q: describe_value({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
+        "dates": [(d, lambda d=d: describe_value({"kind": "date", **d}), f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
+        "entities": [(e, lambda e=e: e["canonical"], e["type"]) for e in result["entities"]],
     }
     for kind, items in rows.items():
         table = Table("text", "span", "reads as", "detail", "marks", title=f"{len(items)} {kind}")
-        for item, reading, detail in items:
+        for item, reading, detail in items[:PARSE_TABLE_ROWS]:
             marks = " ".join(m for m in ("hedged", "negated", "approximate") if item.get(m))
             if item.get("calendar") == "hijri":
                 marks = (marks + " hijri").strip()
-            table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading, detail, marks)
+            table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading(), detail, marks)
+        if len(items) > PARSE_TABLE_ROWS:
+            table.caption = f"the first {PARSE_TABLE_ROWS} of {len(items)}; --format json lists them all"
         out.print(table)
     for s in result["skipped"]:
         err.print(f"skipped: sentence {s['sentence_index']} (characters {s['start']}-{s['end']}) could not be analysed: {s['error']}", markup=False)
