@@ -51,11 +51,11 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.config import load_toml
 from factcheck.errors import ConfigError
 from factcheck.reconcile.reconciler import reading
 
@@ -216,16 +216,7 @@ def parse_gold(data: dict, path: str = "<gold>") -> Gold:
 def load_gold(path: str | Path) -> Gold:
     """Read and validate a gold TOML file; ConfigError (one line) when it is malformed."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read gold file ({exc.strerror or exc})") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: gold file is not UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: bad TOML: {' '.join(str(exc).split())}") from None
+    data = load_toml(path, "gold file")
     return parse_gold(data, str(path))
 
 

@@ -124,7 +124,7 @@ def test_format_text_and_json():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("[[expected]\n", "bad TOML"),
+        ("[[expected]\n", "not valid TOML"),
         ('[[expected]]\nb = {source = "s", quote = "q"}\nkinds = ["precision"]\n', "missing key 'a'"),
         ('[[expected]]\na = {source = "s", quote = "q"}\nb = {source = "s", quote = "q"}\n', "missing key 'kinds'"),
         ('[[expected]]\na = {source = "s", quote = "q"}\nb = {source = "s", quote = "q"}\nkinds = ["wrong"]\n', "unknown kind 'wrong'"),
