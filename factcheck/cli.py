@@ -106,15 +106,15 @@ def main_options(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bars (default: only on a terminal).")] = sys.stderr.isatty(),
     lock_timeout: Annotated[
         float,
-        typer.Option("--lock-timeout", envvar="FACTCHECK_LOCK_TIMEOUT", min=0, max=86400, help="Seconds to wait for another command writing the same database."),
+        typer.Option("--lock-timeout", envvar="FACTCHECK_LOCK_TIMEOUT", help="Seconds to wait for another command writing the same database (0 to 86400)."),
     ] = DEFAULT_LOCK_TIMEOUT,
     strict: Annotated[bool, typer.Option("--strict", help="Stop (exit 2) when a sentence cannot be analysed, instead of skipping it.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     import math
 
-    if not math.isfinite(lock_timeout):
-        raise typer.BadParameter("must be a finite number of seconds", param_hint="--lock-timeout")
+    if not (math.isfinite(lock_timeout) and 0 <= lock_timeout <= 86400):
+        raise typer.BadParameter(f"must be a number of seconds from 0 to 86400, not {lock_timeout}", param_hint="--lock-timeout")
     state.db, state.model, state.thresholds, state.aliases = db, model, thresholds, aliases
     state.lock_timeout, state.strict = lock_timeout, strict
     state.debug = debug

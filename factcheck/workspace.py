@@ -20,7 +20,7 @@ from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
 from factcheck.claims.lexicon import lexicon
-from factcheck.embeddings.base import Embedder, load_embedder
+from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceError, one_line
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
@@ -30,6 +30,7 @@ from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, th
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.loader import discover_sources, load_source, source_digest
+from factcheck.sources.metadata import sidecar_digest
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
@@ -96,8 +97,12 @@ class Factcheck:
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
         self._embedder: Embedder | None = None
         self._thresholds_file = thresholds_file
+        # A configuration mistake stops the command before it does any work: the model name,
+        # the thresholds file and the lexicon are checked now, not when first needed.
+        model_members(self.model_spec)
         if thresholds_file is not None:
-            check_thresholds_file(thresholds_file)  # a mistake stops the command before it does any work
+            check_thresholds_file(thresholds_file)
+        lexicon()
         self._thresholds: Thresholds | None = None
         self.aliases: AliasTable = default_aliases(str(aliases_file) if aliases_file else os.environ.get("FACTCHECK_ALIASES"))
         self.progress = progress or (lambda step, done, total: None)
@@ -155,7 +160,8 @@ class Factcheck:
                 continue
             seen[source_id] = path
             try:
-                digest = source_digest(path)  # stat checks type and size first; read in chunks
+                # stat checks type and size first, then the file (and its sidecar) is hashed in chunks
+                digest = (source_digest(path), sidecar_digest(path))
                 if stored.get(source_id) == digest and readers.get(source_id) == self.extractor_id:
                     result.unchanged.append(source_id)
                     if stored_paths.get(source_id) != source_path(path, paths):
@@ -163,6 +169,7 @@ class Factcheck:
                     continue
                 source = load_source(path)
                 source.path = source_path(path, paths)
+                source.metadata_sha256 = digest[1]
                 loaded.append(source)
             except SourceError as exc:
                 result.failed.append((str(path), str(exc)))

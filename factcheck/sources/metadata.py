@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -188,6 +189,17 @@ def check_source_metadata(metadata: dict[str, str], source_id: str, where: str) 
         n = min(len(published), len(updated))
         if updated[:n] < published[:n]:
             raise SourceError(f"{where}: field 'updated' ({updated}) is earlier than 'published' ({published})")
+
+
+def sidecar_digest(path: Path) -> str:
+    """SHA-256 of the sidecar ``NAME.meta.toml`` of the source at ``path``, or "" when it has
+    none: editing a sidecar changes the source as much as editing its text does."""
+    from factcheck.sources.files import SIDECAR_SUFFIX, source_digest
+
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not os.path.lexists(sidecar):
+        return ""
+    return source_digest(sidecar, MAX_SIDECAR_BYTES)
 
 
 def read_sidecar(sidecar: Path) -> dict[str, str]:

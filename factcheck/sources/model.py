@@ -10,7 +10,8 @@ class Source:
     """One article under the sources folder.
 
     ``text`` is exactly the text that was analysed; every offset stored for this source
-    indexes into it. ``sha256`` hashes the file's bytes, so an unchanged file is skipped.
+    indexes into it. ``sha256`` hashes the file's bytes and ``metadata_sha256`` those of
+    its sidecar ``NAME.meta.toml`` ("" without one): while both match, the file is skipped.
     """
 
     id: str
@@ -29,3 +30,4 @@ class Source:
     encoding: str = "utf-8"
     metadata_origin: str = "none"  # "sidecar", "front_matter", "html", or "none"
     date_candidates: list[str] = field(default_factory=list)
+    metadata_sha256: str = ""

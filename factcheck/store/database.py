@@ -124,8 +124,9 @@ class Store:
     def source_ids(self) -> list[str]:
         return [r["id"] for r in self.db.query("select id from sources order by id")]
 
-    def source_hashes(self) -> dict[str, str]:
-        return {r["id"]: r["sha256"] for r in self.db.query("select id, sha256 from sources")}
+    def source_hashes(self) -> dict[str, tuple[str, str]]:
+        """Source id -> (hash of the file, hash of its sidecar or "")."""
+        return {r["id"]: (r["sha256"], r["metadata_sha256"]) for r in self.db.query("select id, sha256, metadata_sha256 from sources")}
 
     def source_paths(self) -> dict[str, str]:
         return {r["id"]: r["path"] for r in self.db.query("select id, path from sources")}

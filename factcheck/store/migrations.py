@@ -251,6 +251,14 @@ def m009_skipped_sentences(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration
+def m010_metadata_hash(db: sqlite_utils.Database) -> None:
+    """A sidecar ``NAME.meta.toml`` is part of its source: an edited sidecar (a corrected
+    date, a declared translation) makes the source be read again. Sources stored before this
+    step have "" and are read again once when they have a sidecar."""
+    db["sources"].add_column("metadata_sha256", str, not_null_default="")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -219,3 +219,23 @@ def test_the_cli_refuses_a_link_out_with_exit_2_and_one_line(tmp_path, folder):
     assert not (tmp_path / "r").exists()
     skipped = runner.invoke(app, ["--db", db, "--model", "hashing", "ingest", "--skip-bad", str(folder)])
     assert skipped.exit_code == 0 and "skipped:" in skipped.output and "1 added" in skipped.output
+
+
+def test_an_edited_sidecar_makes_its_source_be_read_again(tmp_path):
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Plant\n\nThe plant employs 300 people.\n", encoding="utf-8")
+    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing")
+    assert fc.ingest([folder]).added == ["a"]
+    (folder / "a.meta.toml").write_text('outlet = "Gazette"\npublished = "2024-03-01"\n', encoding="utf-8")
+    assert fc.ingest([folder]).updated == ["a"]
+    assert fc.store.get_source("a")["published"] == "2024-03-01"
+    assert fc.ingest([folder]).unchanged == ["a"]
+    (folder / "a.meta.toml").write_text('translation_of = "a"\n', encoding="utf-8")
+    result = fc.ingest([folder])
+    assert [message for _, message in result.failed] and "translation_of" in result.failed[0][1]
+    (folder / "a.meta.toml").unlink()
+    assert fc.ingest([folder]).updated == ["a"]
+    assert fc.store.get_source("a")["published"] is None

@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -56,7 +56,7 @@ def test_replace_source_is_all_or_nothing(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         store.replace_source(make_source(sha="h2"), [SENTENCE], [broken], None)
     # the earlier version is intact
-    assert store.source_hashes() == {"s1": "h1"}
+    assert store.source_hashes() == {"s1": ("h1", "")}
     assert [c["id"] for c in store.claims()] == ["q_0000000000000001"]
 
 
@@ -108,4 +108,4 @@ def test_database_of_the_first_release_gains_the_entities_table(tmp_path, monkey
         old.close()
     store = Store(path)
     assert "entities" in store.db.table_names()
-    assert store.source_hashes() == {"s1": "h1"}  # nothing lost on the way
+    assert store.source_hashes() == {"s1": ("h1", "")}  # nothing lost on the way
