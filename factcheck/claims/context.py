@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
-from factcheck.text.normalize import normalize_for_match, strip_clitics
+from factcheck.text.normalize import fuzzy_pattern, normalize_for_match, strip_clitics
 
 CONTEXT_WORDS = 8  # words kept on each side of a mention to describe its slot
 PREDICATE_BEFORE = 3  # content words just before a mention usually name what it measures
@@ -205,13 +205,15 @@ class SentenceWords:
         return subject, obj
 
 
+_SAYING_AR = "|".join(fuzzy_pattern(w) for w in ("قالت", "قال", "أضافت", "أضاف", "صرحت", "صرح", "أوضحت", "أوضح"))
+_ON_AR = "|".join(fuzzy_pattern(w) for w in ("يوم", "في", "مساء", "صباح"))
 # A date right after a verb of saying dates the statement, not what it reports: "officials
 # said on Monday", "said at a press briefing on February 18", "قال يوم الاثنين".
 _ATTRIBUTION_BEFORE = re.compile(
     r"(?:\b(?:said|says|told\s+\w+|added|stated)"
     r"(?:\s+(?:at|in|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:briefing|conference|statement|interview))?"
     r"(?:\s+(?:late|early))?(?:\s+(?:on|last|this))?"
-    r"|(?:^|\s)[وف]?(?:قال|قالت|أضاف|أضافت|صرح|صرحت|أوضح|أوضحت)(?:\s+(?!إن|أن|ان)\S+){0,3}?(?:\s+(?:يوم|في|مساء|صباح))?)"
+    r"|(?:^|\s)[وف]?(?:" + _SAYING_AR + r")(?:\s+(?!" + fuzzy_pattern("أن") + r")\S+){0,3}?(?:\s+(?:" + _ON_AR + r"))?)"
     r"\s*$",
     re.IGNORECASE,
 )

@@ -54,14 +54,8 @@ from babel.dates import get_day_names, get_month_names
 
 from factcheck.claims.model import DateMention
 from factcheck.claims.modality import Cues, mark
-from factcheck.claims.numbers import (
-    MARKS_CLASS,
-    SCALE_WORDS,
-    fuzzy_pattern,
-    is_arabic,
-    normalize_digits,
-    normalize_word,
-)
+from factcheck.claims.numbers import SCALE_WORDS, is_arabic
+from factcheck.text.normalize import MARKS_CLASS, fuzzy_pattern, normalize_word, to_western_digits
 
 # --------------------------------------------------------------------------------------------
 # Name tables
@@ -505,7 +499,7 @@ def _gates(nt: str) -> set[str]:
 
 def _find(text: str) -> list[_Found]:
     """Every date-like mention in ``text``, unresolved, without overlaps, in text order."""
-    nt = normalize_digits(text)
+    nt = to_western_digits(text)
     found: list[_Found] = []
     taken = _Taken(len(nt))  # also holds impossible dates ("31 فبراير"): never re-read
 

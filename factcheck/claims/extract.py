@@ -29,7 +29,7 @@ from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 # Entities that act (give, sign, employ): people and organisations of the alias table, and
 # capitalised names it does not know. Places and the table's "other" names (products,
 # publications) describe; they do not tell slots apart.

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.text.normalize import MARKS_CLASS, fuzzy_pattern
+
 _EN = {
     "half": 50.0, "a half": 50.0, "one half": 50.0,
     "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
@@ -23,17 +25,18 @@ _EN = {
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two fifths": 40.0, "two-fifths": 40.0,
     "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
 }  # fmt: skip
-# Arabic, with the conjunction و or the preposition ب/ل allowed in front; ى/ي and the dual
-# endings (ثلثا/ثلثي) included. Diacritics other than the damma that tells خُمس from خمس are optional.
-_H = "[\u064b-\u0652]*"  # any harakat
+# Arabic, with the conjunction و or the preposition ب/ل allowed in front, in every spelling
+# the normaliser equates (fuzzy_pattern); the dual endings (ثلثا/ثلثي) included. Marks are
+# optional, except the damma that tells خُمس (a fifth) from خمس (five).
+_DAMMA = f"{MARKS_CLASS}\u064f{MARKS_CLASS}"
 _AR = [
-    (rf"نصف{_H}", 50.0),
-    (rf"ثل{_H}ث{_H}(?:ا|ي){_H}", 200 / 3),
-    (rf"ثل{_H}ث{_H}", 100 / 3),
-    (rf"ثلاث{_H}ة{_H}\s+أرباع{_H}", 75.0),
-    (rf"رب{_H}ع{_H}", 25.0),
-    (r"خُمس" + _H, 20.0),
-    (r"عُشر" + _H, 10.0),
+    (fuzzy_pattern("نصف"), 50.0),
+    (f"{fuzzy_pattern('ثلث')}(?:{fuzzy_pattern('ا')}|{fuzzy_pattern('ي')})", 200 / 3),
+    (fuzzy_pattern("ثلث"), 100 / 3),
+    (fuzzy_pattern("ثلاثة أرباع"), 75.0),
+    (fuzzy_pattern("ربع"), 25.0),
+    ("خ" + _DAMMA + fuzzy_pattern("مس"), 20.0),
+    ("ع" + _DAMMA + fuzzy_pattern("شر"), 10.0),
 ]
 _EN_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted((re.escape(k) for k in _EN), key=len, reverse=True)) + r")(?:\s+of)?(?=\s+(?:the\s+|its\s+|their\s+|all\s+)?[^\W\d_])",
@@ -41,12 +44,16 @@ _EN_RE = re.compile(
 )
 _AR_RE = re.compile(r"(?<![\w\u0600-\u06FF])(?:[وبل])?(" + "|".join(p for p, _ in _AR) + r")(?=\s+[\u0600-\u06FF])")
 # What follows a fraction word when it is not a share of something.
+_NOT_SHARED_AR = ("مليون", "مليار", "ألف", "ساعة", "قرن", "يوم", "أسبوع", "شهر", "سنة", "عام", "دقيقة", "نهائي")
 _NOT_A_SHARE = re.compile(
     r"\s+(?:an?\s+)?(?:million|billion|thousand|hour|hours|day|days|week|weeks|month|months|year|years|century|decade|time|"
-    r"(?:ال)?(?:مليون|مليار|ألف|الف|ساعة|قرن|يوم|أسبوع|شهر|سنة|عام|دقيقة|نهائي))(?![\w\u0621-\u064A])",
+    rf"(?:{fuzzy_pattern('ال')})?(?:{'|'.join(map(fuzzy_pattern, _NOT_SHARED_AR))}))(?![\w\u0621-\u064A])",
     re.IGNORECASE,
 )
-_BEFORE_PERIOD = re.compile(r"(?:first|second|third|fourth|last|latter|final|earlier|الأول|الثاني)\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE_PERIOD = re.compile(
+    rf"(?:first|second|third|fourth|last|latter|final|earlier|{fuzzy_pattern('الأول')}|{fuzzy_pattern('الثاني')})\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from factcheck.claims.numbers import MARKS_CLASS, fuzzy_pattern, is_arabic, normalize_word
+from factcheck.claims.numbers import is_arabic
+from factcheck.text.normalize import MARKS_CLASS, fuzzy_pattern, normalize_word
 
 # --------------------------------------------------------------------------------------------
 # Cue tables. Plain phrases; a trailing "+" lets an Arabic verb carry an object pronoun

@@ -3,13 +3,11 @@
 This module knows how numbers are *spelled*; it does not decide what a number means in its
 sentence (that is :mod:`factcheck.claims.quantities`). It provides:
 
-- :func:`normalize_digits`: Arabic-Indic (٠-٩) and Extended (۰-۹) digits and the Arabic
-  separators (٬ thousands, ٫ decimal) mapped to ASCII, one character for one character, so
-  offsets into the normalised text are offsets into the original.
-- :func:`parse_numeral` / :data:`NUMERAL_PATTERN`: digit strings with separators.
-- :func:`normalize_word`, :func:`clitic_splits`, :func:`fuzzy_pattern`: Arabic spelling
-  tolerance (diacritics, tatweel, alef/ya/ta-marbuta variants, clitic prefixes) shared by the
-  quantity, date and modality readers.
+- :func:`parse_numeral` / :data:`NUMERAL_PATTERN`: digit strings with separators (Arabic
+  digits and separators read through :func:`factcheck.text.normalize.to_western_digits`).
+- :func:`clitic_splits`: the readings of an Arabic word as clitic prefixes and a stem,
+  shared by the quantity, date and modality readers. Which spellings are the same word
+  (marks, alef, ya, ta marbuta, hamza seats) is :mod:`factcheck.text.normalize`'s decision.
 - :func:`read_number_words`: cardinal number words ("خمسة وعشرون", "ثلاثة آلاف",
   "twenty-five", "one hundred and five", "a million"), with the tables it is driven by.
 """
@@ -20,24 +18,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from factcheck.text.normalize import normalize_word, to_western_digits
+
 # --------------------------------------------------------------------------------------------
-# Digits
+# Numerals
 # --------------------------------------------------------------------------------------------
-
-_DIGIT_MAP = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
-_DIGIT_MAP.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
-_DIGIT_MAP[ord("٫")] = "."  # U+066B ARABIC DECIMAL SEPARATOR
-_DIGIT_MAP[ord("٬")] = ","  # U+066C ARABIC THOUSANDS SEPARATOR
-
-
-def normalize_digits(text: str) -> str:
-    """Map Arabic-Indic/Extended digits and Arabic separators to ASCII, length-preserving.
-
-    >>> normalize_digits("١٬٠٠٠ و۲٫٥")
-    '1,000 و2.5'
-    """
-    return text.translate(_DIGIT_MAP)
-
 
 # Thousands groups need exactly three digits ("1,000", "12,345.6"); dotted thousands only with
 # two or more groups ("1.000.000"), because "1.000" alone is read as a decimal (1.0) in English
@@ -58,7 +43,7 @@ def parse_numeral(s: str) -> float | None:
     >>> parse_numeral("1,5") is None   # ambiguous: a list "1, 5" or a comma decimal
     True
     """
-    s = normalize_digits(s).strip()
+    s = to_western_digits(s).strip()
     if not s or not _NUMERAL_FULL.fullmatch(s):
         return None
     if s.count(".") >= 2:  # 1.000.000 or 1.000.000,5
@@ -69,26 +54,8 @@ def parse_numeral(s: str) -> float | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Arabic spelling tolerance
+# Arabic clitics
 # --------------------------------------------------------------------------------------------
-
-# Harakat, Quranic marks, superscript alef and tatweel carry no meaning for matching.
-_AR_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_MARKS_RE = re.compile(f"[{_AR_MARKS}]")
-_LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "’": "'"})
-
-#: Characters allowed between the letters of a fuzzy Arabic pattern.
-MARKS_CLASS = f"[{_AR_MARKS}]*"
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize_word(word: str) -> str:
-    """Matching key of a word: no diacritics/tatweel, one alef, ى→ي, ة→ه, lower case.
-
-    >>> normalize_word("موظفاً"), normalize_word("إحدى"), normalize_word("Million")
-    ('موظفا', 'احدي', 'million')
-    """
-    return _MARKS_RE.sub("", word).translate(_LETTER_MAP).lower()
 
 
 def is_arabic(word: str) -> bool:
@@ -122,33 +89,6 @@ def clitic_splits(norm: str) -> tuple[tuple[str, str], ...]:
 def is_definite(prefix: str) -> bool:
     """Whether a proclitic string contains the article ("ال" or the "لل" spelling)."""
     return prefix.endswith("ال") or prefix.endswith("لل")
-
-
-_FUZZY_CLASSES = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
-
-
-def fuzzy_pattern(phrase: str) -> str:
-    """Regex source matching an Arabic/English phrase across spelling variants.
-
-    Arabic letters tolerate diacritics and tatweel after them and alef/ya/ta-marbuta variants;
-    spaces match any run of whitespace; Latin is matched case-insensitively.
-
-    >>> bool(re.fullmatch(fuzzy_pattern("أكثر من"), "أَكْثَرُ  من"))
-    True
-    """
-    parts = []
-    for ch in normalize_word(phrase):
-        if ch == " ":
-            parts.append(r"\s+")
-        elif is_arabic(ch):
-            parts.append(_FUZZY_CLASSES.get(ch, re.escape(ch)) + MARKS_CLASS)
-        elif ch.isalpha():
-            parts.append(f"[{ch}{ch.upper()}]")
-        elif ch == "'":
-            parts.append("['’]")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
 
 
 # --------------------------------------------------------------------------------------------

@@ -62,7 +62,6 @@ from factcheck.claims.model import Quantity
 from factcheck.claims.modality import Cues, mark
 from factcheck.claims.numbers import (
     CLITIC_ONLY,
-    MARKS_CLASS,
     NUMERAL_PATTERN,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -70,12 +69,11 @@ from factcheck.claims.numbers import (
     clitic_splits,
     is_arabic,
     is_definite,
-    normalize_digits,
-    normalize_word,
     number_word,
     parse_numeral,
     read_number_words,
 )
+from factcheck.text.normalize import MARKS_CLASS, normalize_word, to_western_digits
 
 # --------------------------------------------------------------------------------------------
 # Tables (written as text; normalised and tokenised once at import)
@@ -373,7 +371,7 @@ def _tokenize(nt: str) -> list[_Tok]:
 
 
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in _tokenize(normalize_digits(phrase)))
+    return tuple(t.norm for t in _tokenize(to_western_digits(phrase)))
 
 
 class _Phrases:
@@ -485,7 +483,7 @@ class _Mention:
 class _Reader:
     def __init__(self, text: str, lang: str | None):
         self.text = text
-        self.nt = normalize_digits(text)
+        self.nt = to_western_digits(text)
         self.toks = _tokenize(self.nt)
         self.n = len(self.toks)
         self.lang = lang

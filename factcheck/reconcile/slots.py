@@ -22,6 +22,7 @@ from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.lexicon import lexicon
 from factcheck.reconcile.intervals import magnitude_ratio
 from factcheck.reconcile.thresholds import Thresholds
+from factcheck.text.normalize import normalize_for_match
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=65536)  # called for every name of both claims of every candidate pair
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in name.casefold().split() if len(w) > 2 and w not in ("the", "and"))
+    return frozenset(w for w in normalize_for_match(name).split() if len(w) > 2 and w not in ("the", "and"))
 
 
 def name_overlap(a: list[str], b: list[str]) -> float:

@@ -19,6 +19,11 @@ from factcheck.claims.quantities import extract_quantities
         ("تأهل الفريق إلى نصف النهائي", []),
         ("ثلاثة ملايين ونصف المليون نسمة", []),
         ("خمس شركات", []),  # five companies: no damma, not a fifth
+        # every spelling the normaliser equates (docs/parsing.md)
+        ("ثلثى الأعضاء وثلاثه ارباع الموظفين", [67, 75]),
+        ("خُمْسُ أسهم الشركة", [20]),  # a sukun between the letters
+        ("بعد نصف ساعه", []),
+        ("في الشوط الأول نصف النهائى", []),
     ],
 )
 def test_find_fractions(text, shares):

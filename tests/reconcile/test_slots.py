@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from factcheck.claims.context import content_keys, mention_context, slot_description, word_key
+from factcheck.claims.context import content_keys, dates_a_statement, mention_context, slot_description, word_key
 from factcheck.reconcile.slots import align, names_meet, rescale, units_compatible
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.errors import ConfigError
@@ -120,6 +120,8 @@ def test_names_that_are_not_actors_do_not_rule_out():
         (["Norova"], ["Veltek", "Microsoft"], False),
         ([], ["Norova"], False),
         (["Department of Public Health"], ["Wexmoor County Health Department"], False),
+        (["مؤسسة ديمار"], ["موسسه ديمار"], True),  # one name in two spellings (docs/parsing.md)
+        (["شركة نوران"], ["شركة سالكو"], False),
     ],
 )
 def test_names_meet_on_a_word(a, b, met):
@@ -230,3 +232,17 @@ def test_counts_with_a_generic_noun_count_what_their_predicate_says():
     killed = count("y", "2", "people", "were killed")
     assert not units_compatible(dead, missing) and not units_compatible(dead, rescued)
     assert units_compatible(dead, killed)
+
+
+@pytest.mark.parametrize(
+    "context, dated",
+    [
+        ("وقال المتحدث باسم الوزارة يوم … إن", True),
+        ("وقَالَ المتحدث باسم الوزارة يومَ … إن", True),  # vowelled
+        ("واضافت المتحدثة في … ان", True),  # no hamza on the alef
+        ("وقال إن الانفجار وقع … بعد الظهر", False),
+        ("وقال ان الانفجار وقع … بعد الظهر", False),
+    ],
+)
+def test_a_date_after_a_verb_of_saying_in_any_spelling(context, dated):
+    assert dates_a_statement(context) is dated
