@@ -278,7 +278,8 @@ class Factcheck:
         annotate_years(claims)
         full = full or self.store.get_setting("aligned_with") != self._alignment_key()
         pending = None if full else self.store.unaligned_claim_ids()
-        todo = claims if pending is None else [c for c in claims if c["id"] in set(pending)]
+        wanted = None if pending is None else set(pending)
+        todo = claims if wanted is None else [c for c in claims if c["id"] in wanted]
         embedded = self._embed_missing(todo)
         vectors = VectorCache(self.store, self.embedder.model_id)
         vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
