@@ -166,7 +166,7 @@ def shell(folder: Path, commands: list[str], slow: bool) -> list[str]:
     for command in commands:
         script.append(f"printf '{_MARK}\\n'; (exit $status); {{ {command}\n}} 2>&1; status=$?")
     done = subprocess.run(
-        ["bash", "-c", "\n".join(script)], cwd=folder, env=environment(folder, slow), capture_output=True, text=True, timeout=1200
+        ["bash", "-c", "\n".join(script)], cwd=folder, env=environment(folder, slow), capture_output=True, text=True, timeout=3600
     )
     outputs = done.stdout.split(_MARK + "\n")[1:]
     assert len(outputs) == len(commands), done.stdout + done.stderr
