@@ -21,7 +21,7 @@ What the Arabic stemmer leaves to us, measured on the seed and fixture corpora:
   rule alone applies.
 - Unless a word has the article it reads it as a verb, taking one letter of the plural ات
   at a time ("استثمارات" -> "استثمارا") and, for a word read as a future verb, the س
-  ("سيارات" -> "يارات"). The plural ات is removed before it, and it is run until the stem
+  ("سيارات" -> "يارا"). The plural ات is removed before it, and it is run until the stem
   no longer changes.
 - It reads a final ه as the pronoun "his", and after taking it takes a ك too ("وشركه" ->
   "وشر"). The normaliser spells the feminine ending ة as ه, so a final ه is given to
