@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match, strip_clitics
+from factcheck.text.stems import stem
 
 CONTEXT_WORDS = 8  # words kept on each side of a mention to describe its slot
 PREDICATE_BEFORE = 3  # content words just before a mention usually name what it measures
 PREDICATE_AFTER = 2
-_KEY_LEN = 5  # stems sharing their first five letters are one word (استثمر/استثماراتهم)
 
 _SPACE_RUN = re.compile(r"\S+")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -43,8 +43,6 @@ STOPWORDS = frozenset(
     قال قالت يقول تقول صرح صرحت أكد أكدت أضاف أضافت بيان مصدر مصادر مسؤول مسؤولون المتحدث
     """.split()
 )
-_SUFFIXES = ("اتهم", "اتها", "ات", "ون", "ين", "هما", "هم", "ها", "كم", "نا", "ه", "ي", "ا", "ت")
-_EN_SUFFIXES = ("ing", "ed", "es", "s")
 
 
 def mention_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
@@ -56,33 +54,31 @@ def mention_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS)
     return SentenceWords(text).context(start, end, words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # news vocabulary repeats: each word is stemmed once
 def word_key(token: str) -> str:
-    """A light stem: clitics and common suffixes off, cut to five letters.
+    """The key a word is matched by: its stem (:func:`factcheck.text.stems.stem`), so
+    inflected forms meet and words that only begin alike do not.
 
-    >>> word_key("واستثماراتهم") == word_key("استثمر")
-    True
+    >>> word_key("واستثماراتهم") == word_key("الاستثمار"), word_key("signed") == word_key("signing")
+    (True, True)
+    >>> word_key("investigation") == word_key("investment")
+    False
     """
-    token = normalize_for_match(token)
-    token = strip_clitics(token)
-    if token.isascii():
-        for suffix in _EN_SUFFIXES:
-            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                token = token[: -len(suffix)]
-                break
-    else:
-        for _ in range(2):
-            for suffix in _SUFFIXES:
-                if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                    token = token[: -len(suffix)]
-                    break
-    return token[:_KEY_LEN]
+    return stem(token)
 
 
 @lru_cache(maxsize=65536)  # news vocabulary repeats: each word is looked up once
 def _is_stopword(token: str) -> bool:
     norm = normalize_for_match(token)
-    return len(norm) < 2 or norm in STOPWORDS or strip_clitics(norm) in STOPWORDS
+    if len(norm) < 2 or norm in STOPWORDS or strip_clitics(norm) in STOPWORDS:
+        return True
+    # A conjunction or preposition on a two-letter function word ("وفي", "ولم", "بما"):
+    # strip_clitics leaves words that short whole, and their stems would pass for content
+    # words ("وفي" is the stem of "وفيات", deaths).
+    return norm[0] in _CLITIC_LETTERS and norm[1:] in STOPWORDS
+
+
+_CLITIC_LETTERS = "وفبلك"
 
 
 def content_keys(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[str]:

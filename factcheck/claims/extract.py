@@ -27,9 +27,11 @@ from factcheck.text.boilerplate import furniture_reason
 from factcheck.text.lang import detect_lang
 from factcheck.text.normalize import normalize_sentence
 from factcheck.text.sentences import split_sentences
+from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
-EXTRACTOR_VERSION = "13"
+# The stemmer's version is part of it: the content words stored with each claim are stems.
+EXTRACTOR_VERSION = f"14/{STEMMER}"
 # Entities that act (give, sign, employ): people and organisations of the alias table, and
 # capitalised names it does not know. Places and the table's "other" names (products,
 # publications) describe; they do not tell slots apart.

@@ -34,7 +34,7 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import normalize_for_match
 
 LABELS = ("agree", "disagree", "other")
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: words keyed by Snowball stems
 
 # Negation cues, normalised (normalize_for_match: no hamza seats, ى -> ي, casefolded). A
 # generic list of the language's negation words, not tuned to any data set.

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from factcheck.claims.context import word_key
 from factcheck.reconcile.clusters import build_clusters, canonical_statement, representative, slot_label
 from factcheck.reconcile.reconciler import reading
 from factcheck.reports.build import _independent_groups, readings
@@ -53,7 +54,7 @@ def test_build_clusters_gives_stable_ids_and_a_slot_label():
 
 
 def test_slot_label_names_money_and_dates():
-    money = {**A, "unit": "USD", "noun": None, "predicate_words": "استثم"}
+    money = {**A, "unit": "USD", "noun": None, "predicate_words": word_key("استثمرت")}
     assert slot_label([money]) == "amount in USD · OpenAI · invest"
     assert slot_label([{**A, "kind": "date", "actors": [], "entities": [], "predicate_words": ""}]) == "date"
 
