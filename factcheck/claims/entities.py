@@ -454,6 +454,19 @@ class _ArabicReader:
             return False
         return arabic_commonness(r.stem) < self.cues.ar_definite_zipf
 
+    def _blocked(self, t: _Token) -> bool:
+        """Whether no reading of ``t`` can be a name's word: a function word, a cue, a verb,
+        a common word with the article or after a clitic ("بالشركة", "لقيادة"), or fewer
+        than three letters."""
+        if len(t.plain.stem) < 3:
+            return True
+        for r in t.readings:
+            if self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+                return True
+            if (r.definite or r.clitic) and arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
+                return True
+        return False
+
     def _common(self, t: _Token) -> bool:
         """Whether some reading of ``t`` is a common word ("للاستثمار" is "الاستثمار")."""
         return any(self._function(r) or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf for r in t.readings)
@@ -481,7 +494,7 @@ class _ArabicReader:
         decides each; spaces only between them)."""
         k = j
         while k < len(self.tokens) and k - j < limit and (k == j or self._joined(k)) and self._free(k):
-            if not word(self.tokens[k].plain):
+            if self._blocked(self.tokens[k]) or not word(self.tokens[k].plain):
                 break
             k += 1
         return k
@@ -584,7 +597,7 @@ class _ArabicReader:
         if j >= len(self.tokens) or not (self._joined(j) or self._after_comma(j)) or not self._free(j):
             return max(j, i + 1)
         first = self.tokens[j].plain
-        if first.definite or self._function(first) or self._cue_word(first.key) or is_verb(first.stem):
+        if first.definite or self._blocked(self.tokens[j]) or not self._given_name(first) or self._clitic_word(self.tokens[j]):
             return max(j, i + 1)
         end = j + 1
         while end < len(self.tokens) and end - j < self.cues.ar_max_words and self._joined(end) and self._free(end):
@@ -595,12 +608,26 @@ class _ArabicReader:
                     continue
                 break
             nisba = r.definite and r.stem.endswith("ي") and not self._function(r)  # "العتيبي"
-            if nisba or self._name_word(r):
+            noun = r.stem.endswith("ة") and zipf(r.stem, "ar") >= 1.5  # "طمأنة": a noun, not a surname
+            if nisba or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
                 end += 1
             else:
                 break
         self._add(j, end, "person", speaks=says or self._says(end, end))
         return end
+
+    @staticmethod
+    def _clitic_word(t: _Token) -> bool:
+        """Whether ``t`` is plainly a clitic and a word: unseen as written, met with the
+        clitic off ("وسألوه"). A name right after a title takes no clitic."""
+        return zipf(t.plain.stem, "ar") < 1.0 and any(r.clitic and zipf(r.stem, "ar") >= 2.5 for r in t.readings)
+
+    def _given_name(self, r: Reading) -> bool:
+        """Whether the word after a title may be a first name. First names are often
+        common words ("فهد", "خالد"), but rarer with the article than without; an adjective
+        is as common either way ("الرئيس التنفيذي المؤقت", "رئيس تنفيذي جديد")."""
+        commonness = arabic_commonness(r.stem)
+        return commonness < self.cues.ar_definite_zipf or zipf(r.stem, "ar") - commonness >= 0.5
 
     def _latin_at_token(self, j: int) -> int | None:
         """A Latin-script name where token ``j`` would be (``j`` past the last token, or the
@@ -622,7 +649,7 @@ class _ArabicReader:
                 if hit:
                     self._add(i, i + n, hit[1], first=r, speaks=self._says(i, i + n))
                     return
-        for r in t.readings:
+        for r in reversed(t.readings):  # "بألتمان" is ب + the name
             if self._function(r) or len(r.stem) < 3 or self._common(t):
                 continue
             hits = [self.known.foreign[s] for s in sorted(word_readings(r.stem)) if s in self.known.foreign]

@@ -23,7 +23,7 @@ _MARKS_RE = re.compile(f"[{MARKS}]")
 _ARTICLE = "ال"
 # Arabic pronoun and plural endings, taken off a word to see whether its stem is common
 # ("ولاءاته" is rare, "ولاء" is not). Grammar, not vocabulary: longest first.
-_SUFFIXES = ("اتهم", "اتها", "هما", "ات", "ون", "ين", "هم", "ها", "كم", "نا", "ية", "ه", "ي", "ة", "ا")
+_SUFFIXES = ("اتهم", "اتها", "هما", "ات", "ون", "ين", "وه", "هم", "ها", "كم", "نا", "ية", "ه", "ي", "ة", "ا")
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 _IMPERFECT = "يتنأ"  # prefixes of a verb's present tense: يعمل، تعمل، نعمل، أعمل
@@ -261,11 +261,28 @@ def arabic_commonness(stem: str) -> float:
     return best
 
 
+def _relatives(stem: str) -> list[str]:
+    """Words of the same verb as ``stem``: without the future سـ ("ستنافس" -> "تنافس"), with
+    another person prefix ("تختمر" -> "يختمر"), without the past tense's feminine ت
+    ("خبطت" -> "خبط")."""
+    out = []
+    base = stem[1:] if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) > 4 else stem
+    if base != stem:
+        out.append(base)
+    if len(base) >= 4 and base[0] in _IMPERFECT:
+        out += [p + base[1:] for p in _IMPERFECT if p != base[0]]
+        out += [base[: -len(e)] for e in ("ان", "ون", "وا") if base.endswith(e) and len(base) - len(e) >= 3]  # "ينضمان"
+    if stem.endswith("ت") and len(stem) >= 4:
+        out.append(stem[:-1])
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def arabic_frequency(stem: str) -> float:
-    """The highest frequency of the stem, with or without the article or an ending."""
+    """The highest frequency of the stem, with or without the article or an ending, or of
+    a form of the same verb: how common a word any reading of ``stem`` is."""
     best = 0.0
-    for s in _stems(stem):
+    for s in [*_stems(stem), *(r for x in _relatives(stem) for r in _stems(x))]:
         best = max(best, zipf(s, "ar"), zipf(s[2:] if s.startswith(_ARTICLE) else _ARTICLE + s, "ar"))
     return best
 

@@ -103,17 +103,6 @@ def _swapped(a: dict, b: dict) -> bool:
     return bool((meet(oa, sb) and ob and not meet(oa, ob)) or (meet(sa, ob) and sb and not meet(sa, sb)))
 
 
-def _roles_differ(a: dict, b: dict) -> bool:
-    """Whether both figures name who gives (or who receives) and the names differ: the
-    investor, or the company invested in, is another one. Only actors count (places and
-    whoever is quoted do not), and only where both claims name one."""
-    for role in ("subject", "object"):
-        x, y = a.get(role), b.get(role)
-        if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not names_meet([x], [y]):
-            return True
-    return False
-
-
 def rescale(cosine: float, floor: float) -> float:
     """Map a model's cosine onto a common scale: its noise floor to 0, identity to 1."""
     return max(0.0, (cosine - floor) / (1.0 - floor))
@@ -189,8 +178,6 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
     if actors_a and actors_b and not names_meet(actors_a, actors_b):
         return None  # both sentences name who acts, and not the same one
-    if _roles_differ(a, b):
-        return None  # "نوران invested in سالكو" and "ديمار invested in سالكو"
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
     concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
     # "rose 3.2%" vs "fell 4%": predicates the lexicon knows, and knows to differ

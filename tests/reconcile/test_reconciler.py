@@ -285,15 +285,17 @@ def test_two_claims_at_one_offset_are_ordered_by_id():
     assert one == two and (one["claim_a"], one["claim_b"]) == ("q_a", "q_b")
 
 
-def test_two_companies_with_one_key_are_one_and_two_keys_are_two(tmp_path):
+def test_two_companies_with_one_key_are_one_and_two_keys_are_two():
     # «نوران» and «Nouran» are one actor; «سالكو» and «ديمار» are two
     from factcheck.reconcile.slots import names_meet
 
     assert names_meet(["نوران"], ["Nouran"]) and names_meet(["Nouran Holdings"], ["شركة", "نوران"])
-    assert not names_meet(["سالكو"], ["ديمار"])
+    assert not names_meet(["سالكو"], ["ديمار"]) and not names_meet(["سالكو", "Salco"], ["ديمار", "Dimar"])
+
+
+def test_sentences_naming_different_actors_are_different_slots(tmp_path):
     first = "Deal\n\nاستثمرت شركة نوران 40 مليون دولار في سالكو العام الماضي.\n"
-    other_investor = "Deal\n\nاستثمرت شركة ديمار 90 مليون دولار في سالكو العام الماضي.\n"
-    _, report = reconciled(tmp_path, {"a.txt": first, "b.txt": other_investor})
-    assert report["discrepancies"] == []  # who invested differs: two slots
+    _, report = reconciled(tmp_path, {"a.txt": first, "b.txt": "Deal\n\nاستثمرت شركة ديمار 90 مليون دولار في شركة كيستريل العام الماضي.\n"})
+    assert report["discrepancies"] == []
     _, report = reconciled(tmp_path / "same", {"a.txt": first, "b.txt": first.replace("40", "90")})
     assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]
