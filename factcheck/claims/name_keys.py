@@ -20,10 +20,13 @@ and one that starts with a clitic letter (و ف ب ل ك) with and without it ("
 the same skeleton of at least :data:`MIN_SKELETON` classes, or when they are written the
 same (:func:`factcheck.text.normalize.normalize_for_match`).
 
-What the key cannot tell apart, by design: names that differ only in their vowels
-("Musk" and "Mask" both read ``msk``; Arabic writes both "ماسك"). What it keeps apart: a
-consonant more or less ("Noran" ``nrn`` is not "Nora" ``nr``), and different consonants
-("سالكو" ``slk`` is not "ديمار" ``dmr``).
+Skeletons compare a name across scripts and between Arabic spellings ("سوتسكيفر" and
+"سوتسكفير"); two Latin spellings are compared as written (accents aside), since Latin
+writes the vowels that tell "Lumara" from "Lumora". What the key cannot tell apart, by
+design: an Arabic spelling and the Latin names that differ only in their vowels ("ماسك"
+reads ``msk`` and meets both "Musk" and "Mask"; Arabic writes both so). What it keeps
+apart: a consonant more or less ("Noran" ``nrn`` is not "نورا" ``nr``), and different
+consonants ("سالكو" ``slk`` is not "ديمار" ``dmr``).
 """
 
 from __future__ import annotations
@@ -131,18 +134,23 @@ def word_readings(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _written(word: str) -> str:
-    return normalize_for_match(_POSSESSIVE.sub("", word))
+    word = normalize_for_match(_POSSESSIVE.sub("", word))
+    return word if _ARABIC_LETTER.search(word) else anyascii(word)  # "Müller" is "Muller"
 
 
 def same_word(a: str, b: str) -> bool:
-    """Whether two written words may be one name's word: written the same, or sharing a
-    reading of at least :data:`MIN_SKELETON` consonant classes.
+    """Whether two written words may be one name's word: written the same, or, when one
+    of them is in Arabic script, sharing a reading of at least :data:`MIN_SKELETON`
+    consonant classes. Two Latin spellings are compared as written: Latin writes its
+    vowels, so "Lumara" and "Lumora" are two names, while Arabic leaves them out.
 
-    >>> same_word("نوران", "Nouran"), same_word("Noran", "Nora"), same_word("سالكو", "Dimar")
-    (True, False, False)
+    >>> same_word("نوران", "Nouran"), same_word("Noran", "Nora"), same_word("سالكو", "Dimar"), same_word("Lumara", "Lumora")
+    (True, False, False, False)
     """
     if _written(a) == _written(b):
         return True
+    if not (_ARABIC_LETTER.search(a) or _ARABIC_LETTER.search(b)):
+        return False
     shared = word_readings(a) & word_readings(b)
     return any(len(s) >= MIN_SKELETON for s in shared)
 
