@@ -100,6 +100,8 @@ class KnownNames:
     latin: dict[str, str] = field(default_factory=dict)
     arabic: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # key -> (canonical, type)
     foreign: dict[str, str] = field(default_factory=dict)  # skeleton -> type
+    _first: frozenset = field(default_factory=frozenset, repr=False, compare=False)
+    _size: int = field(default=-1, repr=False, compare=False)
 
     def update(self, other: KnownNames) -> None:
         for mine, theirs in ((self.latin, other.latin), (self.arabic, other.arabic), (self.foreign, other.foreign)):
@@ -108,6 +110,14 @@ class KnownNames:
 
     def __bool__(self) -> bool:
         return bool(self.latin or self.arabic or self.foreign)
+
+    @property
+    def arabic_first_words(self) -> frozenset[str]:
+        """The first words of :attr:`arabic`'s names (recomputed only when names were added)."""
+        if self._size != len(self.arabic):
+            self._first = frozenset(key[0] for key in self.arabic)
+            self._size = len(self.arabic)
+        return self._first
 
 
 _NO_NAMES = KnownNames()
@@ -516,6 +526,8 @@ class _ArabicReader:
         whether its last word has the article. The first may carry a clitic ("وقال الرئيس",
         "والرئيس")."""
         cues = self.cues
+        if not any(r.key in cues.ar_cue_first_words for r in self.tokens[i].readings):
+            return 0, False  # most words start no title
         for n in range(min(cues.ar_cue_length, len(self.tokens) - i), 0, -1):
             if n > 1 and not all(self._joined(k) for k in range(i + 1, i + n)):
                 continue
@@ -640,7 +652,11 @@ class _ArabicReader:
         """A name the source wrote after a cue elsewhere, or an Arabic spelling of one of
         its Latin-script names."""
         t = self.tokens[i]
-        for r in t.readings:
+        if not self.known:
+            return
+        for r in t.readings if self.known.arabic else ():
+            if r.key not in self.known.arabic_first_words:
+                continue
             for n in (3, 2, 1):
                 if i + n > len(self.tokens) or not all(self._joined(k) for k in range(i + 1, i + n)):
                     continue
@@ -649,7 +665,7 @@ class _ArabicReader:
                 if hit:
                     self._add(i, i + n, hit[1], first=r, speaks=self._says(i, i + n))
                     return
-        for r in reversed(t.readings):  # "بألتمان" is ب + the name
+        for r in reversed(t.readings) if self.known.foreign else ():  # "بألتمان" is ب + the name
             if self._function(r) or len(r.stem) < 3 or self._common(t):
                 continue
             hits = [self.known.foreign[s] for s in sorted(word_readings(r.stem)) if s in self.known.foreign]

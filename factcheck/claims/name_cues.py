@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from factcheck.config import check_keys, parse_toml
@@ -88,7 +88,15 @@ class NameCues:
 
     @property
     def ar_cue_length(self) -> int:
-        return max(len(c) for c in self.ar_person_cues)
+        return self._cue_shape[0]
+
+    @property
+    def ar_cue_first_words(self) -> frozenset[str]:
+        return self._cue_shape[1]
+
+    @cached_property
+    def _cue_shape(self) -> tuple[int, frozenset[str]]:
+        return max(len(c) for c in self.ar_person_cues), frozenset(c[0] for c in self.ar_person_cues)
 
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
@@ -214,7 +222,12 @@ class Reading:
 
     @property
     def key(self) -> str:
-        return normalize_for_match(self.stem)
+        return _match_key(self.stem)
+
+
+@lru_cache(maxsize=1 << 17)  # once per distinct stem, not once per look
+def _match_key(stem: str) -> str:
+    return normalize_for_match(stem)
 
 
 @lru_cache(maxsize=1 << 16)
