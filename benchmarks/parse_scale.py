@@ -31,7 +31,7 @@ BIG_ONE_LINE = 2_000_000  # the denial-of-service case: 2 MB, one line, no punct
 LAYOUTS = ("normal", "one-line")
 LANGS = ("en", "ar")
 
-# Known names (in the default alias table) and names it does not know, so both readings run.
+# Famous names and invented ones, in both scripts, so every reader of names runs.
 EN_NAMES = ["Microsoft", "OpenAI", "Sam Altman", "Satya Nadella", "Google", "Nordvik Energy", "Carla Brandt", "Port Caddell"]
 AR_NAMES = ["مايكروسوفت", "أوبن إيه آي", "سام ألتمان", "ساتيا ناديلا", "جوجل", "نوردفيك", "صندوق المرجان", "كارلا براندت"]
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -29,6 +29,7 @@ from factcheck.reconcile.slots import annotate_years
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
+from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import discover_sources, load_source, source_digest
 from factcheck.sources.metadata import sidecar_digest
 from factcheck.text.normalize import normalize_for_match
@@ -104,7 +105,10 @@ class Factcheck:
             check_thresholds_file(thresholds_file)
         lexicon()
         self._thresholds: Thresholds | None = None
-        self.aliases: AliasTable = default_aliases(str(aliases_file) if aliases_file else os.environ.get("FACTCHECK_ALIASES"))
+        # --aliases FILE, else FACTCHECK_ALIASES; a sources folder's own aliases.toml joins
+        # them when that folder is read (aliases_for)
+        self._alias_file: str | None = str(aliases_file) if aliases_file else os.environ.get("FACTCHECK_ALIASES") or None
+        self.aliases: AliasTable = default_aliases(self._alias_file)
         self.progress = progress or (lambda step, done, total: None)
 
     # -- configuration ---------------------------------------------------------------------
@@ -116,8 +120,20 @@ class Factcheck:
     @property
     def extractor_id(self) -> str:
         """What reading a source depends on besides its bytes: the extractor's version and
-        the alias table. A source read by another one is read again on the next ingest."""
-        return f"{EXTRACTOR_VERSION}+{self.aliases.fingerprint}"
+        the alias table (with the cue words of ``names.toml``). A source read by another
+        one is read again on the next ingest."""
+        return extractor_id(self.aliases)
+
+    def aliases_for(self, paths: Iterable[str | Path]) -> AliasTable:
+        """The alias table that reads the sources under ``paths``: the shipped one, then the
+        ``aliases.toml`` at the top of each folder among ``paths`` (the corpus's own cast,
+        kept with the corpus), then ``--aliases FILE`` or ``FACTCHECK_ALIASES``; a later
+        file's spelling of a name wins. The folder's file is checked like a source file
+        (a regular file inside the folder, size-capped) before it is read."""
+        folder_files = [str(f) for p in paths if (f := folder_aliases(Path(p))) is not None]
+        if not folder_files:
+            return self.aliases
+        return AliasTable.load(*(Path(f) for f in [*folder_files, self._alias_file] if f))
 
     @property
     def embedder(self) -> Embedder:
@@ -143,6 +159,8 @@ class Factcheck:
 
     def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
         files = discover_sources(paths)
+        aliases = self.aliases_for(paths)
+        reader = extractor_id(aliases)
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         result = IngestResult()
@@ -162,7 +180,7 @@ class Factcheck:
             try:
                 # stat checks type and size first, then the file (and its sidecar) is hashed in chunks
                 digest = (source_digest(path), sidecar_digest(path))
-                if stored.get(source_id) == digest and readers.get(source_id) == self.extractor_id:
+                if stored.get(source_id) == digest and readers.get(source_id) == reader:
                     result.unchanged.append(source_id)
                     if stored_paths.get(source_id) != source_path(path, paths):
                         moved[source_id] = source_path(path, paths)
@@ -181,7 +199,7 @@ class Factcheck:
         for i, source in enumerate(loaded):
             self.progress("extract", i, len(loaded))
             try:
-                analysis = analyse(source, self.aliases, strict=self.strict)
+                analysis = analyse(source, aliases, strict=self.strict)
             except FactcheckError:
                 raise
             except Exception as exc:  # only under strict: anything else is skipped sentence by sentence
@@ -197,7 +215,7 @@ class Factcheck:
                 (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
                 self.store.replace_source(
                     analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
-                    extractor=self.extractor_id, skipped=analysis.skipped,
+                    extractor=reader, skipped=analysis.skipped,
                 )
                 result.claims += len(analysis.claims)
             if prune:
@@ -313,7 +331,9 @@ class Factcheck:
             {
                 "model": self.embedder.model_id,
                 "thresholds": self.thresholds.as_dict(),
-                "extractor": self.extractor_id,
+                # what read the stored claims (version, alias table): a source read again
+                # by another one changes its claims' names
+                "extractors": sorted(set(self.store.source_readers().values())),
                 "lexicon": lexicon().fingerprint,
             },
             sort_keys=True,
@@ -555,6 +575,25 @@ class Factcheck:
             needle = normalize_for_match(grep)
             rows = [r for r in rows if needle in normalize_for_match(r["text"])]
         return [claim_record(r) for r in rows]
+
+
+def extractor_id(aliases: AliasTable) -> str:
+    """The reader a source's stored claims came from: extractor version + alias table."""
+    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}"
+
+
+def folder_aliases(folder: Path) -> Path | None:
+    """The sources folder's own alias file (``ALIASES_NAME`` at its top), if it has one.
+
+    It arrives with the sources, so it is checked like one (:func:`checked_target`): a
+    link out of the folder, a FIFO or an oversized file is one error line, never read."""
+    if not folder.is_dir():
+        return None
+    path = folder / ALIASES_NAME
+    if not os.path.lexists(path):
+        return None
+    checked_target(path, MAX_ALIASES_BYTES)
+    return path
 
 
 def default_author() -> str:

@@ -1,85 +1,166 @@
-"""People and organisations named in a sentence, mapped to canonical names.
+"""People, organisations and places named in a sentence, found without a list of names.
 
-Names come from an alias table (``factcheck/data/aliases.toml`` plus any file the user
-adds), matched on normalised tokens (a name's first word may carry a clitic), so
-"لألتمان", "التمان" and "Altman" all meet at "Sam Altman"; Latin-script capitalised names not in the table are entities too.
+Four readers, in order of trust; where two read a name at one place the first wins, so no
+two entities overlap:
+
+1. **Alias files** (``--aliases FILE``, ``FACTCHECK_ALIASES``, or ``aliases.toml`` at the top
+   of a sources folder): a corpus's own cast, any script, mapped to one canonical name.
+2. **Latin-script names**: runs of capitalised words ("Alder Mining", "Bank of Ireland",
+   "Fahd al-Otaibi"). A capitalised word that starts a sentence is a name only when it is
+   not a common English word (wordfreq) or the same source writes it capitalised
+   mid-sentence too: "Shares fell" names nothing, "Nortek fell" names Nortek.
+3. **Arabic names after a cue word**: a title before a person ("السيد فهد العتيبي",
+   "الرئيس التنفيذي لنوردفيك، أندرش ليندكفيست"), a kind of organisation or place before its
+   name ("لشركة نوران", "ميناء ..."). Arabic has no capitals, so the cue is what says a name
+   follows; the name's words are those that are not common Arabic nouns or adjectives.
+4. **Arabic names without a cue**: names the same source wrote after a cue elsewhere,
+   Arabic spellings of Latin names the same source wrote ("ألتمان" beside "Altman"), and
+   runs of words that no Arabic word list holds in any reading ("في سالكو", "وديمار").
+
+The cue words, titles and suffixes are data (``factcheck/data/names.toml``, read by
+:mod:`factcheck.claims.name_cues`); no name is. Types: ``person``, ``organisation``,
+``place`` where the text says so (a title, a suffix such as "Mining" or a cue such as
+"شركة", a country or a place cue), ``speaker`` for an otherwise untyped name next to a
+verb of saying, else ``name``; alias entries keep their own type (``other`` included).
+
+A canonical name is the name as written, less clitics, titles and possessives; two
+canonical names in different scripts are compared by :mod:`factcheck.claims.name_keys`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from factcheck.claims.name_cues import (
+    NameCues,
+    Reading,
+    arabic_commonness,
+    arabic_frequency,
+    bare,
+    english_is_common,
+    is_verb,
+    name_cues,
+    readings,
+    zipf,
+)
+from factcheck.claims.name_keys import MIN_SKELETON, word_readings
 from factcheck.config import check_keys, is_word, load_toml, parse_toml, shown, type_name
 from factcheck.errors import ConfigError
-from factcheck.text.normalize import normalize_for_match, strip_clitics
+from factcheck.text.normalize import APOSTROPHES, MARKS, normalize_for_match, strip_clitics
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
-_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
-_WORD = re.compile(r"\S+")
-# Capitalised Latin words that are not names: calendar words, and function words that
-# start English sentences and headlines.
-_LATIN_STOP = frozenset(
-    """The A An In On At By For And But Or If It Its This That These Those He She They We I You His Her
-    Their Our As After Before When While With Without From To Of Not No Yes Some Many Most More About
-    According Also However Meanwhile Still Yet Only Even Then There Here What Who Why How Where Which
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Dr Mr Mrs Ms Miss Prof Sir Dame Lord Lady Col Gen Capt Lt Sgt Rev St""".split()
+# A word: letters and the marks written on them, joined by a hyphen or an apostrophe.
+_LETTERS = rf"(?:[^\W\d_]|[{MARKS}])+"
+_TOKEN = re.compile(rf"{_LETTERS}(?:[-{APOSTROPHES}]{_LETTERS})*", re.UNICODE)
+_ARABIC_TOKEN = re.compile(rf"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9{MARKS}]+")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_LATIN_LOWER = "a-zà-öø-ÿ"
+_LATIN_UPPER = "A-ZÀ-ÖØ-Þ"
+# A capitalised Latin word of two letters or more (or one capital before another capitalised
+# word: "Y Combinator"), perhaps after a lowercase particle ("al-Otaibi"), perhaps
+# hyphenated ("Coca-Cola"), perhaps possessive ("Nortek's").
+_LATIN_WORD = re.compile(
+    rf"(?<![\w{APOSTROPHES}-])(?:(?:al|el|bin|ibn|abu|de|van|von|di|da|du|le|la)-)?"
+    rf"[{_LATIN_UPPER}](?:[{_LATIN_UPPER}{_LATIN_LOWER}]+|(?=\s+[{_LATIN_UPPER}][{_LATIN_LOWER}]))"
+    rf"(?:-[{_LATIN_UPPER}{_LATIN_LOWER}]+)*"
+    rf"(?P<possessive>[{APOSTROPHES}]s\b)?"
 )
-# An unknown name right after one of these (past "the") is where something happens, not who
-# acts: "hospitals in Port Caddell and Ashby", "at the Brenner Agrochem depot".
-_LOCATIVE = frozenset("in at near from across off outside inside around throughout into".split())
-_JOINERS = frozenset(["and", "or", ","])
-# ... and one next to a verb of saying is who speaks: "Carla Brandt said", "said Lena Okafor".
-_SAYING = frozenset("said says told added according".split())
+_WORD_OR_COMMA = re.compile(r"[A-Za-z]+|,")
+_GAP_SPACE = re.compile(r"[ \t\u00a0]+")
+_GAP_JOINER = re.compile(r"[ \t\u00a0]+(?P<joiner>[\w&]+)[ \t\u00a0]+")
+_COMMA = re.compile(r"\s*[،,]\s*")
 
 
 @dataclass(frozen=True)
 class Entity:
     canonical: str
-    type: str  # alias table: "person", "organisation", "other"; other capitalised names: "name", "place", "speaker"
+    type: str  # "person", "organisation", "place", "speaker", "name"; alias entries also "other"
     surface: str
     char_start: int
     char_end: int
+    speaks: bool = False  # next to a verb of saying: who is quoted, not who acts
+
+
+@dataclass
+class KnownNames:
+    """Names a source writes where they can be told for names, for the sentences where
+    they cannot: gathered over a whole source (:meth:`AliasTable.names_in`) before its
+    sentences are read (:meth:`AliasTable.find`).
+
+    ``latin``: capitalised words written mid-sentence (so "Lumora" starting a sentence is
+    a name too); ``arabic``: Arabic names read after a cue (so "نوران" alone is the
+    company "شركة نوران" elsewhere); ``foreign``: words of Latin-script names, so their
+    Arabic spellings are names too. Each maps a name's key to its type.
+    """
+
+    latin: dict[str, str] = field(default_factory=dict)
+    arabic: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # key -> (canonical, type)
+    foreign: dict[str, str] = field(default_factory=dict)  # skeleton -> type
+    _first: frozenset = field(default_factory=frozenset, repr=False, compare=False)
+    _size: int = field(default=-1, repr=False, compare=False)
+
+    def update(self, other: KnownNames) -> None:
+        for mine, theirs in ((self.latin, other.latin), (self.arabic, other.arabic), (self.foreign, other.foreign)):
+            for key, value in theirs.items():
+                mine.setdefault(key, value)
+
+    def __bool__(self) -> bool:
+        return bool(self.latin or self.arabic or self.foreign)
+
+    @property
+    def arabic_first_words(self) -> frozenset[str]:
+        """The first words of :attr:`arabic`'s names (recomputed only when names were added)."""
+        if self._size != len(self.arabic):
+            self._first = frozenset(key[0] for key in self.arabic)
+            self._size = len(self.arabic)
+        return self._first
+
+
+_NO_NAMES = KnownNames()
 
 
 class AliasTable:
-    """Surface forms (token tuples, normalised) -> (canonical, type)."""
+    """Surface forms (token tuples, normalised) -> (canonical, type), and the finder of
+    names no table lists (:meth:`find`)."""
 
-    def __init__(self, entries: list[dict]):
+    def __init__(self, entries: list[dict], cues: NameCues | None = None):
+        self.cues = cues or name_cues()
         self._forms: dict[tuple[str, ...], tuple[str, str]] = {}
         for entry in entries:
             canonical = entry.get("canonical")
             if not isinstance(canonical, str) or not canonical.strip():
                 raise ConfigError("alias file: every [[entity]] needs a non-empty 'canonical' name")
             kind = entry.get("type", "other")
-            if kind not in ("person", "organisation", "other"):
+            if kind not in ENTITY_TYPES:
                 raise ConfigError(f"alias file: entity {canonical!r} has type {kind!r}; use person, organisation or other")
             for form in [canonical, *entry.get("aliases", [])]:
                 key = _key(form)
                 if key:
                     self._forms[key] = (canonical, kind)
         self.max_len = max((len(k) for k in self._forms), default=1)
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(self.cues.fingerprint.encode())
         for form, (canonical, kind) in sorted(self._forms.items()):
             digest.update(f"{' '.join(form)}\x1f{canonical}\x1f{kind}\n".encode())
-        self.fingerprint = digest.hexdigest()[:16]  # changes when the table does: re-reconcile
+        # changes when the table or the cue words do: sources are read again
+        self.fingerprint = digest.hexdigest()[:16]
 
     @classmethod
-    def load(cls, extra: Path | None = None) -> AliasTable:
-        """The shipped aliases plus those of the file ``extra``, each file checked in full
-        (:func:`check_alias_file`): a bad entry is one line naming the file and the key."""
+    def load(cls, *files: Path | None) -> AliasTable:
+        """The shipped aliases plus those of each file in ``files`` (None skipped), each file
+        checked in full (:func:`check_alias_file`): a bad entry is one line naming the file
+        and the key. A later file's spelling of a name wins over an earlier one's."""
         shipped = resources.files("factcheck.data").joinpath("aliases.toml").read_text(encoding="utf-8")
         entries = check_alias_file(parse_toml(shipped, "alias file factcheck/data/aliases.toml"), "alias file factcheck/data/aliases.toml")
-        if extra is not None:
-            entries += check_alias_file(load_toml(Path(extra), "alias file"), f"alias file {extra}")
+        for extra in files:
+            if extra is not None:
+                entries += check_alias_file(load_toml(Path(extra), "alias file"), f"alias file {extra}")
         return cls(entries)
 
+    # -- the alias table ------------------------------------------------------------------
     def _match_at(self, keys: list[tuple[str, ...]], i: int) -> tuple[int, tuple[str, str]] | None:
         """The longest alias starting at token ``i``: (tokens used, (canonical, type)).
 
@@ -101,22 +182,11 @@ class AliasTable:
     def _first_words(self) -> frozenset[str]:
         return frozenset(form[0] for form in self._forms)
 
-    def find(self, text: str, known: frozenset[str] | set[str] = frozenset()) -> list[Entity]:
-        """Entities in ``text``, longest alias first, in order of appearance.
-
-        A capitalised word that starts a sentence is a name only when ``known`` holds it
-        (the names written mid-sentence elsewhere in the same source): "Lumora, founded in
-        2017, ..." names Lumora when the article also writes "... bought Lumora".
-        Countries and regions (CLDR territory names) are places.
-
-        No two entities overlap: where the alias table reads a name, that reading wins over a
-        run of capitalised words around it ("The Microsoft board" is Microsoft once, as an
-        organisation; "Chief Sam Altman" is Sam Altman). Each entity's span is its own.
-        """
+    def _aliases(self, text: str, found: list[Entity], taken: bytearray) -> None:
+        if not self._forms:
+            return
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         keys = [_token_keys(t) for _, _, t in tokens]
-        found: list[Entity] = []
-        taken = bytearray(len(text))  # 1 where an alias was read
         i = 0
         while i < len(tokens):
             hit = self._match_at(keys, i)
@@ -128,33 +198,502 @@ class AliasTable:
                 i += n
             else:
                 i += 1
-        arabic = _ARABIC.search(text) is not None
-        for m in _LATIN_NAME.finditer(text):
-            words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, m.start(), m.end())]
-            if len(words) == 1 and _starts_sentence(text, m.start()) and not arabic and words[0][2] not in known:
-                continue  # "Under heavy pressure, ...": capitalised because it starts the sentence
-            while words and words[0][2] in _LATIN_STOP:  # "About Acme" -> "Acme"
+
+    # -- finding names --------------------------------------------------------------------
+    def find(self, text: str, known: KnownNames | None = None) -> list[Entity]:
+        """Entities in ``text``, in order of appearance, none overlapping another.
+
+        ``known`` holds what the rest of the source says about names (:meth:`names_in`):
+        "Lumora, founded in 2017, ..." names Lumora when the article also writes "...
+        bought Lumora". Where the alias table reads a name inside a run of capitalised
+        words, its reading wins ("The Microsoft board" is Microsoft once); each entity's
+        span is its own.
+        """
+        known = known or _NO_NAMES
+        found: list[Entity] = []
+        taken = bytearray(len(text))  # 1 where a name was read
+        self._aliases(text, found, taken)
+        _LatinReader(text, self.cues, known, found, taken).read()
+        if _ARABIC.search(text):
+            _ArabicReader(text, self.cues, known, found, taken).read()
+        return sorted(found, key=lambda e: e.char_start)
+
+    def names_in(self, texts: list[str]) -> KnownNames:
+        """What ``texts`` (one source's sentences) say about names, for :meth:`find`'s
+        ``known``: capitalised words written mid-sentence, Arabic names read after a cue,
+        and the words of Latin-script names (whose Arabic spellings are then names too)."""
+        known = KnownNames()
+        cues = self.cues
+        for text in texts:
+            for e in self.find(text):
+                if e.type == "other":
+                    continue
+                if _ARABIC.search(e.surface):
+                    if e.type in ("person", "organisation", "place"):
+                        known.arabic.setdefault(tuple(normalize_for_match(e.canonical).split()), (e.canonical, e.type))
+                    continue
+                words = e.canonical.split()
+                if len(words) == 1 and not _starts_sentence(text, e.char_start, cues):
+                    known.latin.setdefault(normalize_for_match(e.canonical), e.type)
+                for word in words:
+                    key = normalize_for_match(word)
+                    if key in cues.en_joiners or key in cues.en_titles or zipf(key, "en") >= cues.en_common_zipf:
+                        continue  # "Health" of "Department of Health" is no name alone
+                    for reading in word_readings(word):
+                        if len(reading) > MIN_SKELETON:
+                            known.foreign.setdefault(reading, e.type if e.type != "speaker" else "name")
+        return known
+
+
+# ------------------------------------------------------------------------------------------
+# Latin script
+
+
+class _LatinReader:
+    """Runs of capitalised words, trimmed of function words and titles, typed by the words
+    in and around them."""
+
+    def __init__(self, text: str, cues: NameCues, known: KnownNames, found: list[Entity], taken: bytearray):
+        self.text, self.cues, self.known, self.found, self.taken = text, cues, known, found, taken
+        self.arabic = _ARABIC.search(text) is not None
+
+    def _runs(self) -> list[list[tuple[int, int, str]]]:
+        """Capitalised words, grouped where only spaces or a joiner stand between them; a
+        possessive ends its run and is not part of the name."""
+        runs: list[list[tuple[int, int, str]]] = []
+        current: list[tuple[int, int, str]] = []
+        closed = True
+        for m in _LATIN_WORD.finditer(self.text):
+            end = m.start("possessive") if m.group("possessive") else m.end()
+            word = (m.start(), end, self.text[m.start() : end])
+            if current and not closed and self._joined(current[-1], m.start()):
+                current.append(word)
+            else:
+                if current:
+                    runs.append(current)
+                current = [word]
+            closed = bool(m.group("possessive"))
+        if current:
+            runs.append(current)
+        return runs
+
+    def _joined(self, last: tuple[int, int, str], start: int) -> bool:
+        """Whether a capitalised word at ``start`` continues the name whose last word so far
+        is ``last``."""
+        gap = self.text[last[1] : start]
+        if _GAP_SPACE.fullmatch(gap):
+            return True
+        m = _GAP_JOINER.fullmatch(gap)
+        if not m:
+            return False
+        joiner = m.group("joiner")
+        if joiner == "of":
+            return normalize_for_match(last[2]) in self.cues.en_of_heads
+        return joiner == "&" or normalize_for_match(joiner) in self.cues.en_joiners
+
+    def read(self) -> None:
+        cues = self.cues
+        for words in self._runs():
+            ends_as_organisation = normalize_for_match(words[-1][2]) in cues.en_organisation_suffixes
+            titled = False
+            while words:
+                key = normalize_for_match(words[0][2])
+                if key in cues.en_titles and not (ends_as_organisation and len(words) > 1):
+                    titled = True  # "Chief Executive Jane Doe"; but "General Motors" is a company
+                elif not (key in cues.en_not_names or key in cues.en_joiners):
+                    break
                 words.pop(0)
-            while words and words[-1][2] in _LATIN_STOP:
+            while words and (normalize_for_match(words[-1][2]) in cues.en_not_names or normalize_for_match(words[-1][2]) in cues.en_joiners):
                 words.pop()
+            if words and not self.arabic and not titled and _starts_sentence(self.text, words[0][0], cues):
+                if english_is_common(words[0][2], cues) and normalize_for_match(words[0][2]) not in self.known.latin:
+                    # "Shares fell", "Shares of Nortek fell": capitalised because it starts the sentence
+                    if len(words) == 1:
+                        continue
+                    if not _GAP_SPACE.fullmatch(self.text[words[0][1] : words[1][0]]):
+                        words.pop(0)
             if not words:
                 continue
             start, end = words[0][0], words[-1][1]
-            if 1 in taken[start:end]:
+            if 1 in self.taken[start:end]:
                 continue  # the alias table already read a name here
-            surface = text[start:end]
-            canonical = " ".join(w for _, _, w in words)  # "Acme  Corp" as written is Acme Corp
-            found.append(Entity(canonical, _name_kind(text, surface, start, found), surface, start, end))
-        return sorted(found, key=lambda e: e.char_start)
+            surface = self.text[start:end]
+            canonical = " ".join(surface.split())  # "Acme  Corp" as written is Acme Corp
+            titled = titled or self._title_before(start)
+            kind, speaks = self._kind(surface, start, titled)
+            self.found.append(Entity(canonical, kind, surface, start, end, speaks))
+            self.taken[start:end] = b"\x01" * (end - start)
 
-    def names_in(self, texts: list[str]) -> set[str]:
-        """Single-word Latin names written mid-sentence in ``texts`` (for :meth:`find`'s ``known``)."""
-        names = set()
-        for text in texts:
-            for e in self.find(text):
-                if e.type == "name" and " " not in e.surface and not _starts_sentence(text, e.char_start):
-                    names.add(e.surface)
-        return names
+    def _title_before(self, start: int) -> bool:
+        before = _WORD_OR_COMMA.findall(self.text[max(0, start - 30) : start])
+        return bool(before) and normalize_for_match(before[-1]) in self.cues.en_titles
+
+    def _kind(self, surface: str, start: int, titled: bool) -> tuple[str, bool]:
+        """What a capitalised name stands for in its sentence, and whether it speaks."""
+        cues, text = self.cues, self.text
+        before = [w.lower() for w in _WORD_OR_COMMA.findall(text[max(0, start - 60) : start])]
+        after = [w.lower() for w in _WORD_OR_COMMA.findall(text[start + len(surface) : start + len(surface) + 20])]
+        speaks = bool((after and after[0] in cues.en_saying) or (before and before[-1] in cues.en_saying))
+        words = [normalize_for_match(w) for w in surface.split()]
+        if titled:
+            return "person", speaks
+        if len(words) > 1 and (words[-1] in cues.en_organisation_suffixes or ("of" in words and words[0] in cues.en_organisation_suffixes)):
+            return "organisation", speaks  # "Alder Mining", "Bank of Ireland"
+        if normalize_for_match(surface) in _territories():
+            return "place", speaks
+        if len(words) > 1 and (words[-1] in cues.en_place_suffixes or words[0] in cues.en_place_prefixes):
+            return "place", speaks  # "Wexmoor County", "Port Caddell"
+        article = False
+        while before and before[-1] in ("the", "a", "an"):
+            before.pop()
+            article = True
+        if before and (before[-1] in cues.en_locative or (article and before[-1] in cues.en_locative_with_the)):
+            if not cues.en_not_locative_after.intersection(before[-7:-1]):
+                return "place", speaks  # "in Ashby", "at the Brenner Agrochem depot"; not "at Nortek"
+        found = self.found
+        if before and before[-1] in ("and", "or", ",") and found and found[-1].type == "place" and found[-1].char_end >= start - 6:
+            return "place", speaks  # "in Port Caddell and Ashby"
+        if speaks:
+            return "speaker", speaks
+        return "name", speaks
+
+
+def _starts_sentence(text: str, start: int, cues: NameCues | None = None) -> bool:
+    # Steps back over openers instead of stripping text[:start]: that copy, once per
+    # capitalised word, made long sentences quadratic.
+    i = start
+    while i > 0 and text[i - 1] in " \t\"'“‘«(":
+        i -= 1
+    if i == 0 or text[i - 1] in "!?\n:;؟":
+        return True
+    if text[i - 1] != ".":
+        return False
+    # "Dr. Smith" and "Mr. Haddad" do not start a sentence
+    m = re.search(r"([A-Za-z]+)\.$", text[max(0, i - 12) : i])
+    return not (m and normalize_for_match(m.group(1)) in (cues or name_cues()).en_titles)
+
+
+# ------------------------------------------------------------------------------------------
+# Arabic script
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def readings(self) -> tuple[Reading, ...]:
+        return readings(self.text)
+
+    @property
+    def plain(self) -> Reading:
+        return self.readings[0]
+
+
+class _ArabicReader:
+    """Arabic names: after cues, then names the source knows, then rare words."""
+
+    def __init__(self, text: str, cues: NameCues, known: KnownNames, found: list[Entity], taken: bytearray):
+        self.text, self.cues, self.known, self.found, self.taken = text, cues, known, found, taken
+        self.tokens = [_Token(m.start(), m.end(), m.group()) for m in _ARABIC_TOKEN.finditer(text)]
+        self.latin_at = {e.char_start: k for k, e in enumerate(found)}
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _joined(self, i: int) -> bool:
+        """Whether token ``i`` follows token ``i - 1`` with only spaces between."""
+        return i > 0 and i < len(self.tokens) and _GAP_SPACE.fullmatch(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
+
+    def _after_comma(self, i: int) -> bool:
+        return 0 < i < len(self.tokens) and _COMMA.fullmatch(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
+
+    def _free(self, i: int) -> bool:
+        t = self.tokens[i]
+        return 1 not in self.taken[t.start : t.end]
+
+    def _latin_after(self, i: int) -> int | None:
+        """The index in ``found`` of a Latin-script name right after token ``i``."""
+        end = self.tokens[i].end
+        m = _GAP_SPACE.match(self.text, end)
+        at = m.end() if m else end
+        return self.latin_at.get(at)
+
+    def _function(self, r: Reading) -> bool:
+        key = r.key
+        return len(key) < 2 or key in self.cues.ar_function_words or key in self.cues.ar_saying
+
+    def _cue_word(self, key: str) -> bool:
+        c = self.cues
+        return key in c.ar_organisation_cues or key in c.ar_place_cues or (key,) in c.ar_person_cues
+
+    def _says(self, i: int, j: int) -> bool:
+        """Whether a verb of saying stands right before token ``i`` ("قال السيد ...",
+        "وقال ..."), or, as written, right after token ``j - 1`` ("... قال"); a comma
+        or a conjunction between starts another clause ("سالكو، وقال")."""
+        saying = self.cues.ar_saying
+        if i > 0 and self._joined(i) and any(r.key in saying for r in self.tokens[i - 1].readings):
+            return True
+        return j < len(self.tokens) and self._joined(j) and self.tokens[j].plain.key in saying
+
+    def _add(self, i: int, j: int, kind: str, first: Reading | None = None, speaks: bool = False) -> None:
+        """Tokens ``i`` to ``j - 1`` are a name; ``first`` is how the first one is read
+        (a clitic in front is part of the surface, not of the canonical name)."""
+        tokens = self.tokens[i:j]
+        first = first or tokens[0].plain
+        words = [first.stem] + [bare(t.text) for t in tokens[1:]]
+        start, end = tokens[0].start, tokens[-1].end
+        if 1 in self.taken[start:end]:
+            return
+        if kind in ("name",) and speaks:
+            kind = "speaker"
+        self.found.append(Entity(" ".join(words), kind, self.text[start:end], start, end, speaks))
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def _retype(self, k: int, kind: str, speaks: bool = False) -> None:
+        e = self.found[k]
+        if e.type in ("name", "speaker", "place") and e.type != kind:
+            self.found[k] = replace(e, type=kind, speaks=e.speaks or speaks)
+
+    # -- name words ---------------------------------------------------------------------------
+    def _name_word(self, r: Reading) -> bool:
+        """A word that may be part of a name after a cue: not a function word, not a
+        present-tense verb, not a common noun or adjective (its form with the article is
+        rare: "نوران", "مايكروسوفت", but not "ناشئة", "قابضة")."""
+        if self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+            return False
+        return arabic_commonness(r.stem) < self.cues.ar_definite_zipf
+
+    def _blocked(self, t: _Token) -> bool:
+        """Whether no reading of ``t`` can be a name's word: a function word, a cue, a verb,
+        a common word with the article or after a clitic ("بالشركة", "لقيادة"), or fewer
+        than three letters."""
+        if len(t.plain.stem) < 3:
+            return True
+        for r in t.readings:
+            if self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+                return True
+            if (r.definite or r.clitic) and arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
+                return True
+        return False
+
+    def _common(self, t: _Token) -> bool:
+        """Whether some reading of ``t`` is a common word ("للاستثمار" is "الاستثمار")."""
+        return any(self._function(r) or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf for r in t.readings)
+
+    def _rare(self, t: _Token) -> Reading | None:
+        """How ``t`` reads as a name that no word list holds, or None: every reading rare,
+        none with the article, none a function word. Of "وسالكو" and "سالكو" the one met
+        more often (or named elsewhere in the source) is the name."""
+        limit = self.cues.ar_rare_zipf
+        best: Reading | None = None
+        for r in t.readings:
+            if self._function(r) or len(r.stem) < 3:
+                return None
+            if arabic_frequency(r.stem) >= limit or r.definite:
+                return None
+        for r in t.readings:
+            if (r.key,) in self.known.arabic:
+                return r
+            if best is None or zipf(r.stem, "ar") > zipf(best.stem, "ar"):
+                best = r
+        return best
+
+    def _run(self, j: int, limit: int, word) -> int:
+        """Where a run of name words that starts at token ``j`` ends (``word(reading)``
+        decides each; spaces only between them)."""
+        k = j
+        while k < len(self.tokens) and k - j < limit and (k == j or self._joined(k)) and self._free(k):
+            if self._blocked(self.tokens[k]) or not word(self.tokens[k].plain):
+                break
+            k += 1
+        return k
+
+    # -- readers ------------------------------------------------------------------------------
+    def read(self) -> None:
+        i = 0
+        while i < len(self.tokens):
+            i = self._cue_at(i)
+        for i in range(len(self.tokens)):
+            if self._free(i):
+                self._known_at(i)
+        i = 0
+        while i < len(self.tokens):
+            i = self._rare_at(i)
+
+    def _person_cue(self, i: int) -> tuple[int, bool]:
+        """How many tokens a person cue starting at token ``i`` spans (0 if none), and
+        whether its last word has the article. The first may carry a clitic ("وقال الرئيس",
+        "والرئيس")."""
+        cues = self.cues
+        if not any(r.key in cues.ar_cue_first_words for r in self.tokens[i].readings):
+            return 0, False  # most words start no title
+        for n in range(min(cues.ar_cue_length, len(self.tokens) - i), 0, -1):
+            if n > 1 and not all(self._joined(k) for k in range(i + 1, i + n)):
+                continue
+            rest = tuple(self.tokens[k].plain.key for k in range(i + 1, i + n))
+            for r in self.tokens[i].readings:
+                if (r.key, *rest) in cues.ar_person_cues:
+                    return n, (self.tokens[i + n - 1].plain if n > 1 else r).definite
+        return 0, False
+
+    def _cue_at(self, i: int) -> int:
+        if not self._free(i):
+            return i + 1
+        n, definite = self._person_cue(i)
+        if n:
+            return self._person(i, i + n, definite)
+        for r in self.tokens[i].readings:
+            if r.definite:
+                continue  # "الشركة" is the company already named
+            if r.key in self.cues.ar_organisation_cues:
+                return self._named(i, "organisation")
+            if r.key in self.cues.ar_place_cues:
+                return self._named(i, "place")
+        return i + 1
+
+    def _named(self, i: int, kind: str) -> int:
+        """An organisation or place after its cue at token ``i``: "شركة نوران", "لشركة OpenAI"."""
+        j = i + 1
+        latin = self._latin_after(i)
+        if latin is not None:
+            self._retype(latin, kind)
+            return j
+        if j >= len(self.tokens) or not self._joined(j):
+            return j
+        end = self._run(j, self.cues.ar_max_words, self._name_word)
+        if end > j:
+            self._add(j, end, kind, speaks=self._says(i, end))
+        return max(end, j)
+
+    def _person(self, i: int, j: int, definite: bool) -> int:
+        """A person after the title that spans tokens ``i`` to ``j - 1``. Between them may
+        stand what the title is of ("رئيس Twitch", "وزير المالية": a title without the
+        article is followed by what it heads, not by who holds it), words describing the
+        title ("الأمريكي", "السابق"), the organisation it belongs to ("لنوردفيك",
+        "للصندوق"), and a comma before the name in apposition."""
+        says = self._says(i, i)
+        if not definite:
+            if self._latin_after(j - 1) is not None or j >= len(self.tokens) or not self._joined(j) or not self._free(j):
+                return j  # "رئيس Twitch": Twitch is what he heads
+            r = self.tokens[j].plain
+            if not r.definite and r.key in self.cues.ar_organisation_cues:
+                j = self._named(j, "organisation")  # "رئيس شركة نوران"
+            elif not r.definite and self._name_word(r):
+                self._add(j, j + 1, "organisation")  # "رئيس نوران"
+                j += 1
+            else:
+                j += 1  # "وزير المالية"
+        described = 0
+        while j < len(self.tokens) and self._joined(j) and described < 2 and self._free(j):
+            r = self.tokens[j].plain
+            if r.definite and not self._function(r) and arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
+                j += 1
+                described += 1
+            else:
+                break
+        if j < len(self.tokens) and self._joined(j) and self._free(j):
+            t = self.tokens[j]
+            of = [r for r in t.readings if r.preposition and bare(t.text)[r.clitic - 1] == "ل"]
+            if of:
+                r = of[-1]
+                if not r.definite and self._name_word(r):
+                    self._add(j, j + 1, "organisation", first=r)  # "الرئيس التنفيذي لنوردفيك"
+                elif r.key in self.cues.ar_organisation_cues:
+                    j = self._named(j, "organisation") - 1  # "الرئيس التنفيذي لشركة نوران"
+                j += 1
+        latin = self._latin_at_token(j)
+        if latin is not None:
+            self._retype(latin, "person", says)
+            return j
+        if j >= len(self.tokens) or not (self._joined(j) or self._after_comma(j)) or not self._free(j):
+            return max(j, i + 1)
+        first = self.tokens[j].plain
+        if first.definite or self._blocked(self.tokens[j]) or not self._given_name(first) or self._clitic_word(self.tokens[j]):
+            return max(j, i + 1)
+        end = j + 1
+        while end < len(self.tokens) and end - j < self.cues.ar_max_words and self._joined(end) and self._free(end):
+            r = self.tokens[end].plain
+            if r.key in self.cues.ar_particles:
+                if end + 1 < len(self.tokens) and self._joined(end + 1):
+                    end += 2  # "خالد بن سلمان": the particle and the name after it
+                    continue
+                break
+            nisba = r.definite and r.stem.endswith("ي") and not self._function(r)  # "العتيبي"
+            noun = r.stem.endswith("ة") and zipf(r.stem, "ar") >= 1.5  # "طمأنة": a noun, not a surname
+            if nisba or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
+                end += 1
+            else:
+                break
+        self._add(j, end, "person", speaks=says or self._says(end, end))
+        return end
+
+    @staticmethod
+    def _clitic_word(t: _Token) -> bool:
+        """Whether ``t`` is plainly a clitic and a word: unseen as written, met with the
+        clitic off ("وسألوه"). A name right after a title takes no clitic."""
+        return zipf(t.plain.stem, "ar") < 1.0 and any(r.clitic and zipf(r.stem, "ar") >= 2.5 for r in t.readings)
+
+    def _given_name(self, r: Reading) -> bool:
+        """Whether the word after a title may be a first name. First names are often
+        common words ("فهد", "خالد"), but rarer with the article than without; an adjective
+        is as common either way ("الرئيس التنفيذي المؤقت", "رئيس تنفيذي جديد")."""
+        commonness = arabic_commonness(r.stem)
+        return commonness < self.cues.ar_definite_zipf or zipf(r.stem, "ar") - commonness >= 0.5
+
+    def _latin_at_token(self, j: int) -> int | None:
+        """A Latin-script name where token ``j`` would be (``j`` past the last token, or the
+        name standing between token ``j - 1`` and token ``j``)."""
+        if j == 0:
+            return None
+        return self._latin_after(j - 1)
+
+    def _known_at(self, i: int) -> None:
+        """A name the source wrote after a cue elsewhere, or an Arabic spelling of one of
+        its Latin-script names."""
+        t = self.tokens[i]
+        if not self.known:
+            return
+        for r in t.readings if self.known.arabic else ():
+            if r.key not in self.known.arabic_first_words:
+                continue
+            for n in (3, 2, 1):
+                if i + n > len(self.tokens) or not all(self._joined(k) for k in range(i + 1, i + n)):
+                    continue
+                key = (r.key, *(self.tokens[k].plain.key for k in range(i + 1, i + n)))
+                hit = self.known.arabic.get(key)
+                if hit:
+                    self._add(i, i + n, hit[1], first=r, speaks=self._says(i, i + n))
+                    return
+        for r in reversed(t.readings) if self.known.foreign else ():  # "بألتمان" is ب + the name
+            if self._function(r) or len(r.stem) < 3 or self._common(t):
+                continue
+            hits = [self.known.foreign[s] for s in sorted(word_readings(r.stem)) if s in self.known.foreign]
+            if hits:
+                self._add(i, i + 1, hits[0], first=r, speaks=self._says(i, i + 1))
+                return
+
+    def _rare_at(self, i: int) -> int:
+        if not self._free(i):
+            return i + 1
+        first = self._rare(self.tokens[i])
+        if first is None:
+            return i + 1
+        end = i + 1
+        while end < len(self.tokens) and end - i < self.cues.ar_max_words and self._joined(end) and self._free(end):
+            t = self.tokens[end]
+            if len(t.readings) > 1 and t.text[:1] == "و":
+                break  # "سالكو وديمار": two names
+            r = self._rare(t)
+            if r is None or r.clitic:
+                break
+            end += 1
+        self._add(i, end, "name", first=first, speaks=self._says(i, end))
+        return end
+
+
+# ------------------------------------------------------------------------------------------
+# Alias files
 
 
 ENTITY_TYPES = ("person", "organisation", "other")
@@ -190,28 +729,6 @@ def check_alias_file(data: dict, where: str) -> list[dict]:
     return entries
 
 
-_WORD_OR_COMMA = re.compile(r"[A-Za-z]+|,")
-
-
-def _name_kind(text: str, surface: str, start: int, found: list[Entity]) -> str:
-    """What a capitalised name the alias table does not know stands for in its sentence:
-    "place" (a country or region, or a name after in/at/near...), "speaker" (next to a verb
-    of saying), or "name" (someone or something that may act)."""
-    if normalize_for_match(surface) in _territories():
-        return "place"
-    before = [w.lower() for w in _WORD_OR_COMMA.findall(text[max(0, start - 40) : start])]
-    after = [w.lower() for w in _WORD_OR_COMMA.findall(text[start + len(surface) : start + len(surface) + 20])]
-    while before and before[-1] in ("the", "a", "an"):
-        before.pop()
-    if before and before[-1] in _LOCATIVE:
-        return "place"
-    if before and before[-1] in _JOINERS and found and found[-1].type == "place" and found[-1].char_end >= start - 6:
-        return "place"  # "in Port Caddell and Ashby"
-    if (after and after[0] in _SAYING) or (before and before[-1] in _SAYING):
-        return "speaker"
-    return "name"
-
-
 @lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
     """Country and region names in English and Arabic (CLDR, through babel), normalised."""
@@ -223,20 +740,11 @@ def _territories() -> frozenset[str]:
     return frozenset(names)
 
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    # Steps back over openers instead of stripping text[:start]: that copy, once per
-    # capitalised word, made long sentences quadratic.
-    i = start
-    while i > 0 and text[i - 1] in " \t\"'“‘«(":
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?\n:;؟"
+_POSSESSIVE = re.compile(f"[{APOSTROPHES}]s$", re.IGNORECASE)
 
 
 def _key_token(token: str) -> str:
-    return normalize_for_match(token)
+    return normalize_for_match(_POSSESSIVE.sub("", token))
 
 
 @lru_cache(maxsize=1 << 16)  # news vocabulary repeats: each word is normalised once
@@ -246,9 +754,10 @@ def _token_keys(token: str) -> tuple[str, ...]:
 
 
 def _key(form: str) -> tuple[str, ...]:
-    return tuple(_key_token(t) for t in _TOKEN.findall(form))
+    return tuple(k for k in (_key_token(t) for t in _TOKEN.findall(form)) if k)
 
 
-@lru_cache(maxsize=4)
-def default_aliases(extra: str | None = None) -> AliasTable:
-    return AliasTable.load(Path(extra) if extra else None)
+@lru_cache(maxsize=8)
+def default_aliases(*files: str | None) -> AliasTable:
+    """The shipped aliases plus those of ``files`` (paths; None and "" skipped), cached."""
+    return AliasTable.load(*(Path(f) for f in files if f))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.context import SentenceWords
 from factcheck.claims.dates import extract_dates
-from factcheck.claims.entities import AliasTable
+from factcheck.claims.entities import AliasTable, KnownNames
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, one_line
@@ -31,10 +31,10 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"14/{STEMMER}"
-# Entities that act (give, sign, employ): people and organisations of the alias table, and
-# capitalised names it does not know. Places and the table's "other" names (products,
-# publications) describe; they do not tell slots apart.
+EXTRACTOR_VERSION = f"15/{STEMMER}"
+# Entities that act (give, sign, employ): people, organisations and names of no known type.
+# Places, the alias table's "other" names (products, publications) and whoever is only
+# quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
 ACTOR_TYPES = ("person", "organisation", "name")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
@@ -99,10 +99,10 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
         published_origin = "text"
 
     dates_by_sentence, date_spans = _dates_by_sentence(source, sentences, failures)
-    known_names: set[str] = set()
+    known_names = KnownNames()
     for sentence in body:
         with failures.guard(sentence):
-            known_names |= aliases.names_in([sentence["text"]])
+            known_names.update(aliases.names_in([sentence["text"]]))
     claims: list[Claim] = []
     entity_rows: list[dict] = []
     seen: Counter = Counter()
@@ -127,7 +127,7 @@ def _read_sentence(
     dates: list[DateMention],
     date_spans: list[tuple[int, int]],
     aliases: AliasTable,
-    known_names: set[str],
+    known_names: KnownNames,
     seen: Counter,
 ) -> tuple[list[Claim], list[dict], Counter]:
     """The claims and entity rows of one body sentence, and the (sentence, quote)
@@ -137,7 +137,7 @@ def _read_sentence(
     quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans)
     found = aliases.find(text, known_names)
     entities = sorted({e.canonical for e in found})
-    actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES})
+    actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES and not e.speaks})
     words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
     entity_rows = [
         {

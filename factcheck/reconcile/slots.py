@@ -20,9 +20,9 @@ import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.lexicon import lexicon
+from factcheck.claims.name_keys import names_meet as same_name
 from factcheck.reconcile.intervals import magnitude_ratio
 from factcheck.reconcile.thresholds import Thresholds
-from factcheck.text.normalize import normalize_for_match
 
 
 @dataclass(frozen=True)
@@ -60,15 +60,11 @@ def units_compatible(a: dict, b: dict) -> bool:
 def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two lists of names share a name, or a name whose words all belong to a name
     of the other list ("Veradyne" and "Veradyne Semiconductor" are one company; "Department
-    of Public Health" and "County Health Department" are not one office)."""
-    words_a = [_name_words(n) for n in a]
-    words_b = [_name_words(n) for n in b]
-    return any(x and y and (x <= y or y <= x) for x in words_a for y in words_b)
-
-
-@lru_cache(maxsize=65536)  # called for every name of both claims of every candidate pair
-def _name_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in normalize_for_match(name).split() if len(w) > 2 and w not in ("the", "and"))
+    of Public Health" and "County Health Department" are not one office), in any script:
+    names are compared by how they sound (:mod:`factcheck.claims.name_keys`), so «نوران»
+    and "Nouran" are one company and «سالكو» and «ديمار» two."""
+    b = list(b)
+    return any(same_name(x, y) for x in a for y in b)
 
 
 def name_overlap(a: list[str], b: list[str]) -> float:

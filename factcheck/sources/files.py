@@ -34,6 +34,9 @@ from factcheck.errors import SourceError
 #: File extension (lowercase) -> ``Source.format``.
 SOURCE_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.toml"
+#: A sources folder's own alias file (its corpus's cast): never a source, never a sidecar.
+ALIASES_NAME = "aliases.toml"
+MAX_ALIASES_BYTES = 1_000_000
 DEFAULT_MAX_BYTES = 5_000_000
 _CHUNK = 1 << 16
 

@@ -47,6 +47,7 @@ from typing import Any
 
 from factcheck.errors import SourceError
 from factcheck.sources.files import (
+    ALIASES_NAME,
     DEFAULT_MAX_BYTES,
     SIDECAR_SUFFIX,
     SOURCE_FORMATS,
@@ -90,7 +91,8 @@ def discover_sources(paths: Iterable[Path]) -> list[Path]:
     """The source files named by ``paths``: files as given, directories walked recursively.
 
     Inside directories only ``.txt``, ``.md``, ``.html`` and ``.htm`` names count (any case),
-    hidden files and directories (name starting with ".") and ``*.meta.toml`` sidecars are
+    hidden files and directories (name starting with "."), ``*.meta.toml`` sidecars and the
+    folder's alias file ``aliases.toml`` (never a source: its extension is none of those) are
     skipped, and symbolic links to directories are not followed. A file named directly must
     have one of those extensions. Nothing is opened here: a name that is a FIFO, a device
     or a link out of its folder is listed, so that reading it fails with one line like any
@@ -114,6 +116,8 @@ def discover_sources(paths: Iterable[Path]) -> list[Path]:
         else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
                 raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
+            if given.name == ALIASES_NAME:
+                raise SourceError(f"{given}: this is a sources folder's alias file, not a source file; give the folder")
             if not is_source_name(given.name):
                 raise SourceError(
                     f"{given}: not a source file (expected .txt, .md, .html or .htm)"

@@ -1,6 +1,7 @@
 """Every command through typer's CliRunner, exit codes included (fast: the hashing model)."""
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -175,7 +176,8 @@ def test_translation_of_an_absent_source_still_reports(corpus, db_path, tmp_path
 
 def test_parse_json_spans_slice_the_input():
     text = "وقرّر أربعة من أصل ستة أعضاء إقالة ألتمان في 16 نوفمبر 2023، بعد أن استثمرت مايكروسوفت أكثر من 10 مليارات دولار."
-    result = runner.invoke(app, ["parse", text, "--format", "json"])
+    seed_aliases = Path(__file__).resolve().parents[2] / "sources" / "aliases.toml"
+    result = runner.invoke(app, ["--aliases", str(seed_aliases), "parse", text, "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) == {"quantities", "dates", "entities", "skipped"}
@@ -188,6 +190,22 @@ def test_parse_json_spans_slice_the_input():
     assert (money["low"], money["high"], money["qualifier"], money["unit"]) == (1e10, None, "more_than", "USD")
     assert [(d["date"], d["precision"]) for d in data["dates"]] == [("2023-11-16", "day")]
     assert {e["canonical"] for e in data["entities"]} == {"Sam Altman", "Microsoft"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names no alias file lists: after a cue word, or rare in any Arabic word list
+        ("استثمرت شركة نوران 40 مليون دولار في سالكو", [("نوران", "organisation", "نوران"), ("سالكو", "name", "سالكو")]),
+        ("قال السيد فهد العتيبي إن الأرباح ارتفعت", [("فهد العتيبي", "person", "فهد العتيبي")]),
+        ("Revenue at Alder Mining rose, said Carla Brandt.", [("Alder Mining", "organisation", "Alder Mining"), ("Carla Brandt", "speaker", "Carla Brandt")]),
+    ],
+)
+def test_parse_finds_names_no_alias_file_lists(text, expected):
+    result = runner.invoke(app, ["parse", text, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    entities = json.loads(result.output)["entities"]
+    assert [(e["canonical"], e["type"], e["text"]) for e in entities] == expected
 
 
 def test_parse_published_resolves_weekdays_and_table_output():

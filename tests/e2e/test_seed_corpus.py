@@ -66,6 +66,40 @@ def test_musk_investment_seed_example(seeded):
     assert (ranged["low"], ranged["high"], ranged["unit"]) == (5e7, 1e8, "USD")
 
 
+@pytest.fixture(scope="module")
+def seeded_without_aliases(tmp_path_factory):
+    """The seeds as a new user's corpus would come: no aliases.toml beside them."""
+    import shutil
+
+    tmp = tmp_path_factory.mktemp("bare-seeds")
+    folder = tmp / "sources"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    fc = Factcheck(db_path=tmp / "claims.db")
+    fc.ingest([folder], prune=True)
+    fc.reconcile()
+    return fc, fc.report()
+
+
+def test_names_come_from_the_corpus_alias_file_and_without_it(seeded, seeded_without_aliases):
+    fc, _, _ = seeded
+    bare, _ = seeded_without_aliases
+    names = {r["canonical"] for r in fc.store.db.query("select canonical from entities")}
+    bare_names = {r["canonical"] for r in bare.store.db.query("select canonical from entities")}
+    assert {"Sam Altman", "Microsoft", "Ilya Sutskever"} <= names  # sources/aliases.toml
+    assert "Ilya Sutskever" not in bare_names and {"OpenAI", "Microsoft", "Altman"} <= bare_names  # Latin script needs no list
+
+
+def test_both_named_contradictions_without_an_alias_file(seeded_without_aliases):
+    _, report = seeded_without_aliases
+    signed = _find(report, "أكثر من 500", "700 من أصل 770")
+    musk = _find(report, "ما بين 50 مليون دولار أمريكي إلى 100 مليون دولار أمريكي", "100 مليون دولار")
+    assert signed is not None and musk is not None, [x["summary"] for x in report["discrepancies"]]
+    assert signed["kind"] in ("precision", "supersession") and signed["severity"] == "medium" and not signed["internal"]
+    assert musk["kind"] == "precision" and musk["internal"]
+
+
 def test_search_ranks_signature_claims_first(seeded):
     fc, _, _ = seeded
     hits = fc.search("how many employees signed the letter", k=4)

@@ -229,14 +229,18 @@ def test_keyword_neighbours_come_from_fts5(tmp_path):
     "first, second",
     [
         ("Microsoft invested $10 billion in OpenAI last year.", "OpenAI invested $20 billion in Microsoft last year."),
+        # names no alias file lists, found by their cue and by their rarity
+        ("استثمرت شركة نوران 10 مليارات دولار في سالكو العام الماضي.", "استثمرت سالكو عشرين مليار دولار في شركة نوران العام الماضي."),
+        # names the corpus's own alias file lists (aliases.toml in the sources folder)
         ("استثمرت مايكروسوفت 10 مليارات دولار في OpenAI العام الماضي.", "استثمرت OpenAI عشرين مليار دولار في مايكروسوفت العام الماضي."),
     ],
 )
 def test_direction_matters(tmp_path, first, second):
-    _, report = reconciled(tmp_path, {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + second + "\n"})
+    cast = {"aliases.toml": '[[entity]]\ncanonical = "Microsoft"\ntype = "organisation"\naliases = ["مايكروسوفت"]\n'}
+    _, report = reconciled(tmp_path, {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + second + "\n", **cast})
     assert report["discrepancies"] == []
     # the same direction with another figure is a real conflict
-    _, same_direction = reconciled(tmp_path / "same", {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + first.replace("10", "20") + "\n"})
+    _, same_direction = reconciled(tmp_path / "same", {"a.txt": "Deal\n\n" + first + "\n", "b.txt": "Deal\n\n" + first.replace("10", "20") + "\n", **cast})
     assert [d["kind"] for d in same_direction["discrepancies"]] == ["conflict"]
 
 
@@ -279,3 +283,19 @@ def test_two_claims_at_one_offset_are_ordered_by_id():
     one = _discrepancy(claim("q_b"), claim("q_a"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
     two = _discrepancy(claim("q_a"), claim("q_b"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
     assert one == two and (one["claim_a"], one["claim_b"]) == ("q_a", "q_b")
+
+
+def test_two_companies_with_one_key_are_one_and_two_keys_are_two():
+    # «نوران» and «Nouran» are one actor; «سالكو» and «ديمار» are two
+    from factcheck.reconcile.slots import names_meet
+
+    assert names_meet(["نوران"], ["Nouran"]) and names_meet(["Nouran Holdings"], ["شركة", "نوران"])
+    assert not names_meet(["سالكو"], ["ديمار"]) and not names_meet(["سالكو", "Salco"], ["ديمار", "Dimar"])
+
+
+def test_sentences_naming_different_actors_are_different_slots(tmp_path):
+    first = "Deal\n\nاستثمرت شركة نوران 40 مليون دولار في سالكو العام الماضي.\n"
+    _, report = reconciled(tmp_path, {"a.txt": first, "b.txt": "Deal\n\nاستثمرت شركة ديمار 90 مليون دولار في شركة كيستريل العام الماضي.\n"})
+    assert report["discrepancies"] == []
+    _, report = reconciled(tmp_path / "same", {"a.txt": first, "b.txt": first.replace("40", "90")})
+    assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]

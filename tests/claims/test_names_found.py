@@ -1,0 +1,116 @@
+"""Names found without any alias file: Latin capitals, Arabic cue words, rarity, the source's own names."""
+
+import pytest
+
+from factcheck.claims.entities import AliasTable
+from factcheck.claims.name_cues import english_is_common, name_cues
+
+
+@pytest.fixture(scope="module")
+def table() -> AliasTable:
+    return AliasTable([])  # no alias at all
+
+
+def found(table, text, known=None):
+    entities = table.find(text, known)
+    for e in entities:
+        assert text[e.char_start : e.char_end] == e.surface
+    spans = [(e.char_start, e.char_end) for e in entities]
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), "entities overlap"
+    return [(e.canonical, e.type) for e in entities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cue words: a kind of company, a title, with or without a clitic on the cue
+        ("استثمرت شركة نوران 40 مليون دولار في سالكو", [("نوران", "organisation"), ("سالكو", "name")]),
+        ("قال السيد فهد العتيبي إن الأرباح ارتفعت", [("فهد العتيبي", "person")]),
+        ("وباعت لشركة نوران حصتها", [("نوران", "organisation")]),
+        ("أعلنت مجموعة كيستريل داينامكس عن صفقة", [("كيستريل داينامكس", "organisation")]),
+        ("قال وزير المالية محمد الجدعان إن العجز تراجع", [("محمد الجدعان", "person")]),
+        ("وقال الرئيس التنفيذي لنوردفيك، أندرش ليندكفيست، إن الشراكة مهمة", [("نوردفيك", "organisation"), ("أندرش ليندكفيست", "person")]),
+        ("وقال الرئيس التنفيذي للصندوق، خالد المنصوري، إن الاستثمار مربح", [("خالد المنصوري", "person")]),
+        ("رست السفينة في ميناء ديمار أمس", [("ديمار", "place")]),
+        # rare words, clitics off: "وسالكو", "بديمار"
+        ("استحوذت نوران على وسالكو وبديمار", [("سالكو", "name"), ("ديمار", "name")]),
+        # a cue followed by common words names nothing
+        ("استثمرت شركة ناشئة 5 ملايين دولار", []),
+        ("وقال الرئيس إن الاقتصاد ينمو", []),
+        ("تعمل شركة قابضة في المنطقة", []),
+        # a title without the article is followed by what it heads
+        ("انضم رئيس Twitch السابق", [("Twitch", "name")]),
+        # Latin-script names inside Arabic text take the type of their cue
+        ("استثمرت شركة Nortek في سالكو", [("Nortek", "organisation"), ("سالكو", "name")]),
+        ("لا أسماء في هذه الجملة", []),
+    ],
+)
+def test_arabic_names(table, text, expected):
+    assert found(table, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a common word starting a sentence is not a name; a rare one is
+        ("Shares of Nortek fell 5% on Monday.", [("Nortek", "name")]),
+        ("He said that Revenue fell.", [("Revenue", "name")]),  # capitalised mid-sentence: a name
+        ("Nortek fell 5% on Monday.", [("Nortek", "name")]),
+        ("Revenue at Alder Mining rose.", [("Alder Mining", "organisation")]),
+        ("Summit Copper said output rose.", [("Summit Copper", "speaker")]),
+        # names as common abroad as at home are not translated: Microsoft is a name
+        ("Microsoft invested $10 billion in OpenAI.", [("Microsoft", "name"), ("OpenAI", "name")]),
+        # joiners, possessives, titles
+        ("Officials of the Bank of Ireland met.", [("Bank of Ireland", "organisation")]),
+        ("Nortek's chief executive Jane Doe met Fahd al-Otaibi in Riyadh.", [("Nortek", "name"), ("Jane Doe", "person"), ("Fahd al-Otaibi", "name"), ("Riyadh", "place")]),
+        ("Nine pupils were ill, said Lena Okafor of Acme.", [("Lena Okafor", "speaker"), ("Acme", "name")]),
+        ("Mr. Smith resigned from Johnson & Johnson.", [("Smith", "person"), ("Johnson & Johnson", "name")]),
+        ("General Motors sold 40 cars.", [("General Motors", "organisation")]),
+        ("Forty were taken to hospitals in Port Caddell and Ashby.", [("Port Caddell", "place"), ("Ashby", "place")]),
+        ("Staff at Nortek and at the Brenner Agrochem depot left.", [("Nortek", "name"), ("Brenner Agrochem", "place")]),
+        ("The board met in November.", []),
+    ],
+)
+def test_english_names(table, text, expected):
+    assert found(table, text) == expected
+
+
+@pytest.mark.parametrize("word, common", [("Shares", True), ("Officials", True), ("Revenue", True), ("The", True), ("However", True),
+                                          ("Nortek", False), ("Microsoft", False), ("Tesla", False), ("Lumora", False)])
+def test_english_is_common(word, common):
+    assert english_is_common(word, name_cues()) is common
+
+
+def test_a_name_a_source_writes_after_a_cue_is_a_name_everywhere_in_it(table):
+    sentences = ["استثمرت شركة نوران 40 مليون دولار.", "وارتفعت أرباح نوران 10%."]
+    assert found(table, sentences[1]) == []  # alone, "نوران" is too common a word to be sure of
+    known = table.names_in(sentences)
+    assert found(table, sentences[1], known) == [("نوران", "organisation")]
+
+
+def test_an_arabic_spelling_of_a_latin_name_in_the_same_source_is_that_name(table):
+    sentences = ["Sam Altman returned to OpenAI.", "وعاد ألتمان إلى منصبه."]
+    assert found(table, sentences[1]) == []
+    known = table.names_in(sentences)
+    assert found(table, sentences[1], known) == [("ألتمان", "name")]
+
+
+def test_who_is_quoted_does_not_act():
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    text = "قال السيد فهد العتيبي إن شركة نوران استثمرت 40 مليون دولار في سالكو."
+    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
+    (claim,) = analysis.claims
+    assert claim.entities == ["سالكو", "فهد العتيبي", "نوران"]
+    assert claim.actors == ["سالكو", "نوران"]
+    assert {e["canonical"]: e["type"] for e in analysis.entities} == {"فهد العتيبي": "person", "نوران": "organisation", "سالكو": "name"}
+
+
+def test_the_cue_words_are_data():
+    from factcheck.text.normalize import normalize_for_match
+
+    cues = name_cues()
+    assert tuple(normalize_for_match("الرئيس التنفيذي").split()) in cues.ar_person_cues and ("السيد",) in cues.ar_person_cues
+    assert "شركه" in cues.ar_organisation_cues  # as normalize_for_match writes شركة
+    assert "mining" in cues.en_organisation_suffixes and len(cues.fingerprint) == 16
