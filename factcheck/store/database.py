@@ -55,19 +55,35 @@ class Store:
         try:
             if self.memory:
                 self.db = sqlite_utils.Database(memory=True)
-            else:
-                # SQLite's own busy timeout: a reader meeting a writer's commit waits instead of failing
-                self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=max(lock_timeout, 1.0)))
-                self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            newer = unknown_migrations(self.db)
-            if newer:
-                raise StoreError(f"{self.path} was written by a newer factcheck (steps {', '.join(newer)}); upgrade factcheck to use it")
-            if pending_migrations(self.db):
+                self._prepare()
+            elif not self.path.exists() or self.path.stat().st_size == 0:
+                # Creating the file, switching it to WAL and the first migrations need it alone:
+                # two commands starting on a new database must not race for them.
                 with self.writing():
-                    migrate(self.db)
+                    self._connect(lock_timeout)
+                    self._prepare()
+            else:
+                self._connect(lock_timeout)
+                self._prepare()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable factcheck database ({exc})") from exc
+
+    def _connect(self, lock_timeout: float) -> None:
+        # SQLite's own busy timeout: a reader meeting a writer's commit waits instead of failing
+        self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=max(lock_timeout, 1.0)))
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            with self.writing():
+                self.db.execute("PRAGMA journal_mode=WAL")
+
+    def _prepare(self) -> None:
+        self.db.execute("PRAGMA foreign_keys=ON")
+        newer = unknown_migrations(self.db)
+        if newer:
+            raise StoreError(f"{self.path} was written by a newer factcheck (steps {', '.join(newer)}); upgrade factcheck to use it")
+        if pending_migrations(self.db):
+            with self.writing():
+                if pending_migrations(self.db):  # another command may have migrated while we waited
+                    migrate(self.db)
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -79,7 +95,8 @@ class Store:
         with self.lock:
             if self.lock.unclean:
                 self.lock.unclean = False
-                self.check_integrity()
+                if hasattr(self, "db"):  # a database being created has nothing to check yet
+                    self.check_integrity()
             yield
 
     @contextmanager
