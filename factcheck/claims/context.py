@@ -102,14 +102,18 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
     return SentenceWords(text, [(s, e, "") for s, e in entity_spans]).slot(start, end)
 
 
-ROLE_WORDS = 8  # how far from the mention an entity may stand to be its subject or object
+#: How many words may stand between a mention and the name that is its subject or object:
+#: "Ridex has put $395 million into Dimak" binds both names to the figure; in "more than 500
+#: employees signed a letter calling for Altman's return" Altman is what the letter asks
+#: for, not whose employees signed.
+ROLE_WORDS = 3
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
 
 
 def roles(text: str, start: int, end: int, entities: Iterable[tuple[int, int, str]]) -> tuple[str, str]:
     """(subject, object) of the mention ``text[start:end]``: the canonical names of the
-    nearest entity before it and the nearest after it, within a few words and not across a
-    sentence break. "Microsoft invested $10 billion in OpenAI" -> ("Microsoft", "OpenAI").
+    nearest entity before it and the nearest after it, within :data:`ROLE_WORDS` words and
+    not across a sentence break. "Microsoft invested $10 billion in OpenAI" -> ("Microsoft", "OpenAI").
 
     >>> roles("Microsoft invested $10 billion in OpenAI.", 19, 30, [(0, 9, "Microsoft"), (34, 40, "OpenAI")])
     ('Microsoft', 'OpenAI')

@@ -333,7 +333,9 @@ class _LatinReader:
         cues, text = self.cues, self.text
         before = [w.lower() for w in _WORD_OR_COMMA.findall(text[max(0, start - 60) : start])]
         after = [w.lower() for w in _WORD_OR_COMMA.findall(text[start + len(surface) : start + len(surface) + 20])]
-        speaks = bool((after and after[0] in cues.en_saying) or (before and before[-1] in cues.en_saying))
+        # "Carla Brandt said", "said Lena Okafor, ..."; not "Nalador said Lina Farah controls"
+        ends_clause = not after or after[0] == "," or normalize_for_match(after[0]) in cues.en_not_names
+        speaks = bool((after and after[0] in cues.en_saying) or (before and before[-1] in cues.en_saying and ends_clause))
         words = [normalize_for_match(w) for w in surface.split()]
         if titled:
             return "person", speaks
@@ -514,6 +516,9 @@ class _ArabicReader:
         i = 0
         while i < len(self.tokens):
             i = self._cue_at(i)
+        for i in range(len(self.tokens) - 1):
+            if self._free(i):
+                self._trade_after(i)
         for i in range(len(self.tokens)):
             if self._free(i):
                 self._known_at(i)
@@ -565,6 +570,24 @@ class _ArabicReader:
         if end > j:
             self._add(j, end, kind, speaks=self._says(i, end))
         return max(end, j)
+
+    def _trade_after(self, i: int) -> None:
+        """An organisation named by what follows it: its trade or legal form ("نيتك
+        للأدوية", "ديمار القابضة"); the name is token ``i`` alone, read with any clitic off
+        ("ولنيتك للأدوية")."""
+        nxt = i + 1
+        if not (self._joined(nxt) and self.tokens[nxt].plain.key in self.cues.ar_organisation_after):
+            return
+        t = self.tokens[i]
+        if t.plain.key in self.cues.ar_organisation_after or any(self._cue_word(r.key) or self._function(r) for r in t.readings):
+            return  # "تاكو للنسيج القابضة": the trade is not the name; "وزارة للطاقة" names none
+        names = [r for r in t.readings if not r.definite and len(r.stem) >= 3 and self._name_word(r)]
+        if not names:
+            return
+        known = [r for r in names if (r.key,) in self.known.arabic]
+        # of "ولميتون" the reading met most often, or named elsewhere in the source, is the name
+        first = known[0] if known else max(names, key=lambda r: (zipf(r.stem, "ar"), -r.clitic))
+        self._add(i, nxt, "organisation", first=first, speaks=self._says(i, nxt + 1))
 
     def _person(self, i: int, j: int, definite: bool) -> int:
         """A person after the title that spans tokens ``i`` to ``j - 1``. Between them may
@@ -690,6 +713,23 @@ class _ArabicReader:
             end += 1
         self._add(i, end, "name", first=first, speaks=self._says(i, end))
         return end
+
+
+def owns_what_follows(text: str, entity: Entity, cues: NameCues | None = None) -> bool:
+    """Whether a sentence refers back to ``entity`` with a possessive after it: a speaker
+    whose own figure is given ("Murtra said its revenue fell", "قالت زيتاترا إن إيراداتها
+    ارتفعت"). In Arabic only a name that is not a person's counts (ـها is also "her")."""
+    cues = cues or name_cues()
+    rest = text[entity.char_end :]
+    if any(normalize_for_match(w) in cues.en_possessives for w in _WORD_OR_COMMA.findall(rest)):
+        return True
+    if entity.type == "person" or not _ARABIC.search(rest):
+        return False
+    return any(
+        len(w) > len(suffix) + 1 and normalize_for_match(w).endswith(suffix)
+        for w in _ARABIC_TOKEN.findall(rest)
+        for suffix in cues.ar_possessive_suffixes
+    )
 
 
 # ------------------------------------------------------------------------------------------

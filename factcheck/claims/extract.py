@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.context import SentenceWords
 from factcheck.claims.dates import extract_dates
-from factcheck.claims.entities import AliasTable, KnownNames
+from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, one_line
@@ -31,11 +31,12 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"15/{STEMMER}"
+EXTRACTOR_VERSION = f"16/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
 ACTOR_TYPES = ("person", "organisation", "name")
+SPEAKER_TYPES = (*ACTOR_TYPES, "speaker")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 
@@ -137,7 +138,8 @@ def _read_sentence(
     quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans)
     found = aliases.find(text, known_names)
     entities = sorted({e.canonical for e in found})
-    actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES and not e.speaks})
+    # who acts: not who is only quoted, unless the sentence goes on with what is theirs
+    actors = sorted({e.canonical for e in found if (e.type in ACTOR_TYPES and not e.speaks) or (e.speaks and e.type in SPEAKER_TYPES and owns_what_follows(text, e))})
     words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
     entity_rows = [
         {

@@ -73,6 +73,7 @@ class NameCues:
     en_locative_with_the: frozenset[str]
     en_not_locative_after: frozenset[str]
     en_saying: frozenset[str]
+    en_possessives: frozenset[str]
     en_joiners: frozenset[str]
     en_of_heads: frozenset[str]
     ar_rare_zipf: float
@@ -83,6 +84,8 @@ class NameCues:
     ar_place_cues: frozenset[str]
     ar_particles: frozenset[str]
     ar_saying: frozenset[str]
+    ar_organisation_after: frozenset[str]
+    ar_possessive_suffixes: tuple[str, ...]
     ar_function_words: frozenset[str]
     fingerprint: str
 
@@ -100,9 +103,9 @@ class NameCues:
 
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
-            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "joiners", "of_heads")  # fmt: skip
+            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "organisation_cues",
-            "place_cues", "name_particles", "saying", "function_words")  # fmt: skip
+            "place_cues", "name_particles", "saying", "organisation_after", "possessive_suffixes", "function_words")  # fmt: skip
 
 
 def parse_name_cues(text: str) -> NameCues:
@@ -138,6 +141,7 @@ def parse_name_cues(text: str) -> NameCues:
         en_locative_with_the=en_words("locative_with_the"),
         en_not_locative_after=en_words("not_locative_after"),
         en_saying=en_words("saying"),
+        en_possessives=en_words("possessives"),
         en_joiners=en_words("joiners") | {"&"},
         en_of_heads=en_words("of_heads") | en_words("organisation_suffixes") | en_words("place_suffixes") | en_words("place_prefixes"),
         ar_rare_zipf=_number(ar.get("rare_zipf", 2.2), "rare_zipf", "arabic"),
@@ -148,6 +152,8 @@ def parse_name_cues(text: str) -> NameCues:
         ar_place_cues=ar_words("place_cues"),
         ar_particles=ar_words("name_particles"),
         ar_saying=ar_words("saying"),
+        ar_organisation_after=ar_words("organisation_after"),
+        ar_possessive_suffixes=tuple(sorted(ar_words("possessive_suffixes"))),
         ar_function_words=ar_words("function_words"),
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )

@@ -11,7 +11,8 @@ a phonetic skeleton that both scripts reduce to:
   (د ض ذ), and l m n r each their own;
 - vowels and the letters Arabic writes for vowels or leaves unwritten are dropped
   (a e i o u y w h; ا و ي ى ه ة ع ء ح), so "Nouran", "Noran" and "نوران" all read ``nrn``;
-- a doubled class is one ("Emmett" and "إيميت" read ``mt``).
+- a letter written twice in a row is one ("Emmett" and "إيميت" read ``mt``); a consonant
+  repeated across a vowel is two ("شاريكس" ``srks`` is not "شوريريكس" ``srrks``).
 
 A word has several readings where spelling is ambiguous: an Arabic word that starts with
 the article ال reads with and without it ("العتيبي" and "Otaibi"; "التمان" and "Altman"),
@@ -74,12 +75,20 @@ _POSSESSIVE = re.compile(f"[{APOSTROPHES}]s$", re.IGNORECASE)
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 
 
-def _collapse(classes: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", classes)
+def _collapse(classes: list[str]) -> str:
+    """Join the classes of a word's letters (or letter groups), in order: "" for a dropped
+    letter, and one class for a run of letters next to each other with the same class.
+    A dropped letter between two keeps both: "r" + vowel + "r" is two consonants."""
+    out, last = [], None
+    for c in classes:
+        if c and c != last:
+            out.append(c)
+        last = c
+    return "".join(out)
 
 
 def _arabic_skeleton(word: str) -> str:
-    return _collapse("".join(_ARABIC_CLASS.get(ch, "") for ch in word))
+    return _collapse([_ARABIC_CLASS.get(ch, "") for ch in word])
 
 
 def _latin_skeletons(word: str) -> set[str]:
@@ -101,7 +110,7 @@ def _latin_skeletons(word: str) -> set[str]:
             else:
                 classes.append(_LATIN_CLASS.get(word[i], ""))
                 i += 1
-        out.add(_collapse("".join(classes)))
+        out.add(_collapse(classes))
     return out
 
 

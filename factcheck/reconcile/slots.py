@@ -5,7 +5,8 @@ alignment combines them with sharper signals computed at extraction
 (``claims/context.py``): the unit and counted noun, the content words around each mention
 (names left out), the predicate words right next to it, the years the sentences name, the
 direction of the figure (who gives it to whom), the people and organisations named (two
-sentences that both name who acts, with none in common, speak of different things), and
+sentences that both name who acts, with none in common, speak of different things; two
+figures whose bound subjects, or bound objects, are different names, too), and
 orders of magnitude. Across languages, where no word can be shared, a higher cosine gate
 stands in for the shared words. Every signal is general; the thresholds live in ``reconcile/thresholds.py``.
 """
@@ -103,6 +104,19 @@ def _swapped(a: dict, b: dict) -> bool:
     return bool((meet(oa, sb) and ob and not meet(oa, ob)) or (meet(sa, ob) and sb and not meet(sa, sb)))
 
 
+def _roles_differ(a: dict, b: dict) -> bool:
+    """Whether both figures name who gives (or who receives, or whose it is) and the names
+    differ: "Ridex has put $395 million into Dimak" and "Ridex has put $160 million into
+    Shamar" are two investments. Subjects and objects are names bound to the figure (a few
+    words away, :data:`factcheck.claims.context.ROLE_WORDS`); only actors count (places and
+    whoever is quoted do not), and only where both claims name one."""
+    for role in ("subject", "object"):
+        x, y = a.get(role), b.get(role)
+        if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not names_meet([x], [y]):
+            return True
+    return False
+
+
 def rescale(cosine: float, floor: float) -> float:
     """Map a model's cosine onto a common scale: its noise floor to 0, identity to 1."""
     return max(0.0, (cosine - floor) / (1.0 - floor))
@@ -178,6 +192,8 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
     if actors_a and actors_b and not names_meet(actors_a, actors_b):
         return None  # both sentences name who acts, and not the same one
+    if _roles_differ(a, b):
+        return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
     concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
     # "rose 3.2%" vs "fell 4%": predicates the lexicon knows, and knows to differ

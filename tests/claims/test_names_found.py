@@ -43,6 +43,14 @@ def found(table, text, known=None):
         # Latin-script names inside Arabic text take the type of their cue
         ("استثمرت شركة Nortek في سالكو", [("Nortek", "organisation"), ("سالكو", "name")]),
         ("لا أسماء في هذه الجملة", []),
+        # a company named by its trade or legal form after it, not by a cue before it
+        ("وقّع 1700 من موظفي نيتك للأدوية على رسالة", [("نيتك", "organisation")]),
+        ("أعلنت تاكو للنسيج القابضة عن إيرادات", [("تاكو", "organisation")]),
+        ("بلغت إيرادات مادوفيا القابضة 5 ملايين دولار", [("مادوفيا", "organisation")]),
+        # ... but a common noun before a trade is no name, nor is a cue word
+        ("أعلنت الحكومة عن خطة للاستثمار في المصانع", []),
+        ("وقعت وزارة للطاقة اتفاقاً", []),
+        ("تنفذ مشاريع للطاقة في المنطقة", []),
     ],
 )
 def test_arabic_names(table, text, expected):
@@ -69,6 +77,12 @@ def test_arabic_names(table, text, expected):
         ("Forty were taken to hospitals in Port Caddell and Ashby.", [("Port Caddell", "place"), ("Ashby", "place")]),
         ("Staff at Nortek and at the Brenner Agrochem depot left.", [("Nortek", "name"), ("Brenner Agrochem", "place")]),
         ("The board met in November.", []),
+        # "said" before a name that goes on with its own verb: who acts, not who speaks
+        ("Nalador said Lina Farah controls 23 percent of its shares.", [("Nalador", "speaker"), ("Lina Farah", "name")]),
+        ("Profits rose, said Lena Okafor, a spokeswoman.", [("Lena Okafor", "speaker")]),
+        # money put into a company: the company is not a place
+        ("Ravo Foods has put $207 million into Nisrix.", [("Ravo Foods", "organisation"), ("Nisrix", "name")]),
+        ("Forty people were taken into Ashby.", [("Ashby", "place")]),
     ],
 )
 def test_english_names(table, text, expected):
@@ -114,3 +128,24 @@ def test_the_cue_words_are_data():
     assert tuple(normalize_for_match("الرئيس التنفيذي").split()) in cues.ar_person_cues and ("السيد",) in cues.ar_person_cues
     assert "شركه" in cues.ar_organisation_cues  # as normalize_for_match writes شركة
     assert "mining" in cues.en_organisation_suffixes and len(cues.fingerprint) == 16
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        # a speaker whose own figure the sentence gives is also who acts
+        ("Murtra said its revenue fell to $37 million in 2023.", ["Murtra"]),
+        ("قالت شركة زيتاترا إن إيراداتها ارتفعت إلى 277 مليون دولار.", ["زيتاترا"]),
+        # a speaker who only reports is not
+        ("Murtra said revenue at Targen fell to $37 million in 2023.", ["Targen"]),
+        ("قال السيد فهد العتيبي إن شركة نوران استثمرت 40 مليون دولار.", ["نوران"]),
+        # a person's "ـها" may be anyone's: an Arabic person speaker stays a speaker
+        ("قالت السيدة منى حداد إن إيراداتها بلغت 40 مليون دولار.", []),
+    ],
+)
+def test_a_speaker_who_owns_the_figure_acts(text, actors):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
+    assert [c.actors for c in analysis.claims if c.kind == "quantity"][0] == actors

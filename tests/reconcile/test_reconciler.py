@@ -299,3 +299,23 @@ def test_sentences_naming_different_actors_are_different_slots(tmp_path):
     assert report["discrepancies"] == []
     _, report = reconciled(tmp_path / "same", {"a.txt": first, "b.txt": first.replace("40", "90")})
     assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]
+
+
+def test_figures_bound_to_different_names_are_different_slots(tmp_path):
+    # the investor is the same, the company invested in is not: two investments
+    first = "Deals\n\nRidex Pharma has put $395 million into Dimak Logistics, a filing shows.\n"
+    other_target = "Deals\n\nRidex Pharma has put $160 million into Shamar Contracting, a filing shows.\n"
+    _, report = reconciled(tmp_path, {"a.txt": first, "b.txt": other_target})
+    assert report["discrepancies"] == []
+    _, report = reconciled(tmp_path / "ar", {"a.txt": "صفقات\n\nاستثمرت شركة نوران 40 مليون دولار في شركة سالكو العام الماضي.\n",
+                                             "b.txt": "صفقات\n\nاستثمرت شركة نوران 900 مليون دولار في شركة ديمار العام الماضي.\n"})
+    assert report["discrepancies"] == []
+    _, report = reconciled(tmp_path / "same", {"a.txt": first, "b.txt": first.replace("395", "160")})
+    assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]
+
+
+def test_a_name_further_on_does_not_bind_the_figure(tmp_path):
+    # Altman is what the letter asks for, seven words on: not whose employees signed
+    demand = "Revolt\n\nMore than 500 employees of Acme signed a letter that called for the return of Altman.\n"
+    _, report = reconciled(tmp_path, {"a.txt": demand, "b.txt": SIGNED_120})
+    assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]
