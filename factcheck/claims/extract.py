@@ -31,7 +31,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"16/{STEMMER}"
+EXTRACTOR_VERSION = f"17/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -139,7 +139,8 @@ def _read_sentence(
     found = aliases.find(text, known_names)
     entities = sorted({e.canonical for e in found})
     # who acts: not who is only quoted, unless the sentence goes on with what is theirs
-    actors = sorted({e.canonical for e in found if (e.type in ACTOR_TYPES and not e.speaks) or (e.speaks and e.type in SPEAKER_TYPES and owns_what_follows(text, e))})
+    owners = [e for e in found if e.speaks and e.type in SPEAKER_TYPES and owns_what_follows(text, e)]
+    actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES and not e.speaks} | {e.canonical for e in owners})
     words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
     entity_rows = [
         {
@@ -165,6 +166,9 @@ def _read_sentence(
         occurrences[(norm, mention.quote)] += 1
         context_words, predicate = words.slot(mention.char_start, mention.char_end)
         subject, obj = words.roles(mention.char_start, mention.char_end)
+        if not obj:
+            # "Shagen said Tariq Haddad controls 20% of its shares": whose shares, Shagen's
+            obj = next((e.canonical for e in reversed(owners) if e.char_end <= mention.char_start), "")
         ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
         claims.append(
             Claim(

@@ -47,6 +47,7 @@ DIFFERENT = [
     ("كيستريل داينامكس", "Kestrel Mining"),
     ("Department of Public Health", "County Health Department"),
     ("إيليا", "Eli"),  # one consonant says too little to equate two spellings
+    ("شاريكس", "شوريريكس"),  # a consonant repeated across a vowel is two
 ]
 
 

@@ -149,3 +149,22 @@ def test_a_speaker_who_owns_the_figure_acts(text, actors):
 
     analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
     assert [c.actors for c in analysis.claims if c.kind == "quantity"][0] == actors
+
+
+@pytest.mark.parametrize(
+    "text, obj",
+    [
+        # the speaker who owns the figure is whose it is
+        ("Shagen said Tariq Haddad controls 20 percent of its shares.", "Shagen"),
+        ("قالت شركة ريران إن لينا منصور تسيطر على نحو 19% من أسهمها.", "ريران"),
+        # a name bound to the figure comes first
+        ("Shagen said it put $20 million into Ravo.", "Ravo"),
+        ("Murtra said revenue at Targen fell to $37 million.", ""),
+    ],
+)
+def test_whose_figure_a_speaker_owns(text, obj):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
+    assert [c.object for c in analysis.claims if c.kind == "quantity"][0] == obj
