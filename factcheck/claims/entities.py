@@ -44,6 +44,7 @@ from factcheck.claims.name_cues import (
     bare,
     english_is_common,
     is_verb,
+    looks_inflected,
     name_cues,
     readings,
     zipf,
@@ -490,16 +491,27 @@ class _ArabicReader:
         limit = self.cues.ar_rare_zipf
         best: Reading | None = None
         for r in t.readings:
-            if self._function(r) or len(r.stem) < 3:
+            if self._function(r) or len(r.stem) < 3 or r.definite or looks_inflected(r.stem):
                 return None
-            if arabic_frequency(r.stem) >= limit or r.definite:
-                return None
+        if any(arabic_frequency(r.stem) >= limit for r in t.readings) and not self._foreign(t):
+            return None
         for r in t.readings:
             if (r.key,) in self.known.arabic:
                 return r
             if best is None or zipf(r.stem, "ar") > zipf(best.stem, "ar"):
                 best = r
         return best
+
+    def _foreign(self, t: _Token) -> bool:
+        """Whether ``t`` reads as a foreign name in Arabic letters: not very frequent as
+        written, never with the article, in no reading a verb or an inflected word, no cue."""
+        cues = self.cues
+        for r in t.readings:
+            if self._cue_word(r.key) or looks_inflected(r.stem) or zipf(r.stem, "ar") >= cues.ar_foreign_zipf:
+                return False
+            if arabic_commonness(r.stem) >= cues.ar_foreign_definite_zipf:
+                return False
+        return True
 
     def _run(self, j: int, limit: int, word) -> int:
         """Where a run of name words that starts at token ``j`` ends (``word(reading)``

@@ -26,6 +26,8 @@ _ARTICLE = "ال"
 _SUFFIXES = ("اتهم", "اتها", "هما", "ات", "ون", "ين", "وه", "هم", "ها", "كم", "نا", "ية", "ه", "ي", "ة", "ا")
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
+#: Pronouns written at the end of a word: "أهدافك" (your goals), "يؤسفني", "حثها", "قصصهن".
+_PRONOUNS = ("كما", "كم", "كن", "ك", "ني", "نا", "هما", "هم", "هن", "ها", "ه")
 _IMPERFECT = "يتنأ"  # prefixes of a verb's present tense: يعمل، تعمل، نعمل، أعمل
 
 
@@ -77,6 +79,8 @@ class NameCues:
     en_joiners: frozenset[str]
     en_of_heads: frozenset[str]
     ar_rare_zipf: float
+    ar_foreign_zipf: float
+    ar_foreign_definite_zipf: float
     ar_definite_zipf: float
     ar_max_words: int
     ar_person_cues: frozenset[tuple[str, ...]]
@@ -104,7 +108,7 @@ class NameCues:
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "joiners", "of_heads")  # fmt: skip
-_AR_KEYS = ("rare_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "organisation_cues",
+_AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "organisation_cues",
             "place_cues", "name_particles", "saying", "organisation_after", "possessive_suffixes", "function_words")  # fmt: skip
 
 
@@ -145,6 +149,8 @@ def parse_name_cues(text: str) -> NameCues:
         en_joiners=en_words("joiners") | {"&"},
         en_of_heads=en_words("of_heads") | en_words("organisation_suffixes") | en_words("place_suffixes") | en_words("place_prefixes"),
         ar_rare_zipf=_number(ar.get("rare_zipf", 2.2), "rare_zipf", "arabic"),
+        ar_foreign_zipf=_number(ar.get("foreign_zipf", 3.6), "foreign_zipf", "arabic"),
+        ar_foreign_definite_zipf=_number(ar.get("foreign_definite_zipf", 1.0), "foreign_definite_zipf", "arabic"),
         ar_definite_zipf=_number(ar.get("definite_zipf", 3.0), "definite_zipf", "arabic"),
         ar_max_words=max_words,
         ar_person_cues=frozenset(tuple(normalize_for_match(p).split()) for p in phrases if normalize_for_match(p)),
@@ -323,6 +329,42 @@ def is_verb(stem: str) -> bool:
     return len(other) >= 3 and zipf(other, "ar") >= 2.5
 
 
+@lru_cache(maxsize=1 << 16)
+def looks_inflected(stem: str) -> bool:
+    """Whether ``stem`` reads as a verb or an inflected word even when the form itself is
+    rare: a present tense whose other persons, or whose form without a plural ending, are
+    met ("يواجهن" / "يواجه", "تستثني" / "يستثني"), a future ("ستحترم"), a past tense with
+    the feminine ت ("أجهضت" / "أجهض"), or a word with a pronoun or plural ending whose stem
+    is common ("وحلفائها"). A foreign name has none of these neighbours ("تيلرسون",
+    "بومبيو")."""
+    if is_verb(stem):
+        return True
+    if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) >= 5 and looks_inflected(stem[1:]):
+        return True
+    if len(stem) >= 3 and stem[0] in _IMPERFECT:  # "يشل" / "تشل" too
+        persons = [p + stem[1:] for p in _IMPERFECT]
+        persons += [w[: -len(e)] for w in persons for e in ("ن", "ان", "ون", "ين", "وا") if w.endswith(e) and len(w) - len(e) >= 3]
+        if any(zipf(w, "ar") >= 2.0 for w in persons if w != stem):
+            return True
+    if stem.endswith("ت") and len(stem) >= 3 and max(zipf(stem[:-1], "ar"), zipf(stem[:-1] + "ى", "ar")) >= 2.0:
+        return True  # "أجهضت" / "أجهض", "احتفت" / "احتفى"
+    if stem.endswith("ى") and len(stem) >= 4 and zipf(stem[:-1] + "ت", "ar") >= 2.0:
+        return True  # "اعتدى" / "اعتدت"
+    if stem.endswith("وا") and len(stem) >= 5 and zipf(stem[:-2], "ar") >= 2.0:
+        return True  # "افتحوا"
+    for suffix in _PRONOUNS:  # "أهدافك" / "أهداف", "سيرتك" / "سيرة", "رؤسائه" / "رؤساء", "قصصهن"
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 2:
+            forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
+            if any(f and zipf(f, "ar") >= 3.0 for f in forms):
+                return True
+            if len(base) >= 3 and base[0] in _IMPERFECT and suffix in ("ني", "ه", "ها") and looks_inflected(base):
+                return True  # "يؤسفني"
+    if stem.endswith("و") and len(stem) >= 4 and zipf(stem[:-1], "ar") >= 3.0 and zipf(stem[:-1] + "ون", "ar") >= 2.5:
+        return True  # "موظفو" (of "موظفون"), not "سالكو"
+    return any(zipf(x, "ar") >= 3.0 for x in _stems(stem)[1:])
+
+
 __all__ = [
     "NameCues",
     "Reading",
@@ -331,6 +373,7 @@ __all__ = [
     "bare",
     "english_is_common",
     "is_verb",
+    "looks_inflected",
     "name_cues",
     "parse_name_cues",
     "readings",
