@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
+from factcheck.claims.name_cues import name_cues
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match, strip_clitics
 from factcheck.text.stems import stem
 
@@ -107,6 +108,7 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
 #: employees signed a letter calling for Altman's return" Altman is what the letter asks
 #: for, not whose employees signed.
 ROLE_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
 
 
@@ -196,12 +198,17 @@ class SentenceWords:
         """See :func:`roles`. The nearest name on each side is the only candidate: any
         name further away has at least as many words, and any break, in between."""
         subject = obj = ""
+        cues = name_cues()
         i = bisect_right(self._entity_ends, start)
         if i and self.words_between(self._entities[i - 1][1], start) <= ROLE_WORDS:
-            subject = self._entities[i - 1][2]
+            before = _WORD.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
+            if not (before and normalize_for_match(before[-1]) in cues.prepositions):
+                subject = self._entities[i - 1][2]  # not "a stake to Murjan for $2.5 billion"
         j = bisect_left(self._entity_starts, end)
         if j < len(self._entities) and self.words_between(end, self._entities[j][0]) <= ROLE_WORDS:
-            obj = self._entities[j][2]
+            between = {normalize_for_match(w) for w in _WORD.findall(self.text[end : self._entities[j][0]])}
+            if not (between & cues.prepositions) - cues.target_prepositions:
+                obj = self._entities[j][2]  # "in Salco", not "to Murjan"
         return subject, obj
 
 

@@ -76,6 +76,8 @@ class NameCues:
     en_not_locative_after: frozenset[str]
     en_saying: frozenset[str]
     en_possessives: frozenset[str]
+    prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
     en_joiners: frozenset[str]
     en_of_heads: frozenset[str]
     ar_rare_zipf: float
@@ -107,9 +109,9 @@ class NameCues:
 
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
-            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "joiners", "of_heads")  # fmt: skip
+            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "organisation_cues",
-            "place_cues", "name_particles", "saying", "organisation_after", "possessive_suffixes", "function_words")  # fmt: skip
+            "place_cues", "name_particles", "saying", "organisation_after", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
 
 def parse_name_cues(text: str) -> NameCues:
@@ -146,6 +148,8 @@ def parse_name_cues(text: str) -> NameCues:
         en_not_locative_after=en_words("not_locative_after"),
         en_saying=en_words("saying"),
         en_possessives=en_words("possessives"),
+        prepositions=en_words("prepositions") | ar_words("prepositions"),
+        target_prepositions=en_words("target_prepositions") | ar_words("target_prepositions"),
         en_joiners=en_words("joiners") | {"&"},
         en_of_heads=en_words("of_heads") | en_words("organisation_suffixes") | en_words("place_suffixes") | en_words("place_prefixes"),
         ar_rare_zipf=_number(ar.get("rare_zipf", 2.2), "rare_zipf", "arabic"),

@@ -6,13 +6,18 @@ See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
 2. The same reading on both sides is agreement: recorded in the cluster, not reported. So
    is a vague figure ("hundreds of", "tens of millions") whose interval meets the other's:
    it does not claim anything finer to disagree with.
-3. Literal intervals that cannot both hold are a ``conflict`` unless both sources carry
-   dates and they differ, in which case the later report replaces the earlier figure:
-   ``supersession``.
+3. Literal intervals that cannot both hold are a ``conflict`` unless the later report
+   updates the earlier one, in which case it replaces the earlier figure:
+   ``supersession``. A report updates another when both sources carry dates, they differ,
+   and the later one says so: update wording in its sentence ("has risen to", "now",
+   "revised", «ارتفعت الحصيلة»: the lexicon's ``update``, ``rise`` and ``fall`` concepts), or
+   a running count of an event (the dead, cases, the evacuated: the ``running`` concept)
+   that has grown. A later figure with nothing that says it updates the earlier one
+   contradicts it.
 4. Compatible intervals are a ``precision`` discrepancy: medium severity when the
    journalistic readings do not meet ("more than 500" vs "700"), low otherwise
-   ("between 50 and 100 million" vs "100 million"); ``supersession`` when the sources
-   carry different dates and the readings do not meet.
+   ("between 50 and 100 million" vs "100 million"); ``supersession`` when the later report
+   updates the earlier one (as above) and the readings do not meet.
 5. A hedged claim ("reportedly", "could") is never judged as firm: severity at most medium
    and lower confidence.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.reconcile.intervals import journalistic, literal, same_reading
-from factcheck.reconcile.slots import day_of
+from factcheck.reconcile.slots import day_of, sentence_concepts
 from factcheck.reconcile.thresholds import Thresholds
 
 _KIND_CONFIDENCE = {"conflict": 0.9, "supersession": 0.75, "precision": 0.7}
@@ -45,7 +50,7 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
     if same_reading(a, b):
         return None
     la, lb = literal(a, th.approx_tolerance), literal(b, th.approx_tolerance)
-    dated = _dated_apart(a, b)
+    dated = _updates(a, b, la, lb)
     if la.overlaps(lb) and (a.get("approximate") or b.get("approximate")):
         return None  # "hundreds of employees" and "700": a vague figure checks nothing finer
     if not la.overlaps(lb):
@@ -102,6 +107,22 @@ def _dated_apart(a: dict, b: dict) -> bool:
     """Both sources carry a date, and not the same one."""
     pa, pb = a.get("published"), b.get("published")
     return bool(pa and pb and pa != pb and a["source_id"] != b["source_id"])
+
+
+_UPDATE_CONCEPTS = frozenset({"update", "rise", "fall"})
+
+
+def _updates(a: dict, b: dict, la, lb) -> bool:
+    """Whether the later of two dated reports updates the earlier one (rule 3): its
+    sentence says so, or both count an event that keeps running and the later count is
+    not lower. ``la`` and ``lb`` are the claims' literal intervals."""
+    if not _dated_apart(a, b):
+        return False
+    (earlier, was), (later, now) = sorted(((a, la), (b, lb)), key=lambda x: (x[0]["published"], x[0].get("id", "")))
+    said = sentence_concepts(later)
+    if said & _UPDATE_CONCEPTS:
+        return True
+    return "running" in said and "running" in sentence_concepts(earlier) and now.low >= was.low
 
 
 def severity_at_least(severity: str, floor: str) -> bool:

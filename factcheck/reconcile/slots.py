@@ -109,7 +109,9 @@ def _roles_differ(a: dict, b: dict) -> bool:
     differ: "Ridex has put $395 million into Dimak" and "Ridex has put $160 million into
     Shamar" are two investments. Subjects and objects are names bound to the figure (a few
     words away, :data:`factcheck.claims.context.ROLE_WORDS`); only actors count (places and
-    whoever is quoted do not), and only where both claims name one."""
+    whoever is quoted do not), and only where both claims name one. Compared in one
+    language only: a translation moves names around a figure ("Nordvik sold a stake to
+    Murjan" against «استحوذ المرجان على حصة في نوردفيك»)."""
     for role in ("subject", "object"):
         x, y = a.get(role), b.get(role)
         if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not names_meet([x], [y]):
@@ -192,7 +194,7 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
     if actors_a and actors_b and not names_meet(actors_a, actors_b):
         return None  # both sentences name who acts, and not the same one
-    if _roles_differ(a, b):
+    if a["lang"] == b["lang"] and _roles_differ(a, b):
         return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
     concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)

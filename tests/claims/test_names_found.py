@@ -180,3 +180,23 @@ def test_whose_figure_a_speaker_owns(text, obj):
 
     analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
     assert [c.object for c in analysis.claims if c.kind == "quantity"][0] == obj
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        # the object is what the figure is in or of, not whom it goes to
+        ("Ridex Pharma has put $160 million into Shamar Contracting.", ("Ridex Pharma", "Shamar Contracting")),
+        ("Nordvik Batteries has sold a 24% stake to Murjan Capital.", ("Nordvik Batteries", "")),
+        ("استثمرت شركة نوران 40 مليون دولار في سالكو.", ("نوران", "سالكو")),
+        # the subject is not a name a preposition leads to
+        ("It sold a stake to Murjan Capital for $2.5 billion.", ("", "")),
+    ],
+)
+def test_roles_follow_prepositions(text, roles):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
+    claim = [c for c in analysis.claims if c.kind == "quantity"][0]
+    assert (claim.subject, claim.object) == roles

@@ -24,8 +24,15 @@ def claim(source="s1", value=None, low=None, high=None, qualifier="exact", publi
         (claim(value=500, low=500, qualifier="more_than"), claim("s2", 120, total=770), "conflict", "high"),
         (claim(low=5e7, high=1e8, qualifier="range"), claim(value=1e8), "precision", "low"),
         (claim(value=100), claim("s2", 104), "conflict", "medium"),  # a small gap
-        (claim(value=100, published="2023-11-18"), claim("s2", 300, published="2023-11-20"), "supersession", "medium"),
-        (claim(value=500, low=500, qualifier="more_than", published="2023-11-20"), claim("s2", 700, published="2023-11-21"), "supersession", "medium"),
+        # a later report replaces an earlier figure only when something says it updates it
+        (claim(value=100, published="2023-11-18"), claim("s2", 300, published="2023-11-20", text="The toll has risen to 300."), "supersession", "medium"),
+        (claim(value=100, published="2023-11-18"), claim("s2", 300, published="2023-11-20", text="Acme employs 300 people."), "conflict", "high"),
+        (claim(value=500, low=500, qualifier="more_than", published="2023-11-20"), claim("s2", 700, published="2023-11-21", text="The count has climbed to 700."), "supersession", "medium"),
+        (claim(value=500, low=500, qualifier="more_than", published="2023-11-20"), claim("s2", 700, published="2023-11-21", text="700 signed."), "precision", "medium"),
+        # a running count that grows updates itself; one that shrinks, unexplained, does not
+        (claim(value=7, published="2023-08-14", text="Seven people were killed."), claim("s2", 12, published="2023-08-15", text="12 people were killed."), "supersession", "medium"),
+        (claim(value=12, published="2023-08-14", text="12 people were killed."), claim("s2", 7, published="2023-08-15", text="Seven people were killed."), "conflict", "high"),
+        (claim(value=27, published="2023-10-19", text="قتل 27 شخصا."), claim("s2", 29, published="2023-10-20", text="ارتفعت حصيلة الغرق إلى 29 قتيلا."), "supersession", "medium"),
         (claim(value=500, low=500, qualifier="more_than"), claim("s2", 120, hedged=True), "conflict", "medium"),
     ],
 )
