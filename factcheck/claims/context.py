@@ -202,13 +202,12 @@ class SentenceWords:
         i = bisect_right(self._entity_ends, start)
         if i and self.words_between(self._entities[i - 1][1], start) <= ROLE_WORDS:
             before = _WORD.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
-            if not (before and normalize_for_match(before[-1]) in cues.prepositions):
-                subject = self._entities[i - 1][2]  # not "a stake to Murjan for $2.5 billion"
+            led = normalize_for_match(before[-1]) if before else ""
+            if led not in cues.prepositions or led in cues.target_prepositions:
+                subject = self._entities[i - 1][2]  # "revenue at Acme reached", not "a stake to Murjan for"
         j = bisect_left(self._entity_starts, end)
         if j < len(self._entities) and self.words_between(end, self._entities[j][0]) <= ROLE_WORDS:
-            between = {normalize_for_match(w) for w in _WORD.findall(self.text[end : self._entities[j][0]])}
-            if not (between & cues.prepositions) - cues.target_prepositions:
-                obj = self._entities[j][2]  # "in Salco", not "to Murjan"
+            obj = self._entities[j][2]  # "in Salco", "from Nerolix", "to Murjan"
         return subject, obj
 
 

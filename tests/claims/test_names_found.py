@@ -11,6 +11,15 @@ def table() -> AliasTable:
     return AliasTable([])  # no alias at all
 
 
+def figures(text):
+    """The quantity claims of a one-sentence source, read with no alias file."""
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
+    return [c for c in analysis.claims if c.kind == "quantity"]
+
+
 def found(table, text, known=None):
     entities = table.find(text, known)
     for e in entities:
@@ -156,11 +165,7 @@ def test_the_cue_words_are_data():
     ],
 )
 def test_a_speaker_who_owns_the_figure_acts(text, actors):
-    from factcheck.claims.extract import analyse
-    from factcheck.sources.model import Source
-
-    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
-    assert [c.actors for c in analysis.claims if c.kind == "quantity"][0] == actors
+    assert figures(text)[0].actors == actors
 
 
 @pytest.mark.parametrize(
@@ -175,28 +180,23 @@ def test_a_speaker_who_owns_the_figure_acts(text, actors):
     ],
 )
 def test_whose_figure_a_speaker_owns(text, obj):
-    from factcheck.claims.extract import analyse
-    from factcheck.sources.model import Source
-
-    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
-    assert [c.object for c in analysis.claims if c.kind == "quantity"][0] == obj
+    assert figures(text)[0].object == obj
 
 
 @pytest.mark.parametrize(
     "text, roles",
     [
-        # the object is what the figure is in or of, not whom it goes to
+        # the names bound to the figure on either side
         ("Ridex Pharma has put $160 million into Shamar Contracting.", ("Ridex Pharma", "Shamar Contracting")),
-        ("Nordvik Batteries has sold a 24% stake to Murjan Capital.", ("Nordvik Batteries", "")),
+        ("Zebel received $380 million from Nerolix.", ("Zebel", "Nerolix")),
         ("استثمرت شركة نوران 40 مليون دولار في سالكو.", ("نوران", "سالكو")),
         # the subject is not a name a preposition leads to
         ("It sold a stake to Murjan Capital for $2.5 billion.", ("", "")),
+        ("The workforce of Alder Mining stands at 700 people.", ("Alder Mining", "")),
+        ("Of the 5349 people employed by Alder Mining, 1529 signed.", ("", "Alder Mining")),
+        ("Revenue at Alder Mining reached $40 million.", ("Alder Mining", "")),
     ],
 )
 def test_roles_follow_prepositions(text, roles):
-    from factcheck.claims.extract import analyse
-    from factcheck.sources.model import Source
-
-    analysis = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), AliasTable([]))
-    claim = [c for c in analysis.claims if c.kind == "quantity"][0]
+    claim = figures(text)[0]
     assert (claim.subject, claim.object) == roles
