@@ -336,14 +336,33 @@ def is_verb(stem: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def looks_inflected(stem: str) -> bool:
     """Whether ``stem`` reads as a verb or an inflected word even when the form itself is
-    rare: a present tense whose other persons, or whose form without a plural ending, are
-    met ("يواجهن" / "يواجه", "تستثني" / "يستثني"), a future ("ستحترم"), a past tense with
-    the feminine ت ("أجهضت" / "أجهض"), or a word with a pronoun or plural ending whose stem
-    is common ("وحلفائها"). A foreign name has none of these neighbours ("تيلرسون",
-    "بومبيو")."""
+    rare: a verb form (:func:`_verb_form`), a word with a pronoun ending on a common noun
+    that takes the article or on a verb ("أهدافك" / "الأهداف", "سيرتك" / "السيرة",
+    "رؤسائه" / "الرؤساء", "قصصهن", "يؤسفني"), a construct plural ("موظفو"), or a common stem
+    under a plural or pronoun ending ("وحلفائها"). A foreign name has none of these
+    neighbours ("تيلرسون", "بومبيو", "ديماك": "الديما" is no word)."""
+    if _verb_form(stem):
+        return True
+    for suffix in _PRONOUNS:
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 2:
+            forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
+            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (len(base) >= 3 and _verb_form(base)):
+                return True
+    if stem.endswith("و") and len(stem) >= 4 and zipf(stem[:-1], "ar") >= 3.0 and zipf(stem[:-1] + "ون", "ar") >= 2.5:
+        return True  # "موظفو" (of "موظفون"), not "سالكو"
+    return any(zipf(x, "ar") >= 3.0 for x in _stems(stem)[1:])
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_form(stem: str) -> bool:
+    """Whether ``stem`` reads as a verb by its neighbours: a present tense whose other
+    persons, or whose form without a plural ending, are met ("يواجهن" / "يواجه", "تستثني"
+    / "يستثني"), a future ("ستحترم"), a past tense with or without the feminine ت ("أجهضت"
+    / "أجهض", "احتفت" / "احتفى", "اعتدى" / "اعتدت"), a plural imperative ("افتحوا")."""
     if is_verb(stem):
         return True
-    if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) >= 5 and looks_inflected(stem[1:]):
+    if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) >= 5 and _verb_form(stem[1:]):
         return True
     if len(stem) >= 3 and stem[0] in _IMPERFECT:  # "يشل" / "تشل" too
         persons = [p + stem[1:] for p in _IMPERFECT]
@@ -351,22 +370,10 @@ def looks_inflected(stem: str) -> bool:
         if any(zipf(w, "ar") >= 2.0 for w in persons if w != stem):
             return True
     if stem.endswith("ت") and len(stem) >= 3 and max(zipf(stem[:-1], "ar"), zipf(stem[:-1] + "ى", "ar")) >= 2.0:
-        return True  # "أجهضت" / "أجهض", "احتفت" / "احتفى"
+        return True
     if stem.endswith("ى") and len(stem) >= 4 and zipf(stem[:-1] + "ت", "ar") >= 2.0:
-        return True  # "اعتدى" / "اعتدت"
-    if stem.endswith("وا") and len(stem) >= 5 and zipf(stem[:-2], "ar") >= 2.0:
-        return True  # "افتحوا"
-    for suffix in _PRONOUNS:  # "أهدافك" / "أهداف", "سيرتك" / "سيرة", "رؤسائه" / "رؤساء", "قصصهن"
-        base = stem[: -len(suffix)]
-        if stem.endswith(suffix) and len(base) >= 2:
-            forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
-            if any(f and zipf(f, "ar") >= 3.0 for f in forms):
-                return True
-            if len(base) >= 3 and base[0] in _IMPERFECT and suffix in ("ني", "ه", "ها") and looks_inflected(base):
-                return True  # "يؤسفني"
-    if stem.endswith("و") and len(stem) >= 4 and zipf(stem[:-1], "ar") >= 3.0 and zipf(stem[:-1] + "ون", "ar") >= 2.5:
-        return True  # "موظفو" (of "موظفون"), not "سالكو"
-    return any(zipf(x, "ar") >= 3.0 for x in _stems(stem)[1:])
+        return True
+    return stem.endswith("وا") and len(stem) >= 5 and zipf(stem[:-2], "ar") >= 2.0
 
 
 __all__ = [
