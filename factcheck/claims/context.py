@@ -108,7 +108,6 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
 #: employees signed a letter calling for Altman's return" Altman is what the letter asks
 #: for, not whose employees signed.
 ROLE_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
 
 
@@ -201,7 +200,7 @@ class SentenceWords:
         cues = name_cues()
         i = bisect_right(self._entity_ends, start)
         if i and self.words_between(self._entities[i - 1][1], start) <= ROLE_WORDS:
-            before = _WORD.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
+            before = _TOKEN.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
             led = normalize_for_match(before[-1]) if before else ""
             if led not in cues.prepositions or led in cues.target_prepositions:
                 subject = self._entities[i - 1][2]  # "revenue at Acme reached", not "a stake to Murjan for"

@@ -503,15 +503,14 @@ class _ArabicReader:
         return best
 
     def _foreign(self, t: _Token) -> bool:
-        """Whether ``t`` reads as a foreign name in Arabic letters: not very frequent as
-        written, never with the article, in no reading a verb or an inflected word, no cue."""
+        """Whether ``t``, whose readings :meth:`_rare` found to be no verb or inflected
+        word, reads as a foreign name in Arabic letters: not very frequent as written,
+        never with the article, no cue."""
         cues = self.cues
-        for r in t.readings:
-            if self._cue_word(r.key) or looks_inflected(r.stem) or zipf(r.stem, "ar") >= cues.ar_foreign_zipf:
-                return False
-            if arabic_commonness(r.stem) >= cues.ar_foreign_definite_zipf:
-                return False
-        return True
+        return not any(
+            self._cue_word(r.key) or zipf(r.stem, "ar") >= cues.ar_foreign_zipf or arabic_commonness(r.stem) >= cues.ar_foreign_definite_zipf
+            for r in t.readings
+        )
 
     def _run(self, j: int, limit: int, word) -> int:
         """Where a run of name words that starts at token ``j`` ends (``word(reading)``

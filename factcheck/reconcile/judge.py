@@ -9,8 +9,8 @@ See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
 3. Literal intervals that cannot both hold are a ``conflict`` unless the later report
    updates the earlier one, in which case it replaces the earlier figure:
    ``supersession``. A report updates another when both sources carry dates, they differ,
-   and the later one says so: update wording in its sentence ("has risen to", "now",
-   "revised", «ارتفعت الحصيلة»: the lexicon's ``update``, ``rise`` and ``fall`` concepts), or
+   and the later one says so: update wording in its sentence ("has risen to", "climbed
+   to", "revised", «ارتفعت الحصيلة»: the lexicon's ``update``, ``rise`` and ``fall`` concepts), or
    a running count of an event (the dead, cases, the evacuated: the ``running`` concept)
    that has grown. A later figure with nothing that says it updates the earlier one
    contradicts it.
@@ -50,11 +50,11 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
     if same_reading(a, b):
         return None
     la, lb = literal(a, th.approx_tolerance), literal(b, th.approx_tolerance)
-    dated = _updates(a, b, la, lb)
+    updated = _updates(a, b, la, lb)
     if la.overlaps(lb) and (a.get("approximate") or b.get("approximate")):
         return None  # "hundreds of employees" and "700": a vague figure checks nothing finer
     if not la.overlaps(lb):
-        if dated:
+        if updated:
             judgement = ("supersession", "medium", "the later report gives another figure")
         else:
             severity = "medium" if la.gap(lb) < th.minor_gap else "high"
@@ -64,7 +64,7 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
         jb = journalistic(b, th.approx_tolerance, th.open_bound_factor)
         if ja.overlaps(jb):
             judgement = ("precision", "low", "compatible figures, one more precise than the other")
-        elif dated:
+        elif updated:
             judgement = ("supersession", "medium", "compatible on paper, but the later report gives a different figure")
         else:
             judgement = (

@@ -112,6 +112,8 @@ def _roles_differ(a: dict, b: dict) -> bool:
     whoever is quoted do not), and only where both claims name one. Compared in one
     language only: a translation moves names around a figure ("Nordvik sold a stake to
     Murjan" against «استحوذ المرجان على حصة في نوردفيك»)."""
+    if a["lang"] != b["lang"]:
+        return False
     for role in ("subject", "object"):
         x, y = a.get(role), b.get(role)
         if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not names_meet([x], [y]):
@@ -194,7 +196,7 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
     if actors_a and actors_b and not names_meet(actors_a, actors_b):
         return None  # both sentences name who acts, and not the same one
-    if a["lang"] == b["lang"] and _roles_differ(a, b):
+    if _roles_differ(a, b):
         return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
     concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
