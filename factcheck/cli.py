@@ -644,7 +644,12 @@ def parse(
     from factcheck.claims.extract import parse_text
 
     if text == "-":
-        text = sys.stdin.read()
+        from factcheck.sources.loader import decode_text
+
+        try:
+            text = decode_text(sys.stdin.buffer.read(), "standard input")
+        except FactcheckError as exc:
+            fail(str(exc))
     if not text.strip():
         fail("the text to parse is empty")
     if published is not None:

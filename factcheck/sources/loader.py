@@ -218,6 +218,14 @@ def _decode(raw: bytes, path: Path, fmt: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def decode_text(raw: bytes, where: str) -> str:
+    """Bytes from elsewhere than a file (standard input) decoded as a source file's are:
+    one :class:`SourceError` line for a binary or undecodable input."""
+    text = _decode(raw, Path(where), "txt")[0]
+    _check_plausible(text, Path(where))
+    return _normalize_newlines(text)
+
+
 def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

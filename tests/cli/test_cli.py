@@ -277,3 +277,18 @@ def test_eval_pairs_with_word_signals_only(tmp_path):
     assert scored["confusion"]["labels"] == ["agree", "disagree", "other"]
     bad = runner.invoke(app, ["eval", "pairs", str(tmp_path / "missing.csv"), "--train", str(train), "--pair-model", "none"])
     assert bad.exit_code == 2 and bad.output.startswith("error:")
+
+
+@pytest.mark.parametrize(
+    "data, line",
+    [
+        (b"\x00\x01binary\x00", "error: standard input: contains NUL bytes; this looks like a binary file, not text"),
+        ("Up to 30% of staff left.".encode("utf-16"), None),  # decoded as a source file would be
+    ],
+)
+def test_parse_reads_standard_input_as_a_source_file_is_read(data, line):
+    result = runner.invoke(app, ["parse", "-", "-f", "json"], input=data)
+    if line is None:
+        assert result.exit_code == 0 and json.loads(result.output)["quantities"][0]["text"] == "Up to 30%"
+    else:
+        assert (result.exit_code, result.output.strip()) == (2, line)
