@@ -635,6 +635,7 @@ CATEGORIES = (
     ("not planted", "a figure the generator did not write"),
 )
 STAFF = {"headcount", "signers"}
+BINS = 10  # confidence bins of the reliability table
 
 
 def relation(a: Slot, b: Slot) -> str:
@@ -702,6 +703,7 @@ class Score:
     every: Counter = field(default_factory=Counter)
     medium: Counter = field(default_factory=Counter)  # flags at medium severity or above
     planted: int = 0
+    by_confidence: Counter = field(default_factory=Counter)  # (bin, one slot?) -> flags
     found_strong: set = field(default_factory=set)
     found_any: set = field(default_factory=set)
 
@@ -734,6 +736,7 @@ def score_report(report: dict, corpus: Corpus, extra: tuple[Item, ...] = ()) -> 
     for d in report["discrepancies"]:
         category, wrong = judge_flag(d, figures)
         score.every[category] += 1
+        score.by_confidence[(min(int(d.get("confidence", 0.0) * BINS), BINS - 1), category in ("correct", "same slot"))] += 1
         score.found_any.update(f.planted for f in wrong)
         if d["severity"] != "low":
             score.medium[category] += 1
@@ -762,7 +765,12 @@ def score_lines(score: Score) -> list[str]:
         f"planted contradictions: {score.planted}; paired with their slot by a conflict/high flag: "
         f"{len(score.found_strong)} ({_pct(score.recall)}), by any flag: {len(score.found_any)} ({_pct(score.recall_any)})",
         f"flags at medium severity or above: {medium}, {medium / score.planted if score.planted else 0:.1f} per planted contradiction",
+        "confidence of the flags against the share that pair two figures of one slot:",
     ]
+    for k in range(BINS):
+        one, other = score.by_confidence[(k, True)], score.by_confidence[(k, False)]
+        share = f"{one / (one + other):.1%}" if one + other else "-"
+        lines.append(f"  {k / BINS:.1f}-{(k + 1) / BINS:.1f}: {one + other:5d} flags, {share} of one slot")
     return lines
 
 

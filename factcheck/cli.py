@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, failure_line, one_line
@@ -528,17 +528,17 @@ def list_claims(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
     """List stored claims."""
-    from factcheck.claims.describe import describe_value
+    from factcheck.claims.describe import describe_frame, describe_value
 
     with workspace() as fc:
         rows = fc.claims(source, grep)
     if fmt is OutputFormat.json:
         print_json(rows)
         return
-    table = Table("id", "source", "quote", "reads as", "marks", title=f"{len(rows)} claims")
+    table = Table("id", "source", "quote", "reads as", "frame", "marks", title=f"{len(rows)} claims")
     for r in rows:
         marks = " ".join(m for m in ("hedged", "negated") if r.get(m))
-        table.add_row(r["id"], r["source_id"], r["quote"], describe_value(r), marks)
+        table.add_row(r["id"], r["source_id"], r["quote"], describe_value(r), describe_frame(r.get("frame")), marks)
     out.print(table)
 
 
@@ -670,7 +670,7 @@ def parse(
     if fmt is OutputFormat.json:
         print_json(result)
         return
-    from factcheck.claims.describe import describe_value
+    from factcheck.claims.describe import describe_frame, describe_value
 
     rows = {
         "quantities": [(q, lambda q=q: describe_value({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
@@ -678,12 +678,14 @@ def parse(
         "entities": [(e, lambda e=e: e["canonical"], e["type"]) for e in result["entities"]],
     }
     for kind, items in rows.items():
-        table = Table("text", "span", "reads as", "detail", "marks", title=f"{len(items)} {kind}")
+        framed = kind != "entities"
+        table = Table("text", "span", Column("reads as", no_wrap=True), "detail", *(["frame"] if framed else []), "marks", title=f"{len(items)} {kind}")
         for item, reading, detail in items[:PARSE_TABLE_ROWS]:
             marks = " ".join(m for m in ("hedged", "negated", "approximate") if item.get(m))
             if item.get("calendar") == "hijri":
                 marks = (marks + " hijri").strip()
-            table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading(), detail, marks)
+            frame = [describe_frame(item.get("frame"))] if framed else []
+            table.add_row(item["text"], f"{item['char_start']}-{item['char_end']}", reading(), detail, *frame, marks)
         if len(items) > PARSE_TABLE_ROWS:
             table.caption = f"the first {PARSE_TABLE_ROWS} of {len(items)}; --format json lists them all"
         out.print(table)

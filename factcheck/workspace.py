@@ -24,6 +24,7 @@ from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceError, one_line
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
+from factcheck.reconcile.model import slot_model
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate_years
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
@@ -104,6 +105,7 @@ class Factcheck:
         if thresholds_file is not None:
             check_thresholds_file(thresholds_file)
         lexicon()
+        slot_model()
         self._thresholds: Thresholds | None = None
         # --aliases FILE, else FACTCHECK_ALIASES; a sources folder's own aliases.toml joins
         # them when that folder is read (aliases_for)
@@ -335,6 +337,7 @@ class Factcheck:
                 # by another one changes its claims' names
                 "extractors": sorted(set(self.store.source_readers().values())),
                 "lexicon": lexicon().fingerprint,
+                "slot_model": slot_model().fingerprint,
             },
             sort_keys=True,
         )

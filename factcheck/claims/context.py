@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from factcheck.claims.name_cues import name_cues
-from factcheck.text.normalize import fuzzy_pattern, normalize_for_match, strip_clitics
+from factcheck.text.normalize import MARKS, fuzzy_pattern, normalize_for_match, strip_clitics
 from factcheck.text.stems import stem
 
 CONTEXT_WORDS = 8  # words kept on each side of a mention to describe its slot
@@ -21,7 +21,8 @@ PREDICATE_BEFORE = 3  # content words just before a mention usually name what it
 PREDICATE_AFTER = 2
 
 _SPACE_RUN = re.compile(r"\S+")
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# a word with its Arabic marks: "وقّع" is one word, not "وق" and "ع"
+_TOKEN = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*", re.UNICODE)
 
 # Function words, frequent adverbs, generic nouns, the vocabulary of numbers themselves
 # (scale, currency, qualifiers) and of attribution ("said", "officials", "قال"): sharing them
@@ -159,12 +160,12 @@ class SentenceWords:
         # runs that start before b, less those that end by a: the runs text[a:b] touches
         return bisect_left(self._run_starts, b) - bisect_right(self._run_ends, a)
 
-    def _left(self, start: int, words: int) -> int:
+    def left(self, start: int, words: int) -> int:
         """Where the last ``words`` words before ``start`` begin (``start`` if none)."""
         k = bisect_left(self._run_starts, start)
         return self._run_starts[max(0, k - words)] if k else start
 
-    def _right(self, end: int, words: int) -> int:
+    def right(self, end: int, words: int) -> int:
         """Where the first ``words`` words after ``end`` end (``end`` if none); a word the
         mention ends inside counts with its part after ``end``."""
         k = bisect_right(self._run_ends, end)
@@ -173,8 +174,8 @@ class SentenceWords:
 
     def context(self, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
         """See :func:`mention_context`."""
-        left_text = self.text[self._left(start, words) : start].strip()
-        right_text = self.text[end : self._right(end, words)].strip()
+        left_text = self.text[self.left(start, words) : start].strip()
+        right_text = self.text[end : self.right(end, words)].strip()
         return f"{left_text} … {right_text}".strip()
 
     def _entity_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -185,8 +186,8 @@ class SentenceWords:
 
     def slot(self, start: int, end: int) -> tuple[str, str]:
         """See :func:`slot_description`."""
-        left_from = self._left(start, CONTEXT_WORDS)
-        right_to = self._right(end, CONTEXT_WORDS)
+        left_from = self.left(start, CONTEXT_WORDS)
+        right_to = self.right(end, CONTEXT_WORDS)
         before = content_keys(self.text[left_from:start], self._entity_spans(left_from, start))
         after = content_keys(self.text[end:right_to], self._entity_spans(end, right_to))
         context = sorted(set(before + after))
@@ -215,7 +216,7 @@ _ON_AR = "|".join(fuzzy_pattern(w) for w in ("يوم", "في", "مساء", "صب
 # A date right after a verb of saying dates the statement, not what it reports: "officials
 # said on Monday", "said at a press briefing on February 18", "قال يوم الاثنين".
 _ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told\s+\w+|added|stated)"
+    r"(?:\b(?:said|says|told\s+\w+|added|stated|reported|wrote)"
     r"(?:\s+(?:at|in|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:briefing|conference|statement|interview))?"
     r"(?:\s+(?:late|early))?(?:\s+(?:on|last|this))?"
     r"|(?:^|\s)[وف]?(?:" + _SAYING_AR + r")(?:\s+(?!" + fuzzy_pattern("أن") + r")\S+){0,3}?(?:\s+(?:" + _ON_AR + r"))?)"

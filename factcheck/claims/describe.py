@@ -171,3 +171,34 @@ def _is_currency(unit: str) -> bool:
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def describe_frame(frame: dict | None) -> str:
+    """A frame in one short line: who → whom · what is measured · role · concepts · when · says who.
+
+    >>> describe_frame({"agent": "Nouran", "patient": "Salco", "unit_class": "money", "measured": "USD",
+    ...                 "concepts": ["invest"], "time": ["2021-03"], "attribution": ["Lena Okafor"]})
+    'Nouran → Salco · USD · invest · 2021-03 · per Lena Okafor'
+    """
+    frame = frame or {}
+    parts = []
+    who = " → ".join(n for n in (frame.get("agent") or "", frame.get("patient") or "") if n)
+    if frame.get("agent") and not frame.get("patient"):
+        who = f"{frame['agent']} →"
+    elif frame.get("patient") and not frame.get("agent"):
+        who = f"→ {frame['patient']}"
+    if who:
+        parts.append(who)
+    if frame.get("measured") and frame.get("unit_class") != "date":
+        parts.append(frame["measured"])
+    if frame.get("role"):
+        parts.append(frame["role"])
+    if frame.get("concepts"):
+        parts.append(", ".join(c.replace("_", " ") for c in frame["concepts"]))
+    if frame.get("time"):
+        parts.append(", ".join(frame["time"]))
+    if frame.get("place"):
+        parts.append("in " + ", ".join(frame["place"]))
+    if frame.get("attribution"):
+        parts.append("per " + ", ".join(frame["attribution"]))
+    return " · ".join(parts)

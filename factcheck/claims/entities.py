@@ -41,6 +41,7 @@ from factcheck.claims.name_cues import (
     Reading,
     arabic_commonness,
     arabic_frequency,
+    pronoun_suffixed,
     bare,
     english_is_common,
     is_verb,
@@ -465,7 +466,9 @@ class _ArabicReader:
         rare: "نوران", "مايكروسوفت", but not "ناشئة", "قابضة")."""
         if self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
             return False
-        return arabic_commonness(r.stem) < self.cues.ar_definite_zipf
+        # the word's own form with the article: "ناشئة" ("الناشئة") is an adjective, while
+        # "توتون" is a name though "التوت" is a common word
+        return zipf(r.stem if r.stem.startswith("ال") else "ال" + r.stem, "ar") < self.cues.ar_definite_zipf
 
     def _blocked(self, t: _Token) -> bool:
         """Whether no reading of ``t`` can be a name's word: a function word, a cue, a verb,
@@ -484,14 +487,17 @@ class _ArabicReader:
         """Whether some reading of ``t`` is a common word ("للاستثمار" is "الاستثمار")."""
         return any(self._function(r) or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf for r in t.readings)
 
-    def _rare(self, t: _Token) -> Reading | None:
+    def _rare(self, t: _Token, nominal: bool = False) -> Reading | None:
         """How ``t`` reads as a name that no word list holds, or None: every reading rare,
-        none with the article, none a function word. Of "وسالكو" and "سالكو" the one met
-        more often (or named elsewhere in the source) is the name."""
+        none with the article, none a function word, none inflected. Of "وسالكو" and
+        "سالكو" the one met more often (or named elsewhere in the source) is the name.
+        ``nominal``: where no verb can stand (after a preposition: "في نوبيل"), a verb's
+        look ("نوبيل" as if of "يوبيل") does not count against a name."""
         limit = self.cues.ar_rare_zipf
         best: Reading | None = None
         for r in t.readings:
-            if self._function(r) or len(r.stem) < 3 or r.definite or looks_inflected(r.stem):
+            inflected = pronoun_suffixed(r.stem, verbs=False) if nominal else looks_inflected(r.stem)
+            if self._function(r) or len(r.stem) < 3 or r.definite or inflected:
                 return None
         if any(arabic_frequency(r.stem) >= limit for r in t.readings) and not self._foreign(t):
             return None
@@ -577,7 +583,7 @@ class _ArabicReader:
             return j
         if j >= len(self.tokens) or not self._joined(j):
             return j
-        end = self._run(j, self.cues.ar_max_words, self._name_word)
+        end = self._run(j, self.cues.ar_max_words, lambda r: self._name_word(r) and not pronoun_suffixed(r.stem, verbs=False))  # not "حصتها"
         if end > j:
             self._add(j, end, kind, speaks=self._says(i, end))
         return max(end, j)
@@ -710,7 +716,7 @@ class _ArabicReader:
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
-        first = self._rare(self.tokens[i])
+        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions)
         if first is None:
             return i + 1
         end = i + 1

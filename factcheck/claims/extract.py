@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from factcheck.claims.context import SentenceWords
+from factcheck.claims.context import SentenceWords, dates_a_statement
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
+from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, one_line
@@ -31,7 +32,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"22/{STEMMER}"
+EXTRACTOR_VERSION = f"27/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -142,6 +143,11 @@ def _read_sentence(
     owners = [e for e in found if e.speaks and e.type in SPEAKER_TYPES and owns_what_follows(text, e)]
     actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES and not e.speaks} | {e.canonical for e in owners})
     words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
+    places = sorted({e.canonical for e in found if e.type == "place"})
+    attributed = attribution(text, [e.canonical for e in found if e.speaks])
+    trades = sectors(text, [(e.char_start, e.char_end, e.canonical, e.surface) for e in found if e.type in ACTOR_TYPES or e.speaks])
+    # when the figures happened: the sentence's dates, less those that date a statement
+    dated = [(d.char_start, d.char_end, d.date) for d in dates if d.date and not dates_a_statement(words.context(d.char_start, d.char_end))]
     entity_rows = [
         {
             "id": f"{sentence['id']}:{e.char_start}",
@@ -169,6 +175,20 @@ def _read_sentence(
         if not obj:
             # "Shagen said Tariq Haddad controls 20% of its shares": whose shares, Shagen's
             obj = next((e.canonical for e in reversed(owners) if e.char_end <= mention.char_start), "")
+        frame = frame_of(
+            kind,
+            mention if kind == "quantity" else None,
+            words,
+            mention.char_start,
+            mention.char_end,
+            subject,
+            obj,
+            predicate,
+            figure_time(words, mention.char_start, mention.char_end, dated) if kind == "quantity" else [],
+            places,
+            attributed,
+            trades,
+        )
         ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
         claims.append(
             Claim(
@@ -193,6 +213,7 @@ def _read_sentence(
                 entities=entities,
                 actors=actors,
                 part_of=ids.get(id(part), "") if part is not None else "",
+                frame=frame,
             )
         )
     return claims, entity_rows, occurrences
@@ -391,7 +412,7 @@ def parse_text(
                 | {
                     "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
                     "noun": q.noun, "total": q.total, "whole": q.whole, "partitive": q.partitive, "approximate": q.approximate, "hedged": q.hedged,
-                    "negated": q.negated,
+                    "negated": q.negated, "frame": claim.frame.to_dict(),
                 }  # fmt: skip
             )
         else:
@@ -401,7 +422,7 @@ def parse_text(
                 | {
                     "date": d.date, "precision": d.precision, "calendar": d.calendar, "resolved_from": d.resolved_from,
                     "month_day": d.month_day,
-                    "hedged": d.hedged, "negated": d.negated,
+                    "hedged": d.hedged, "negated": d.negated, "frame": claim.frame.to_dict(),
                 }  # fmt: skip
             )
     entities = [

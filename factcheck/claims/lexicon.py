@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +24,15 @@ GENERIC = "*"
 
 
 class Lexicon:
-    def __init__(self, generic: list[str], groups: dict[str, list[str]], concepts: dict[str, list[str]]):
+    def __init__(
+        self,
+        generic: list[str],
+        groups: dict[str, list[str]],
+        concepts: dict[str, list[str]],
+        frame: dict[str, list[str]] | None = None,
+        asks: dict[str, list[str]] | None = None,
+        sectors: dict[str, list[str]] | None = None,
+    ):
         self._group: dict[str, str] = {}
         for word in generic:
             self._group[word_key(word)] = GENERIC
@@ -35,7 +44,21 @@ class Lexicon:
         for name, words in concepts.items():
             for word in words:
                 self._concepts.setdefault(word_key(word), set()).add(name)
-        state = (sorted(self._group.items()), sorted((k, sorted(v)) for k, v in self._concepts.items()))
+        self._sector: dict[str, str] = {}
+        for name, words in sorted((sectors or {}).items()):
+            for word in words:
+                self._sector.setdefault(word_key(word), name)
+        #: each concept's English questions (its ``ask`` list), for cluster labels
+        self.asks: dict[str, tuple[str, ...]] = {name: tuple(q) for name, q in sorted((asks or {}).items())}
+        #: the [frame] cue lists (whole, total, change, rate, members, receive, attribution), as written
+        self.frame: dict[str, tuple[str, ...]] = {key: tuple(dict.fromkeys((frame or {}).get(key, []))) for key in FRAME_KEYS}
+        state = (
+            sorted(self._group.items()),
+            sorted((k, sorted(v)) for k, v in self._concepts.items()),
+            sorted(self.frame.items()),
+            sorted(self.asks.items()),
+            sorted(self._sector.items()),
+        )
         self.fingerprint = hashlib.sha256(repr(state).encode("utf-8")).hexdigest()[:16]
 
     @classmethod
@@ -43,7 +66,9 @@ class Lexicon:
         """The shipped lexicon, extended by the file ``extra``; both are checked in full
         (:func:`check_lexicon`), so a bad entry is one line naming the file and the key."""
         generic: list[str] = []
-        tables: dict[str, dict[str, list[str]]] = {"group": {}, "concept": {}}
+        frame: dict[str, list[str]] = {}
+        asks: dict[str, list[str]] = {}
+        tables: dict[str, dict[str, list[str]]] = {"group": {}, "concept": {}, "sector": {}}
         shipped = resources.files("factcheck.data").joinpath("lexicon.toml").read_text("utf-8")
         files = [parse_toml(shipped, "lexicon factcheck/data/lexicon.toml")]
         wheres = ["lexicon factcheck/data/lexicon.toml"]
@@ -53,10 +78,14 @@ class Lexicon:
         for data, where in zip(files, wheres):
             check_lexicon(data, where)
             generic += data.get("generic", [])
+            for key, words in data.get("frame", {}).items():
+                frame.setdefault(key, []).extend(words)
             for section, table in tables.items():
                 for entry in data.get(section, []):
                     table.setdefault(entry["name"], []).extend(entry["words"])
-        return cls(generic, tables["group"], tables["concept"])
+                    if "ask" in entry:
+                        asks.setdefault(entry["name"], []).extend(entry["ask"])
+        return cls(generic, tables["group"], tables["concept"], frame, asks, tables["sector"])
 
     def count_class(self, noun: str | None, predicate_keys: Iterable[str]) -> str | None:
         """What a count counts: its noun's group, or, for a generic or missing noun, the one
@@ -100,6 +129,18 @@ class Lexicon:
         keys = content_keys(noun or "")
         return self._group.get(keys[0]) if keys else None
 
+    def sector(self, words: Iterable[str]) -> str | None:
+        """The sector the first of ``words`` that names one names ("Energy", «للطاقة»).
+
+        >>> lexicon().sector(["Noran", "Energy"]) == lexicon().sector(["للطاقة"]) == "energy"
+        True
+        """
+        for word in words:
+            for key in content_keys(word):
+                if key in self._sector:
+                    return self._sector[key]
+        return None
+
     def compatible(self, a: str | None, b: str | None) -> bool | None:
         """True: the same kind of thing; False: different kinds; None: the table cannot tell."""
         ga, gb = self.group(a), self.group(b)
@@ -108,18 +149,28 @@ class Lexicon:
         return ga == gb or GENERIC in (ga, gb)
 
 
-_SECTIONS = ("group", "concept")
-_ENTRY_KEYS = ("name", "words")
+_SECTIONS = ("group", "concept", "sector")
+#: the cue lists of the [frame] table (see factcheck/data/lexicon.toml)
+FRAME_KEYS = ("whole", "total", "change", "rate", "members", "receive", "attribution")
+_ENTRY_KEYS = {"group": ("name", "words"), "concept": ("name", "words", "ask"), "sector": ("name", "words")}
+_PLACEHOLDERS = ("agent", "patient", "name", "thing", "place")
+_ASK_CLASSES = ("date", "count", "money", "percent")
 
 
 def check_lexicon(data: dict, where: str) -> None:
     """Refuse anything but the lexicon's shape: ``generic`` a list of words, ``[[group]]`` and
     ``[[concept]]`` entries each with a ``name`` and a non-empty list of ``words``. A word must
     keep some letters once stemmed, or it would match every word that stems to nothing."""
-    unknown = sorted(set(data) - {"generic", *_SECTIONS})
+    unknown = sorted(set(data) - {"generic", "frame", *_SECTIONS})
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: generic, [[group]], [[concept]])")
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: generic, [frame], [[group]], [[concept]], [[sector]])")
     _check_words(data.get("generic", []), f"{where}: 'generic'")
+    frame = data.get("frame", {})
+    if not isinstance(frame, dict):
+        raise ConfigError(f"{where}: 'frame' must be a [frame] table of word lists, not {shown(frame)}")
+    check_keys(frame, FRAME_KEYS, f"{where}: [frame]")
+    for key, words in frame.items():
+        _check_words(words, f"{where}: [frame] {key!r}")
     for section in _SECTIONS:
         entries = data.get(section, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -131,10 +182,24 @@ def check_lexicon(data: dict, where: str) -> None:
             if not is_word(entry["name"]):
                 raise ConfigError(f"{label}: 'name' must be a non-empty string, not {shown(entry['name'])}")
             label = f"{label} ({entry['name']!r})"
-            check_keys(entry, _ENTRY_KEYS, label)
+            check_keys(entry, _ENTRY_KEYS[section], label)
             if "words" not in entry:
                 raise ConfigError(f"{label} needs a name and a list of words")
             _check_words(entry["words"], f"{label}: 'words'", empty_ok=False)
+            if "ask" in entry:
+                _check_asks(entry["ask"], f"{label}: 'ask'")
+
+
+def _check_asks(asks: object, label: str) -> None:
+    if not isinstance(asks, list) or not all(is_word(q) for q in asks):
+        raise ConfigError(f"{label} must be a list of questions (strings), not {shown(asks)}")
+    for question in asks:
+        tag, _, rest = question.partition(":")
+        if rest and tag.strip() not in _ASK_CLASSES and " " not in tag.strip():
+            raise ConfigError(f"{label}: {shown(question)} is tagged {tag.strip()!r}; known tags: {', '.join(_ASK_CLASSES)}")
+        for name in re.findall(r"{([^{}]*)}", question):
+            if name not in _PLACEHOLDERS:
+                raise ConfigError(f"{label}: {shown(question)} uses {{{name}}}; known: {', '.join('{' + p + '}' for p in _PLACEHOLDERS)}")
 
 
 def _check_words(words: object, label: str, empty_ok: bool = True) -> None:

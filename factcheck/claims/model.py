@@ -61,6 +61,27 @@ class DateMention:
 
 
 @dataclass
+class Frame:
+    """Who did what to whom, what is measured and in what role, when, where, says who
+    (:mod:`factcheck.claims.frames`). Names are canonical; "" or [] where the text is silent."""
+
+    agent: str = ""  # who gives, acts or owns the figure: "Microsoft" in "Microsoft invested $10 billion"
+    patient: str = ""  # who receives: "OpenAI" in "... in OpenAI", and in "OpenAI received it from Microsoft"
+    predicate: str = ""  # the stems of the predicate words next to the figure
+    concepts: list[str] = field(default_factory=list)  # their concepts in the lexicon ("invest", "signed")
+    unit_class: str = ""  # "count", "money", "percent", "duration", "date" or "other"
+    measured: str = ""  # the counted group or noun stem, the currency code, the duration unit
+    role: str = ""  # "part", "whole", "total", "rate", "change" or ""
+    time: list[str] = field(default_factory=list)  # ISO dates the figure refers to (not when it was said or published)
+    place: list[str] = field(default_factory=list)  # places the sentence names
+    attribution: list[str] = field(default_factory=list)  # who is quoted, else the attribution words
+    sectors: dict[str, str] = field(default_factory=dict)  # the sentence's organisations whose trade is named: "Noran" -> "energy"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class Claim:
     """One checkable mention inside a sentence of a source."""
 
@@ -85,6 +106,7 @@ class Claim:
     entities: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)  # the people and organisations among them
     part_of: str = ""  # for the whole of "700 of 770": the id of the claim about the part
+    frame: Frame = field(default_factory=Frame)
 
     @property
     def hedged(self) -> bool:

@@ -341,20 +341,29 @@ def looks_inflected(stem: str) -> bool:
     "رؤسائه" / "الرؤساء", "قصصهن", "يؤسفني"), a construct plural ("موظفو"), or a common stem
     under a plural or pronoun ending ("وحلفائها"). A foreign name has none of these
     neighbours ("تيلرسون", "بومبيو", "ديماك": "الديما" is no word)."""
-    if _verb_form(stem):
+    if _verb_form(stem) or pronoun_suffixed(stem):
         return True
-    for suffix in _PRONOUNS:
-        base = stem[: -len(suffix)]
-        if stem.endswith(suffix) and len(base) >= 2:
-            forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
-            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (len(base) >= 3 and _verb_form(base)):
-                return True
     if stem.endswith("و") and len(stem) >= 4 and zipf(stem[:-1], "ar") >= 3.0 and zipf(stem[:-1] + "ون", "ar") >= 2.5:
         return True  # "موظفو" (of "موظفون"), not "سالكو"
     return any(zipf(x, "ar") >= 3.0 for x in _stems(stem)[1:])
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
+def pronoun_suffixed(stem: str, verbs: bool = True) -> bool:
+    """Whether ``stem`` is a common noun that takes the article (or, with ``verbs``, a
+    verb) with a pronoun ending: "حصتها" ("الحصة"), "أهدافك", "يؤسفني"; not "توتون" or
+    "سالكو". Without ``verbs``, "تيماك" is a name: where no verb can stand (after a cue
+    or a preposition) only a noun's ending counts."""
+    for suffix in _PRONOUNS:
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= 2:
+            forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
+            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (verbs and len(base) >= 3 and _verb_form(base)):
+                return True
+    return False
+
+
 def _verb_form(stem: str) -> bool:
     """Whether ``stem`` reads as a verb by its neighbours: a present tense whose other
     persons, or whose form without a plural ending, are met ("يواجهن" / "يواجه", "تستثني"
@@ -381,6 +390,7 @@ __all__ = [
     "Reading",
     "arabic_commonness",
     "arabic_frequency",
+    "pronoun_suffixed",
     "bare",
     "english_is_common",
     "is_verb",

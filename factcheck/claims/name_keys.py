@@ -164,6 +164,17 @@ def same_word(a: str, b: str) -> bool:
     return any(len(s) >= MIN_SKELETON for s in shared)
 
 
+def word_keys(word: str) -> frozenset[str]:
+    """Keys under which a name's word can be looked up so that every word it may be
+    (:func:`same_word`) shares one: how it is written, and its readings of at least
+    :data:`MIN_SKELETON` classes.
+
+    >>> bool(word_keys("نوران") & word_keys("Nouran")), bool(word_keys("سالكو") & word_keys("Dimar"))
+    (True, False)
+    """
+    return frozenset({_written(word)} | {r for r in word_readings(word) if len(r) >= MIN_SKELETON})
+
+
 class NameKey(tuple):
     """A name's words (fillers such as "the", "of", "al" left out), each as written; see
     :func:`name_key`. Compare two with :meth:`within`."""

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.reconcile.labels import cluster_label
 from factcheck.reconcile.tally import most_common, top
 
 CLAUSE_WORDS = 14  # at most this many words on each side of the figure
@@ -61,6 +62,7 @@ def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], reading) 
                 "noun": top(nouns),
                 "canonical": canonical_statement(central),
                 "slot": slot_label(members),
+                "label": cluster_label(members),
                 "size": len(members),
             }
         )

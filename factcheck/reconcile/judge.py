@@ -20,6 +20,10 @@ See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
    updates the earlier one (as above) and the readings do not meet.
 5. A hedged claim ("reportedly", "could") is never judged as firm: severity at most medium
    and lower confidence.
+6. ``confidence`` is the slot model's probability that the two claims state one slot (the
+   alignment score; :mod:`factcheck.reconcile.model`), times :data:`HEDGED_CONFIDENCE` when
+   a claim is hedged: how sure the discrepancy is to set two readings of one thing side by
+   side. docs/evaluation.md tabulates it against how often that holds.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from factcheck.reconcile.intervals import journalistic, literal, same_reading
 from factcheck.reconcile.slots import day_of, sentence_concepts
 from factcheck.reconcile.thresholds import Thresholds
 
-_KIND_CONFIDENCE = {"conflict": 0.9, "supersession": 0.75, "precision": 0.7}
+HEDGED_CONFIDENCE = 0.7  # a hedged claim's discrepancy is that much less sure
 _SEVERITY_ORDER = ("low", "medium", "high")
 
 
@@ -94,9 +98,10 @@ def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Ju
 
 
 def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement:
-    confidence = _KIND_CONFIDENCE[kind] * min(1.0, alignment_score / (th.align_score + 0.25))
+    # the slot model's probability that the two claims state one slot (rule 6)
+    confidence = alignment_score
     if a.get("hedged") or b.get("hedged"):
-        confidence *= 0.7
+        confidence *= HEDGED_CONFIDENCE
         if _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index("medium"):
             severity = "medium"
         reason += " (one claim is hedged)"

@@ -20,6 +20,8 @@ from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile import relations
+from factcheck.claims.frames import roles_compatible
+from factcheck.reconcile.blocking import blocking_pairs
 from factcheck.reconcile.clusters import build_clusters
 from factcheck.reconcile.judge import Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
@@ -56,7 +58,9 @@ def candidate_pairs(
     keywords: Callable[[dict, int], list[str]] | None = None,
 ) -> set[tuple[str, str]]:
     """Pairs of claim ids worth aligning: each (``only``) claim with its nearest neighbours in
-    the vector index, and with the claims sharing most of its words (``keywords``, FTS5)."""
+    the vector index, with the claims that share a frame key (what is measured, of which
+    named party: :mod:`factcheck.reconcile.blocking`), and with the claims sharing most of
+    its words (``keywords``, FTS5)."""
     by_index_id = {claim_index_id(c["id"]): c for c in claims}
     wanted = set(only) if only is not None else None
     queries = [c for c in claims if wanted is None or c["id"] in wanted]
@@ -71,6 +75,7 @@ def candidate_pairs(
             if other is None or other["id"] == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
                 continue
             pairs.add(tuple(sorted((claim["id"], other["id"]))))
+    pairs |= blocking_pairs(claims, lambda c: claim_vector(c, vectors), th.neighbours, only)
     if keywords is not None:
         known = {c["id"] for c in claims}
         for claim in queries:
@@ -125,7 +130,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
         for r in rows
         if r["claim_a"] in by_id and r["claim_b"] in by_id
     ]
-    aligned = best_per_sentence(aligned)
+    aligned = one_role_per_cluster(best_per_sentence(aligned))
     result = Reconciliation(aligned_pairs=len(aligned))
     result.relations = relations.detect(claims, aligned, sources or {}, th)
     related = relations.related_lookup(result.relations)
@@ -196,6 +201,38 @@ def next_supersession(judged: list[tuple]) -> list[tuple]:
             if any(y in after.get(z, ()) for z in after[x] if z != y):
                 continue  # x -> z -> y says it already
         kept.append((a, b, alignment, judgement))
+    return kept
+
+
+def one_role_per_cluster(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
+    """Keep the aligned pairs that leave no cluster with two roles that answer different
+    questions: a figure with no role aligns with "300 employees signed" (a part) and with
+    "OpenAI has 770 employees" (the whole), but the signers and the headcount are two
+    clusters. Pairs join clusters strongest first (score, then ids); a pair that would
+    bring a part and a whole (or a change and a level) together is dropped."""
+    parent: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    kept = []
+    for a, b, alignment in sorted(aligned, key=lambda t: (-t[2].score, t[0]["id"], t[1]["id"])):
+        ra, rb = find(a["id"]), find(b["id"])
+        mine = roles.setdefault(ra, {(a.get("frame") or {}).get("role", "")}) | {(a.get("frame") or {}).get("role", "")}
+        theirs = roles.setdefault(rb, {(b.get("frame") or {}).get("role", "")}) | {(b.get("frame") or {}).get("role", "")}
+        if ra != rb and not all(roles_compatible(x, y) for x in mine for y in theirs):
+            continue
+        roles[ra], roles[rb] = mine, theirs
+        if ra != rb:
+            parent[ra] = rb
+            roles[rb] = mine | theirs
+        kept.append((a, b, alignment))
+    kept.sort(key=lambda t: (t[0]["id"], t[1]["id"]))
     return kept
 
 

@@ -20,9 +20,11 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
+from factcheck.claims.frames import roles_compatible
+from factcheck.reconcile.features import pair_features, parties_meet, same_party
+from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.name_keys import names_meet as same_name
-from factcheck.reconcile.intervals import magnitude_ratio
 from factcheck.reconcile.thresholds import Thresholds
 
 
@@ -68,16 +70,8 @@ def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(same_name(x, y) for x in a for y in b)
 
 
-def name_overlap(a: list[str], b: list[str]) -> float:
-    """Share of the names on both sides that meet a name on the other side."""
-    if not a or not b:
-        return 0.0
-    met = sum(names_meet([x], b) for x in a) + sum(names_meet([y], a) for y in b)
-    return met / (len(a) + len(b))
-
-
 def annotate_years(claims: list[dict]) -> None:
-    """Give every claim the years its sentence names (``claim["years"]``).
+    """Give every claim the years it refers to (``claim["years"]``).
 
     "In 2016 the team earned $275,000" and "Today researchers earn about $1 million" may
     share every word, but a figure for another year is another slot.
@@ -87,21 +81,30 @@ def annotate_years(claims: list[dict]) -> None:
         if c["kind"] == "date" and c.get("date"):
             years.setdefault(c["sentence_id"], set()).add(c["date"][:4])
     for c in claims:
-        c["years"] = years.get(c["sentence_id"], set())
+        time = (c.get("frame") or {}).get("time")
+        # the years the figure's frame refers to ("from $114 million in 2022 to $170 million
+        # in 2023": 2022, then 2023), else every year its sentence names
+        c["years"] = {t[:4] for t in time} if time else years.get(c["sentence_id"], set())
+
+
+def parties(claim: dict) -> tuple[str, str]:
+    """(who gives or acts, who receives) of a figure: its frame's agent and patient, or,
+    for a claim stored before frames, the names bound before and after it."""
+    frame = claim.get("frame")
+    if frame:
+        return frame.get("agent") or "", frame.get("patient") or ""
+    return claim.get("subject") or "", claim.get("object") or ""
 
 
 def _swapped(a: dict, b: dict) -> bool:
     """Whether the figures go opposite ways: "Microsoft invested in OpenAI" and "OpenAI
     invested in Microsoft", or "it invested $45 million in Lumora" and "Lumora in turn invested
     $6 million in Veradyne" (the one's recipient is the other's giver, and not its recipient)."""
-    sa, oa, sb, ob = a.get("subject"), a.get("object"), b.get("subject"), b.get("object")
+    (sa, oa), (sb, ob) = parties(a), parties(b)
 
-    def meet(x: str | None, y: str | None) -> bool:
-        return bool(x and y and names_meet([x], [y]))
-
-    if meet(sa, oa) or meet(sb, ob):
+    if same_party(a, sa, a, oa) or same_party(b, sb, b, ob):
         return False  # one name on both sides of a figure says nothing about direction
-    return bool((meet(oa, sb) and ob and not meet(oa, ob)) or (meet(sa, ob) and sb and not meet(sa, sb)))
+    return bool((same_party(a, oa, b, sb) and ob and not same_party(a, oa, b, ob)) or (same_party(a, sa, b, ob) and sb and not same_party(a, sa, b, sb)))
 
 
 def _roles_differ(a: dict, b: dict) -> bool:
@@ -109,14 +112,17 @@ def _roles_differ(a: dict, b: dict) -> bool:
     differ: "Ridex has put $395 million into Dimak" and "Ridex has put $160 million into
     Shamar" are two investments. Subjects and objects are names bound to the figure (a few
     words away, :data:`factcheck.claims.context.ROLE_WORDS`); only actors count (places and
-    whoever is quoted do not), and only where both claims name one. Compared in one
-    language only: a translation moves names around a figure ("Nordvik sold a stake to
-    Murjan" against «استحوذ المرجان على حصة في نوردفيك»)."""
+    whoever is quoted do not), and only where both claims name one."""
     if a["lang"] != b["lang"]:
+        # across languages the names may change places ("Nordvik sold a stake to Murjan",
+        # «استحوذ المرجان على حصة في نوردفيك»): two figures bound to two names each are two
+        # slots only when the names are not the same two
+        pa, pb = parties(a), parties(b)
+        if all(pa) and all(pb) and all(n in (a.get("actors") or ()) for n in pa) and all(n in (b.get("actors") or ()) for n in pb):
+            return not all(parties_meet(a, [x], b, list(pb)) for x in pa) or not all(parties_meet(b, [y], a, list(pa)) for y in pb)
         return False
-    for role in ("subject", "object"):
-        x, y = a.get(role), b.get(role)
-        if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not names_meet([x], [y]):
+    for x, y in zip(parties(a), parties(b)):
+        if x and y and x in (a.get("actors") or ()) and y in (b.get("actors") or ()) and not same_party(a, x, b, y):
             return True
     return False
 
@@ -154,8 +160,20 @@ def _part_predicate_shared(a: dict, b: dict) -> bool:
     return bool((_words(a, "predicate_words") & _words(b, "predicate_words")) - nouns)
 
 
-def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
-    """Score how surely ``a`` and ``b`` are about one slot; None when they are not.
+@dataclass(frozen=True)
+class PairReading:
+    """What alignment reads of a candidate pair that passed every rule: the features the
+    slot model weighs, and the cosines and shared words it records."""
+
+    features: list[float]
+    context_cosine: float
+    sentence_cosine: float
+    shared_words: int
+
+
+def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> PairReading | None:
+    """The rules two claims of one slot must pass, then their features; None when a rule
+    says they are not one slot.
 
     ``vectors`` maps content hashes (of contexts and of sentences) to unit vectors.
     """
@@ -163,6 +181,9 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
         return None  # two figures in one sentence are two different things by construction
     if not units_compatible(a, b):
         return None
+    fa, fb = a.get("frame") or {}, b.get("frame") or {}
+    if not roles_compatible(fa.get("role", ""), fb.get("role", "")):
+        return None  # "300 employees signed" (a part) and "about 700 employees at OpenAI" (the headcount)
     if _swapped(a, b):
         return None  # A invested in B vs B invested in A
     if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
@@ -177,51 +198,64 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     lex = lexicon()
     words_a, words_b = _words(a, "context_words"), _words(b, "context_words")
     # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead");
-    # one more when the sentences, beyond the words around the figures, share a concept
+    # and whether the sentences, beyond the words around the figures, share a concept
     # ("the death toll ... rose to 12" and "the number of people killed ... has risen to 19")
     near = lex.concepts(words_a) & lex.concepts(words_b)
     shared = max(len(words_a & words_b), len(near))
-    if (sentence_concepts(a) & sentence_concepts(b)) - near:
-        shared += 1
+    sentence_concept = bool((sentence_concepts(a) & sentence_concepts(b)) - near)
     needed = th.min_shared_words
     if a["kind"] == "date" or ((a.get("unit") or "count") == "count" and not (a.get("noun") and b.get("noun"))):
         needed += 1  # many things happen in one year; a bare count needs its words to say more
     same_language = a["lang"] == b["lang"]
-    if same_language and shared < needed:
+    if same_language and shared + sentence_concept < needed:
         return None
     ctx = rescale(float(vectors[a["context_hash"]] @ vectors[b["context_hash"]]), th.cosine_floor)
     sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
-    if not same_language and max(ctx, sent) < th.cross_lingual_cosine:
+    if not same_language and max(ctx, sent) < th.cross_lingual_cosine and not _frames_agree(a, b):
         return None
     actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
-    if actors_a and actors_b and not names_meet(actors_a, actors_b):
-        return None  # both sentences name who acts, and not the same one
+    if actors_a and actors_b and not parties_meet(a, actors_a, b, actors_b):
+        return None  # both sentences name who acts, and not the same one (nor one trade)
     if _roles_differ(a, b):
         return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
-    pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
-    concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
-    # "rose 3.2%" vs "fell 4%": predicates the lexicon knows, and knows to differ
-    predicates_differ = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
-    if same_language:
-        lexical = 0.12 * min(shared, 3)
-        predicates_differ = predicates_differ or bool(pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
-    else:
-        # No word is shared across scripts: the lexicon's concepts stand in for words (shared
-        # counts them above); when it knows neither side's words, a small bonus stands in.
-        lexical = 0.12 * min(shared, 3) if shared else th.cross_lingual_bonus
-    score = 0.5 * ctx + 0.5 * sent + lexical + 0.1 * name_overlap(a.get("entities") or [], b.get("entities") or [])
-    if a.get("whole") or b.get("whole"):
+    if a.get("whole") != b.get("whole"):
         # The words around a whole ("700 of 770 employees signed") say what its part did.
-        if a.get("whole") != b.get("whole"):
-            other = b if a.get("whole") else a
-            if other.get("partitive"):
-                return None  # "500 of the employees" counts a part, never the whole
-            if same_language and _part_predicate_shared(a, b):
-                return None  # the other figure counts those who signed: the part, not the whole
-    elif predicates_differ:
-        score -= th.predicate_penalty  # "invested ..." vs "valued at ...": another slot
-    if a["kind"] == "quantity" and magnitude_ratio(a, b) > th.magnitude_ratio:
-        score -= th.magnitude_penalty
-    if score < th.align_score:
+        other = b if a.get("whole") else a
+        if other.get("partitive"):
+            return None  # "500 of the employees" counts a part, never the whole
+        if same_language and _part_predicate_shared(a, b):
+            return None  # the other figure counts those who signed: the part, not the whole
+    pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
+    # the words next to a whole ("700 of 770 employees signed") say what its part did, not what it counts
+    wholes = bool(a.get("whole") or b.get("whole"))
+    concepts_a, concepts_b = lex.concepts(pred_a), lex.concepts(pred_b)
+    # "rose 3.2%" vs "fell 4%": predicates the lexicon knows, and knows to differ; in one
+    # language, also words next to the figures that share nothing
+    known_apart = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
+    unlike = bool(same_language and pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
+    predicates_differ = not wholes and (known_apart or unlike)
+    features = pair_features(a, b, ctx, sent, shared, sentence_concept, predicates_differ, th.magnitude_ratio)
+    return PairReading(features, round(ctx, 4), round(sent, 4), shared)
+
+
+def _frames_agree(a: dict, b: dict) -> bool:
+    """Whether two frames measure one thing in one role of one named party: across
+    languages, that says what no shared word can ("300 OpenAI employees signed" and «700 من
+    أصل 770 من موظفي OpenAI تعهدوا»), whatever the cosine of two differently built sentences."""
+    fa, fb = a.get("frame") or {}, b.get("frame") or {}
+    if not (fa.get("role") and fa.get("role") == fb.get("role") and fa.get("measured") and fa.get("measured") == fb.get("measured")):
+        return False
+    return parties_meet(a, a.get("actors") or [], b, b.get("actors") or [])
+
+
+def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
+    """How surely ``a`` and ``b`` are about one slot: the fitted slot model's probability
+    (:mod:`factcheck.reconcile.model`) for a pair that passes every rule of
+    :func:`read_pair`; None below ``th.align_score`` or when a rule refuses the pair."""
+    pair = read_pair(a, b, vectors, th)
+    if pair is None:
         return None
-    return Alignment(round(score, 4), round(ctx, 4), round(sent, 4), shared)
+    probability = slot_model().probability(pair.features)
+    if probability < th.align_score:
+        return None
+    return Alignment(round(probability, 4), pair.context_cosine, pair.sentence_cosine, pair.shared_words)

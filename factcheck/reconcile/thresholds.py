@@ -29,20 +29,18 @@ class Thresholds:
     keyword_neighbours: int = 12
     # Lowest (rescaled) cosine at which a neighbour is considered at all.
     candidate_cosine: float = 0.25
-    # Lowest alignment score for two claims to be about the same slot.
-    align_score: float = 0.55
+    # Lowest probability, by the slot model (factcheck/data/slot_model.toml), that two claims
+    # that pass every alignment rule are about the same slot: the calibrated probability at
+    # the hand-set combination's boundary (benchmarks/fit_alignment.py prints it).
+    align_score: float = 0.22
     # Same-language claims must share this many content words around their mentions.
     min_shared_words: int = 1
     # Claims in different languages cannot share words: their rescaled cosine (context or
-    # sentence) must reach this. Their words are compared through the lexicon's concepts
-    # instead; when they share no concept, they get this bonus in place of shared words.
+    # sentence) must reach this, unless their frames agree (one thing measured, in one role,
+    # of one named party). Their words are compared through the lexicon's concepts instead.
     cross_lingual_cosine: float = 0.35
-    cross_lingual_bonus: float = 0.12
-    # Figures this many times apart are usually different things; they need a far higher score.
+    # Figures this many times apart are usually different things (a feature of the slot model).
     magnitude_ratio: float = 8.0
-    magnitude_penalty: float = 0.35
-    # Same-language claims whose words right next to the figure differ lose this much.
-    predicate_penalty: float = 0.2
     # Journalistic readings (see reconcile/intervals.py).
     approx_tolerance: float = 0.10
     open_bound_factor: float = 1.2
@@ -59,7 +57,7 @@ class Thresholds:
 
 DEFAULTS: dict[str, Thresholds] = {
     "usem3": Thresholds(),
-    "hashing": Thresholds(candidate_cosine=0.10, align_score=0.45, cross_lingual_cosine=0.99),
+    "hashing": Thresholds(candidate_cosine=0.10, align_score=0.146, cross_lingual_cosine=0.99),
     # e5's cosines are compressed: random headline pairs score ~0.85 (USE: ~0.15), paraphrases
     # ~0.97 (USE: ~0.82). A floor of 0.825 maps both onto USE's scale
     # (benchmarks/calibrate_cosine.py measures this on the ANS corpus).
@@ -112,26 +110,27 @@ class Rule:
         return None
 
 
-# Each threshold's type and meaningful interval, from how the reconciler uses it. Scores:
-# an alignment score is 0.5 x two rescaled cosines (each 0-1) + up to 0.36 for shared words +
-# up to 0.1 for shared names, less penalties, so it runs from about -1 to 1.46.
+# Each threshold's type and meaningful interval, from how the reconciler uses it.
 RULES: dict[str, Rule] = {
     "cosine_floor": Rule(float, 0.0, 1.0, "the cosine a model gives unrelated texts; rescaling divides by 1 - floor", high_open=True),
     "neighbours": Rule(int, 0, 1000, "vector-index neighbours fetched per claim; 0 turns the vector search off"),
     "keyword_neighbours": Rule(int, 0, 1000, "keyword (FTS5) neighbours fetched per claim; 0 turns the keyword search off"),
     "candidate_cosine": Rule(float, 0.0, 1.0, "compared with a rescaled cosine, which lies in [0, 1]"),
-    "align_score": Rule(float, 0.0, 1.5, "alignment scores reach at most 1.46; above that nothing aligns"),
+    "align_score": Rule(float, 0.0, 1.0, "a probability; 1 would align nothing"),
     "min_shared_words": Rule(int, 0, 16, "a mention keeps 8 words on each side"),
     "cross_lingual_cosine": Rule(float, 0.0, 1.0, "compared with a rescaled cosine, which lies in [0, 1]"),
-    "cross_lingual_bonus": Rule(float, 0.0, 1.0, "added to a score in place of shared words, which add at most 0.36"),
     "magnitude_ratio": Rule(float, 1.0, 1e9, "the larger figure divided by the smaller, never below 1"),
-    "magnitude_penalty": Rule(float, 0.0, 1.5, "subtracted from a score of at most 1.46"),
-    "predicate_penalty": Rule(float, 0.0, 1.5, "subtracted from a score of at most 1.46"),
     "approx_tolerance": Rule(float, 0.0, 1.0, "a share of the figure added on each side; 1 would reach zero", high_open=True),
     "open_bound_factor": Rule(float, 1.0, 100.0, "'more than N' read as at most N x factor, never below N"),
     "minor_gap": Rule(float, 0.0, 1.0, "a relative gap between two positive intervals lies in [0, 1]"),
     "related_min_claims": Rule(int, 1, None, "shared claims that make two sources related; 0 would relate every pair"),
     "related_share": Rule(float, 0.0, 1.0, "a share of a source's claims"),
+}
+# Settings of earlier versions, weighed now by the fitted slot model: a file that sets one
+# is refused with this reason rather than silently ignored.
+RETIRED = {
+    key: "the slot model weighs that signal (factcheck/data/slot_model.toml; docs/evaluation.md)"
+    for key in ("cross_lingual_bonus", "magnitude_penalty", "predicate_penalty")
 }
 _FAMILY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?:\+[A-Za-z0-9][A-Za-z0-9._-]*)*")
 
@@ -142,6 +141,8 @@ def check_thresholds(values: dict[str, object], where: str) -> dict[str, int | f
     checked: dict[str, int | float] = {}
     for key in sorted(values):
         rule = RULES.get(key)
+        if key in RETIRED:
+            raise ConfigError(f"{where}: {key!r} is no longer a setting: {RETIRED[key]}")
         if rule is None:
             raise ConfigError(f"{where}: unknown setting {key!r} (known: {', '.join(sorted(RULES))})")
         problem = rule.problem(values[key])

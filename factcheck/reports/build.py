@@ -6,20 +6,24 @@ Same database, same dict: every list is sorted, no wall-clock time is included.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import MISSING, fields
 
 from factcheck import __version__
 from factcheck.claims.describe import describe_value
+from factcheck.claims.model import Frame
 from factcheck.reconcile.reconciler import reading
 
 # 2: clusters carry a slot label and their readings; claims mark wholes
 # 3: the sentences whose analysis failed are listed in ``skipped``
-SCHEMA_VERSION = 3
+# 4: claims carry their frame; clusters a label (the question they answer)
+SCHEMA_VERSION = 4
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
     "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "approximate", "date",
     "month_day", "precision", "hedged", "negated", "whole",
 )  # fmt: skip
+_FRAME_FIELDS = tuple((f.name, f.default_factory() if f.default is MISSING else f.default) for f in fields(Frame))
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
 
 
@@ -39,7 +43,13 @@ def claim_record(claim: dict) -> dict:
     record["whole"] = bool(record["whole"])
     if claim["kind"] == "date":
         record["unit"] = record["qualifier"] = None
+    record["frame"] = frame_record(claim.get("frame") or {})
     return record
+
+
+def frame_record(frame: dict) -> dict:
+    """A claim's frame with every field present (a claim stored before frames has none)."""
+    return {k: frame.get(k, default) for k, default in _FRAME_FIELDS}
 
 
 def build_report(store, model_id: str, thresholds: dict) -> dict:
@@ -141,6 +151,7 @@ def _cluster_record(cluster: dict, claims: dict, published: dict, independent: d
         "id": cluster["id"],
         "canonical": cluster["canonical"],
         "slot": cluster.get("slot") or "",
+        "label": cluster.get("label") or "",
         "readings": readings(members, independent),
         "kind": cluster["kind"],
         "unit": cluster["unit"],

@@ -124,6 +124,7 @@ def _cluster(cluster: dict, sources: dict[str, dict], claims: dict[str, dict]) -
         "id": cluster["id"],
         "canonical": cluster["canonical"],
         "label": cluster_label({**cluster, "noun": None}),
+        "question": cluster.get("label") or "",
         # The counted word is in the article's language; the template isolates it (<bdi>)
         # so an Arabic noun cannot reorder the English words around it. A slot label names
         # what is counted already.

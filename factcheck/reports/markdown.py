@@ -162,6 +162,7 @@ def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict
     lines = [
         f"### {escape_markdown(cluster['canonical'])}",
         "",
+        *([f"Question: {escape_markdown(cluster['label'])}", ""] if cluster.get("label") else []),
         f"Cluster {_code(cluster['id'])} · {escape_markdown(cluster_label(cluster))} · "
         f"{plural(len(cluster['sources']), 'source')} · "
         f"{plural(n_discrepancies, 'discrepancy', 'discrepancies')}",

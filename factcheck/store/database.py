@@ -245,6 +245,7 @@ class Store:
         for row in self.db.query(sql, params):
             row["entities"] = json.loads(row["entities"] or "[]")
             row["actors"] = json.loads(row["actors"] or "[]")
+            row["frame"] = json.loads(row["frame"] or "{}")
             row["hedged"] = bool(row["hedged"])
             row["negated"] = bool(row["negated"])
             row["whole"] = bool(row["whole"])
@@ -417,6 +418,7 @@ def _claim_row(claim: Claim) -> dict:
         "part_of": claim.part_of,
         "entities": json.dumps(claim.entities, ensure_ascii=False),
         "actors": json.dumps(claim.actors, ensure_ascii=False),
+        "frame": json.dumps(claim.frame.to_dict(), ensure_ascii=False, sort_keys=True),
         "context_hash": content_hash(claim.context),
     }
 

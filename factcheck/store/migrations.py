@@ -259,6 +259,17 @@ def m010_metadata_hash(db: sqlite_utils.Database) -> None:
     db["sources"].add_column("metadata_sha256", str, not_null_default="")
 
 
+@migration
+def m011_frames(db: sqlite_utils.Database) -> None:
+    """Claim frames and cluster labels. A claim's ``frame`` (JSON: agent, patient, predicate,
+    concepts, unit class, measured thing, role, time, place, attribution) is read at
+    extraction; claims stored before this step have ``{}`` until their source is read again
+    (a new extractor version reads every source again). A cluster's ``label`` says in
+    English what question its figures answer."""
+    db["claims"].add_column("frame", str, not_null_default="{}")
+    db["clusters"].add_column("label", str, not_null_default="")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

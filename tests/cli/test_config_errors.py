@@ -62,8 +62,8 @@ def _source(make):
 
 
 CASES = {
-    "thresholds inf": (_thresholds("align_score = inf\n"), "align_score must be a number from 0 to 1.5, not inf", "both"),
-    "thresholds nan": (_thresholds("align_score = nan\n"), "align_score must be a number from 0 to 1.5, not nan", "both"),
+    "thresholds inf": (_thresholds("align_score = inf\n"), "align_score must be a number from 0 to 1, not inf", "both"),
+    "thresholds nan": (_thresholds("align_score = nan\n"), "align_score must be a number from 0 to 1, not nan", "both"),
     "thresholds cosine_floor 1": (_thresholds("cosine_floor = 1.0\n"), "cosine_floor must be a number from 0 to below 1", "both"),
     "thresholds neighbours -5": (_thresholds("neighbours = -5\n"), "neighbours must be an integer from 0 to 1000, not -5", "both"),
     "lexicon generic = 5": (_lexicon("generic = 5\n"), "'generic' must be a list of words (strings), not 5", "both"),

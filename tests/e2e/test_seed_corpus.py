@@ -131,3 +131,32 @@ def test_a_translation_is_recognised(tmp_path):
     assert [r["relation"] for r in related["002_en"]] == ["translation"]
     assert related["002_en"][0]["source_id"] == "002_ade957fd3a304f06"
     assert related["001_eb0aed705e4d506f"] == []
+
+
+@pytest.fixture(scope="module")
+def seeded_with_signers(tmp_path_factory):
+    """The seeds and a new English source: "Only 300 OpenAI employees signed the letter"."""
+    import shutil
+
+    tmp = tmp_path_factory.mktemp("signers")
+    folder = tmp / "sources"
+    shutil.copytree(SEEDS, folder)
+    (folder / "newsletter.txt").write_text(
+        "Only 300 OpenAI employees signed the letter to the board, the newsletter reported on November 21, 2023.\n", encoding="utf-8"
+    )
+    fc = Factcheck(db_path=tmp / "claims.db")
+    fc.ingest([folder], prune=True)
+    fc.reconcile()
+    return fc.report()
+
+
+def test_signers_are_set_against_signers_not_against_the_headcount(seeded_with_signers):
+    report = seeded_with_signers
+    new = [d for d in report["discrepancies"] if any(c["source_id"] == "newsletter" and c["quote"] == "300" for c in d["claims"])]
+    others = {next(c["quote"] for c in d["claims"] if c["source_id"] != "newsletter") for d in new}
+    assert {"أكثر من 500", "700 من أصل 770"} <= others, [d["summary"] for d in new]  # 002's and 001's signers
+    assert "حوالي 700" not in others  # 002's headcount: "there are about 700 employees at OpenAI"
+    signers = next(c for d in new for c in d["claims"] if c["source_id"] == "newsletter")
+    assert signers["frame"]["role"] == "part" and signers["frame"]["measured"] == "staff"
+    cluster = next(c for c in report["clusters"] if signers["id"] in c["claim_ids"])
+    assert "signed" in cluster["label"] and "OpenAI" in cluster["label"], cluster["label"]

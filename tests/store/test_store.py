@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -109,3 +109,20 @@ def test_database_of_the_first_release_gains_the_entities_table(tmp_path, monkey
     store = Store(path)
     assert "entities" in store.db.table_names()
     assert store.source_hashes() == {"s1": ("h1", "")}  # nothing lost on the way
+
+
+def test_database_before_frames_gains_frame_and_label_columns_and_keeps_its_claims(tmp_path, monkeypatch):
+    path = tmp_path / "c.db"
+    names = [name for name, _ in migrations.MIGRATIONS]
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[: names.index("m011_frames")])
+        old = Store(path)
+        old.db["sources"].insert({"id": "s1", "path": "s1.txt", "format": "txt", "sha256": "h1", "text": "Acme has 40 staff."})
+        old.db["sentences"].insert({"id": "s1:0", "source_id": "s1", "sentence_index": 0, "start": 0, "end": 18, "text": "Acme has 40 staff."})
+        old.db["claims"].insert({"id": "q_1", "source_id": "s1", "sentence_id": "s1:0", "kind": "quantity", "quote": "40", "char_start": 9, "char_end": 11})
+        assert "frame" not in old.db["claims"].columns_dict and "label" not in old.db["clusters"].columns_dict
+        old.close()
+    store = Store(path)
+    assert store.db["claims"].columns_dict["frame"] is str and store.db["clusters"].columns_dict["label"] is str
+    [claim] = store.claims()
+    assert claim["id"] == "q_1" and claim["frame"] == {}  # kept; its frame comes when the source is read again

@@ -1,0 +1,272 @@
+"""Claim frames: who did what to whom, what is measured, in what role, when, where, says who.
+
+A frame is read once per claim at extraction, from what the sentence already gave the
+claim (its bound subject and object, the predicate words next to it, its unit and counted
+noun) and from a few cue words next to the figure (the ``[frame]`` table of
+``factcheck/data/lexicon.toml``). Reconciliation compares frames instead of guessing from
+the words each time: "about 700 employees at OpenAI" (a headcount, the whole) and "300
+employees signed" (those who signed, a part) are two questions, whatever their cosine.
+
+Roles (:data:`ROLES`):
+
+* ``part``: the figure counts those of a group who did something: "500 of the employees",
+  the 700 of "700 of 770", "300 employees signed" (a count of members with a predicate).
+* ``whole``: everyone there is: the 770 of "700 of 770", "out of 700 employees", "OpenAI
+  has 770 employees", «يوجد حاليا حوالي 700 موظف».
+* ``total``: a sum: "a total of 1,200", «إجمالي».
+* ``rate``: per something: "$40 a year", "per share", «سنويا».
+* ``change``: how much a rising or falling figure moved: "rose by 5%", «ارتفع بنسبة 5%»
+  ("rose to 19" is a level, no role).
+* ``""``: none of these: a figure as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from factcheck.claims.context import SentenceWords, content_keys
+from factcheck.claims.lexicon import GENERIC, Lexicon, lexicon
+from factcheck.claims.model import Frame, Quantity
+from factcheck.text.normalize import MARKS, fuzzy_pattern
+
+ROLES = ("part", "whole", "total", "rate", "change", "")
+DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year")
+CUE_WORDS = 3  # cue words are looked for this many words before a figure (or after its noun)
+RECEIVE_WORDS = 6  # a verb of receiving may stand this far before the figure, in its clause
+# a figure right after another and "of (the)", «من أصل», «من بين»: the whole of the first
+_OF_WHOLE = re.compile(r"\d\s+(?:out\s+of|of)(?:\s+the)?\s*$|\d\s+(?:من\s+أصل|من\s+بين)\s*$", re.IGNORECASE)
+_AGO = re.compile(r"\s*(?:earlier|ago|before|later|prior|previously|sooner|من قبل|قبل|سابق|مضى)", re.IGNORECASE)
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*")
+_TO = re.compile(r"(?:\bto|(?:^|\s)[وف]?(?:" + fuzzy_pattern("إلى") + "|" + fuzzy_pattern("الى") + r"|ل(?:يصل|تصل)))\s*$", re.IGNORECASE)
+
+
+class Cues:
+    """The ``[frame]`` cue lists of a lexicon, compiled once: each phrase as whole words,
+    any spelling with the same normalised key, Arabic ones also after a clitic."""
+
+    def __init__(self, lex: Lexicon):
+        self.patterns = {key: _compile(words) for key, words in lex.frame.items()}
+        self.members = frozenset(lex.frame.get("members", ()))
+
+    def find(self, key: str, text: str) -> list[str]:
+        """The cue phrases of list ``key`` in ``text``, as written, in order."""
+        pattern = self.patterns.get(key)
+        return [m.group("cue") for m in pattern.finditer(text)] if pattern else []
+
+    def right_before(self, key: str, text: str) -> bool:
+        """Whether a cue of list ``key`` stands in ``text`` with at most one word after it,
+        not a verb of saying: "there are currently", not "OpenAI has said"."""
+        pattern = self.patterns.get(key)
+        if pattern is None:
+            return False
+        saying = self.patterns.get("attribution")
+        for m in pattern.finditer(text):
+            rest = _WORD.findall(text[m.end() :])
+            if len(rest) <= 1 and not (rest and saying and saying.fullmatch(rest[0])):
+                return True
+        return False
+
+    def starts(self, key: str, text: str) -> bool:
+        """Whether ``text`` (what follows a figure) opens with a cue of list ``key``, one
+        word (the counted noun) allowed before it, and the cue is not a time ago: "$40 a
+        month", "2 dollars per share", not "$150 million a year earlier"."""
+        pattern = self.patterns.get(key)
+        if pattern is None:
+            return False
+        for m in pattern.finditer(text):
+            if len(_WORD.findall(text[: m.start()])) > 1:
+                break
+            if not _AGO.match(text, m.end()):
+                return True
+        return False
+
+    def ends(self, key: str, text: str) -> bool:
+        """Whether ``text`` ends with a cue of list ``key`` ("rose by")."""
+        pattern = self.patterns.get(key)
+        return bool(pattern and any(m.end() == len(text.rstrip()) for m in pattern.finditer(text.rstrip())))
+
+
+def _compile(words: Iterable[str]) -> re.Pattern | None:
+    phrases = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not phrases:
+        return None
+    alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
+    return re.compile(r"(?<![^\W\d_])(?:ال|[وفبل]ال|[وفبل])?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _cues(lex: Lexicon) -> Cues:
+    return Cues(lex)
+
+
+def cues() -> Cues:
+    return _cues(lexicon())
+
+
+def measured(kind: str, quantity: Quantity | None, predicate_keys: list[str]) -> tuple[str, str]:
+    """(unit class, measured thing) of a claim: ("count", "staff"), ("money", "USD"),
+    ("percent", "percent"), ("duration", "day"), ("date", "date")."""
+    if kind == "date" or quantity is None:
+        return "date", "date"
+    unit = quantity.unit or "count"
+    if unit == "count":
+        lex = lexicon()
+        group = lex.count_class(quantity.noun, predicate_keys)
+        if group and group != GENERIC:
+            return "count", group
+        keys = content_keys(quantity.noun or "")
+        return "count", keys[0] if keys else ""
+    if unit == "percent":
+        return "percent", "percent"
+    if unit in DURATIONS:
+        return "duration", unit
+    if len(unit) == 3 and unit.isupper():
+        return "money", unit
+    return "other", unit
+
+
+def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, thing: str, concepts: set[str]) -> str:
+    """The role a figure plays (module docstring); ``thing`` is what it measures and
+    ``concepts`` the lexicon's concepts of its predicate words."""
+    if quantity is None:
+        return ""
+    if quantity.whole:
+        return "whole"
+    if quantity.partitive or quantity.total is not None:
+        return "part"
+    c = cues()
+    text = words.text
+    before = text[words.left(start, CUE_WORDS) : start]
+    after = text[end : words.right(end, CUE_WORDS)]
+    moves = bool(concepts & {"rise", "fall"})
+    if moves and c.ends("change", before):
+        return "change"  # "rose by 5%"
+    if moves and quantity.unit == "percent" and not _TO.search(before):
+        return "change"  # "rose 5%", not "rose to 5%"
+    if c.starts("rate", after) or c.ends("rate", before):
+        return "rate"
+    if c.find("total", before):
+        return "total"
+    if (quantity.unit or "count") != "count":
+        return ""
+    if _OF_WHOLE.search(before):
+        return "whole"  # "about 620 of the around 1,700 employees"
+    if c.right_before("whole", before):
+        return "whole"  # "there are currently about 700 employees", "OpenAI has 770 employees"
+    acts = concepts - {thing, "staff"}
+    clause = text[words.left(start, RECEIVE_WORDS) : start]
+    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0) :]
+    if not acts and (c.find("whole", after) or c.find("whole", clause)):
+        return "whole"  # "700 employees work at OpenAI", «يعمل لدى زافا للأدوية قرابة 620 موظفاً»
+    if thing in c.members and acts:
+        return "part"  # "300 employees signed": those who signed
+    return ""
+
+
+_CLAUSE_BREAK = re.compile(r"[,،;؛:()«»\"“”]|\s[—–-]+\s")
+
+
+def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]]) -> list[str]:
+    """The dates a figure refers to: the sentence date nearest it within its clause (no
+    comma between, at most :data:`CUE_WORDS` words away; after it first: "from $114
+    million in 2022 to more than $170 million in 2023"), else every date of the sentence.
+    ``dated`` holds (start, end, ISO date) of the sentence's dates that date what happened."""
+    text = words.text
+    best: tuple[int, int, str] | None = None
+    for s, e, iso in dated:
+        lo, hi = (end, s) if s >= end else (e, start)
+        if hi < lo or _CLAUSE_BREAK.search(text, lo, hi):
+            continue
+        gap = words.words_between(lo, hi)
+        if gap <= CUE_WORDS:
+            rank = (gap, 0 if s >= end else 1, s, iso)
+            if best is None or rank < best:
+                best = rank
+    if best is not None:
+        return [best[3]]
+    return sorted({iso for _, _, iso in dated})
+
+
+_TRADE = re.compile(r"\s+((?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+)(\s+ال[^\s\d]+)?")
+
+
+def sectors(text: str, entities: Iterable[tuple[int, int, str, str]]) -> dict[str, str]:
+    """The sector of each named organisation whose name or trade says one: "Noran Energy",
+    «نوران للطاقة», «زاجين للخدمات اللوجستية» (``entities``: start, end, canonical, surface).
+    A name read with two sectors in one sentence keeps none."""
+    lex = lexicon()
+    found: dict[str, set[str]] = {}
+    for start, end, canonical, surface in entities:
+        words = _WORD.findall(surface)
+        trade = _TRADE.match(text, end)
+        if trade:
+            words += [w for w in trade.groups() if w]
+        sector = lex.sector(words)
+        if sector:
+            found.setdefault(canonical, set()).add(sector)
+    return {name: next(iter(s)) for name, s in sorted(found.items()) if len(s) == 1}
+
+
+def attribution(text: str, speakers: Iterable[str]) -> list[str]:
+    """Who or what the sentence attributes its figures to: the names of whoever is quoted,
+    else the attribution words it uses ("according to", «بحسب»), in order."""
+    names = list(dict.fromkeys(speakers))
+    return names or list(dict.fromkeys(cues().find("attribution", text)))
+
+
+def frame_of(
+    kind: str,
+    quantity: Quantity | None,
+    words: SentenceWords,
+    start: int,
+    end: int,
+    subject: str,
+    obj: str,
+    predicate: str,
+    time: list[str],
+    places: list[str],
+    attributed: list[str],
+    trades: dict[str, str] | None = None,
+) -> Frame:
+    """The frame of the mention ``words.text[start:end]`` (offsets into the sentence).
+
+    ``subject`` and ``obj`` are the names bound before and after the figure; the frame's
+    agent is who gives or acts, its patient who receives, so after a verb of receiving
+    (the ``receive`` cues) the two change places."""
+    keys = predicate.split()
+    unit_class, thing = measured(kind, quantity, keys)
+    concepts = lexicon().concepts(keys)
+    clause = words.text[words.left(start, RECEIVE_WORDS) : start]
+    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0) :]
+    if kind == "quantity" and cues().find("receive", clause):
+        subject, obj = obj, subject  # "Qamak received $42 million from Rataco": Rataco gives
+    return Frame(
+        agent=subject,
+        patient=obj,
+        predicate=predicate,
+        concepts=sorted(concepts),
+        unit_class=unit_class,
+        measured=thing,
+        role=role(quantity, words, start, end, thing, concepts),
+        time=time,
+        place=places,
+        attribution=attributed,
+        sectors=dict(trades or {}),
+    )
+
+
+def roles_compatible(a: str, b: str) -> bool:
+    """Whether figures in roles ``a`` and ``b`` can answer one question: a part never
+    answers a headcount, a change never a level, a rate never a sum.
+
+    >>> roles_compatible("part", "whole"), roles_compatible("part", ""), roles_compatible("change", "")
+    (False, True, False)
+    """
+    if a == b:
+        return True
+    pair = {a, b}
+    if "change" in pair or "rate" in pair:
+        return False
+    return pair != {"part", "whole"}

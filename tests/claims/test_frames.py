@@ -1,0 +1,97 @@
+"""Claim frames: the role a figure plays, who and what, when, where, says who."""
+
+import pytest
+
+from factcheck.claims.entities import default_aliases
+from factcheck.claims.extract import parse_text
+from factcheck.claims.frames import ROLES, roles_compatible
+
+
+def frames(text: str, published: str | None = "2023-11-22") -> dict[str, dict]:
+    result = parse_text(text, default_aliases(), published=published)
+    return {q["text"]: q["frame"] for q in result["quantities"]} | {d["text"]: d["frame"] for d in result["dates"]}
+
+
+ROLE_CASES = [
+    # (sentence, quote of the figure, role)
+    ("Only 300 OpenAI employees signed the letter to the board.", "300", "part"),
+    ("More than 500 of the employees signed the letter.", "More than 500", "part"),
+    ("OpenAI has 770 employees.", "770", "whole"),
+    ("There are currently about 700 employees at OpenAI.", "about 700", "whole"),
+    ("About 700 employees work at OpenAI.", "About 700", "whole"),
+    ("The company, which employs 1,500 workers, laid off 200 staff.", "1,500", "whole"),
+    ("The company, which employs 1,500 workers, laid off 200 staff.", "200", "part"),
+    ("OpenAI said 300 employees signed.", "300", "part"),  # "said" is no headcount cue
+    ("Sales rose by 5% last year.", "5%", "change"),
+    ("Sales rose 5% last year.", "5%", "change"),
+    ("The share of renewables rose to 45%.", "45%", ""),
+    ("A total of 1,200 people attended the rally.", "1,200", "total"),
+    ("Subscribers pay $40 a month.", "$40", "rate"),
+    ("Nouran invested $40 million in Salco.", "$40 million", ""),
+    ("يوجد حالياً حوالي 700 موظف في OpenAI.", "حوالي 700", "whole"),
+    ("تضم الشركة 300 موظف.", "300", "whole"),
+    ("وقع 300 موظف على الرسالة.", "300", "part"),
+    ("أكد أكثر من 500 من موظفي OpenAI في رسالة لمجلس الإدارة أنهم سيستقيلون.", "أكثر من 500", "part"),
+    ("ارتفعت المبيعات بنسبة 5% في عام 2022.", "5%", "change"),
+    ("بلغ إجمالي الاستثمارات 900 مليون دولار.", "900 مليون دولار", "total"),
+    ("يدفع المشتركون 40 دولارا شهريا.", "40 دولارا", "rate"),
+]
+
+
+@pytest.mark.parametrize("sentence,quote,role", ROLE_CASES)
+def test_role_of_a_figure(sentence, quote, role):
+    found = frames(sentence)
+    assert quote in found, sorted(found)
+    assert found[quote]["role"] == role
+
+
+def test_roles_in_the_table_are_the_documented_ones():
+    assert {role for _, _, role in ROLE_CASES} == set(ROLES)
+
+
+def test_frame_names_who_gives_whom_what_and_who_says_so():
+    f = frames("Nouran invested $40 million in Salco in March 2021, said Lena Okafor.")["$40 million"]
+    assert (f["agent"], f["patient"], f["unit_class"], f["measured"]) == ("Nouran", "Salco", "money", "USD")
+    assert f["concepts"] == ["invest"] and f["time"] == ["2021-03"] and f["attribution"] == ["Lena Okafor"]
+
+
+def test_frame_of_an_arabic_count_is_language_free():
+    ar = frames("وقع 300 موظف على الرسالة.")["300"]
+    en = frames("300 employees signed the letter.")["300"]
+    assert (ar["unit_class"], ar["measured"], ar["role"]) == (en["unit_class"], en["measured"], en["role"]) == ("count", "staff", "part")
+    assert "signed" in ar["concepts"] and "signed" in en["concepts"]
+
+
+def test_time_is_what_the_figures_refer_to_not_when_it_was_said():
+    said = frames("Officials said on March 3, 2021 that 40 people were injured.")["40"]
+    happened = frames("In March 2021, 40 people were injured in the blast.")["40"]
+    assert said["time"] == [] and happened["time"] == ["2021-03"]
+
+
+def test_attribution_words_when_nobody_is_named():
+    assert frames("وبحسب تقارير صحفية، يوجد حالياً حوالي 700 موظف.")["حوالي 700"]["attribution"] == ["بحسب"]
+    assert frames("Reportedly, 700 employees signed.")["700"]["attribution"] == ["Reportedly"]
+    assert frames("700 employees signed.")["700"]["attribution"] == []
+
+
+def test_place_of_a_figure():
+    assert frames("The storm killed 12 people in Port Caddell.")["12"]["place"] == ["Port Caddell"]
+
+
+@pytest.mark.parametrize(
+    "a,b,compatible",
+    [
+        ("part", "whole", False),
+        ("whole", "part", False),
+        ("part", "", True),
+        ("whole", "", True),
+        ("total", "part", True),
+        ("change", "", False),
+        ("change", "change", True),
+        ("rate", "", False),
+        ("rate", "total", False),
+        ("", "", True),
+    ],
+)
+def test_roles_that_answer_one_question(a, b, compatible):
+    assert roles_compatible(a, b) is compatible
