@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.labels import cluster_label
 from factcheck.reconcile.tally import most_common, top
 
@@ -29,23 +30,15 @@ def build_clusters(claims: list[dict], pairs: list[tuple[dict, dict]], reading) 
     ``reading(claim)`` is what a claim says, as a key: claims with one reading agree (used to
     find the reading most members share).
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined = Groups()
     degree: Counter = Counter()
     for a, b in pairs:
-        parent[find(a["id"])] = find(b["id"])
+        joined.join(a["id"], b["id"])
         degree[a["id"]] += 1
         degree[b["id"]] += 1
     groups: dict[str, list[str]] = defaultdict(list)
-    for claim_id in list(parent):
-        groups[find(claim_id)].append(claim_id)
+    for claim_id in joined.members():
+        groups[joined.find(claim_id)].append(claim_id)
     by_id = {c["id"]: c for c in claims}
     clusters, members_rows, cluster_of = [], [], {}
     for ids in groups.values():

@@ -60,6 +60,19 @@ def name_overlap(a: dict, b: dict) -> float:
     return met / (len(xs) + len(ys))
 
 
+_MOVES = frozenset({"rise", "fall"})
+
+
+def same_role(fa: dict, fb: dict) -> bool:
+    """Both frames have a role and it is the same; two changes only when they move the same
+    way ("rose 3.2%" and "have fallen 4%" are two movements)."""
+    if not fa.get("role") or fa.get("role") != fb.get("role"):
+        return False
+    if fa["role"] == "change":
+        return (set(fa.get("concepts") or ()) & _MOVES) == (set(fb.get("concepts") or ()) & _MOVES)
+    return True
+
+
 def pair_features(
     a: dict,
     b: dict,
@@ -86,7 +99,7 @@ def pair_features(
         "concepts_differ": float(bool(concepts_a and concepts_b and not concepts_a & concepts_b)),
         "predicates_differ": float(predicates_differ),
         "same_counted_group": float(fa.get("unit_class") == "count" and bool(fa.get("measured")) and fa.get("measured") == fb.get("measured")),
-        "same_role": float(bool(fa.get("role")) and fa.get("role") == fb.get("role")),
+        "same_role": float(same_role(fa, fb)),
         "bound_names_meet": float(bound),
         "actor_overlap": name_overlap(a, b),
         "actors_on_one_side": float(bool(a.get("actors")) != bool(b.get("actors"))),

@@ -22,6 +22,7 @@ from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile import relations
 from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import blocking_pairs
+from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
 from factcheck.reconcile.judge import Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
@@ -210,27 +211,20 @@ def one_role_per_cluster(aligned: list[tuple[dict, dict, Alignment]]) -> list[tu
     "OpenAI has 770 employees" (the whole), but the signers and the headcount are two
     clusters. Pairs join clusters strongest first (score, then ids); a pair that would
     bring a part and a whole (or a change and a level) together is dropped."""
-    parent: dict[str, str] = {}
-    roles: dict[str, set[str]] = {}
+    joined = Groups()
+    roles: dict[str, set[str]] = {}  # the roles in each group, by its name
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def role(c: dict) -> str:
+        return (c.get("frame") or {}).get("role", "")
 
     kept = []
     for a, b, alignment in sorted(aligned, key=lambda t: (-t[2].score, t[0]["id"], t[1]["id"])):
-        ra, rb = find(a["id"]), find(b["id"])
-        mine = roles.setdefault(ra, {(a.get("frame") or {}).get("role", "")}) | {(a.get("frame") or {}).get("role", "")}
-        theirs = roles.setdefault(rb, {(b.get("frame") or {}).get("role", "")}) | {(b.get("frame") or {}).get("role", "")}
-        if ra != rb and not all(roles_compatible(x, y) for x in mine for y in theirs):
-            continue
-        roles[ra], roles[rb] = mine, theirs
+        ra, rb = joined.find(a["id"]), joined.find(b["id"])
+        mine, theirs = roles.setdefault(ra, {role(a)}), roles.setdefault(rb, {role(b)})
         if ra != rb:
-            parent[ra] = rb
-            roles[rb] = mine | theirs
+            if not all(roles_compatible(x, y) for x in mine for y in theirs):
+                continue
+            roles[joined.join(ra, rb)] = mine | theirs
         kept.append((a, b, alignment))
     kept.sort(key=lambda t: (t[0]["id"], t[1]["id"]))
     return kept

@@ -21,7 +21,7 @@ import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.frames import roles_compatible
-from factcheck.reconcile.features import pair_features, parties_meet, same_party
+from factcheck.reconcile.features import pair_features, parties_meet, same_party, same_role
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.name_keys import names_meet as same_name
@@ -243,7 +243,7 @@ def _frames_agree(a: dict, b: dict) -> bool:
     languages, that says what no shared word can ("300 OpenAI employees signed" and «700 من
     أصل 770 من موظفي OpenAI تعهدوا»), whatever the cosine of two differently built sentences."""
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
-    if not (fa.get("role") and fa.get("role") == fb.get("role") and fa.get("measured") and fa.get("measured") == fb.get("measured")):
+    if not (same_role(fa, fb) and fa.get("measured") and fa.get("measured") == fb.get("measured")):
         return False
     return parties_meet(a, a.get("actors") or [], b, b.get("actors") or [])
 

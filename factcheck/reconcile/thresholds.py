@@ -32,7 +32,7 @@ class Thresholds:
     # Lowest probability, by the slot model (factcheck/data/slot_model.toml), that two claims
     # that pass every alignment rule are about the same slot: the calibrated probability at
     # the hand-set combination's boundary (benchmarks/fit_alignment.py prints it).
-    align_score: float = 0.22
+    align_score: float = 0.219
     # Same-language claims must share this many content words around their mentions.
     min_shared_words: int = 1
     # Claims in different languages cannot share words: their rescaled cosine (context or

@@ -319,3 +319,17 @@ def test_a_name_further_on_does_not_bind_the_figure(tmp_path):
     demand = "Revolt\n\nMore than 500 employees of Acme signed a letter that called for the return of Altman.\n"
     _, report = reconciled(tmp_path, {"a.txt": demand, "b.txt": SIGNED_120})
     assert [d["kind"] for d in report["discrepancies"]] == ["conflict"]
+
+
+def test_a_cluster_never_holds_a_part_and_its_whole():
+    from factcheck.reconcile.reconciler import one_role_per_cluster
+    from factcheck.reconcile.slots import Alignment
+
+    def c(cid, role):
+        return {"id": cid, "frame": {"role": role}}
+
+    signed, plain, staff, other = c("q_1", "part"), c("q_2", ""), c("q_3", "whole"), c("q_4", "")
+    pairs = [(plain, staff, Alignment(0.5, 0, 0, 1)), (signed, plain, Alignment(0.9, 0, 0, 1)), (staff, other, Alignment(0.7, 0, 0, 1))]
+    kept = one_role_per_cluster(pairs)
+    # the strongest pair puts the plain figure with the signers; the headcount stays apart
+    assert [(a["id"], b["id"]) for a, b, _ in kept] == [("q_1", "q_2"), ("q_3", "q_4")]
