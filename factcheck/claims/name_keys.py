@@ -59,6 +59,7 @@ _ARABIC_CLASS = {
     "ل": "l", "م": "m", "ن": "n",
 }  # fmt: skip
 _ARABIC_CLITICS = "وفبلك"
+_VOWEL_LETTERS = "اوي"  # long vowels, which Arabic writes (after normalize_arabic)
 
 # Latin, in order (longest first at each position); "c" is decided by the next letter.
 _LATIN_DIGRAPHS = {"ph": "f", "sh": "s", "th": "t", "dh": "d", "kh": "k", "gh": "g", "ck": "k", "qu": "k"}
@@ -115,6 +116,41 @@ def _latin_skeletons(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def _arabic_forms(word: str) -> set[str]:
+    """The forms an Arabic word may be read as: as written, without the article, without a
+    clitic letter (and the article after it)."""
+    word = normalize_arabic(_POSSESSIVE.sub("", word))
+    forms = {word}
+    if word.startswith("ال") and len(word) > 3:
+        forms.add(word[2:])
+    if word[:1] in _ARABIC_CLITICS and len(word) > 3:
+        forms.add(word[1:])
+        if word[1:].startswith("ال") and len(word) > 4:
+            forms.add(word[3:])
+    return forms
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _arabic_same(a: str, b: str) -> bool:
+    """Two Arabic spellings of one name: one skeleton, and long vowels that agree, since
+    Arabic writes them: one word's vowel letters (ا و ي) are the other's with some left
+    out ("مايكروسوفت" and "ماكروسوفت"; "سوتسكيفر" and "سوتسكفير"), never others in their
+    place ("تافيل" and "توفيل" are two names)."""
+    for fa in _arabic_forms(a):
+        sa, va = _arabic_skeleton(fa), "".join(ch for ch in fa if ch in _VOWEL_LETTERS)
+        for fb in _arabic_forms(b):
+            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb) != sa:
+                continue
+            vb = "".join(ch for ch in fb if ch in _VOWEL_LETTERS)
+            if _subsequence(va, vb) or _subsequence(vb, va):
+                return True
+    return False
+
+
 def word_readings(word: str) -> frozenset[str]:
     """The skeletons a written word may stand for (see the module docstring).
 
@@ -158,8 +194,11 @@ def same_word(a: str, b: str) -> bool:
     """
     if _written(a) == _written(b):
         return True
-    if not (_ARABIC_LETTER.search(a) or _ARABIC_LETTER.search(b)):
+    arabic_a, arabic_b = bool(_ARABIC_LETTER.search(a)), bool(_ARABIC_LETTER.search(b))
+    if not (arabic_a or arabic_b):
         return False
+    if arabic_a and arabic_b:
+        return _arabic_same(a, b)
     shared = word_readings(a) & word_readings(b)
     return any(len(s) >= MIN_SKELETON for s in shared)
 

@@ -95,3 +95,18 @@ def test_readings(word, readings):
 
 def test_written_the_same_is_the_same_word_even_when_short():
     assert same_word("Ilya", "ILYA") and not same_word("Ilya", "Eli") and same_word("Müller", "Muller")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("تافيل", "توفيل", False),  # one skeleton, other long vowels: Arabic writes them
+        ("زاجين", "زوجين", False),
+        ("مايكروسوفت", "ماكروسوفت", True),  # a long vowel left out
+        ("سوتسكيفر", "سوتسكفير", True),  # the same vowels, one moved
+        ("بتوتون", "توتون", True),  # a clitic off
+        ("العتيبي", "عتيبي", True),  # the article off
+    ],
+)
+def test_two_arabic_spellings_meet_when_their_long_vowels_agree(a, b, same):
+    assert same_word(a, b) is same and same_word(b, a) is same
