@@ -84,7 +84,7 @@ GOOD = {
     "align_score = 0.7": {"align_score": 0.7},
     "align_score = 1": {"align_score": 1.0},  # an integer where a number is meant is fine
     "align_score = 0\ncandidate_cosine = 0.0": {"align_score": 0.0, "candidate_cosine": 0.0},
-    "align_score = 1": {"align_score": 1.0},
+    "align_score = 1.0": {"align_score": 1.0},  # the upper bound itself
     "cosine_floor = 0.99": {"cosine_floor": 0.99},
     "neighbours = 0\nkeyword_neighbours = 1000": {"neighbours": 0, "keyword_neighbours": 1000},
     "related_min_claims = 100000": {"related_min_claims": 100000},
