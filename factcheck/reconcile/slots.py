@@ -127,6 +127,24 @@ def _roles_differ(a: dict, b: dict) -> bool:
     return False
 
 
+def _own_against_transfer(a: dict, b: dict) -> bool:
+    """Whether ``a`` is an amount one party has or earns (its concepts name an own measure,
+    "revenue", and no transfer) and ``b`` an amount one named party gives another (bound to
+    two actors that are not one party): "Dinador reported revenue of $350 million" and
+    "Sharix received $99 million from Dinador". The concept lists are data (the lexicon's
+    ``own_measures`` and ``transfers``)."""
+    fa, fb = a.get("frame") or {}, b.get("frame") or {}
+    if fa.get("unit_class") != "money" or fb.get("unit_class") != "money":
+        return False
+    lex = lexicon()
+    concepts = set(fa.get("concepts") or ())
+    if not concepts & set(lex.frame.get("own_measures", ())) or concepts & set(lex.frame.get("transfers", ())):
+        return False
+    giver, receiver = parties(b)
+    actors = b.get("actors") or ()
+    return bool(giver and receiver and giver in actors and receiver in actors and not same_party(b, giver, b, receiver))
+
+
 def rescale(cosine: float, floor: float) -> float:
     """Map a model's cosine onto a common scale: its noise floor to 0, identity to 1."""
     return max(0.0, (cosine - floor) / (1.0 - floor))
@@ -218,6 +236,8 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
         return None  # both sentences name who acts, and not the same one (nor one trade)
     if _roles_differ(a, b):
         return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
+    if _own_against_transfer(a, b) or _own_against_transfer(b, a):
+        return None  # a company's revenue is not what one company paid another
     if a.get("whole") != b.get("whole"):
         # The words around a whole ("700 of 770 employees signed") say what its part did.
         other = b if a.get("whole") else a

@@ -247,3 +247,16 @@ def test_counts_with_a_generic_noun_count_what_their_predicate_says():
 )
 def test_a_date_after_a_verb_of_saying_in_any_spelling(context, dated):
     assert dates_a_statement(context) is dated
+
+
+def test_an_amount_a_company_earns_is_not_one_it_gives_or_receives():
+    def money(cid, sentence, concepts, agent="", patient="", actors=()):
+        frame = {"unit_class": "money", "measured": "USD", "concepts": concepts, "agent": agent, "patient": patient, "role": ""}
+        return {**claim(cid, sentence, context="مليون دولار", predicate=""), "frame": frame, "actors": list(actors)}
+
+    revenue = money("x", "1", ["revenue"], agent="دينادور", actors=["دينادور"])
+    received = money("y", "2", [], agent="دينادور", patient="شاريكس", actors=["دينادور", "شاريكس"])
+    invested = money("y", "2", ["invest"], agent="دينادور", actors=["دينادور"])
+    assert read_pair(revenue, received, V, TH) is None and read_pair(received, revenue, V, TH) is None
+    assert read_pair(revenue, {**revenue, "id": "y", "sentence_id": "2", "context_hash": "c2", "sentence_hash": "s2"}, V, TH) is not None
+    assert read_pair(revenue, invested, V, TH) is not None  # one party only: left to the slot model
