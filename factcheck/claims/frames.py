@@ -156,9 +156,7 @@ def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, 
     if c.right_before("whole", before):
         return "whole"  # "there are currently about 700 employees", "OpenAI has 770 employees"
     acts = concepts - {thing, "staff"}
-    clause = text[words.left(start, RECEIVE_WORDS) : start]
-    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0) :]
-    if not acts and (c.find("whole", after) or c.find("whole", clause)):
+    if not acts and (c.find("whole", after) or c.find("whole", clause_before(words, start))):
         return "whole"  # "700 employees work at OpenAI", «يعمل لدى زافا للأدوية قرابة 620 موظفاً»
     if thing in c.members and acts:
         return "part"  # "300 employees signed": those who signed
@@ -166,6 +164,13 @@ def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, 
 
 
 _CLAUSE_BREAK = re.compile(r"[,،;؛:()«»\"“”]|\s[—–-]+\s")
+
+
+def clause_before(words: SentenceWords, start: int) -> str:
+    """The text before offset ``start`` in its clause: at most :data:`RECEIVE_WORDS` words,
+    none before a comma, colon, parenthesis, quotation mark or dash."""
+    text = words.text[words.left(start, RECEIVE_WORDS) : start]
+    return text[max((m.end() for m in _CLAUSE_BREAK.finditer(text)), default=0) :]
 
 
 def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]]) -> list[str]:
@@ -238,9 +243,7 @@ def frame_of(
     keys = predicate.split()
     unit_class, thing = measured(kind, quantity, keys)
     concepts = lexicon().concepts(keys)
-    clause = words.text[words.left(start, RECEIVE_WORDS) : start]
-    clause = clause[max((m.end() for m in _CLAUSE_BREAK.finditer(clause)), default=0) :]
-    if kind == "quantity" and cues().find("receive", clause):
+    if kind == "quantity" and cues().find("receive", clause_before(words, start)):
         subject, obj = obj, subject  # "Qamak received $42 million from Rataco": Rataco gives
     return Frame(
         agent=subject,

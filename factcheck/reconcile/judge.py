@@ -76,7 +76,7 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
                 "medium",
                 "compatible on paper, but read as a journalist would they report different figures",
             )
-    return _finish(*judgement, a, b, alignment_score, th)
+    return _finish(*judgement, a, b, alignment_score)
 
 
 def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
@@ -88,16 +88,16 @@ def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Ju
         day_a, day_b = day_of(a), day_of(b)
         if not (day_a and day_b) or day_a == day_b:
             return None
-        return _finish("conflict", "high", "the two dates cannot both be right (one gives no year)", a, b, alignment_score, th)
+        return _finish("conflict", "high", "the two dates cannot both be right (one gives no year)", a, b, alignment_score)
     if da == db:
         return None
     shorter = min(len(da), len(db))
     if da[:shorter] == db[:shorter]:
         return None  # "2023" and "2023-11-17" agree; the cluster keeps both
-    return _finish("conflict", "high", "the two dates cannot both be right", a, b, alignment_score, th)
+    return _finish("conflict", "high", "the two dates cannot both be right", a, b, alignment_score)
 
 
-def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement:
+def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_score: float) -> Judgement:
     # the slot model's probability that the two claims state one slot (rule 6)
     confidence = alignment_score
     if a.get("hedged") or b.get("hedged"):

@@ -127,6 +127,12 @@ def _roles_differ(a: dict, b: dict) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _measure_kinds(lex) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's ``own_measures`` and ``transfers`` concepts, as sets (asked per pair)."""
+    return frozenset(lex.frame.get("own_measures", ())), frozenset(lex.frame.get("transfers", ()))
+
+
 def _own_against_transfer(a: dict, b: dict) -> bool:
     """Whether ``a`` is an amount one party has or earns (its concepts name an own measure,
     "revenue", and no transfer) and ``b`` an amount one named party gives another (bound to
@@ -136,9 +142,9 @@ def _own_against_transfer(a: dict, b: dict) -> bool:
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
     if fa.get("unit_class") != "money" or fb.get("unit_class") != "money":
         return False
-    lex = lexicon()
+    own, transfers = _measure_kinds(lexicon())
     concepts = set(fa.get("concepts") or ())
-    if not concepts & set(lex.frame.get("own_measures", ())) or concepts & set(lex.frame.get("transfers", ())):
+    if not concepts & own or concepts & transfers:
         return False
     giver, receiver = parties(b)
     actors = b.get("actors") or ()
