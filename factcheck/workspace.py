@@ -121,8 +121,9 @@ class Factcheck:
 
     @property
     def extractor_id(self) -> str:
-        """What reading a source depends on besides its bytes: the extractor's version and
-        the alias table (with the cue words of ``names.toml``). A source read by another
+        """What reading a source depends on besides its bytes: the extractor's version, the
+        alias table (with the cue words of ``names.toml``) and the lexicon (whose words give
+        a claim's frame its concepts and role). A source read by another
         one is read again on the next ingest."""
         return extractor_id(self.aliases)
 
@@ -581,8 +582,9 @@ class Factcheck:
 
 
 def extractor_id(aliases: AliasTable) -> str:
-    """The reader a source's stored claims came from: extractor version + alias table."""
-    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}"
+    """The reader a source's stored claims came from: extractor version + alias table +
+    lexicon (an edited lexicon changes the frames read at extraction)."""
+    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}+{lexicon().fingerprint}"
 
 
 def folder_aliases(folder: Path) -> Path | None:

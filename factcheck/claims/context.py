@@ -110,6 +110,10 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
 #: for, not whose employees signed.
 ROLE_WORDS = 3
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
+#: An Arabic organisation's trade (and legal form) right after its name: "سالدال للطاقة
+#: القابضة", «زاجين للخدمات اللوجستية». Part of how the name is written, not words between
+#: the name and a figure.
+TRADE = re.compile(r"\s+((?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+)(\s+ال[^\s\d]+)?")
 
 
 def roles(text: str, start: int, end: int, entities: Iterable[tuple[int, int, str]]) -> tuple[str, str]:
@@ -194,13 +198,22 @@ class SentenceWords:
         predicate = sorted(set(before[-PREDICATE_BEFORE:] + after[:PREDICATE_AFTER]))
         return " ".join(context), " ".join(predicate)
 
+    def _name_end(self, k: int) -> int:
+        """Where name ``k`` ends with its trade (:data:`TRADE`), when one follows it before
+        the next name."""
+        end = self._entities[k][1]
+        trade = TRADE.match(self.text, end)
+        if trade and (k + 1 == len(self._entities) or trade.end() <= self._entities[k + 1][0]):
+            return trade.end()
+        return end
+
     def roles(self, start: int, end: int) -> tuple[str, str]:
         """See :func:`roles`. The nearest name on each side is the only candidate: any
         name further away has at least as many words, and any break, in between."""
         subject = obj = ""
         cues = name_cues()
         i = bisect_right(self._entity_ends, start)
-        if i and self.words_between(self._entities[i - 1][1], start) <= ROLE_WORDS:
+        if i and self.words_between(self._name_end(i - 1), start) <= ROLE_WORDS:
             before = _TOKEN.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
             led = normalize_for_match(before[-1]) if before else ""
             if led not in cues.prepositions or led in cues.target_prepositions:

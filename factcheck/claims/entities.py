@@ -396,6 +396,9 @@ class _Token:
         return self.readings[0]
 
 
+_TANWEEN = re.compile("[\u064b-\u064d]\u0627?$")  # an indefinite ending: "تمويلاً", "مليوناً"
+
+
 class _ArabicReader:
     """Arabic names: after cues, then names the source knows, then rare words."""
 
@@ -472,10 +475,10 @@ class _ArabicReader:
 
     def _blocked(self, t: _Token) -> bool:
         """Whether no reading of ``t`` can be a name's word: a function word, a cue, a verb,
-        a common word with the article or after a clitic ("بالشركة", "لقيادة"), or fewer
-        than three letters."""
-        if len(t.plain.stem) < 3:
-            return True
+        a common word with the article or after a clitic ("بالشركة", "لقيادة"), a word with
+        the indefinite ending (tanween), or fewer than three letters."""
+        if len(t.plain.stem) < 3 or _TANWEEN.search(t.text):
+            return True  # "تمويلاً": an indefinite noun's ending is never a name's
         for r in t.readings:
             if self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
                 return True
@@ -713,11 +716,32 @@ class _ArabicReader:
                 self._add(i, i + 1, hits[0], first=r, speaks=self._says(i, i + 1))
                 return
 
+    def _subject_slot(self, i: int) -> Reading | None:
+        """How token ``i`` reads as the name in a speaker's slot, or None: one word between
+        a verb that opens its clause with its subject after it and a complementizer ("قالت
+        راتون إن", "أعلنت تونكس عن"; ``subject_verbs`` and ``complementizers`` of names.toml),
+        not common as written or with the article, with no article, no cue, not a function word."""
+        cues = self.cues
+        if not (0 < i < len(self.tokens) - 1 and self._joined(i) and self._joined(i + 1)):
+            return None
+        if self.tokens[i - 1].plain.key not in cues.ar_subject_verbs or self.tokens[i + 1].plain.key not in cues.ar_complementizers:
+            return None
+        r = self.tokens[i].plain
+        if r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key):
+            return None
+        if zipf(r.stem, "ar") >= cues.ar_foreign_zipf or arabic_commonness(r.stem) >= cues.ar_definite_zipf:
+            return None  # "قالت مصادر إن": a common word
+        return r
+
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
         first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions)
         if first is None:
+            first = self._subject_slot(i)
+            if first is not None:
+                self._add(i, i + 1, "name", first=first, speaks=self._says(i, i + 1))
+                return i + 1
             return i + 1
         end = i + 1
         while end < len(self.tokens) and end - i < self.cues.ar_max_words and self._joined(end) and self._free(end):

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from factcheck.claims.context import SentenceWords, content_keys
+from factcheck.claims.context import TRADE, SentenceWords, content_keys
 from factcheck.claims.lexicon import GENERIC, Lexicon, lexicon
 from factcheck.claims.model import Frame, Quantity
 from factcheck.text.normalize import MARKS, fuzzy_pattern
@@ -194,9 +194,6 @@ def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[in
     return sorted({iso for _, _, iso in dated})
 
 
-_TRADE = re.compile(r"\s+((?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+)(\s+ال[^\s\d]+)?")
-
-
 def sectors(text: str, entities: Iterable[tuple[int, int, str, str]]) -> dict[str, str]:
     """The sector of each named organisation whose name or trade says one: "Noran Energy",
     «نوران للطاقة», «زاجين للخدمات اللوجستية» (``entities``: start, end, canonical, surface).
@@ -205,7 +202,7 @@ def sectors(text: str, entities: Iterable[tuple[int, int, str, str]]) -> dict[st
     found: dict[str, set[str]] = {}
     for start, end, canonical, surface in entities:
         words = _WORD.findall(surface)
-        trade = _TRADE.match(text, end)
+        trade = TRADE.match(text, end)
         if trade:
             words += [w for w in trade.groups() if w]
         sector = lex.sector(words)

@@ -23,11 +23,18 @@ same (:func:`factcheck.text.normalize.normalize_for_match`).
 
 Skeletons compare a name across scripts and between Arabic spellings ("سوتسكيفر" and
 "سوتسكفير"); two Latin spellings are compared as written (accents aside), since Latin
-writes the vowels that tell "Lumara" from "Lumora". What the key cannot tell apart, by
-design: an Arabic spelling and the Latin names that differ only in their vowels ("ماسك"
-reads ``msk`` and meets both "Musk" and "Mask"; Arabic writes both so). What it keeps
-apart: a consonant more or less ("Noran" ``nrn`` is not "نورا" ``nr``), and different
-consonants ("سالكو" ``slk`` is not "ديمار" ``dmr``).
+writes the vowels that tell "Lumara" from "Lumora". What it keeps apart: a consonant more
+or less ("Noran" ``nrn`` is not "نورا" ``nr``), and different consonants ("سالكو" ``slk``
+is not "ديمار" ``dmr``). A z that starts a word is its own class in both scripts ("Zelix"
+and «زيليكس» are one name, "Zelix" and «سالليكس» two), since only inside a word does
+Arabic write an English s as ز ("Jones", «جونز»).
+
+Vowels: where Arabic writes a long vowel, it must not contradict the Latin vowels between
+the same two consonants. «تيميس» (ي: i or e) is not "Tumis" (u), and «توميس» (و: o or u)
+is not "Timis"; a gap with both letters, or with ا, which stands for a, u or nothing in
+foreign names ("ماسك" is "Musk"), contradicts nothing, nor does a Latin gap with both kinds
+of vowel ("Peugeot", «بيجو»). So "ماسك" still meets both "Musk" and "Mask": Arabic writes
+both so.
 """
 
 from __future__ import annotations
@@ -88,31 +95,92 @@ def _collapse(classes: list[str]) -> str:
     return "".join(out)
 
 
+def _segments(letters: list[tuple[str, str]], vowels: str) -> tuple[str, tuple[str, ...]]:
+    """(skeleton, vowel gaps) of a word given as (class, letters) pairs in order: the
+    skeleton as :func:`_collapse` joins it, and for each gap (before the first consonant,
+    between two, after the last) the vowel letters written there."""
+    skeleton, gaps, last = [], [""], None
+    for c, written in letters:
+        if c and c != last:
+            for ch in c:
+                skeleton.append(ch)
+                gaps.append("")
+        elif not c:
+            gaps[-1] += "".join(ch for ch in written if ch in vowels)
+        last = c
+    return "".join(skeleton), tuple(gaps)
+
+
+def _arabic_letters(word: str) -> list[tuple[str, str]]:
+    return [("z" if ch == "ز" and i == 0 else _ARABIC_CLASS.get(ch, ""), ch) for i, ch in enumerate(word)]
+
+
 def _arabic_skeleton(word: str) -> str:
-    return _collapse([_ARABIC_CLASS.get(ch, "") for ch in word])
+    return _collapse([c for c, _ in _arabic_letters(word)])
 
 
-def _latin_skeletons(word: str) -> set[str]:
+def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
+    """A Latin word's (class, letters) pairs, one list per reading of "ch"."""
     word = anyascii(word).lower()
-    out = set()
+    out = []
     for ch_reading in _CH_READINGS if "ch" in word else ("",):
-        classes, i = [], 0
+        letters, i = [], 0
         while i < len(word):
             pair = word[i : i + 2]
             if pair == "ch":
-                classes.append(ch_reading)
+                letters.append((ch_reading, pair))
                 i += 2
             elif pair in _LATIN_DIGRAPHS:
-                classes.append(_LATIN_DIGRAPHS[pair])
+                letters.append((_LATIN_DIGRAPHS[pair], pair))
                 i += 2
             elif word[i] == "c":
-                classes.append("s" if word[i + 1 : i + 2] in ("e", "i", "y") else "k")
+                letters.append(("s" if word[i + 1 : i + 2] in ("e", "i", "y") else "k", "c"))
                 i += 1
             else:
-                classes.append(_LATIN_CLASS.get(word[i], ""))
+                letters.append(("z" if word[i] == "z" and i == 0 else _LATIN_CLASS.get(word[i], ""), word[i]))
                 i += 1
-        out.add(_collapse(classes))
+        out.append(letters)
     return out
+
+
+def _latin_skeletons(word: str) -> set[str]:
+    return {_collapse([c for c, _ in letters]) for letters in _latin_letters(word)}
+
+
+def _latin_variants(word: str) -> list[str]:
+    """A Latin word as written, and without a leading "al-" or "el-"."""
+    return [word, word[3:]] if word.lower().startswith(("al-", "el-")) else [word]
+
+
+_ARABIC_VOWELS = "اوي"
+_LATIN_VOWELS = "aeiouyw"
+
+
+def _gap_contradicts(arabic: str, latin: str) -> bool:
+    """Whether the long vowel Arabic writes in a gap contradicts every Latin vowel there:
+    و (o, u) against only i, e, y; ي (i, e) against only o, u, w."""
+    if not latin:
+        return False
+    front, back = any(v in latin for v in "iey"), any(v in latin for v in "ouw")
+    if "و" in arabic and "ي" not in arabic:
+        return front and not back
+    if "ي" in arabic and "و" not in arabic:
+        return back and not front
+    return False
+
+
+def _cross_same(arabic: str, latin: str) -> bool:
+    """Whether an Arabic and a Latin word may be one name: a reading of each with the same
+    skeleton of at least :data:`MIN_SKELETON` classes whose vowels do not contradict."""
+    latin_readings = [_segments(letters, _LATIN_VOWELS) for v in _latin_variants(_POSSESSIVE.sub("", latin)) for letters in _latin_letters(v)]
+    for form in _arabic_forms(arabic):
+        skeleton, gaps = _segments(_arabic_letters(form), _ARABIC_VOWELS)
+        if len(skeleton) < MIN_SKELETON:
+            continue
+        for other, other_gaps in latin_readings:
+            if other == skeleton and not any(_gap_contradicts(a, b) for a, b in zip(gaps, other_gaps)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -161,19 +229,9 @@ def word_readings(word: str) -> frozenset[str]:
     """
     word = _POSSESSIVE.sub("", word)
     if _ARABIC_LETTER.search(word):
-        word = normalize_arabic(word)
-        forms = {word}
-        if word.startswith("ال") and len(word) > 3:
-            forms.add(word[2:])
-        if word[0] in _ARABIC_CLITICS and len(word) > 3:
-            forms.add(word[1:])
-            if word[1:].startswith("ال") and len(word) > 4:
-                forms.add(word[3:])
-        readings = {_arabic_skeleton(f) for f in forms}
+        readings = {_arabic_skeleton(f) for f in _arabic_forms(word)}
     else:
-        readings = _latin_skeletons(word)
-        if word.lower().startswith(("al-", "el-")):
-            readings |= _latin_skeletons(word[3:])
+        readings = {r for v in _latin_variants(word) for r in _latin_skeletons(v)}
     return frozenset(r for r in readings if r)
 
 
@@ -199,8 +257,7 @@ def same_word(a: str, b: str) -> bool:
         return False
     if arabic_a and arabic_b:
         return _arabic_same(a, b)
-    shared = word_readings(a) & word_readings(b)
-    return any(len(s) >= MIN_SKELETON for s in shared)
+    return _cross_same(a, b) if arabic_a else _cross_same(b, a)
 
 
 def word_keys(word: str) -> frozenset[str]:

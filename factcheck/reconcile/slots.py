@@ -21,6 +21,7 @@ import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.frames import roles_compatible
+from factcheck.reconcile.intervals import journalistic
 from factcheck.reconcile.features import pair_features, parties_meet, same_party, same_role
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
@@ -77,6 +78,7 @@ def annotate_years(claims: list[dict]) -> None:
     share every word, but a figure for another year is another slot.
     """
     years: dict[str, set[str]] = {}
+    dated: dict[tuple[str, str], list[dict]] = {}  # (sentence, date) -> the figures it dates
     for c in claims:
         if c["kind"] == "date" and c.get("date"):
             years.setdefault(c["sentence_id"], set()).add(c["date"][:4])
@@ -85,6 +87,24 @@ def annotate_years(claims: list[dict]) -> None:
         # the years the figure's frame refers to ("from $114 million in 2022 to $170 million
         # in 2023": 2022, then 2023), else every year its sentence names
         c["years"] = {t[:4] for t in time} if time else years.get(c["sentence_id"], set())
+        if c["kind"] == "quantity" and time and len(time) == 1:
+            dated.setdefault((c["sentence_id"], time[0]), []).append(c)
+    for c in claims:
+        if c["kind"] == "date":
+            c["dated_figures"] = dated.get((c["sentence_id"], c.get("date") or ""), [])
+
+
+def _dated_apart(a: dict, b: dict) -> bool:
+    """Whether two dates each date a figure (the time of "$370 million in 2019") and no
+    figure of the one agrees with one of the other: two points of a series ("$370 million
+    in 2019" and "$550 million in 2020"), not two dates for one thing. The same figure with
+    another year ("$151 million in 2021" and "$151 million in 2022") stays comparable."""
+    fa, fb = a.get("dated_figures"), b.get("dated_figures")
+    if not fa or not fb:
+        return False
+    return not any(
+        (x.get("unit") or "count") == (y.get("unit") or "count") and journalistic(x).overlaps(journalistic(y)) for x in fa for y in fb
+    )
 
 
 def parties(claim: dict) -> tuple[str, str]:
@@ -219,6 +239,8 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
             return None  # one source's dates are its timeline: different events, not one slot
         if dates_a_statement(a.get("context") or "") or dates_a_statement(b.get("context") or ""):
             return None  # "officials said on Monday": when it was said, not what happened
+        if _dated_apart(a, b):
+            return None  # the years of two different figures of a series
     lex = lexicon()
     words_a, words_b = _words(a, "context_words"), _words(b, "context_words")
     # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead");
