@@ -31,6 +31,18 @@ SAME = [
     ("سالكو", "Salco"),
     ("أوبن إيه آي", "OpenAI"),
     ("مولر", "Müller"),  # accents through anyascii
+    ("زيليكس", "Zelix"),  # a z that starts a word meets ز
+    ("جونز", "Jones"),  # inside a word Arabic writes an English s as ز
+    ("زيلينسكي", "Zelensky"),
+    ("بوتين", "Putin"),  # long vowels that agree
+    ("توميس", "Tumis"),
+    ("تيميس", "Timis"),
+    ("بايدن", "Biden"),
+    ("ترودو", "Trudeau"),
+    ("لويس", "Lewis"),  # a Latin gap with both kinds of vowel contradicts nothing
+    ("يونيليفر", "Unilever"),  # an Arabic gap with both letters neither
+    ("شينباوم", "Sheinbaum"),
+    ("ترامب", "Trump"),  # ا stands for a, u or nothing
 ]
 
 # different names, which must not meet (decisions documented in name_keys)
@@ -48,6 +60,12 @@ DIFFERENT = [
     ("Department of Public Health", "County Health Department"),
     ("إيليا", "Eli"),  # one consonant says too little to equate two spellings
     ("شاريكس", "شوريريكس"),  # a consonant repeated across a vowel is two
+    ("سالليكس", "Zelix"),  # a word-initial z is not س
+    ("سيليكس", "زيليكس"),
+    ("تيميس", "Tumis"),  # ي is i or e, never only u
+    ("توميس", "Timis"),  # و is o or u, never only i
+    ("نوريكس", "Nerix"),
+    ("ديلان", "Dolan"),
 ]
 
 

@@ -260,3 +260,36 @@ def test_an_amount_a_company_earns_is_not_one_it_gives_or_receives():
     assert read_pair(revenue, received, V, TH) is None and read_pair(received, revenue, V, TH) is None
     assert read_pair(revenue, {**revenue, "id": "y", "sentence_id": "2", "context_hash": "c2", "sentence_hash": "s2"}, V, TH) is not None
     assert read_pair(revenue, invested, V, TH) is not None  # one party only: left to the slot model
+
+
+def test_the_years_of_two_different_figures_of_a_series_are_not_one_date():
+    """A date that dates a figure ("$370 million in 2019") is compared with another such
+    date only when some figure of each agrees: two points of a series are two slots, the
+    same figure with another year is a question of its year."""
+    from factcheck.reconcile.slots import annotate_years
+
+    def year(cid, sentence, source, date):
+        return {**claim(cid, sentence, source=source, kind="date", context="ايراد عام", predicate="عام"), "unit": None, "date": date}
+
+    def revenue(cid, sentence, source, value, date):
+        frame = {"unit_class": "money", "measured": "USD", "concepts": ["revenue"], "role": "", "time": [date]}
+        return {**claim(cid, sentence, source=source, value=value), "frame": frame}
+
+    a = [year("x", "1", "a", "2019"), revenue("qa", "1", "a", 370e6, "2019")]
+    series = [year("y", "2", "b", "2020"), revenue("qb", "2", "b", 550e6, "2020")]
+    annotate_years(a + series)
+    assert a[0]["dated_figures"] == [a[1]]
+    assert read_pair(a[0], series[0], V, TH) is None
+    wrong_year = [year("y", "2", "b", "2020"), revenue("qb", "2", "b", 370e6, "2020")]
+    annotate_years(a + wrong_year)
+    assert read_pair(a[0], wrong_year[0], V, TH) is not None
+    undated = [year("y", "2", "b", "2020"), revenue("qb", "2", "b", 550e6, "2021")]  # its figure has another time
+    annotate_years(a + undated)
+    assert undated[0]["dated_figures"] == [] and read_pair(a[0], undated[0], V, TH) is not None
+
+
+def test_compared_with_is_no_price():
+    """«مقابل» after a figure compares it with last year's ("مقابل 51 مليون دولار في العام
+    السابق"): a revenue sentence that uses it is still an amount the company earns."""
+    keys = content_keys("إيراداتها ارتفعت إلى 64 مليون دولار مقابل 51 مليون دولار")
+    assert "price" not in lexicon().concepts(keys) and "revenue" in lexicon().concepts(keys)
