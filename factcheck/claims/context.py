@@ -114,6 +114,9 @@ _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention
 #: القابضة", «زاجين للخدمات اللوجستية». Part of how the name is written, not words between
 #: the name and a figure.
 TRADE = re.compile(r"\s+((?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+)(\s+ال[^\s\d]+)?")
+#: A short apposition after a name, set off by commas: ", one of the founders,", «، أحد
+#: المؤسسين،». At most four words, no figure.
+APPOSITION = re.compile(r"\s*[,،]\s*(?:[^\s\d,،]+\s+){0,3}[^\s\d,،]+\s*[,،]")
 
 
 def roles(text: str, start: int, end: int, entities: Iterable[tuple[int, int, str]]) -> tuple[str, str]:
@@ -199,12 +202,15 @@ class SentenceWords:
         return " ".join(context), " ".join(predicate)
 
     def _name_end(self, k: int) -> int:
-        """Where name ``k`` ends with its trade (:data:`TRADE`), when one follows it before
-        the next name."""
+        """Where name ``k`` ends with its trade (:data:`TRADE`) and a short apposition set
+        off by commas (:data:`APPOSITION`: "Tariq Haddad, one of the founders, holds"),
+        when they come before the next name."""
         end = self._entities[k][1]
-        trade = TRADE.match(self.text, end)
-        if trade and (k + 1 == len(self._entities) or trade.end() <= self._entities[k + 1][0]):
-            return trade.end()
+        limit = self._entities[k + 1][0] if k + 1 < len(self._entities) else len(self.text)
+        for pattern in (TRADE, APPOSITION):
+            m = pattern.match(self.text, end)
+            if m and m.end() <= limit and not _BREAK.search(m.group()):
+                end = m.end()
         return end
 
     def roles(self, start: int, end: int) -> tuple[str, str]:

@@ -544,6 +544,9 @@ class _ArabicReader:
                 self._known_at(i)
         i = 0
         while i < len(self.tokens):
+            i = self._given_at(i)
+        i = 0
+        while i < len(self.tokens):
             i = self._rare_at(i)
 
     def _person_cue(self, i: int) -> tuple[int, bool]:
@@ -715,6 +718,39 @@ class _ArabicReader:
             if hits:
                 self._add(i, i + 1, hits[0], first=r, speaks=self._says(i, i + 1))
                 return
+
+    def _family_word(self, j: int) -> bool:
+        """Whether token ``j`` may be the family name after a given name: joined to it, no
+        function word, cue, verb or indefinite noun, and with the article only as a nisba
+        ("العتيبي")."""
+        if j >= len(self.tokens) or not self._joined(j) or not self._free(j):
+            return False
+        t = self.tokens[j]
+        r = t.plain
+        if r.clitic or len(r.stem) < 3 or _TANWEEN.search(t.text) or self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+            return False
+        if r.key in self.cues.ar_organisation_after:
+            return False  # "نور للطاقة": a company's trade
+        return not r.definite or r.stem.endswith("ي")
+
+    def _given_at(self, i: int) -> int:
+        """A person named with no title: a given name (``given_names`` of names.toml, any
+        clitic off) and a family name after it ("تملك لينا خوري"، "وهاني حداد"), or a
+        particle and the name it leads ("سامي بن علي")."""
+        if not self._free(i):
+            return i + 1
+        first = next((r for r in self.tokens[i].readings if r.key in self.cues.ar_given_names and not r.definite and not self._function(r)), None)
+        if first is None:
+            return i + 1
+        j = i + 1
+        if j < len(self.tokens) and self._joined(j) and self.tokens[j].plain.key in self.cues.ar_particles and self._family_word(j + 1):
+            end = j + 2
+        elif self._family_word(j):
+            end = j + 1
+        else:
+            return i + 1
+        self._add(i, end, "person", first=first, speaks=self._says(i, end))
+        return end
 
     def _subject_slot(self, i: int) -> Reading | None:
         """How token ``i`` reads as the name in a speaker's slot, or None: one word between

@@ -89,6 +89,7 @@ class NameCues:
     ar_organisation_cues: frozenset[str]
     ar_place_cues: frozenset[str]
     ar_particles: frozenset[str]
+    ar_given_names: frozenset[str]
     ar_saying: frozenset[str]
     ar_subject_verbs: frozenset[str]
     ar_complementizers: frozenset[str]
@@ -112,7 +113,7 @@ class NameCues:
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
-_AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "organisation_cues",
+_AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
             "place_cues", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
 
@@ -163,6 +164,7 @@ def parse_name_cues(text: str) -> NameCues:
         ar_organisation_cues=ar_words("organisation_cues"),
         ar_place_cues=ar_words("place_cues"),
         ar_particles=ar_words("name_particles"),
+        ar_given_names=ar_words("given_names"),
         ar_saying=ar_words("saying"),
         ar_subject_verbs=ar_words("subject_verbs"),
         ar_complementizers=ar_words("complementizers"),
