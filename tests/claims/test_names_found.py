@@ -80,7 +80,16 @@ def found(table, text, known=None):
         ("قالت مصادر إن الشركة تراجعت", []),
         ("قال مسؤولون إن 30 شخصا أصيبوا", []),
         ("قالت الحكومة إن العجز تراجع", []),
-        # an indefinite noun (tanween) after a name is not part of it
+        # a given name and a family name after it: a person with no title before
+        ("تملك لينا خوري 17% من أسهم ديدور", [("لينا خوري", "person"), ("ديدور", "name")]),
+        ("يملك هاني حداد، أحد المؤسسين، حصة في الشركة", [("هاني حداد", "person")]),
+        ("ووقع سامي بن سالم الاتفاق", [("سامي بن سالم", "person")]),
+        # ... but a given name alone, or before a common word, a verb, the article, a
+        # trade, or «على» read as «علي», names no one
+        ("قال أحمد إن الأرقام صحيحة", []),
+        ("حصلت الأسرة على عيش كريم بعد الأزمة", []),
+        ("كانت منى الحجاج كبيرة", []),
+        ("تحقق هدى يعمل بها الناس", []),
         ("قدّمت شركة داريميس تمويلاً بقيمة 120 مليون دولار", [("داريميس", "organisation")]),
     ],
 )
@@ -209,6 +218,9 @@ def test_whose_figure_a_speaker_owns(text, obj):
         # between it and the figure
         ("قدّمت سالدال للطاقة القابضة تمويلاً بقيمة 275 مليون دولار لتيناتال.", ("سالدال", "لتيناتال")),
         ("قدّمت سالدال وشركاؤها في السوق تمويلاً بقيمة 275 مليون دولار لتيناتال.", ("", "لتيناتال")),
+        # ... and so is a short apposition set off by commas
+        ("يملك هاني حداد، أحد المؤسسين، حصة تبلغ 37% في ديفو.", ("هاني حداد", "ديفو")),
+        ("Acme, which employs many people in three countries and pays them well, has 700 staff.", ("", "")),
     ],
 )
 def test_roles_follow_prepositions(text, roles):
