@@ -153,22 +153,28 @@ def _measure_kinds(lex) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lex.frame.get("own_measures", ())), frozenset(lex.frame.get("transfers", ()))
 
 
+def _two_parties(claim: dict) -> bool:
+    """Whether a figure is bound to two actors that are not one party: one gives, the other receives."""
+    giver, receiver = parties(claim)
+    actors = claim.get("actors") or ()
+    return bool(giver and receiver and giver in actors and receiver in actors and not same_party(claim, giver, claim, receiver))
+
+
 def _own_against_transfer(a: dict, b: dict) -> bool:
     """Whether ``a`` is an amount one party has or earns (its concepts name an own measure,
-    "revenue", and no transfer) and ``b`` an amount one named party gives another (bound to
-    two actors that are not one party): "Dinador reported revenue of $350 million" and
-    "Sharix received $99 million from Dinador". The concept lists are data (the lexicon's
-    ``own_measures`` and ``transfers``)."""
+    "revenue", and it is bound to no two parties) and ``b`` an amount one named party gives
+    another: "Dinador reported revenue of $350 million" and "Sharix received $99 million
+    from Dinador". A word of paying next to the revenue («مقابل»: in exchange for, or
+    compared with last year's) does not make it a transfer. The concept lists are data (the
+    lexicon's ``own_measures`` and ``transfers``)."""
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
     if fa.get("unit_class") != "money" or fb.get("unit_class") != "money":
         return False
     own, transfers = _measure_kinds(lexicon())
     concepts = set(fa.get("concepts") or ())
-    if not concepts & own or concepts & transfers:
+    if not concepts & own or (concepts & transfers and _two_parties(a)):
         return False
-    giver, receiver = parties(b)
-    actors = b.get("actors") or ()
-    return bool(giver and receiver and giver in actors and receiver in actors and not same_party(b, giver, b, receiver))
+    return _two_parties(b)
 
 
 def rescale(cosine: float, floor: float) -> float:

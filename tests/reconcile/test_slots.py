@@ -288,8 +288,18 @@ def test_the_years_of_two_different_figures_of_a_series_are_not_one_date():
     assert undated[0]["dated_figures"] == [] and read_pair(a[0], undated[0], V, TH) is not None
 
 
-def test_compared_with_is_no_price():
-    """«مقابل» after a figure compares it with last year's ("مقابل 51 مليون دولار في العام
-    السابق"): a revenue sentence that uses it is still an amount the company earns."""
+def test_revenue_compared_with_last_year_is_still_what_a_company_earns():
+    """«مقابل» is "in exchange for" and "compared with" ("إيراداتها ارتفعت إلى 64 مليون دولار
+    مقابل 51 مليون دولار في العام السابق"): a revenue sentence that uses it still never meets
+    an amount one company gives another."""
+    def money(cid, sentence, concepts, agent="", patient="", actors=()):
+        frame = {"unit_class": "money", "measured": "USD", "concepts": concepts, "agent": agent, "patient": patient, "role": ""}
+        return {**claim(cid, sentence, context="مليون دولار", predicate=""), "frame": frame, "actors": list(actors)}
+
     keys = content_keys("إيراداتها ارتفعت إلى 64 مليون دولار مقابل 51 مليون دولار")
-    assert "price" not in lexicon().concepts(keys) and "revenue" in lexicon().concepts(keys)
+    assert {"price", "revenue"} <= lexicon().concepts(keys)
+    revenue = money("x", "1", ["price", "revenue", "rise"], patient="تاكو", actors=["تاكو"])
+    received = money("y", "2", [], agent="ديسوكور", patient="تاكو", actors=["تاكو", "ديسوكور"])
+    assert read_pair(revenue, received, V, TH) is None and read_pair(received, revenue, V, TH) is None
+    sold = money("x", "1", ["price", "revenue"], agent="ديسوكور", patient="تاكو", actors=["تاكو", "ديسوكور"])
+    assert read_pair(sold, received, V, TH) is not None  # a price one paid the other: not ruled out here
