@@ -71,7 +71,7 @@ def pairs_of(fc: Factcheck) -> tuple[list[dict], dict[str, dict], list[tuple[str
     index = fc.claim_index(claims, vectors)
     th = fc.thresholds
     rows = []
-    for ida, idb in sorted(candidate_pairs(claims, index, vectors, th, None, fc.store.keyword_neighbours)):
+    for ida, idb in sorted(candidate_pairs(claims, index, vectors, th)):
         pair = read_pair(by_id[ida], by_id[idb], vectors, th)
         if pair is not None:
             rows.append((ida, idb, pair.features))

@@ -309,7 +309,7 @@ class Factcheck:
         if todo:
             examined, rows = align_candidates(
                 claims, index, vectors, self.thresholds, only=pending,
-                progress=lambda i: self.progress("align", i, 0), keywords=self.store.keyword_neighbours,
+                progress=lambda i: self.progress("align", i, 0),
             )  # fmt: skip
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together

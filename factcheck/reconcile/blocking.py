@@ -5,7 +5,7 @@ English one-liner against a long Arabic sentence about the same signatures), and
 with the corpus only through ``k``. Blocking keys catch those: two claims are candidates
 when they share a key (unit class, measured thing, and one reading of a name's word, in
 either script, since a name's readings are its phonetic skeletons
-(:mod:`factcheck.claims.name_keys`), or a concept or stem of what the figure does). No
+(:mod:`factcheck.claims.name_keys`), or a lexicon concept of what the figure does). No
 query per claim: every key of the corpus is grouped in memory in one pass.
 
 Work stays linear in the corpus: keys are grouped in one pass, a small block gives all its
@@ -30,8 +30,8 @@ def frame_keys(claim: dict, bound_only: bool = False) -> set[tuple[str, str, str
     """The claim's blocking keys, each (unit class, measured thing, what): a reading of a
     name's word for each name bound to the claim (its frame's agent and patient) or, unless
     ``bound_only``, acting in its sentence; and what its figure does, which is always bound
-    to it: each lexicon concept of its predicate ("=signed") and each predicate stem
-    ("~وقع"). None when the frame says nothing of what is measured."""
+    to it: each lexicon concept of its predicate ("=signed"). None when the frame says
+    nothing of what is measured."""
     frame = claim.get("frame") or {}
     unit_class, measured = frame.get("unit_class") or "", frame.get("measured") or ""
     if not unit_class or (unit_class == "count" and not measured):
@@ -44,7 +44,6 @@ def frame_keys(claim: dict, bound_only: bool = False) -> set[tuple[str, str, str
         for word in name_key(name):
             keys.update((unit_class, measured, r) for r in word_keys(word))
     keys.update((unit_class, measured, "=" + concept) for concept in frame.get("concepts") or ())
-    keys.update((unit_class, measured, "~" + stem) for stem in (claim.get("predicate_words") or "").split())
     return keys
 
 

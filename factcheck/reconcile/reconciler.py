@@ -2,7 +2,8 @@
 clusters and discrepancies with stable ids.
 
 Candidates come from a k-nearest-neighbour search of each claim's vector (context and
-sentence), never from all pairs; alignment and judgement then run on those few pairs.
+sentence) and from frame keys grouped in memory, never from all pairs and never from a
+query per claim; alignment and judgement then run on those few pairs.
 """
 
 from __future__ import annotations
@@ -56,12 +57,11 @@ def candidate_pairs(
     vectors: dict[str, np.ndarray],
     th: Thresholds,
     only: Iterable[str] | None = None,
-    keywords: Callable[[dict, int], list[str]] | None = None,
 ) -> set[tuple[str, str]]:
     """Pairs of claim ids worth aligning: each (``only``) claim with its nearest neighbours in
-    the vector index, with the claims that share a frame key (what is measured, of which
-    named party: :mod:`factcheck.reconcile.blocking`), and with the claims sharing most of
-    its words (``keywords``, FTS5)."""
+    the vector index (one batched search), and with the claims that share a frame key (what
+    is measured, of which named party or with which predicate:
+    :mod:`factcheck.reconcile.blocking`)."""
     by_index_id = {claim_index_id(c["id"]): c for c in claims}
     wanted = set(only) if only is not None else None
     queries = [c for c in claims if wanted is None or c["id"] in wanted]
@@ -77,12 +77,6 @@ def candidate_pairs(
                 continue
             pairs.add(tuple(sorted((claim["id"], other["id"]))))
     pairs |= blocking_pairs(claims, lambda c: claim_vector(c, vectors), th.neighbours, only)
-    if keywords is not None:
-        known = {c["id"] for c in claims}
-        for claim in queries:
-            for other_id in keywords(claim, th.keyword_neighbours):
-                if other_id in known:
-                    pairs.add(tuple(sorted((claim["id"], other_id))))
     return pairs
 
 
@@ -93,7 +87,6 @@ def align_candidates(
     th: Thresholds,
     only: Iterable[str] | None = None,
     progress: Callable[[int], None] | None = None,
-    keywords: Callable[[dict, int], list[str]] | None = None,
 ) -> tuple[int, list[dict]]:
     """Align ``only`` claims (default: all) with their index neighbours.
 
@@ -102,7 +95,7 @@ def align_candidates(
     the stored rows, without searching or embedding the corpus again.
     """
     by_id = {c["id"]: c for c in claims}
-    pairs = sorted(candidate_pairs(claims, index, vectors, th, only, keywords))
+    pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
     rows = []
     for i, (ida, idb) in enumerate(pairs):
         alignment = align(by_id[ida], by_id[idb], vectors, th)

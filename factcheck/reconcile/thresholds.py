@@ -25,8 +25,6 @@ class Thresholds:
     cosine_floor: float = 0.0
     # FAISS neighbours fetched per claim when looking for claims about the same slot.
     neighbours: int = 24
-    # Claims sharing the most content words (SQLite FTS5) also fetched per claim.
-    keyword_neighbours: int = 12
     # Lowest (rescaled) cosine at which a neighbour is considered at all.
     candidate_cosine: float = 0.25
     # Lowest probability, by the slot model (factcheck/data/slot_model.toml), that two claims
@@ -114,7 +112,6 @@ class Rule:
 RULES: dict[str, Rule] = {
     "cosine_floor": Rule(float, 0.0, 1.0, "the cosine a model gives unrelated texts; rescaling divides by 1 - floor", high_open=True),
     "neighbours": Rule(int, 0, 1000, "vector-index neighbours fetched per claim; 0 turns the vector search off"),
-    "keyword_neighbours": Rule(int, 0, 1000, "keyword (FTS5) neighbours fetched per claim; 0 turns the keyword search off"),
     "candidate_cosine": Rule(float, 0.0, 1.0, "compared with a rescaled cosine, which lies in [0, 1]"),
     "align_score": Rule(float, 0.0, 1.0, "a probability; 1 would align nothing"),
     "min_shared_words": Rule(int, 0, 16, "a mention keeps 8 words on each side"),
@@ -131,7 +128,7 @@ RULES: dict[str, Rule] = {
 RETIRED = {
     key: "the slot model weighs that signal (factcheck/data/slot_model.toml; docs/evaluation.md)"
     for key in ("cross_lingual_bonus", "magnitude_penalty", "predicate_penalty")
-}
+} | {"keyword_neighbours": "candidates come from the vector index and from frame keys (docs/contracts.md), with no keyword search"}
 _FAMILY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(?:\+[A-Za-z0-9][A-Za-z0-9._-]*)*")
 
 

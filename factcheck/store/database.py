@@ -327,19 +327,6 @@ class Store:
             self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
             self.db["discrepancies"].insert_all(discrepancies, pk="id")
 
-    def keyword_neighbours(self, claim: dict, limit: int) -> list[str]:
-        """Ids of the claims whose content words best match ``claim``'s (FTS5, bm25 order)."""
-        words = sorted(set((claim.get("context_words") or "").split()))
-        if not words:
-            return []
-        match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
-        rows = self.db.query(
-            "select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid "
-            "where claims_fts match ? and claims.id != ? order by rank, claims.id limit ?",
-            [match, claim["id"], limit],
-        )
-        return [r["id"] for r in rows]
-
     # -- alignments (the reconciler's raw pairs) ---------------------------------------------
     def alignments(self) -> list[dict]:
         return list(self.db.query("select * from alignments order by claim_a, claim_b"))

@@ -270,6 +270,14 @@ def m011_frames(db: sqlite_utils.Database) -> None:
     db["clusters"].add_column("label", str, not_null_default="")
 
 
+@migration
+def m012_no_claim_words_search(db: sqlite_utils.Database) -> None:
+    """The full-text index of ``m005`` and its triggers go: candidates come from the vector
+    index and from frame keys grouped in memory, with no query per claim."""
+    if db["claims_fts"].exists():
+        db["claims"].disable_fts()
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -181,9 +181,8 @@ def test_a_corrupted_cache_gives_the_same_report_as_a_fresh_build(tmp_path, capl
         "c.txt": "Letter grows\n\nBy Tuesday, 700 of 770 employees of Acme had signed the letter to the board.\n",
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
-    # keyword search off: the vector index alone finds the candidate pairs
-    vector_only = tmp_path / "thresholds.toml"
-    vector_only.write_text("keyword_neighbours = 0\n")
+    # the default settings: the vector index and frame keys find the candidate pairs
+    vector_only = None
     fresh = Factcheck(db_path=tmp_path / "fresh.db", model="hashing", thresholds_file=vector_only)
     fresh.ingest([folder])
     fresh.reconcile(full=True)

@@ -214,15 +214,36 @@ def test_a_copy_is_detected_and_its_discrepancies_flagged(tmp_path):
     assert independent and not any(d["related_sources"] for d in independent)
 
 
-def test_keyword_neighbours_come_from_fts5(tmp_path):
-    fc, _ = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": "Weather\n\nIt rained for 3 days in the valley.\n"})
-    (signed,) = [c for c in fc.store.claims(source_id="a") if c["kind"] == "quantity"]
-    neighbours = fc.store.keyword_neighbours(signed, 5)
-    sources = {fc.store.claims(claim_ids=[n])[0]["source_id"] for n in neighbours}
-    assert "b" in sources and "c" not in sources  # the weather shares no word with the letter
-    # the index follows deletions (triggers)
-    fc.remove(["b"])
-    assert all(fc.store.claims(claim_ids=[n])[0]["source_id"] != "b" for n in fc.store.keyword_neighbours(signed, 5))
+def test_frame_keys_find_candidates_without_the_vector_index(tmp_path):
+    """With the vector search off, frame keys (what is counted, of whom, with which
+    predicate) still pair the two letters, and never the letter with the weather."""
+    thresholds = tmp_path / "thresholds.toml"
+    thresholds.write_text("neighbours = 0\n")
+    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing", thresholds_file=thresholds)
+    fc.ingest([corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": "Weather\n\nFor 3 days 40 employees of a farm stayed home.\n"})])
+    result = fc.reconcile()
+    assert result.candidate_pairs >= 1
+    (d,) = fc.report()["discrepancies"]
+    assert {c["source_id"] for c in d["claims"]} == {"a", "b"}
+
+
+def test_a_database_with_the_old_full_text_index_loses_it_and_keeps_its_claims(tmp_path, monkeypatch):
+    from factcheck.store import migrations
+
+    names = [name for name, _ in migrations.MIGRATIONS]
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[: names.index("m012_no_claim_words_search")])
+        old, _ = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+        assert old.store.db["claims_fts"].exists()
+        claims = old.store.claims()
+        old.store.close()
+    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing")
+    assert not fc.store.db["claims_fts"].exists() and not any("fts" in t for t in fc.store.db.table_names())
+    assert fc.store.claims() == claims
+    assert fc.store.db.execute("select count(*) from sqlite_master where type = 'trigger'").fetchone()[0] == 0
+    fc.ingest([corpus(tmp_path, {"c.txt": SIGNED_700})])  # claims are written with no trigger left to fail
+    fc.reconcile()
+    assert {c["source_id"] for c in fc.store.claims()} == {"a", "b", "c"}
 
 
 @pytest.mark.parametrize(
