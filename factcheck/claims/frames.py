@@ -174,11 +174,16 @@ def clause_before(words: SentenceWords, start: int) -> str:
 
 
 def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]]) -> list[str]:
-    """The dates a figure refers to: the sentence date nearest it within its clause (no
-    comma between, at most :data:`CUE_WORDS` words away; after it first: "from $114
-    million in 2022 to more than $170 million in 2023"), else every date of the sentence.
-    ``dated`` holds (start, end, ISO date) of the sentence's dates that date what happened."""
+    """The dates a figure refers to: the year before the year nearest it when a ``year_before``
+    cue follows it ("$485 million in 2021, from about $320 million a year earlier": 2020),
+    else the sentence date nearest it within its clause (no comma between, at most
+    :data:`CUE_WORDS` words away; after it first: "from $114 million in 2022 to more than
+    $170 million in 2023"), else every date of the sentence. ``dated`` holds (start, end,
+    ISO date) of the sentence's dates that date what happened."""
     text = words.text
+    if dated and _year_before(text[end : words.right(end, CUE_WORDS)]):
+        nearest = min(dated, key=lambda d: (min(abs(d[0] - end), abs(start - d[1])), d[0]))
+        return [f"{int(nearest[2][:4]) - 1:04d}"]
     best: tuple[int, int, str] | None = None
     for s, e, iso in dated:
         lo, hi = (end, s) if s >= end else (e, start)
@@ -192,6 +197,14 @@ def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[in
     if best is not None:
         return [best[3]]
     return sorted({iso for _, _, iso in dated})
+
+
+def _year_before(after: str) -> bool:
+    """Whether ``after`` (the words right after a figure) opens with a ``year_before`` cue,
+    one word ("in", «في») allowed before it."""
+    pattern = cues().patterns.get("year_before")
+    m = pattern.search(after) if pattern else None
+    return bool(m and len(_WORD.findall(after[: m.start()])) <= 1)
 
 
 def sectors(text: str, entities: Iterable[tuple[int, int, str, str]]) -> dict[str, str]:

@@ -68,6 +68,22 @@ def test_time_is_what_the_figures_refer_to_not_when_it_was_said():
     assert said["time"] == [] and happened["time"] == ["2021-03"]
 
 
+@pytest.mark.parametrize(
+    "text, quote, time",
+    [
+        ("Zelix said its revenue rose to $485 million in 2021, from about $320 million a year earlier.", "about $320 million", ["2020"]),
+        ("Zelix said its revenue rose to $485 million in 2021, from about $320 million a year earlier.", "$485 million", ["2021"]),
+        ("Sales reached $90 million in 2023, up from $70 million the previous year.", "$70 million", ["2022"]),
+        ("قالت ميلافيل إن إيراداتها ارتفعت إلى 640 مليون دولار في عام 2020 مقابل 520 مليون دولار في العام السابق.", "520 مليون دولار", ["2019"]),
+        ("قالت ميلافيل إن إيراداتها ارتفعت إلى 640 مليون دولار في عام 2020 مقابل 520 مليون دولار في العام السابق.", "640 مليون دولار", ["2020"]),
+        # no year in the sentence to count back from: no time
+        ("Revenue rose to $5 million a year earlier than planned.", "$5 million", []),
+    ],
+)
+def test_a_figure_of_the_year_before(text, quote, time):
+    assert frames(text)[quote]["time"] == time
+
+
 def test_attribution_words_when_nobody_is_named():
     assert frames("وبحسب تقارير صحفية، يوجد حالياً حوالي 700 موظف.")["حوالي 700"]["attribution"] == ["بحسب"]
     assert frames("Reportedly, 700 employees signed.")["700"]["attribution"] == ["Reportedly"]
