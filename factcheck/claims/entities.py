@@ -45,6 +45,7 @@ from factcheck.claims.name_cues import (
     bare,
     english_is_common,
     is_verb,
+    verb_form,
     looks_inflected,
     name_cues,
     readings,
@@ -396,6 +397,7 @@ class _Token:
         return self.readings[0]
 
 
+_CLAUSE_GAP = re.compile(r"[.!?؟,،;؛:\n]")  # between two tokens: the second opens a clause
 _TANWEEN = re.compile("[\u064b-\u064d]\u0627?$")  # an indefinite ending: "تمويلاً", "مليوناً"
 
 
@@ -753,14 +755,17 @@ class _ArabicReader:
         return end
 
     def _subject_slot(self, i: int) -> Reading | None:
-        """How token ``i`` reads as the name in a speaker's slot, or None: one word between
+        """How token ``i`` reads as the name in a subject's slot, or None: one word between
         a verb that opens its clause with its subject after it and a complementizer ("قالت
         راتون إن", "أعلنت تونكس عن"; ``subject_verbs`` and ``complementizers`` of names.toml),
-        not common as written or with the article, with no article, no cue, not a function word."""
+        or right after a verb that opens its sentence or clause, before a function word
+        ("استثمرت توتك قرابة 350 مليون دولار"); not common as written or with the article,
+        with no article, no cue, not a function word."""
         cues = self.cues
         if not (0 < i < len(self.tokens) - 1 and self._joined(i) and self._joined(i + 1)):
             return None
-        if self.tokens[i - 1].plain.key not in cues.ar_subject_verbs or self.tokens[i + 1].plain.key not in cues.ar_complementizers:
+        said = self.tokens[i - 1].plain.key in cues.ar_subject_verbs and self.tokens[i + 1].plain.key in cues.ar_complementizers
+        if not (said or self._verb_first(i - 1)):
             return None
         r = self.tokens[i].plain
         if r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key):
@@ -768,6 +773,15 @@ class _ArabicReader:
         if zipf(r.stem, "ar") >= cues.ar_foreign_zipf or arabic_commonness(r.stem) >= cues.ar_definite_zipf:
             return None  # "قالت مصادر إن": a common word
         return r
+
+    def _verb_first(self, k: int) -> bool:
+        """Whether token ``k`` is a verb that opens its sentence or clause and the word after
+        the next one is a function word: "استثمرت توتك قرابة 350 مليون دولار" (the verb, its
+        subject, then the figure)."""
+        opens = k == 0 or _CLAUSE_GAP.search(self.text[self.tokens[k - 1].end : self.tokens[k].start]) is not None
+        if not opens or k + 2 >= len(self.tokens) or not self._joined(k + 2):
+            return False
+        return any(verb_form(r.stem) for r in self.tokens[k].readings) and self._function(self.tokens[k + 2].plain)
 
     def _rare_at(self, i: int) -> int:
         if not self._free(i):

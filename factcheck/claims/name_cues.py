@@ -342,12 +342,12 @@ def is_verb(stem: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def looks_inflected(stem: str) -> bool:
     """Whether ``stem`` reads as a verb or an inflected word even when the form itself is
-    rare: a verb form (:func:`_verb_form`), a word with a pronoun ending on a common noun
+    rare: a verb form (:func:`verb_form`), a word with a pronoun ending on a common noun
     that takes the article or on a verb ("أهدافك" / "الأهداف", "سيرتك" / "السيرة",
     "رؤسائه" / "الرؤساء", "قصصهن", "يؤسفني"), a construct plural ("موظفو"), or a common stem
     under a plural or pronoun ending ("وحلفائها"). A foreign name has none of these
     neighbours ("تيلرسون", "بومبيو", "ديماك": "الديما" is no word)."""
-    if _verb_form(stem) or pronoun_suffixed(stem):
+    if verb_form(stem) or pronoun_suffixed(stem):
         return True
     if stem.endswith("و") and len(stem) >= 4 and zipf(stem[:-1], "ar") >= 3.0 and zipf(stem[:-1] + "ون", "ar") >= 2.5:
         return True  # "موظفو" (of "موظفون"), not "سالكو"
@@ -365,19 +365,19 @@ def pronoun_suffixed(stem: str, verbs: bool = True) -> bool:
         base = stem[: -len(suffix)]
         if stem.endswith(suffix) and len(base) >= 2:
             forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
-            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (verbs and len(base) >= 3 and _verb_form(base)):
+            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (verbs and len(base) >= 3 and verb_form(base)):
                 return True
     return False
 
 
-def _verb_form(stem: str) -> bool:
+def verb_form(stem: str) -> bool:
     """Whether ``stem`` reads as a verb by its neighbours: a present tense whose other
     persons, or whose form without a plural ending, are met ("يواجهن" / "يواجه", "تستثني"
     / "يستثني"), a future ("ستحترم"), a past tense with or without the feminine ت ("أجهضت"
     / "أجهض", "احتفت" / "احتفى", "اعتدى" / "اعتدت"), a plural imperative ("افتحوا")."""
     if is_verb(stem):
         return True
-    if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) >= 5 and _verb_form(stem[1:]):
+    if stem[:1] == "س" and stem[1:2] in _IMPERFECT and len(stem) >= 5 and verb_form(stem[1:]):
         return True
     if len(stem) >= 3 and stem[0] in _IMPERFECT:  # "يشل" / "تشل" too
         persons = [p + stem[1:] for p in _IMPERFECT]

@@ -42,7 +42,7 @@ def found(table, text, known=None):
         ("وقال الرئيس التنفيذي للصندوق، خالد المنصوري، إن الاستثمار مربح", [("خالد المنصوري", "person")]),
         ("رست السفينة في ميناء ديمار أمس", [("ديمار", "place")]),
         # rare words, clitics off: "وسالكو", "بديمار"
-        ("استحوذت نوران على وسالكو وبديمار", [("سالكو", "name"), ("ديمار", "name")]),
+        ("استحوذت نوران على وسالكو وبديمار", [("نوران", "name"), ("سالكو", "name"), ("ديمار", "name")]),
         # a cue followed by common words names nothing
         ("استثمرت شركة ناشئة 5 ملايين دولار", []),
         ("وقال الرئيس إن الاقتصاد ينمو", []),
@@ -76,7 +76,14 @@ def found(table, text, known=None):
         # speaks, even a word a list knows or one that looks inflected
         ("قالت راتون إن إيراداتها ارتفعت", [("راتون", "speaker")]),
         ("أعلنت تونكس عن إيرادات قياسية", [("تونكس", "name")]),
+        # ... and the one word after a verb that opens its sentence, before a function word
+        ("استثمرت توتك قرابة 350 مليون دولار", [("توتك", "name")]),
+        ("وضخت راتون نحو 40 مليون دولار", [("راتون", "name")]),
+        ("زار بوتيل الصين أمس", [("بوتيل", "name")]),
         # ... but not a common word, nor one with the article
+        ("استثمرت شركات نحو 5 ملايين دولار", []),
+        ("وارتفعت إيرادات الشركة بنحو 5%", []),
+        ("أكدت مصادر أن الصفقة تمت", []),
         ("قالت مصادر إن الشركة تراجعت", []),
         ("قال مسؤولون إن 30 شخصا أصيبوا", []),
         ("قالت الحكومة إن العجز تراجع", []),
@@ -143,7 +150,7 @@ def test_a_name_a_source_writes_after_a_cue_is_a_name_everywhere_in_it(table):
 
 
 def test_an_arabic_spelling_of_a_latin_name_in_the_same_source_is_that_name(table):
-    sentences = ["Sam Altman returned to OpenAI.", "وعاد ألتمان إلى منصبه."]
+    sentences = ["Sam Altman returned to OpenAI.", "وقال مقربون إن ألتمان عاد إلى منصبه."]
     assert found(table, sentences[1]) == []
     known = table.names_in(sentences)
     assert found(table, sentences[1], known) == [("ألتمان", "name")]
