@@ -29,7 +29,8 @@ from functools import lru_cache
 from factcheck.claims.context import TRADE, SentenceWords, content_keys
 from factcheck.claims.lexicon import GENERIC, Lexicon, lexicon
 from factcheck.claims.model import Frame, Quantity
-from factcheck.text.normalize import MARKS, fuzzy_pattern
+from factcheck.claims.name_cues import name_cues
+from factcheck.text.normalize import MARKS, fuzzy_pattern, normalize_for_match
 
 ROLES = ("part", "whole", "total", "rate", "change", "")
 DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year")
@@ -155,6 +156,8 @@ def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, 
         return "whole"  # "about 620 of the around 1,700 employees"
     if c.right_before("whole", before):
         return "whole"  # "there are currently about 700 employees", "OpenAI has 770 employees"
+    if thing in c.members and _possessor_opens(clause_before(words, start)):
+        return "whole"  # «ولهاريكس 1453 موظفاً»: Harix has 1,453 employees
     acts = concepts - {thing, "staff"}
     if not acts and (c.find("whole", after) or c.find("whole", clause_before(words, start))):
         return "whole"  # "700 employees work at OpenAI", «يعمل لدى زافا للأدوية قرابة 620 موظفاً»
@@ -164,6 +167,19 @@ def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, 
 
 
 _CLAUSE_BREAK = re.compile(r"[,،;؛:()«»\"“”]|\s[—–-]+\s")
+# A clause that opens with a name or an organisation behind the possessive ل (what it has
+# comes next): «ولهاريكس»، «ولشركة نيدال للأغذية»، «ولمجموعة رينابول للطاقة القابضة».
+_POSSESSOR = re.compile(r"^\s*[وف]?ل(?!ل)(?P<name>[^\W\d_]{3,})(?:\s+[^\W\d_]+){0,3}\s*$")
+
+
+def _possessor_opens(clause: str) -> bool:
+    """Whether ``clause`` (the words before a figure in its clause) is only a possessor
+    behind «ل»: "X has" in Arabic. A function word behind ل («لكن»، «لأن») is none."""
+    m = _POSSESSOR.match(clause)
+    if not m:
+        return False
+    words = name_cues().ar_function_words
+    return normalize_for_match(m.group(0).split()[0]) not in words and normalize_for_match(m.group("name")) not in words
 
 
 def clause_before(words: SentenceWords, start: int) -> str:
