@@ -13,12 +13,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.claims.context import SentenceWords, dates_a_statement
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
+from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, one_line
@@ -216,7 +217,24 @@ def _read_sentence(
                 frame=frame,
             )
         )
-    return claims, entity_rows, occurrences
+    return _parts_of_a_stated_whole(claims), entity_rows, occurrences
+
+
+def _parts_of_a_stated_whole(claims: list[Claim]) -> list[Claim]:
+    """In a sentence that states a whole of members ("Of the 5,349 people employed by Alder
+    Mining", «من بين 1135 موظفاً في ميدودور»), a count with an act and no counted noun of its
+    own ("1,529 signed", «وقّع قرابة 420») counts those of that whole who did it: a part."""
+    members = lexicon().frame.get("members", ())
+    whole = next((c.frame for c in claims if c.kind == "quantity" and c.frame.role == "whole" and c.frame.measured in members), None)
+    if whole is None:
+        return claims
+    out = []
+    for c in claims:
+        f = c.frame
+        if c.kind == "quantity" and f.unit_class == "count" and not f.measured and not f.role and set(f.concepts) - {"staff"}:
+            c = replace(c, frame=replace(f, role="part", measured=whole.measured))
+        out.append(c)
+    return out
 
 
 class _Failures:

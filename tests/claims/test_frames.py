@@ -39,6 +39,8 @@ ROLE_CASES = [
     ("ولهاريكس ١٤٥٣ موظفاً في مختلف فروعها.", "١٤٥٣", "whole"),
     ("ولشركة نيدال للأغذية حوالي 5300 موظف.", "حوالي 5300", "whole"),
     ("لكن 50 موظفا وقعوا الرسالة.", "50", "part"),  # a function word behind ل is no possessor
+    # a count with an act and no noun of its own, in a sentence that states a whole of members
+    ("من بين 1135 موظفاً في شركة ميدودور، وقّع قرابة 420 على رسالة.", "قرابة 420", "part"),
 ]
 
 
