@@ -492,12 +492,14 @@ class _ArabicReader:
         """Whether some reading of ``t`` is a common word ("للاستثمار" is "الاستثمار")."""
         return any(self._function(r) or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf for r in t.readings)
 
-    def _rare(self, t: _Token, nominal: bool = False) -> Reading | None:
+    def _rare(self, t: _Token, nominal: bool = False, opens: bool = False) -> Reading | None:
         """How ``t`` reads as a name that no word list holds, or None: every reading rare,
         none with the article, none a function word, none inflected. Of "وسالكو" and
         "سالكو" the one met more often (or named elsewhere in the source) is the name.
         ``nominal``: where no verb can stand (after a preposition: "في نوبيل"), a verb's
-        look ("نوبيل" as if of "يوبيل") does not count against a name."""
+        look ("نوبيل" as if of "يوبيل") does not count against a name. ``opens``: the
+        token opens its sentence or clause, where a leading و or ف is the conjunction
+        ("وريران تضم" is ريران) when both readings are equally rare."""
         limit = self.cues.ar_rare_zipf
         best: Reading | None = None
         for r in t.readings:
@@ -509,7 +511,7 @@ class _ArabicReader:
         for r in t.readings:
             if (r.key,) in self.known.arabic:
                 return r
-            if best is None or zipf(r.stem, "ar") > zipf(best.stem, "ar"):
+            if best is None or (zipf(r.stem, "ar"), opens and r.clitic > 0) > (zipf(best.stem, "ar"), opens and best.clitic > 0):
                 best = r
         return best
 
@@ -786,7 +788,8 @@ class _ArabicReader:
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
-        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions)
+        opens = i == 0 or _CLAUSE_GAP.search(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
+        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions, opens=opens)
         if first is None:
             first = self._subject_slot(i)
             if first is not None:

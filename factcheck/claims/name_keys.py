@@ -30,11 +30,12 @@ and «زيليكس» are one name, "Zelix" and «سالليكس» two), since on
 Arabic write an English s as ز ("Jones", «جونز»).
 
 Vowels: where Arabic writes a long vowel, it must not contradict the Latin vowels between
-the same two consonants. «تيميس» (ي: i or e) is not "Tumis" (u), and «توميس» (و: o or u)
-is not "Timis"; a gap with both letters, or with ا, which stands for a, u or nothing in
-foreign names ("ماسك" is "Musk"), contradicts nothing, nor does a Latin gap with both kinds
-of vowel ("Peugeot", «بيجو»). So "ماسك" still meets both "Musk" and "Mask": Arabic writes
-both so.
+the same two consonants. «تيميس» (ي: i or e) is not "Tumis" (u), «توميس» (و: o or u) is
+not "Timis", «روفو» is not "Ravo" and «تابول» not "Tipol". A gap with both letters
+contradicts nothing, nor does a Latin gap with both kinds of vowel ("Peugeot", «بيجو»).
+English writes sounds Arabic spells otherwise, so some pairs stay open: ي meets a ("James",
+«جيمس»), و meets a before l ("Ball", «بول»), ا meets u ("ماسك" is "Musk", and "Mask":
+Arabic writes both so), and a word's first ا carries any vowel.
 """
 
 from __future__ import annotations
@@ -156,17 +157,29 @@ _ARABIC_VOWELS = "اوي"
 _LATIN_VOWELS = "aeiouyw"
 
 
-def _gap_contradicts(arabic: str, latin: str) -> bool:
+def _gap_contradicts(arabic: str, latin: str, first: bool, before_l: bool) -> bool:
     """Whether the long vowel Arabic writes in a gap contradicts every Latin vowel there:
-    و (o, u) against only i, e, y; ي (i, e) against only o, u, w."""
+    و (o, u) against only i, e, y, or only a (save before an l: "Ball", «بول»); ي (i, e)
+    against only o, u, w; ا (a) against only i, e, y, save at the start of the word, where
+    ا carries any vowel ("Emmett", «إيميت»). ي against only a is no contradiction: English
+    writes a long a so ("James", «جيمس»)."""
     if not latin:
         return False
-    front, back = any(v in latin for v in "iey"), any(v in latin for v in "ouw")
+    front, back, open_a = any(v in latin for v in "iey"), any(v in latin for v in "ouw"), "a" in latin
     if "و" in arabic and "ي" not in arabic:
-        return front and not back
+        return (front or (open_a and not before_l)) and not back and not (front and open_a)
     if "ي" in arabic and "و" not in arabic:
-        return back and not front
+        return back and not front and not open_a
+    if "ا" in arabic and not first:
+        return front and not back and not open_a
     return False
+
+
+def _contradicts(arabic_gaps: tuple[str, ...], latin_gaps: tuple[str, ...], skeleton: str) -> bool:
+    """Whether any gap's vowels contradict (:func:`_gap_contradicts`)."""
+    return any(
+        _gap_contradicts(a, b, k == 0, skeleton[k : k + 1] == "l") for k, (a, b) in enumerate(zip(arabic_gaps, latin_gaps))
+    )
 
 
 def _cross_same(arabic: str, latin: str) -> bool:
@@ -178,7 +191,7 @@ def _cross_same(arabic: str, latin: str) -> bool:
         if len(skeleton) < MIN_SKELETON:
             continue
         for other, other_gaps in latin_readings:
-            if other == skeleton and not any(_gap_contradicts(a, b) for a, b in zip(gaps, other_gaps)):
+            if other == skeleton and not _contradicts(gaps, other_gaps, skeleton):
                 return True
     return False
 

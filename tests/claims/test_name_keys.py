@@ -43,6 +43,10 @@ SAME = [
     ("يونيليفر", "Unilever"),  # an Arabic gap with both letters neither
     ("شينباوم", "Sheinbaum"),
     ("ترامب", "Trump"),  # ا stands for a, u or nothing
+    ("جيمس", "James"),  # ي for an English long a
+    ("بول", "Ball"),  # و for a before l
+    ("كلاين", "Klein"),  # ا with ي: a gap with both kinds
+    ("إيميت", "Emmett"),  # a word's first ا carries any vowel
 ]
 
 # different names, which must not meet (decisions documented in name_keys)
@@ -66,6 +70,8 @@ DIFFERENT = [
     ("توميس", "Timis"),  # و is o or u, never only i
     ("نوريكس", "Nerix"),
     ("ديلان", "Dolan"),
+    ("روفو", "Ravo"),  # و is not a alone
+    ("تابول", "Tipol"),  # ا is not i alone
 ]
 
 

@@ -78,6 +78,8 @@ def found(table, text, known=None):
         ("أعلنت تونكس عن إيرادات قياسية", [("تونكس", "name")]),
         # ... and the one word after a verb that opens its sentence, before a function word
         ("استثمرت توتك قرابة 350 مليون دولار", [("توتك", "name")]),
+        # a و that opens a sentence is the conjunction when the name reads as rare either way
+        ("وريران تضم حالياً 1711 موظفاً", [("ريران", "name")]),
         ("وضخت راتون نحو 40 مليون دولار", [("راتون", "name")]),
         ("زار بوتيل الصين أمس", [("بوتيل", "name")]),
         # ... but not a common word, nor one with the article
