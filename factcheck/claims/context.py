@@ -110,6 +110,8 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
 #: for, not whose employees signed.
 ROLE_WORDS = 3
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
+#: Words that do not count between a name and the figure it is the subject of.
+LIGHT_WORDS = frozenset({"a", "an", "the", "of"})
 #: An Arabic organisation's trade (and legal form) right after its name: "سالدال للطاقة
 #: القابضة", «زاجين للخدمات اللوجستية». Part of how the name is written, not words between
 #: the name and a figure.
@@ -201,6 +203,14 @@ class SentenceWords:
         predicate = sorted(set(before[-PREDICATE_BEFORE:] + after[:PREDICATE_AFTER]))
         return " ".join(context), " ".join(predicate)
 
+    def _content_words_between(self, a: int, b: int) -> int:
+        """:meth:`words_between`, less the articles and "of" (:data:`LIGHT_WORDS`): "Tariq
+        Haddad holds a stake of 24 percent" binds Tariq Haddad as "يملك طارق حداد حصة" does."""
+        n = self.words_between(a, b)
+        if n == 0 or n > ROLE_WORDS + 4:
+            return n
+        return n - sum(1 for w in self.text[a:b].split() if w.lower() in LIGHT_WORDS)
+
     def _name_end(self, k: int) -> int:
         """Where name ``k`` ends with its trade (:data:`TRADE`) and a short apposition set
         off by commas (:data:`APPOSITION`: "Tariq Haddad, one of the founders, holds"),
@@ -219,7 +229,7 @@ class SentenceWords:
         subject = obj = ""
         cues = name_cues()
         i = bisect_right(self._entity_ends, start)
-        if i and self.words_between(self._name_end(i - 1), start) <= ROLE_WORDS:
+        if i and self._content_words_between(self._name_end(i - 1), start) <= ROLE_WORDS:
             before = _TOKEN.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
             led = normalize_for_match(before[-1]) if before else ""
             if led not in cues.prepositions or led in cues.target_prepositions:

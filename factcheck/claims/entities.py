@@ -731,11 +731,18 @@ class _ArabicReader:
             return False
         t = self.tokens[j]
         r = t.plain
-        if r.clitic or len(r.stem) < 3 or _TANWEEN.search(t.text) or self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+        if r.clitic or len(r.stem) < 3 or _TANWEEN.search(t.text) or self._function(r) or self._cue_word(r.key):
             return False
+        if is_verb(r.stem) and (r.stem[0] in "يتنأ" or not self._ends_phrase(j)):
+            return False  # "قال أحمد يعمل": a present tense; "يملك يوسف عوض، أحد ...": a name (عوض, فرح) that ends its phrase
         if r.key in self.cues.ar_organisation_after:
             return False  # "نور للطاقة": a company's trade
         return not r.definite or r.stem.endswith("ي")
+
+    def _ends_phrase(self, j: int) -> bool:
+        """Whether token ``j`` is the last word of a phrase: a comma, a figure or the end of
+        the sentence follows, or a function word ("يملك يوسف فرح حوالي 34%")."""
+        return j + 1 >= len(self.tokens) or not self._joined(j + 1) or self._function(self.tokens[j + 1].plain)
 
     def _given_at(self, i: int) -> int:
         """A person named with no title: a given name (``given_names`` of names.toml, any

@@ -191,9 +191,19 @@ def _cross_same(arabic: str, latin: str) -> bool:
         if len(skeleton) < MIN_SKELETON:
             continue
         for other, other_gaps in latin_readings:
-            if other == skeleton and not _contradicts(gaps, other_gaps, skeleton):
+            if other == skeleton and not _contradicts(gaps, other_gaps, skeleton) and not _endings_differ(form, other_gaps[-1]):
                 return True
     return False
+
+
+def _endings_differ(arabic: str, latin_end: str) -> bool:
+    """Whether a word's ending says two names: a final ة (read as ه) against a Latin name
+    that ends in a consonant ("كريمة" is not "Karim"), or a final a against an Arabic name
+    that ends in a consonant it pronounces ("Karima" is not "كريم"; "Fatah" is «فتح», whose
+    ح is not written in Latin)."""
+    if arabic.endswith("ه"):
+        return not latin_end
+    return latin_end != "" and set(latin_end) <= {"a"} and _ARABIC_CLASS.get(arabic[-1:], "") != ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -227,6 +237,8 @@ def _arabic_same(a: str, b: str) -> bool:
             if len(sa) < MIN_SKELETON or _arabic_skeleton(fb) != sa:
                 continue
             vb = "".join(ch for ch in fb if ch in _VOWEL_LETTERS)
+            if fa.endswith("ه") != fb.endswith("ه"):
+                continue  # "كريم" and "كريمة", "سامي" and "سامية": two names
             if _subsequence(va, vb) or _subsequence(vb, va):
                 return True
     return False

@@ -47,6 +47,9 @@ SAME = [
     ("بول", "Ball"),  # و for a before l
     ("كلاين", "Klein"),  # ا with ي: a gap with both kinds
     ("إيميت", "Emmett"),  # a word's first ا carries any vowel
+    ("كريمة", "Karima"),  # a final ة is a final a
+    ("حمزة", "Hamza"),
+    ("فتح", "Fatah"),  # an ending Latin does not write (ح) is no consonant against a final a
 ]
 
 # different names, which must not meet (decisions documented in name_keys)
@@ -72,6 +75,10 @@ DIFFERENT = [
     ("ديلان", "Dolan"),
     ("روفو", "Ravo"),  # و is not a alone
     ("تابول", "Tipol"),  # ا is not i alone
+    ("كريم", "كريمة"),  # a final ة: another name (Karim, Karima)
+    ("سامي", "سامية"),
+    ("كريم", "Karima"),
+    ("كريمة", "Karim"),
 ]
 
 
