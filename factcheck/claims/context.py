@@ -110,7 +110,7 @@ def slot_description(text: str, start: int, end: int, entity_spans: Iterable[tup
 #: for, not whose employees signed.
 ROLE_WORDS = 3
 _BREAK = re.compile(r"[.!?؟\n]")  # a name across one of these is not a mention's subject or object
-#: Words that do not count between a name and the figure it is the subject of.
+#: Words that do not count between a name that opens its sentence and the figure it is the subject of.
 LIGHT_WORDS = frozenset({"a", "an", "the", "of"})
 #: An Arabic organisation's trade (and legal form) right after its name: "سالدال للطاقة
 #: القابضة", «زاجين للخدمات اللوجستية». Part of how the name is written, not words between
@@ -203,13 +203,17 @@ class SentenceWords:
         predicate = sorted(set(before[-PREDICATE_BEFORE:] + after[:PREDICATE_AFTER]))
         return " ".join(context), " ".join(predicate)
 
-    def _content_words_between(self, a: int, b: int) -> int:
-        """:meth:`words_between`, less the articles and "of" (:data:`LIGHT_WORDS`): "Tariq
-        Haddad holds a stake of 24 percent" binds Tariq Haddad as "يملك طارق حداد حصة" does."""
-        n = self.words_between(a, b)
-        if n == 0 or n > ROLE_WORDS + 4:
+    def _subject_gap(self, k: int, start: int) -> int:
+        """The words between name ``k`` (with its trade and apposition) and the figure at
+        ``start``; for a name that opens its sentence, the articles and "of"
+        (:data:`LIGHT_WORDS`) do not count: "Tariq Haddad holds a stake of 24 percent" binds
+        Tariq Haddad as «يملك طارق حداد حصة» does, while in "sold to the chipmaker Veradyne
+        in a deal worth $1.4 billion" Veradyne stays four words away."""
+        a = self._name_end(k)
+        n = self.words_between(a, start)
+        if n == 0 or n > ROLE_WORDS + 4 or self.text[: self._entities[k][0]].strip(" \t\"'“”«»"):
             return n
-        return n - sum(1 for w in self.text[a:b].split() if w.lower() in LIGHT_WORDS)
+        return n - sum(1 for w in self.text[a:start].split() if w.lower() in LIGHT_WORDS)
 
     def _name_end(self, k: int) -> int:
         """Where name ``k`` ends with its trade (:data:`TRADE`) and a short apposition set
@@ -229,7 +233,7 @@ class SentenceWords:
         subject = obj = ""
         cues = name_cues()
         i = bisect_right(self._entity_ends, start)
-        if i and self._content_words_between(self._name_end(i - 1), start) <= ROLE_WORDS:
+        if i and self._subject_gap(i - 1, start) <= ROLE_WORDS:
             before = _TOKEN.findall(self.text[max(0, self._entities[i - 1][0] - 20) : self._entities[i - 1][0]])
             led = normalize_for_match(before[-1]) if before else ""
             if led not in cues.prepositions or led in cues.target_prepositions:

@@ -230,8 +230,10 @@ def test_whose_figure_a_speaker_owns(text, obj):
         # ... and so is a short apposition set off by commas
         ("يملك هاني حداد، أحد المؤسسين، حصة تبلغ 37% في ديفو.", ("هاني حداد", "ديفو")),
         ("Acme, which employs many people in three countries and pays them well, has 700 staff.", ("", "")),
-        # articles and "of" do not count between a subject and its figure
+        # articles and "of" do not count between a subject that opens its sentence and its figure
         ("Tariq Haddad, one of the founders, holds a stake of 24 percent in Darotal.", ("Tariq Haddad", "Darotal")),
+        # ... but they do count for a name further on
+        ("Lumora is being sold to the chipmaker Veradyne in a deal worth $1.4 billion.", ("", "")),
         # a family name that is also a past-tense verb («فرح»، «عوض») ends its phrase
         ("تملك منى فرح 18 في المئة من أسهم زيبيل.", ("منى فرح", "زيبيل")),
     ],
