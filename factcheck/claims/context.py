@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from factcheck.claims.name_cues import name_cues
 from factcheck.text.normalize import MARKS, fuzzy_pattern, normalize_for_match, strip_clitics
@@ -115,7 +115,7 @@ LIGHT_WORDS = frozenset({"a", "an", "the", "of"})
 #: An Arabic organisation's trade (and legal form) right after its name: "سالدال للطاقة
 #: القابضة", «زاجين للخدمات اللوجستية». Part of how the name is written, not words between
 #: the name and a figure.
-TRADE = re.compile(r"\s+((?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+)(\s+ال[^\s\d]+)?")
+TRADE = re.compile(r"\s+(?:[وف]?لل|[وف]?ل(?=ال))[^\s\d]+(?:\s+ال[^\s\d]+){0,2}")
 #: A short apposition after a name, set off by commas: ", one of the founders,", «، أحد
 #: المؤسسين،». At most four words, no figure.
 APPOSITION = re.compile(r"\s*[,،]\s*(?:[^\s\d,،]+\s+){0,3}[^\s\d,،]+\s*[,،]")
@@ -187,11 +187,23 @@ class SentenceWords:
         right_text = self.text[end : self.right(end, words)].strip()
         return f"{left_text} … {right_text}".strip()
 
+    @cached_property
+    def _name_spans(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """Each name's span with the Arabic trade written after it (:data:`TRADE`): «ديكيكو
+        للخدمات اللوجستية القابضة» is a name, not words that say what a figure measures."""
+        spans = []
+        for k, (s, e, _) in enumerate(self._entities):
+            trade = TRADE.match(self.text, e)
+            limit = self._entities[k + 1][0] if k + 1 < len(self._entities) else len(self.text)
+            spans.append((s, trade.end() if trade and trade.end() <= limit else e))
+        return spans, [e for _, e in spans]
+
     def _entity_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Spans of the names that touch ``text[lo:hi]``, relative to ``lo``."""
-        i = bisect_right(self._entity_ends, lo)
+        """Spans of the names (with their trades) that touch ``text[lo:hi]``, relative to ``lo``."""
+        spans, ends = self._name_spans
+        i = bisect_right(ends, lo)
         j = bisect_left(self._entity_starts, hi)
-        return [(s - lo, e - lo) for s, e, _ in self._entities[i:j]]
+        return [(s - lo, e - lo) for s, e in spans[i:j]]
 
     def slot(self, start: int, end: int) -> tuple[str, str]:
         """See :func:`slot_description`."""

@@ -233,7 +233,7 @@ def sectors(text: str, entities: Iterable[tuple[int, int, str, str]]) -> dict[st
         words = _WORD.findall(surface)
         trade = TRADE.match(text, end)
         if trade:
-            words += [w for w in trade.groups() if w]
+            words += trade.group().split()
         sector = lex.sector(words)
         if sector:
             found.setdefault(canonical, set()).add(sector)

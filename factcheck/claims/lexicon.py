@@ -151,7 +151,7 @@ class Lexicon:
 
 _SECTIONS = ("group", "concept", "sector")
 #: the cue lists of the [frame] table (see factcheck/data/lexicon.toml)
-FRAME_KEYS = ("whole", "total", "change", "rate", "members", "receive", "attribution", "own_measures", "transfers", "year_before")
+FRAME_KEYS = ("whole", "total", "change", "rate", "members", "receive", "attribution", "own_measures", "year_before")
 _ENTRY_KEYS = {"group": ("name", "words"), "concept": ("name", "words", "ask"), "sector": ("name", "words")}
 _PLACEHOLDERS = ("agent", "patient", "name", "thing", "place")
 _ASK_CLASSES = ("date", "count", "money", "percent")

@@ -31,7 +31,7 @@ Arabic write an English s as ز ("Jones", «جونز»).
 
 Vowels: where Arabic writes a long vowel, it must not contradict the Latin vowels between
 the same two consonants. «تيميس» (ي: i or e) is not "Tumis" (u), «توميس» (و: o or u) is
-not "Timis", «روفو» is not "Ravo" and «تابول» not "Tipol". A gap with both letters
+not "Timis", «روفو» is not "Ravo", «رافو» is not "Rovo" and «تابول» not "Tipol". A gap with both letters
 contradicts nothing, nor does a Latin gap with both kinds of vowel ("Peugeot", «بيجو»).
 English writes sounds Arabic spells otherwise, so some pairs stay open: ي meets a ("James",
 «جيمس»), و meets a before l ("Ball", «بول»), ا meets u ("ماسك" is "Musk", and "Mask":
@@ -160,7 +160,7 @@ _LATIN_VOWELS = "aeiouyw"
 def _gap_contradicts(arabic: str, latin: str, first: bool, before_l: bool) -> bool:
     """Whether the long vowel Arabic writes in a gap contradicts every Latin vowel there:
     و (o, u) against only i, e, y, or only a (save before an l: "Ball", «بول»); ي (i, e)
-    against only o, u, w; ا (a) against only i, e, y, save at the start of the word, where
+    against only o, u, w; ا (a) against only i, e, y or only o, save at the start of the word, where
     ا carries any vowel ("Emmett", «إيميت»). ي against only a is no contradiction: English
     writes a long a so ("James", «جيمس»)."""
     if not latin:
@@ -171,7 +171,9 @@ def _gap_contradicts(arabic: str, latin: str, first: bool, before_l: bool) -> bo
     if "ي" in arabic and "و" not in arabic:
         return back and not front and not open_a
     if "ا" in arabic and not first:
-        return front and not back and not open_a
+        # not i, e alone ("تابول" is not "Tipol"), nor o alone ("رافو" is not "Rovo"); u
+        # alone is open ("ماسك", "Musk")
+        return not open_a and ((front and not back) or (set(latin) <= {"o"}))
     return False
 
 

@@ -148,9 +148,9 @@ def _roles_differ(a: dict, b: dict) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _measure_kinds(lex) -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon's ``own_measures`` and ``transfers`` concepts, as sets (asked per pair)."""
-    return frozenset(lex.frame.get("own_measures", ())), frozenset(lex.frame.get("transfers", ()))
+def _own_measures(lex) -> frozenset[str]:
+    """The lexicon's ``own_measures`` concepts, as a set (asked per pair)."""
+    return frozenset(lex.frame.get("own_measures", ()))
 
 
 def _two_parties(claim: dict) -> bool:
@@ -161,18 +161,20 @@ def _two_parties(claim: dict) -> bool:
 
 
 def _own_against_transfer(a: dict, b: dict) -> bool:
-    """Whether ``a`` is an amount one party has or earns (its concepts name an own measure,
-    "revenue", and it is bound to no two parties) and ``b`` an amount one named party gives
-    another: "Dinador reported revenue of $350 million" and "Sharix received $99 million
+    """Whether ``a`` is an amount one party has or earns (its concepts, or its sentence's,
+    name an own measure, "revenue", and it is bound to no two parties) and ``b`` an amount
+    one named party gives another: "Dinador reported revenue of $350 million" and "Sharix received $99 million
     from Dinador". A word of paying next to the revenue («مقابل»: in exchange for, or
-    compared with last year's) does not make it a transfer. The concept lists are data (the
-    lexicon's ``own_measures`` and ``transfers``)."""
+    compared with last year's) does not make it a transfer. The concept list is data (the
+    lexicon's ``own_measures``)."""
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
     if fa.get("unit_class") != "money" or fb.get("unit_class") != "money":
         return False
-    own, transfers = _measure_kinds(lexicon())
-    concepts = set(fa.get("concepts") or ())
-    if not concepts & own or (concepts & transfers and _two_parties(a)):
+    own = _own_measures(lexicon())
+    # the figure's own concepts, or its sentence's: in «إيراداتها ارتفعت إلى 295 مليون دولار
+    # مقابل 188 مليون دولار في العام السابق» the 188 is revenue too
+    concepts = set(fa.get("concepts") or ()) | sentence_concepts(a)
+    if not concepts & own or _two_parties(a):
         return False
     return _two_parties(b)
 

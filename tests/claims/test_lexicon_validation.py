@@ -28,7 +28,7 @@ BAD = {
     "[[concept]]\nname = 'a'\nwords = ['a']\n[[concept]]\nname = 'b'\nwords = [true]": "[[concept]] #2 ('b'): 'words' must be a list of words (strings); true is a boolean",
     "colour = 'red'": "unknown key 'colour' (known: generic, [frame], [[group]], [[concept]], [[sector]])",
     "frame = ['has']": "'frame' must be a [frame] table of word lists, not a list",
-    "[frame]\nwholes = ['has']": "[frame]: unknown key 'wholes' (known: whole, total, change, rate, members, receive, attribution, own_measures, transfers, year_before)",
+    "[frame]\nwholes = ['has']": "[frame]: unknown key 'wholes' (known: whole, total, change, rate, members, receive, attribution, own_measures, year_before)",
     "[frame]\nwhole = 'has'": "[frame] 'whole' must be a list of words (strings), not 'has'",
     "[[concept]]\nname = 'a'\nwords = ['a']\nask = 'How?'": "[[concept]] #1 ('a'): 'ask' must be a list of questions (strings), not 'How?'",
     "[[concept]]\nname = 'a'\nwords = ['a']\nask = ['How many {who}?']": "uses {who}; known: {agent}, {patient}, {name}, {thing}, {place}",

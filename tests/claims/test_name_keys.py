@@ -75,6 +75,7 @@ DIFFERENT = [
     ("ديلان", "Dolan"),
     ("روفو", "Ravo"),  # و is not a alone
     ("تابول", "Tipol"),  # ا is not i alone
+    ("رافو", "Rovo"),  # nor o alone
     ("كريم", "كريمة"),  # a final ة: another name (Karim, Karima)
     ("سامي", "سامية"),
     ("كريم", "Karima"),
