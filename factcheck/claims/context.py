@@ -198,6 +198,10 @@ class SentenceWords:
             spans.append((s, trade.end() if trade and trade.end() <= limit else e))
         return spans, [e for _, e in spans]
 
+    def names_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of the names (with their trades) that touch ``text[lo:hi]``, relative to ``lo``."""
+        return self._entity_spans(lo, hi)
+
     def _entity_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of the names (with their trades) that touch ``text[lo:hi]``, relative to ``lo``."""
         spans, ends = self._name_spans

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from factcheck.claims.context import SentenceWords, dates_a_statement
+from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
@@ -33,7 +33,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"32/{STEMMER}"
+EXTRACTOR_VERSION = f"33/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -184,7 +184,7 @@ def _read_sentence(
             mention.char_end,
             subject,
             obj,
-            predicate,
+            with_head(predicate, words, mention) if kind == "quantity" else predicate,
             figure_time(words, mention.char_start, mention.char_end, dated) if kind == "quantity" else [],
             places,
             attributed,
@@ -218,6 +218,24 @@ def _read_sentence(
             )
         )
     return _parts_of_a_stated_whole(claims), entity_rows, occurrences
+
+
+HEAD_WORDS = 3  # content words read from the start of a sentence as what a bare count counts
+
+
+def with_head(predicate: str, words: SentenceWords, mention: Quantity) -> str:
+    """The predicate of a count with no counted noun, with the first content words of its
+    sentence when they say what it counts: in "The death toll from the earthquake that
+    struck on Monday has risen to 1,200" the words next to the figure are "risen", and the
+    sentence opens with what rose ("death toll": the dead). Other figures keep their
+    predicate."""
+    lex = lexicon()
+    if mention.noun or (mention.unit or "count") != "count" or lex.count_class(None, predicate.split()):
+        return predicate
+    head = content_keys(words.text[: mention.char_start], words.names_between(0, mention.char_start))[:HEAD_WORDS]
+    if not lex.count_class(None, head):
+        return predicate
+    return " ".join(sorted(set(predicate.split()) | set(head)))
 
 
 def _parts_of_a_stated_whole(claims: list[Claim]) -> list[Claim]:

@@ -117,3 +117,19 @@ def test_place_of_a_figure():
 )
 def test_roles_that_answer_one_question(a, b, compatible):
     assert roles_compatible(a, b) is compatible
+
+
+@pytest.mark.parametrize(
+    "text, quote, measured",
+    [
+        # a bare count far from what it counts: the sentence opens with it
+        ("The death toll from the earthquake that struck the region on Monday has risen to 1,200.", "1,200", "dead"),
+        ("The toll, officials said, topped 1,000.", "1,000", "dead"),
+        ("ارتفعت حصيلة قتلى الزلزال الذي ضرب المنطقة يوم الاثنين إلى 1200.", "1200", "dead"),
+        # a count with its own noun keeps it; an opening that names no group adds nothing
+        ("The death toll from the storm rose again as 300 employees of the port went home.", "300", "staff"),
+        ("The company said on Monday that it had hired 300.", "300", ""),
+    ],
+)
+def test_a_bare_count_counts_what_its_sentence_opens_with(text, quote, measured):
+    assert frames(text)[quote]["measured"] == measured
