@@ -152,6 +152,8 @@ class Lexicon:
 _SECTIONS = ("group", "concept", "sector")
 #: the cue lists of the [frame] table (see factcheck/data/lexicon.toml)
 FRAME_KEYS = ("whole", "total", "change", "rate", "members", "receive", "attribution", "own_measures", "year_before")
+#: [frame] lists of earlier versions, refused with the reason they are gone
+RETIRED_FRAME_KEYS = {"transfers": "an amount bound to two parties, one giving to the other, is a transfer whatever its words; delete the list"}
 _ENTRY_KEYS = {"group": ("name", "words"), "concept": ("name", "words", "ask"), "sector": ("name", "words")}
 _PLACEHOLDERS = ("agent", "patient", "name", "thing", "place")
 _ASK_CLASSES = ("date", "count", "money", "percent")
@@ -168,6 +170,9 @@ def check_lexicon(data: dict, where: str) -> None:
     frame = data.get("frame", {})
     if not isinstance(frame, dict):
         raise ConfigError(f"{where}: 'frame' must be a [frame] table of word lists, not {shown(frame)}")
+    retired = sorted(set(frame) & set(RETIRED_FRAME_KEYS))
+    if retired:
+        raise ConfigError(f"{where}: [frame] {retired[0]!r} is no longer read: {RETIRED_FRAME_KEYS[retired[0]]}")
     check_keys(frame, FRAME_KEYS, f"{where}: [frame]")
     for key, words in frame.items():
         _check_words(words, f"{where}: [frame] {key!r}")

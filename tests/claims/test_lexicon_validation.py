@@ -28,6 +28,7 @@ BAD = {
     "[[concept]]\nname = 'a'\nwords = ['a']\n[[concept]]\nname = 'b'\nwords = [true]": "[[concept]] #2 ('b'): 'words' must be a list of words (strings); true is a boolean",
     "colour = 'red'": "unknown key 'colour' (known: generic, [frame], [[group]], [[concept]], [[sector]])",
     "frame = ['has']": "'frame' must be a [frame] table of word lists, not a list",
+    "[frame]\ntransfers = ['invest']": "[frame] 'transfers' is no longer read: an amount bound to two parties",
     "[frame]\nwholes = ['has']": "[frame]: unknown key 'wholes' (known: whole, total, change, rate, members, receive, attribution, own_measures, year_before)",
     "[frame]\nwhole = 'has'": "[frame] 'whole' must be a list of words (strings), not 'has'",
     "[[concept]]\nname = 'a'\nwords = ['a']\nask = 'How?'": "[[concept]] #1 ('a'): 'ask' must be a list of questions (strings), not 'How?'",
