@@ -38,6 +38,9 @@ CUE_WORDS = 3  # cue words are looked for this many words before a figure (or af
 RECEIVE_WORDS = 6  # a verb of receiving may stand this far before the figure, in its clause
 # a figure right after another and "of (the)", «من أصل», «من بين»: the whole of the first
 _OF_WHOLE = re.compile(r"\d\s+(?:out\s+of|of)(?:\s+the)?\s*$|\d\s+(?:من\s+أصل|من\s+بين)\s*$", re.IGNORECASE)
+# right after a figure: "of (the)" and another figure, perhaps behind a word or two of
+# approximation ("of the about 1,100"): the figure is a part of that whole
+_OF_A_WHOLE = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}[\d٠-٩]|\s+من\s+(?:أصل|اصل|بين)\s+(?:[^\W\d_]+\s+){0,2}[\d٠-٩]", re.IGNORECASE)
 _AGO = re.compile(r"\s*(?:earlier|ago|before|later|prior|previously|sooner|من قبل|قبل|سابق|مضى)", re.IGNORECASE)
 _WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*")
 _TO = re.compile(r"(?:\bto|(?:^|\s)[وف]?(?:" + fuzzy_pattern("إلى") + "|" + fuzzy_pattern("الى") + r"|ل(?:يصل|تصل)))\s*$", re.IGNORECASE)
@@ -139,6 +142,8 @@ def role(quantity: Quantity | None, words: SentenceWords, start: int, end: int, 
         return "part"
     c = cues()
     text = words.text
+    if _OF_A_WHOLE.match(text, end):
+        return "part"  # "346 of the about 1,100 employees", «660 من أصل قرابة 1063»
     before = text[words.left(start, CUE_WORDS) : start]
     after = text[end : words.right(end, CUE_WORDS)]
     moves = bool(concepts & {"rise", "fall"})

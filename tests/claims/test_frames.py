@@ -39,6 +39,11 @@ ROLE_CASES = [
     ("ولهاريكس ١٤٥٣ موظفاً في مختلف فروعها.", "١٤٥٣", "whole"),
     ("ولشركة نيدال للأغذية حوالي 5300 موظف.", "حوالي 5300", "whole"),
     ("لكن 50 موظفا وقعوا الرسالة.", "50", "part"),  # a function word behind ل is no possessor
+    # a figure before "of the" and an approximate whole is a part of it
+    ("Some 1,700 of the some 5,300 employees of Nedal Foods signed a letter.", "Some 1,700", "part"),
+    ("346 of the about 1,100 employees of Shaduco Steel signed.", "346", "part"),
+    ("وقّع قرابة 660 من أصل قرابة 1063 موظفاً على الرسالة.", "قرابة 660", "part"),
+    ("The index rose 5 points of 3 percent.", "5", ""),  # a word, not a whole, after "of": no
     # a count with an act and no noun of its own, in a sentence that states a whole of members
     ("من بين 1135 موظفاً في شركة ميدودور، وقّع قرابة 420 على رسالة.", "قرابة 420", "part"),
 ]
