@@ -194,15 +194,14 @@ class SentenceWords:
         spans = []
         for k, (s, e, _) in enumerate(self._entities):
             trade = TRADE.match(self.text, e)
-            limit = self._entities[k + 1][0] if k + 1 < len(self._entities) else len(self.text)
-            spans.append((s, trade.end() if trade and trade.end() <= limit else e))
+            spans.append((s, trade.end() if trade and trade.end() <= self._limit(k) else e))
         return spans, [e for _, e in spans]
 
-    def names_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Spans of the names (with their trades) that touch ``text[lo:hi]``, relative to ``lo``."""
-        return self._entity_spans(lo, hi)
+    def _limit(self, k: int) -> int:
+        """Where the next name after name ``k`` starts (the text's end after the last)."""
+        return self._entities[k + 1][0] if k + 1 < len(self._entities) else len(self.text)
 
-    def _entity_spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
+    def names_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of the names (with their trades) that touch ``text[lo:hi]``, relative to ``lo``."""
         spans, ends = self._name_spans
         i = bisect_right(ends, lo)
@@ -213,8 +212,8 @@ class SentenceWords:
         """See :func:`slot_description`."""
         left_from = self.left(start, CONTEXT_WORDS)
         right_to = self.right(end, CONTEXT_WORDS)
-        before = content_keys(self.text[left_from:start], self._entity_spans(left_from, start))
-        after = content_keys(self.text[end:right_to], self._entity_spans(end, right_to))
+        before = content_keys(self.text[left_from:start], self.names_between(left_from, start))
+        after = content_keys(self.text[end:right_to], self.names_between(end, right_to))
         context = sorted(set(before + after))
         predicate = sorted(set(before[-PREDICATE_BEFORE:] + after[:PREDICATE_AFTER]))
         return " ".join(context), " ".join(predicate)
@@ -235,12 +234,12 @@ class SentenceWords:
         """Where name ``k`` ends with its trade (:data:`TRADE`) and a short apposition set
         off by commas (:data:`APPOSITION`: "Tariq Haddad, one of the founders, holds"),
         when they come before the next name."""
-        end = self._entities[k][1]
-        limit = self._entities[k + 1][0] if k + 1 < len(self._entities) else len(self.text)
-        for pattern in (TRADE, APPOSITION):
-            m = pattern.match(self.text, end)
-            if m and m.end() <= limit and not _BREAK.search(m.group()):
-                end = m.end()
+        end = self._name_spans[0][k][1]  # with its trade
+        if _BREAK.search(self.text, self._entities[k][1], end):
+            end = self._entities[k][1]  # a trade read across a full stop is not one
+        m = APPOSITION.match(self.text, end)
+        if m and m.end() <= self._limit(k) and not _BREAK.search(m.group()):
+            end = m.end()
         return end
 
     def roles(self, start: int, end: int) -> tuple[str, str]:

@@ -783,25 +783,26 @@ class _ArabicReader:
             return None  # "قالت مصادر إن": a common word
         return r
 
+    def _opens(self, k: int) -> bool:
+        """Whether token ``k`` opens its sentence or clause."""
+        return k == 0 or _CLAUSE_GAP.search(self.text, self.tokens[k - 1].end, self.tokens[k].start) is not None
+
     def _verb_first(self, k: int) -> bool:
         """Whether token ``k`` is a verb that opens its sentence or clause and the word after
         the next one is a function word: "استثمرت توتك قرابة 350 مليون دولار" (the verb, its
         subject, then the figure)."""
-        opens = k == 0 or _CLAUSE_GAP.search(self.text[self.tokens[k - 1].end : self.tokens[k].start]) is not None
-        if not opens or k + 2 >= len(self.tokens) or not self._joined(k + 2):
+        if not self._opens(k) or k + 2 >= len(self.tokens) or not self._joined(k + 2):
             return False
         return any(verb_form(r.stem) for r in self.tokens[k].readings) and self._function(self.tokens[k + 2].plain)
 
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
-        opens = i == 0 or _CLAUSE_GAP.search(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
-        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions, opens=opens)
+        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions, opens=self._opens(i))
         if first is None:
             first = self._subject_slot(i)
             if first is not None:
                 self._add(i, i + 1, "name", first=first, speaks=self._says(i, i + 1))
-                return i + 1
             return i + 1
         end = i + 1
         while end < len(self.tokens) and end - i < self.cues.ar_max_words and self._joined(end) and self._free(end):
