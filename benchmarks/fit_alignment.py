@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from factcheck.evaluation.gold import load_gold  # noqa: E402
 from factcheck.reconcile.features import FEATURES  # noqa: E402
 from factcheck.reconcile.reconciler import candidate_pairs, reading  # noqa: E402
-from factcheck.reconcile.slots import annotate_years, read_pair  # noqa: E402
+from factcheck.reconcile.slots import annotate, read_pair  # noqa: E402
 from factcheck.workspace import Factcheck, VectorCache  # noqa: E402
 
 HAND_SHARE = 0.8  # of the fit's weight: the hand-written corpora's pairs together, the generated ones the rest
@@ -64,7 +64,7 @@ def pairs_of(fc: Factcheck) -> tuple[list[dict], dict[str, dict], list[tuple[str
     """(claims, claims by id, (id, id, features) of every candidate pair that passes the rules)."""
     fc.reconcile()  # embeds what is missing and builds the index
     claims = fc.store.claims()
-    annotate_years(claims)
+    annotate(claims)
     by_id = {c["id"]: c for c in claims}
     vectors = VectorCache(fc.store, fc.embedder.model_id)
     vectors.prefetch(h for c in claims for h in (c["context_hash"], c["sentence_hash"]))

@@ -18,6 +18,7 @@ import numpy as np
 
 from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
+from factcheck.claims.name_keys import name_words
 from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
@@ -26,7 +27,7 @@ from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
 from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
-from factcheck.reconcile.slots import annotate_years
+from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
 from factcheck.sources.changes import changed_since, repo_root
@@ -296,9 +297,17 @@ class Factcheck:
     def _reconcile(self, full: bool) -> ReconcileResult:
         state = self._state_key()  # of the corpus as read now, under the lock
         claims = self.store.claims()
-        annotate_years(claims)
-        full = full or self.store.get_setting("aligned_with") != self._alignment_key()
+        anchors = annotate(claims)
+        anchored = self.store.get_setting("name_anchors")
+        full = full or anchored is None or self.store.get_setting("aligned_with") != self._alignment_key()
         pending = None if full else self.store.unaligned_claim_ids()
+        if pending is not None:
+            # claims naming a word whose firm match across scripts changed compare their
+            # names afresh (name_keys.NameAnchors): the new source's "Shalan" takes «شالان»
+            # from "Sulan"
+            changed = anchors.changed_since(json.loads(anchored or "{}"))
+            if changed:
+                pending = sorted(set(pending) | {c["id"] for c in claims if any(name_words(n) & changed for n in c.get("actors") or ())})
         wanted = None if pending is None else set(pending)
         todo = claims if wanted is None else [c for c in claims if c["id"] in wanted]
         embedded = self._embed_missing(todo)
@@ -315,6 +324,7 @@ class Factcheck:
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)
             self.store.set_setting("aligned_with", self._alignment_key())
+            self.store.set_setting("name_anchors", json.dumps(anchors.signature(), ensure_ascii=False, sort_keys=True))
             result = derive(claims, self.store.alignments(), self.thresholds, sources)
             self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations)
             self.store.set_setting("reconciled", state)

@@ -397,6 +397,7 @@ class _Token:
         return self.readings[0]
 
 
+_FIGURE_NEXT = re.compile(r"[^\S\n]+[0-9\u0660-\u0669\u06F0-\u06F9]")  # spaces, then a digit
 _CLAUSE_GAP = re.compile(r"[.!?؟,،;؛:\n]")  # between two tokens: the second opens a clause
 _TANWEEN = re.compile("[\u064b-\u064d]\u0627?$")  # an indefinite ending: "تمويلاً", "مليوناً"
 
@@ -497,7 +498,8 @@ class _ArabicReader:
         none with the article, none a function word, none inflected. Of "وسالكو" and
         "سالكو" the one met more often (or named elsewhere in the source) is the name.
         ``nominal``: where no verb can stand (after a preposition: "في نوبيل"), a verb's
-        look ("نوبيل" as if of "يوبيل") does not count against a name. ``opens``: the
+        look ("نوبيل" as if of "يوبيل") does not count against a name, nor a plural's ("في
+        راتون": a plural takes ين there). ``opens``: the
         token opens its sentence or clause, where a leading و or ف is the conjunction
         ("وريران تضم" is ريران) when both readings are equally rare."""
         limit = self.cues.ar_rare_zipf
@@ -506,7 +508,17 @@ class _ArabicReader:
             inflected = pronoun_suffixed(r.stem, verbs=False) if nominal else looks_inflected(r.stem)
             if self._function(r) or len(r.stem) < 3 or r.definite or inflected:
                 return None
-        if any(arabic_frequency(r.stem) >= limit for r in t.readings) and not self._foreign(t):
+        if nominal and all(r.stem.endswith("ون") for r in t.readings):
+            # after a preposition a masculine plural ends in ين, never ون: "في راتون" is no
+            # plural of "رات", so only the word as written counts, and it may be a foreign
+            # name as frequent as a rare word but never written with the article
+            cues = self.cues
+            if any(
+                zipf(r.stem, "ar") >= limit and (zipf(r.stem, "ar") >= cues.ar_foreign_zipf or zipf("ال" + r.stem, "ar") >= cues.ar_foreign_definite_zipf)
+                for r in t.readings
+            ):
+                return None
+        elif any(arabic_frequency(r.stem) >= limit for r in t.readings) and not self._foreign(t):
             return None
         for r in t.readings:
             if (r.key,) in self.known.arabic:
@@ -741,8 +753,12 @@ class _ArabicReader:
 
     def _ends_phrase(self, j: int) -> bool:
         """Whether token ``j`` is the last word of a phrase: a comma, a figure or the end of
-        the sentence follows, or a function word ("يملك يوسف فرح حوالي 34%")."""
-        return j + 1 >= len(self.tokens) or not self._joined(j + 1) or self._function(self.tokens[j + 1].plain)
+        the sentence follows, a function word ("يملك يوسف فرح حوالي 34%") or a verb in the
+        present tense, the name's own ("إن رامي فرح يسيطر على 28%")."""
+        if j + 1 >= len(self.tokens) or not self._joined(j + 1):
+            return True
+        after = self.tokens[j + 1].plain
+        return self._function(after) or (after.stem[:1] in "يت" and is_verb(after.stem))
 
     def _given_at(self, i: int) -> int:
         """A person named with no title: a given name (``given_names`` of names.toml, any
@@ -771,9 +787,12 @@ class _ArabicReader:
         ("استثمرت توتك قرابة 350 مليون دولار"); not common as written or with the article,
         with no article, no cue, not a function word."""
         cues = self.cues
-        if not (0 < i < len(self.tokens) - 1 and self._joined(i) and self._joined(i + 1)):
+        if not (0 < i < len(self.tokens) and self._joined(i)):
             return None
-        said = self.tokens[i - 1].plain.key in cues.ar_subject_verbs and self.tokens[i + 1].plain.key in cues.ar_complementizers
+        said = (
+            i + 1 < len(self.tokens) and self._joined(i + 1)
+            and self.tokens[i - 1].plain.key in cues.ar_subject_verbs and self.tokens[i + 1].plain.key in cues.ar_complementizers
+        )  # fmt: skip
         if not (said or self._verb_first(i - 1)):
             return None
         r = self.tokens[i].plain
@@ -783,24 +802,50 @@ class _ArabicReader:
             return None  # "قالت مصادر إن": a common word
         return r
 
+    def _agreeing_name(self, i: int) -> Reading | None:
+        """A word shaped like a masculine plural (ـون) whose verb is feminine singular, which
+        no plural takes: a name, however common the plural ("قالت ميتون إن", "وميتون تضم
+        حالياً"). The verb comes first and opens its clause (a past tense in ت), or the word
+        opens its clause and a singular present tense in ت follows."""
+        if not self._free(i):
+            return None
+        before = i > 0 and self._joined(i) and self._opens(i - 1) and any(r.stem.endswith("ت") and verb_form(r.stem) for r in self.tokens[i - 1].readings)
+        after = (
+            self._opens(i) and i + 1 < len(self.tokens) and self._joined(i + 1)
+            and self.tokens[i + 1].plain.stem[:1] == "ت" and not self.tokens[i + 1].plain.stem.endswith(("وا", "ن"))
+            and verb_form(self.tokens[i + 1].plain.stem)
+        )  # fmt: skip: a singular verb ("تضم"), not a plural ("تظاهروا")
+        if not (before or after):
+            return None
+        readings = sorted(self.tokens[i].readings, key=lambda r: -r.clitic) if after else [self.tokens[i].plain]
+        for r in readings:
+            if r.stem.endswith("ون") and len(r.stem) >= 4 and not r.definite and not self._function(r) and not self._cue_word(r.key):
+                return r
+        return None
+
     def _opens(self, k: int) -> bool:
         """Whether token ``k`` opens its sentence or clause."""
         return k == 0 or _CLAUSE_GAP.search(self.text, self.tokens[k - 1].end, self.tokens[k].start) is not None
 
     def _verb_first(self, k: int) -> bool:
         """Whether token ``k`` is a verb that opens its sentence or clause and the word after
-        the next one is a function word: "استثمرت توتك قرابة 350 مليون دولار" (the verb, its
-        subject, then the figure)."""
-        if not self._opens(k) or k + 2 >= len(self.tokens) or not self._joined(k + 2):
+        the next one is a function word, or a figure follows the next one: "استثمرت توتك
+        قرابة 350 مليون دولار", "استثمرت تونكس 91 مليون دولار" (the verb, its subject, then
+        the figure)."""
+        if not self._opens(k) or k + 1 >= len(self.tokens) or not any(verb_form(r.stem) for r in self.tokens[k].readings):
             return False
-        return any(verb_form(r.stem) for r in self.tokens[k].readings) and self._function(self.tokens[k + 2].plain)
+        if _FIGURE_NEXT.match(self.text, self.tokens[k + 1].end):
+            return True  # "استثمرت تونكس 91 مليون دولار": the figure right after the subject
+        return k + 2 < len(self.tokens) and self._joined(k + 2) and self._function(self.tokens[k + 2].plain)
 
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
-        first = self._rare(self.tokens[i], nominal=i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.prepositions, opens=self._opens(i))
+        before = self.tokens[i - 1].plain.key if i > 0 and self._joined(i) else ""
+        nominal = before in self.cues.prepositions or before in self.cues.ar_construct_heads
+        first = self._rare(self.tokens[i], nominal=nominal, opens=self._opens(i))
         if first is None:
-            first = self._subject_slot(i)
+            first = self._subject_slot(i) or self._agreeing_name(i)
             if first is not None:
                 self._add(i, i + 1, "name", first=first, speaks=self._says(i, i + 1))
             return i + 1

@@ -94,6 +94,7 @@ class NameCues:
     ar_subject_verbs: frozenset[str]
     ar_complementizers: frozenset[str]
     ar_organisation_after: frozenset[str]
+    ar_construct_heads: frozenset[str]
     ar_possessive_suffixes: tuple[str, ...]
     ar_function_words: frozenset[str]
     fingerprint: str
@@ -114,7 +115,7 @@ class NameCues:
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
-            "place_cues", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
+            "place_cues", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
 
 def parse_name_cues(text: str) -> NameCues:
@@ -169,6 +170,7 @@ def parse_name_cues(text: str) -> NameCues:
         ar_subject_verbs=ar_words("subject_verbs"),
         ar_complementizers=ar_words("complementizers"),
         ar_organisation_after=ar_words("organisation_after"),
+        ar_construct_heads=ar_words("construct_heads"),
         ar_possessive_suffixes=tuple(sorted(ar_words("possessive_suffixes"))),
         ar_function_words=ar_words("function_words"),
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
@@ -354,7 +356,6 @@ def looks_inflected(stem: str) -> bool:
     return any(zipf(x, "ar") >= 3.0 for x in _stems(stem)[1:])
 
 
-@lru_cache(maxsize=1 << 16)
 @lru_cache(maxsize=1 << 16)
 def pronoun_suffixed(stem: str, verbs: bool = True) -> bool:
     """Whether ``stem`` is a common noun that takes the article (or, with ``verbs``, a

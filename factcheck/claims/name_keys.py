@@ -41,13 +41,14 @@ Arabic writes both so), and a word's first ا carries any vowel.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
 
 from factcheck.text.normalize import APOSTROPHES, normalize_arabic, normalize_for_match
 
-__all__ = ["MIN_SKELETON", "NameKey", "name_key", "names_meet", "same_word", "word_readings"]
+__all__ = ["FIRM", "MIN_SKELETON", "NONE", "OPEN", "NameAnchors", "NameKey", "name_key", "name_words", "names_meet", "same_word", "word_fit", "word_readings"]
 
 #: Skeletons shorter than this (one consonant: "Ilya", "Eli") say too little to equate
 #: two different spellings; such words meet only when written the same.
@@ -112,12 +113,28 @@ def _segments(letters: list[tuple[str, str]], vowels: str) -> tuple[str, tuple[s
     return "".join(skeleton), tuple(gaps)
 
 
-def _arabic_letters(word: str) -> list[tuple[str, str]]:
-    return [("z" if ch == "ز" and i == 0 else _ARABIC_CLASS.get(ch, ""), ch) for i, ch in enumerate(word)]
+# Letters that start a word as a consonant of their own: a first ز is z (see the module
+# docstring), a first ي or و is y or w, never a vowel ("ياريميس" is not "راميس").
+_ARABIC_INITIAL = {"ز": "z", "ي": "y", "و": "w"}
+_LATIN_INITIAL = {"z": "z", "y": "y", "w": "w"}
 
 
-def _arabic_skeleton(word: str) -> str:
-    return _collapse([c for c, _ in _arabic_letters(word)])
+def _arabic_letters(word: str, sh: bool = False) -> list[tuple[str, str]]:
+    """A word's (class, letter) pairs; ``sh`` keeps ش apart from س, as two Arabic spellings
+    of one name never swap them."""
+    return [
+        (_ARABIC_INITIAL.get(ch, "") if i == 0 and ch in _ARABIC_INITIAL else "S" if sh and ch == "ش" else _ARABIC_CLASS.get(ch, ""), ch)
+        for i, ch in enumerate(word)
+    ]
+
+
+def _arabic_skeleton(word: str, sh: bool = False) -> str:
+    return _collapse([c for c, _ in _arabic_letters(word, sh)])
+
+
+def _arabic_vowels(word: str) -> str:
+    """The long vowels a word writes (ا و ي), a first و or ي aside (a consonant)."""
+    return "".join(ch for i, ch in enumerate(word) if ch in _VOWEL_LETTERS and not (i == 0 and ch in _ARABIC_INITIAL))
 
 
 def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
@@ -138,7 +155,7 @@ def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
                 letters.append(("s" if word[i + 1 : i + 2] in ("e", "i", "y") else "k", "c"))
                 i += 1
             else:
-                letters.append(("z" if word[i] == "z" and i == 0 else _LATIN_CLASS.get(word[i], ""), word[i]))
+                letters.append((_LATIN_INITIAL[word[i]] if i == 0 and word[i] in _LATIN_INITIAL else _LATIN_CLASS.get(word[i], ""), word[i]))
                 i += 1
         out.append(letters)
     return out
@@ -157,45 +174,63 @@ _ARABIC_VOWELS = "اوي"
 _LATIN_VOWELS = "aeiouyw"
 
 
-def _gap_contradicts(arabic: str, latin: str, first: bool, before_l: bool) -> bool:
-    """Whether the long vowel Arabic writes in a gap contradicts every Latin vowel there:
-    و (o, u) against only i, e, y, or only a (save before an l: "Ball", «بول»); ي (i, e)
-    against only o, u, w; ا (a) against only i, e, y or only o, save at the start of the word, where
-    ا carries any vowel ("Emmett", «إيميت»). ي against only a is no contradiction: English
-    writes a long a so ("James", «جيمس»)."""
+#: how well an Arabic word fits a Latin one: not at all, only by a spelling English uses
+#: for sounds Arabic writes otherwise (open), or as written (firm)
+NONE, OPEN, FIRM = 0, 1, 2
+
+
+def _gap_fit(arabic: str, latin: str, first: bool, before_l: bool) -> int:
+    """How the long vowel Arabic writes in a gap fits the Latin vowels there.
+
+    Contradictions (:data:`NONE`): و (o, u) against only i, e, y, or only a (save before
+    an l); ي (i, e) against only o, u, w; ا (a) against only i, e, y or only o, save at the
+    start of the word, where ا carries any vowel ("Emmett", «إيميت»). Open (:data:`OPEN`):
+    pairs English spells so and Arabic otherwise: ي against a ("James", «جيمس»), و against
+    a before an l ("Ball", «بول»), ا against u ("Musk", «ماسك»). Anything else fits
+    (:data:`FIRM`), and so does a gap where either side writes nothing."""
     if not latin:
-        return False
+        return FIRM
     front, back, open_a = any(v in latin for v in "iey"), any(v in latin for v in "ouw"), "a" in latin
     if "و" in arabic and "ي" not in arabic:
-        return (front or (open_a and not before_l)) and not back and not (front and open_a)
+        if back:
+            return FIRM
+        if front and not open_a:
+            return NONE
+        return OPEN if before_l or front else NONE
     if "ي" in arabic and "و" not in arabic:
-        return back and not front and not open_a
-    if "ا" in arabic and not first:
-        # not i, e alone ("تابول" is not "Tipol"), nor o alone ("رافو" is not "Rovo"); u
-        # alone is open ("ماسك", "Musk")
-        return not open_a and ((front and not back) or (set(latin) <= {"o"}))
-    return False
+        if front:
+            return FIRM
+        return OPEN if open_a else NONE
+    if "ا" in arabic and not first and not open_a:
+        if (front and not back) or set(latin) <= {"o"}:
+            return NONE  # "تابول" is not "Tipol", "رافو" is not "Rovo"
+        return OPEN  # u alone: "ماسك", "Musk"
+    return FIRM
 
 
-def _contradicts(arabic_gaps: tuple[str, ...], latin_gaps: tuple[str, ...], skeleton: str) -> bool:
-    """Whether any gap's vowels contradict (:func:`_gap_contradicts`)."""
-    return any(
-        _gap_contradicts(a, b, k == 0, skeleton[k : k + 1] == "l") for k, (a, b) in enumerate(zip(arabic_gaps, latin_gaps))
+def _fit(arabic_gaps: tuple[str, ...], latin_gaps: tuple[str, ...], skeleton: str) -> int:
+    """How every gap's vowels fit (:func:`_gap_fit`): the weakest gap decides."""
+    return min(
+        (_gap_fit(a, b, k == 0, skeleton[k : k + 1] == "l") for k, (a, b) in enumerate(zip(arabic_gaps, latin_gaps))),
+        default=FIRM,
     )
 
 
-def _cross_same(arabic: str, latin: str) -> bool:
-    """Whether an Arabic and a Latin word may be one name: a reading of each with the same
-    skeleton of at least :data:`MIN_SKELETON` classes whose vowels do not contradict."""
+@lru_cache(maxsize=1 << 16)
+def _cross_fit(arabic: str, latin: str) -> int:
+    """How an Arabic and a Latin word may be one name: the best fit (:data:`FIRM`,
+    :data:`OPEN` or :data:`NONE`) of a reading of each with the same skeleton of at least
+    :data:`MIN_SKELETON` classes, whose endings agree."""
     latin_readings = [_segments(letters, _LATIN_VOWELS) for v in _latin_variants(_POSSESSIVE.sub("", latin)) for letters in _latin_letters(v)]
+    best = NONE
     for form in _arabic_forms(arabic):
         skeleton, gaps = _segments(_arabic_letters(form), _ARABIC_VOWELS)
         if len(skeleton) < MIN_SKELETON:
             continue
         for other, other_gaps in latin_readings:
-            if other == skeleton and not _contradicts(gaps, other_gaps, skeleton) and not _endings_differ(form, other_gaps[-1]):
-                return True
-    return False
+            if other == skeleton and not _endings_differ(form, other_gaps[-1]):
+                best = max(best, _fit(gaps, other_gaps, skeleton))
+    return best
 
 
 def _endings_differ(arabic: str, latin_end: str) -> bool:
@@ -211,11 +246,13 @@ def _endings_differ(arabic: str, latin_end: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _arabic_forms(word: str) -> set[str]:
     """The forms an Arabic word may be read as: as written, without the article, without a
-    clitic letter (and the article after it)."""
+    clitic letter (and the article after it), and a first يو as the vowel it also writes."""
     word = normalize_arabic(_POSSESSIVE.sub("", word))
     forms = {word}
     if word.startswith("ال") and len(word) > 3:
         forms.add(word[2:])
+    if word.startswith("يو") and len(word) > 3:
+        forms.add("ا" + word[1:])  # "يونيليفر" is "Unilever": يو writes the sound of a first u
     if word[:1] in _ARABIC_CLITICS and len(word) > 3:
         forms.add(word[1:])
         if word[1:].startswith("ال") and len(word) > 4:
@@ -232,13 +269,14 @@ def _arabic_same(a: str, b: str) -> bool:
     """Two Arabic spellings of one name: one skeleton, and long vowels that agree, since
     Arabic writes them: one word's vowel letters (ا و ي) are the other's with some left
     out ("مايكروسوفت" and "ماكروسوفت"; "سوتسكيفر" and "سوتسكفير"), never others in their
-    place ("تافيل" and "توفيل" are two names)."""
+    place ("تافيل" and "توفيل" are two names); and ش is not س ("شالان" is not "سالان"),
+    letters Latin writes alike ("sh" and "s" in some names) but Arabic keeps apart."""
     for fa in _arabic_forms(a):
-        sa, va = _arabic_skeleton(fa), "".join(ch for ch in fa if ch in _VOWEL_LETTERS)
+        sa, va = _arabic_skeleton(fa, sh=True), _arabic_vowels(fa)
         for fb in _arabic_forms(b):
-            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb) != sa:
+            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb, sh=True) != sa:
                 continue
-            vb = "".join(ch for ch in fb if ch in _VOWEL_LETTERS)
+            vb = _arabic_vowels(fb)
             if fa.endswith("ه") != fb.endswith("ه"):
                 continue  # "كريم" and "كريمة", "سامي" and "سامية": two names
             if _subsequence(va, vb) or _subsequence(vb, va):
@@ -268,23 +306,29 @@ def _written(word: str) -> str:
     return word if _ARABIC_LETTER.search(word) else anyascii(word)  # "Müller" is "Muller"
 
 
+def word_fit(a: str, b: str) -> int:
+    """How two written words may be one name's word: :data:`FIRM` when written the same,
+    two Arabic spellings of one name or an Arabic and a Latin word whose vowels fit;
+    :data:`OPEN` when only a spelling English uses for a sound Arabic writes otherwise joins
+    them ("Musk", «ماسك»); else :data:`NONE`. Two Latin spellings are compared as written:
+    Latin writes its vowels, so "Lumara" and "Lumora" are two names."""
+    if _written(a) == _written(b):
+        return FIRM
+    arabic_a, arabic_b = bool(_ARABIC_LETTER.search(a)), bool(_ARABIC_LETTER.search(b))
+    if not (arabic_a or arabic_b):
+        return NONE
+    if arabic_a and arabic_b:
+        return FIRM if _arabic_same(a, b) else NONE
+    return _cross_fit(a, b) if arabic_a else _cross_fit(b, a)
+
+
 def same_word(a: str, b: str) -> bool:
-    """Whether two written words may be one name's word: written the same, or, when one
-    of them is in Arabic script, sharing a reading of at least :data:`MIN_SKELETON`
-    consonant classes. Two Latin spellings are compared as written: Latin writes its
-    vowels, so "Lumara" and "Lumora" are two names, while Arabic leaves them out.
+    """Whether two written words may be one name's word (:func:`word_fit`, open or firm).
 
     >>> same_word("نوران", "Nouran"), same_word("Noran", "Nora"), same_word("سالكو", "Dimar"), same_word("Lumara", "Lumora")
     (True, False, False, False)
     """
-    if _written(a) == _written(b):
-        return True
-    arabic_a, arabic_b = bool(_ARABIC_LETTER.search(a)), bool(_ARABIC_LETTER.search(b))
-    if not (arabic_a or arabic_b):
-        return False
-    if arabic_a and arabic_b:
-        return _arabic_same(a, b)
-    return _cross_same(a, b) if arabic_a else _cross_same(b, a)
+    return word_fit(a, b) != NONE
 
 
 def word_keys(word: str) -> frozenset[str]:
@@ -302,10 +346,66 @@ class NameKey(tuple):
     """A name's words (fillers such as "the", "of", "al" left out), each as written; see
     :func:`name_key`. Compare two with :meth:`within`."""
 
-    def within(self, other: NameKey) -> bool:
+    def within(self, other: NameKey, anchors: NameAnchors | None = None) -> bool:
         """Whether every word of this name is a word of ``other`` ("Veradyne" is within
-        "Veradyne Semiconductor", and "ألتمان" within "Sam Altman")."""
-        return bool(self) and all(any(same_word(w, v) for v in other) for w in self)
+        "Veradyne Semiconductor", and "ألتمان" within "Sam Altman"), words joined only by
+        an open spelling counting unless ``anchors`` says either has its own firm match."""
+        return bool(self) and all(any(_words_meet(w, v, anchors) for v in other) for w in self)
+
+
+def _words_meet(a: str, b: str, anchors: NameAnchors | None) -> bool:
+    fit = word_fit(a, b)
+    if fit == OPEN and anchors is not None:
+        return not anchors.taken(a, b)
+    return fit != NONE
+
+
+class NameAnchors:
+    """The firm matches across scripts among the words of a corpus's names.
+
+    An open spelling (:func:`word_fit`) joins «ماسك» and "Musk", but also «شالان» and
+    "Sulan"; in a corpus that also writes "Shalan", «شالان» is Shalan, and Sulan is someone
+    else (whose Arabic name, «سولان», fits "Sulan" firmly). So an open match counts only
+    while neither word has a firm match of its own in the other script elsewhere in the
+    corpus. :meth:`signature` tells an incremental run which words a new source re-anchors.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        words = sorted({w for name in names for w in name_key(name)})
+        by_key: dict[str, list[str]] = {}
+        for w in words:
+            if not _ARABIC_LETTER.search(w):
+                for k in word_keys(w):
+                    by_key.setdefault(k, []).append(w)
+        firm: dict[str, set[str]] = {}
+        for w in words:
+            if not _ARABIC_LETTER.search(w):
+                continue
+            for latin in sorted({x for k in word_keys(w) for x in by_key.get(k, ())}):
+                if _cross_fit(w, latin) == FIRM:
+                    firm.setdefault(_written(w), set()).add(_written(latin))
+                    firm.setdefault(_written(latin), set()).add(_written(w))
+        self.firm = {w: frozenset(p) for w, p in firm.items()}
+
+    def taken(self, a: str, b: str) -> bool:
+        """Whether ``a`` or ``b`` has a firm match in the other script other than the other."""
+        wa, wb = _written(a), _written(b)
+        return bool(self.firm.get(wa, frozenset()) - {wb}) or bool(self.firm.get(wb, frozenset()) - {wa})
+
+    def signature(self) -> dict[str, list[str]]:
+        """Each word's firm matches, sorted: what an incremental run compares."""
+        return {w: sorted(p) for w, p in sorted(self.firm.items())}
+
+    def changed_since(self, signature: dict[str, list[str]]) -> frozenset[str]:
+        """The words (as :func:`name_words` gives them) whose firm matches differ from an
+        earlier :meth:`signature`: names with them must be compared again."""
+        now = self.signature()
+        return frozenset(w for w in set(now) | set(signature) if now.get(w) != signature.get(w))
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name as :class:`NameAnchors` keys them."""
+    return frozenset(_written(w) for w in name_key(name))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -327,13 +427,16 @@ def name_key(name: str) -> NameKey:
 
 
 @lru_cache(maxsize=1 << 16)  # called for every name of both claims of every candidate pair
-def names_meet(a: str, b: str) -> bool:
+def names_meet(a: str, b: str, anchors: NameAnchors | None = None) -> bool:
     """Whether two names are one name, one perhaps shorter ("Veradyne" and "Veradyne
     Semiconductor"), in any script ("نوران" and "Nouran"; "كيستريل داينامكس" and "Kestrel
     Dynamics"); "Department of Public Health" and "County Health Department" are not.
 
     >>> names_meet("مايكروسوفت", "Microsoft"), names_meet("سالكو", "ديمار")
     (True, False)
+
+    ``anchors`` (a corpus's :class:`NameAnchors`) keeps words joined only by an open
+    spelling apart when either has a firm match of its own.
     """
     ka, kb = name_key(a), name_key(b)
-    return ka.within(kb) or kb.within(ka)
+    return ka.within(kb, anchors) or kb.within(ka, anchors)

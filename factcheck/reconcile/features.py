@@ -37,9 +37,10 @@ FEATURES = (
 
 def same_party(a: dict, x: str, b: dict, y: str) -> bool:
     """Whether name ``x`` of claim ``a`` and name ``y`` of claim ``b`` are one party: one
-    name in any script (:func:`factcheck.claims.name_keys.names_meet`), and not two trades
+    name in any script (:func:`factcheck.claims.name_keys.names_meet`, with the corpus's
+    anchors that :func:`factcheck.reconcile.slots.annotate` gives each claim), and not two trades
     ("Zagen Telecom" and «زاجين للأغذية» share a name, not a company)."""
-    if not (x and y and same_name(x, y)):
+    if not (x and y and same_name(x, y, a.get("name_anchors"))):
         return False
     sx = ((a.get("frame") or {}).get("sectors") or {}).get(x)
     sy = ((b.get("frame") or {}).get("sectors") or {}).get(y)

@@ -21,11 +21,11 @@ import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.frames import roles_compatible
-from factcheck.reconcile.intervals import journalistic
+from factcheck.reconcile.intervals import journalistic, representative
 from factcheck.reconcile.features import pair_features, parties_meet, same_party, same_role
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
-from factcheck.claims.name_keys import names_meet as same_name
+from factcheck.claims.name_keys import NameAnchors, names_meet as same_name
 from factcheck.reconcile.thresholds import Thresholds
 
 
@@ -71,6 +71,18 @@ def names_meet(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(same_name(x, y) for x in a for y in b)
 
 
+def annotate(claims: list[dict]) -> NameAnchors:
+    """Give every claim what alignment reads of the corpus around it: the years it refers
+    to (:func:`annotate_years`) and the corpus's name anchors (``claim["name_anchors"]``,
+    :class:`factcheck.claims.name_keys.NameAnchors` over every claim's actors), which it
+    returns."""
+    annotate_years(claims)
+    anchors = NameAnchors(name for c in claims for name in c.get("actors") or ())
+    for c in claims:
+        c["name_anchors"] = anchors
+    return anchors
+
+
 def annotate_years(claims: list[dict]) -> None:
     """Give every claim the years it refers to (``claim["years"]``).
 
@@ -98,13 +110,21 @@ def _dated_apart(a: dict, b: dict) -> bool:
     """Whether two dates each date a figure (the time of "$370 million in 2019") and no
     figure of the one agrees with one of the other: two points of a series ("$370 million
     in 2019" and "$550 million in 2020"), not two dates for one thing. The same figure with
-    another year ("$151 million in 2021" and "$151 million in 2022") stays comparable."""
+    another year ("$151 million in 2021" and "$151 million in 2022") stays comparable. Two
+    figures agree when one's value lies in the other's reading: "more than $700 million"
+    and "$730 million" do, "about $730 million" and "more than $550 million" (whose readings
+    barely touch) do not."""
     fa, fb = a.get("dated_figures"), b.get("dated_figures")
     if not fa or not fb:
         return False
-    return not any(
-        (x.get("unit") or "count") == (y.get("unit") or "count") and journalistic(x).overlaps(journalistic(y)) for x in fa for y in fb
-    )
+    return not any((x.get("unit") or "count") == (y.get("unit") or "count") and (_within(x, y) or _within(y, x)) for x in fa for y in fb)
+
+
+def _within(x: dict, y: dict) -> bool:
+    """Whether ``y``'s value lies in ``x``'s journalistic reading."""
+    value = representative(y)
+    reading = journalistic(x)
+    return value is not None and reading.low <= value <= reading.high
 
 
 def parties(claim: dict) -> tuple[str, str]:

@@ -336,7 +336,8 @@ class Store:
 
     def save_alignments(self, rows: list[dict], claim_ids: Iterable[str] | None = None) -> None:
         """Store alignment rows and mark claims aligned: all of them (``claim_ids`` None, a
-        full run, which replaces every row) or just those given (an incremental run)."""
+        full run, which replaces every row) or just those given (an incremental run, which
+        replaces the rows of those claims)."""
         with self.db.atomic():
             if claim_ids is None:
                 self.db.execute("delete from alignments")
@@ -346,6 +347,8 @@ class Store:
                 for i in range(0, len(ids), 500):
                     chunk = ids[i : i + 500]
                     marks = ",".join("?" * len(chunk))
+                    # a claim aligned again (its names re-anchored) drops its earlier rows
+                    self.db.execute(f"delete from alignments where claim_a in ({marks}) or claim_b in ({marks})", chunk + chunk)
                     self.db.execute(f"update claims set aligned = 1 where id in ({marks})", chunk)
             self.db["alignments"].upsert_all(rows, pk=("claim_a", "claim_b"))
 

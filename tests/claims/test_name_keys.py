@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.claims.name_keys import name_key, names_meet, same_word, word_readings
+from factcheck.claims.name_keys import FIRM, NONE, OPEN, NameAnchors, name_key, name_words, names_meet, same_word, word_fit, word_readings
 
 # (Arabic spelling, Latin spelling): one name
 SAME = [
@@ -80,6 +80,11 @@ DIFFERENT = [
     ("سامي", "سامية"),
     ("كريم", "Karima"),
     ("كريمة", "Karim"),
+    ("ياريميس", "راميس"),  # a first ي is a consonant (y), never a vowel left out
+    ("وياريميس", "راميس"),  # a first و too, as written; without the clitic, ياريميس
+    ("ياريميس", "Ramis"),
+    ("Yarimis", "راميس"),
+    ("شالان", "سالان"),  # two Arabic spellings never swap ش and س
 ]
 
 
@@ -138,7 +143,48 @@ def test_written_the_same_is_the_same_word_even_when_short():
         ("سوتسكيفر", "سوتسكفير", True),  # the same vowels, one moved
         ("بتوتون", "توتون", True),  # a clitic off
         ("العتيبي", "عتيبي", True),  # the article off
+        ("وياريميس", "ياريميس", True),  # the clitic off: a first و or ي is a consonant
+        ("شالان", "سالان", False),
     ],
 )
 def test_two_arabic_spellings_meet_when_their_long_vowels_agree(a, b, same):
     assert same_word(a, b) is same and same_word(b, a) is same
+
+
+@pytest.mark.parametrize(
+    "arabic, latin, fit",
+    [
+        ("نوران", "Nouran", FIRM),
+        ("ياسر", "Yasser", FIRM),  # a first ي and y: one consonant
+        ("يونيليفر", "Unilever", FIRM),  # a first يو writes the vowel u
+        ("وليد", "Walid", FIRM),
+        ("ماسك", "Musk", OPEN),  # ا for u: how Arabic writes English u
+        ("جيمس", "James", OPEN),  # ي for a
+        ("بول", "Ball", OPEN),  # و for a before l
+        ("شالان", "Sulan", OPEN),
+        ("سولان", "Shalan", OPEN),
+        ("تيميس", "Tumis", NONE),
+        ("سالكو", "Dimar", NONE),
+    ],
+)
+def test_how_an_arabic_word_fits_a_latin_one(arabic, latin, fit):
+    assert word_fit(arabic, latin) == fit == word_fit(latin, arabic)
+
+
+def test_an_open_match_yields_to_a_firm_one_elsewhere_in_the_corpus():
+    names = ["شالان", "Shalan", "Sulan Pharma", "سولان", "إيلون ماسك", "Elon Musk", "جاماك", "Jumak"]
+    anchors = NameAnchors(names)
+    # «شالان» fits "Shalan" firmly, so "Sulan" (open) is someone else; «سولان» is Sulan
+    assert names_meet("شالان", "Shalan", anchors) and names_meet("سولان", "Sulan Pharma", anchors)
+    assert not names_meet("شالان", "Sulan Pharma", anchors) and not names_meet("سولان", "Shalan", anchors)
+    # with no firm match in the corpus, the open one stands: Musk, and Jamak written only in Arabic
+    assert names_meet("ماسك", "Elon Musk", anchors) and names_meet("جاماك", "Jumak", anchors)
+    # with no corpus, every open match stands
+    assert names_meet("شالان", "Sulan Pharma") and names_meet("سولان", "Shalan")
+
+
+def test_anchors_say_which_words_a_new_name_reanchors():
+    before = NameAnchors(["شالان", "Sulan"]).signature()
+    after = NameAnchors(["شالان", "Sulan", "Shalan"])
+    assert before == {} and after.changed_since(before) == {"shalan", "شالان"}
+    assert name_words("شالان القابضة") & after.changed_since(before) == {"شالان"}

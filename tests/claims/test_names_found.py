@@ -100,6 +100,21 @@ def found(table, text, known=None):
         ("كانت منى الحجاج كبيرة", []),
         ("تحقق هدى يعمل بها الناس", []),
         ("قدّمت شركة داريميس تمويلاً بقيمة 120 مليون دولار", [("داريميس", "organisation")]),
+        # a word shaped like a masculine plural with a feminine singular verb is a name
+        ("قالت ميتون إن إيراداتها ارتفعت", [("ميتون", "speaker")]),
+        ("وميتون تضم حالياً 500 موظفاً", [("ميتون", "name")]),
+        ("وموظفون تظاهروا أمس", []),  # a plural verb: the plural it looks like
+        ("قال مسؤولون إن 5 أشخاص قتلوا", []),
+        # where no verb can stand (after a measure's noun, a preposition) a verb's look, or
+        # after a preposition a plural's, does not count against a name
+        ("بلغت إيرادات تونكس قرابة 380 مليون دولار", [("تونكس", "name")]),
+        ("استثمرت شركة تودال 160 مليون دولار في راتون", [("تودال", "organisation"), ("راتون", "name")]),
+        # a subject between the verb that opens the clause and the figure
+        ("استثمرت تونكس 91 مليون دولار في شركة شوريريكس للخدمات اللوجستية", [("تونكس", "name"), ("شوريريكس", "organisation")]),
+        ("قتل مسلحون 5 أشخاص", []),
+        ("ارتفعت أسعار 5 سلع", []),
+        # a family name that is also a past-tense verb ends before the name's own verb
+        ("قالت سوريكس إن رامي فرح يسيطر على 28% من أسهمها", [("سوريكس", "speaker"), ("رامي فرح", "person")]),
     ],
 )
 def test_arabic_names(table, text, expected):

@@ -183,6 +183,27 @@ def test_incremental_reconcile_searches_only_new_claims_and_matches_a_full_run(t
     assert incremental["clusters"] == full.report()["clusters"]
 
 
+def test_a_new_source_that_anchors_a_name_realigns_the_claims_that_name_it(tmp_path):
+    # «شالان» meets "Sulan" only by an open spelling (ا for u); a source that writes
+    # "Shalan" anchors it firmly, and the two figures part, in an incremental run as in a full one
+    files = {
+        "a.txt": "خبر\n\nوقّع 1700 من موظفي شالان على رسالة إلى مجلس الإدارة.\n",
+        "b.txt": "Letter\n\nSome 1,300 employees of Sulan signed a letter to the board.\n",
+    }
+    fc, report = reconciled(tmp_path, files, db="inc.db")
+    assert [sorted(c["source_id"] for c in d["claims"]) for d in report["discrepancies"]] == [["a", "b"]]
+    (tmp_path / "src" / "c.txt").write_text("Letter\n\nSome 1,700 employees of Shalan signed a letter to the board.\n", encoding="utf-8")
+    fc.ingest([tmp_path / "src"])
+    step = fc.reconcile()
+    assert step.searched == 2  # the new claim, and «شالان»'s, whose name gained a firm match
+    incremental = fc.report()
+    assert incremental["discrepancies"] == []
+    full = Factcheck(db_path=tmp_path / "full.db", model="hashing")
+    full.ingest([tmp_path / "src"])
+    full.reconcile(full=True)
+    assert incremental["clusters"] == full.report()["clusters"] and len(incremental["clusters"]) == 1
+
+
 def test_changing_thresholds_realigns_everything(tmp_path):
     folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
     fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")

@@ -286,6 +286,15 @@ def test_the_years_of_two_different_figures_of_a_series_are_not_one_date():
     undated = [year("y", "2", "b", "2020"), revenue("qb", "2", "b", 550e6, "2021")]  # its figure has another time
     annotate_years(a + undated)
     assert undated[0]["dated_figures"] == [] and read_pair(a[0], undated[0], V, TH) is not None
+    # "about $370 million" (333 to 407) and "more than $280 million" (280 to 336) barely
+    # touch, and neither figure lies in the other's reading: two points of a series
+    about = [year("x", "1", "a", "2019"), {**revenue("qa", "1", "a", 370e6, "2019"), "qualifier": "approx"}]
+    above = [year("y", "2", "b", "2020"), {**revenue("qb", "2", "b", 280e6, "2020"), "qualifier": "more_than", "high": None}]
+    annotate_years(about + above)
+    assert read_pair(about[0], above[0], V, TH) is None
+    above[1]["low"] = above[1]["value"] = 350e6  # more than $350 million: 370 is what it says
+    annotate_years(about + above)
+    assert read_pair(about[0], above[0], V, TH) is not None
 
 
 def test_revenue_compared_with_last_year_is_still_what_a_company_earns():
