@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -134,7 +134,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
         judgement = judge(a, b, alignment.score, th)
         if judgement is not None:
             judged.append((a, b, alignment, judgement))
-    for a, b, alignment, judgement in next_supersession(once_per_reading(judged)):
+    for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged)), aligned):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))
     return result
@@ -167,6 +167,56 @@ def once_per_reading(judged: list[tuple]) -> list[tuple]:
         if best[(a["id"], reading(b))] == rank and best[(b["id"], reading(a))] == rank:
             kept.append((a, b, alignment, judgement))
     return kept
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2, "conflict": 0, "supersession": 1, "precision": 2}
+
+
+def once_against_agreeing(judged: list[tuple], aligned: list[tuple]) -> list[tuple]:
+    """Rate a claim's disagreement with sources that agree with one another once.
+
+    When one source says 1,700 and three others say about 1,300 in their own words ("some
+    1,300", "1,287", «حوالي 1300»), the odd figure is one finding: its strongest pair keeps
+    its severity and the pairs that repeat it against claims agreeing with that pair's
+    other side (aligned with it, nothing but a low ``precision`` judged between them: "some
+    1,300" and "1,287" say one thing) are rated ``low``, so
+    they stay in the report without crowding what needs attention. A claim whose
+    counterparts disagree among themselves keeps every pair: each says something new.
+    """
+    pairs = {frozenset((a["id"], b["id"])) for a, b, _ in aligned}
+    disagree = {frozenset((a["id"], b["id"])) for a, b, _, j in judged if j.kind == "conflict" or j.severity != "low"}
+
+    def agree(x: dict, y: dict) -> bool:
+        key = frozenset((x["id"], y["id"]))
+        return key in pairs and key not in disagree
+
+    def rank(item: tuple) -> tuple:
+        a, b, alignment, judgement = item
+        return (_RANK[judgement.severity], _RANK[judgement.kind], -judgement.confidence, -alignment.score, min(a["id"], b["id"]), max(a["id"], b["id"]))
+
+    demoted: set[frozenset] = set()
+    by_claim: dict[str, list[tuple]] = {}
+    for item in judged:
+        for c in item[:2]:
+            by_claim.setdefault(c["id"], []).append(item)
+    for cid in sorted(by_claim):
+        kept: list[dict] = []  # the other sides of this claim's pairs that keep their rating
+        for item in sorted(by_claim[cid], key=rank):
+            a, b, _, judgement = item
+            other = b if a["id"] == cid else a
+            key = frozenset((a["id"], b["id"]))
+            if key in demoted or judgement.severity == "low":
+                continue
+            if any(agree(other, k) for k in kept):
+                demoted.add(key)
+            else:
+                kept.append(other)
+    out = []
+    for a, b, alignment, judgement in judged:
+        if frozenset((a["id"], b["id"])) in demoted:
+            judgement = replace(judgement, severity="low", reason=judgement.reason + " (the same disagreement as a higher-rated pair, against a source that agrees with it)")
+        out.append((a, b, alignment, judgement))
+    return out
 
 
 def next_supersession(judged: list[tuple]) -> list[tuple]:

@@ -204,6 +204,24 @@ def test_a_new_source_that_anchors_a_name_realigns_the_claims_that_name_it(tmp_p
     assert incremental["clusters"] == full.report()["clusters"] and len(incremental["clusters"]) == 1
 
 
+def test_a_disagreement_with_sources_that_agree_is_rated_once(tmp_path):
+    files = {
+        "a.txt": "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n",
+        "b.txt": "Letter\n\nAbout 700 employees of Acme signed the letter to the board.\n",
+        "c.txt": "Staff\n\nSome 710 employees of Acme signed the letter to the board on Monday.\n",
+        "d.txt": "Staff\n\nIn all, 300 employees of Acme signed the letter to the board.\n",
+    }
+    _, report = reconciled(tmp_path, files)
+    rated = {tuple(sorted(c["source_id"] for c in d["claims"])): (d["kind"], d["severity"]) for d in report["discrepancies"]}
+    # b and c agree (about 700, about 710): a's 120 and d's 300 are each rated high once,
+    # and their repeats against c stay in the report, rated low
+    assert rated[("a", "b")] == rated[("b", "d")] == rated[("a", "d")] == ("conflict", "high")
+    assert rated[("a", "c")] == rated[("c", "d")] == ("conflict", "low")
+    assert rated[("b", "c")] == ("precision", "low")
+    repeat = next(d for d in report["discrepancies"] if {c["source_id"] for c in d["claims"]} == {"a", "c"})
+    assert "the same disagreement as a higher-rated pair" in repeat["summary"]
+
+
 def test_changing_thresholds_realigns_everything(tmp_path):
     folder = corpus(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
     fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
