@@ -310,10 +310,12 @@ class _LatinReader:
                 words.pop()
             if words and not self.arabic and not titled and _starts_sentence(self.text, words[0][0], cues):
                 if english_is_common(words[0][2], cues) and normalize_for_match(words[0][2]) not in self.known.latin:
-                    # "Shares fell", "Shares of Nortek fell": capitalised because it starts the sentence
+                    # "Shares fell", "Shares of Nortek fell": capitalised because it starts the
+                    # sentence; but a singular word that acts alone is a name ("Tidal received")
                     if len(words) == 1:
-                        continue
-                    if not _GAP_SPACE.fullmatch(self.text[words[0][1] : words[1][0]]):
+                        if not self._acts_alone(words[0]):
+                            continue
+                    elif not _GAP_SPACE.fullmatch(self.text[words[0][1] : words[1][0]]):
                         words.pop(0)
             if not words:
                 continue
@@ -326,6 +328,22 @@ class _LatinReader:
             kind, speaks = self._kind(surface, start, titled)
             self.found.append(Entity(canonical, kind, surface, start, end, speaks))
             self.taken[start:end] = b"\x01" * (end - start)
+
+    def _acts_alone(self, word: tuple[int, int, str]) -> bool:
+        """Whether a common word that starts its sentence is right before a verb whose subject
+        gives, gets or holds something (``agent_verbs`` of names.toml; after "has" or "had"
+        too) and reads as no plural: a singular noun would take an article there, so it is a
+        name ("Tidal received $432 million", "Tidal has put $95 million into Raran"; not
+        "Investors put", "The fund received", nor a participle: "Funding received from")."""
+        if word[2].lower().endswith("s"):
+            return False
+        after = [normalize_for_match(w) for w in _WORD_OR_COMMA.findall(self.text[word[1] : word[1] + 60])[:3]]
+        if after and after[0] in ("has", "had"):
+            after = after[1:]
+        if not after or after[0] not in self.cues.en_agent_verbs:
+            return False
+        # a participle before "from" or "by" is no verb of the word: "Funding received from donors"
+        return len(after) < 2 or after[1] not in self.cues.prepositions
 
     def _title_before(self, start: int) -> bool:
         before = _WORD_OR_COMMA.findall(self.text[max(0, start - 30) : start])

@@ -76,6 +76,7 @@ class NameCues:
     en_not_locative_after: frozenset[str]
     en_saying: frozenset[str]
     en_possessives: frozenset[str]
+    en_agent_verbs: frozenset[str]
     prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     en_joiners: frozenset[str]
@@ -113,7 +114,7 @@ class NameCues:
 
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
-            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
+            "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "agent_verbs", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
             "place_cues", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
@@ -152,6 +153,7 @@ def parse_name_cues(text: str) -> NameCues:
         en_not_locative_after=en_words("not_locative_after"),
         en_saying=en_words("saying"),
         en_possessives=en_words("possessives"),
+        en_agent_verbs=en_words("agent_verbs"),
         prepositions=en_words("prepositions") | ar_words("prepositions"),
         target_prepositions=en_words("target_prepositions") | ar_words("target_prepositions"),
         en_joiners=en_words("joiners") | {"&"},

@@ -130,6 +130,12 @@ def test_arabic_names(table, text, expected):
         ("Nortek fell 5% on Monday.", [("Nortek", "name")]),
         ("Revenue at Alder Mining rose.", [("Alder Mining", "organisation")]),
         ("Summit Copper said output rose.", [("Summit Copper", "speaker")]),
+        # ... unless, not a plural, it gives, gets or holds on its own: a singular noun
+        # would take an article there
+        ("Tidal received $432 million from Raran.", [("Tidal", "name"), ("Raran", "name")]),
+        ("Tidal has put some $95 million into Raran.", [("Tidal", "name"), ("Raran", "name")]),
+        ("Investors put $5 million into Raran.", [("Raran", "name")]),
+        ("Funding received from donors reached $5 million.", []),
         # names as common abroad as at home are not translated: Microsoft is a name
         ("Microsoft invested $10 billion in OpenAI.", [("Microsoft", "name"), ("OpenAI", "name")]),
         # joiners, possessives, titles
