@@ -57,6 +57,7 @@ HAND_SET = {
     "same_role": 0.15, "same_counted_group": 0.1, "actors_on_one_side": -0.1,
 }  # fmt: skip
 BOUNDARY = 0.55
+PRIOR_STRENGTH = 0.01  # the anchored combination: how hard each weight is held at its calibrated hand-set value
 BINS = 10
 
 
@@ -172,6 +173,49 @@ class Calibrated:
         return np.array([self.a * self.w])
 
 
+class Anchored:
+    """Every weight fitted, each held near the calibrated hand-set combination: the weighted
+    log loss plus ``strength`` times the squared distance of the weights from the
+    calibrated hand-set ones (a prior centred on them, not on zero). Where the labelled
+    pairs agree on a signal the weight moves; where a few dozen hand-labelled pairs cannot
+    say, it stays where the hand-set combination put it. ``cut`` is the calibrated
+    combination's probability at its boundary: both read probabilities on one scale."""
+
+    def __init__(self, groups: dict, leave_out: str | None = None, strength: float = PRIOR_STRENGTH):
+        from scipy.optimize import minimize
+
+        prior = Calibrated(groups, leave_out)
+        kept = {name: g for name, g in groups.items() if name != leave_out and len(g[1])}
+        pairs = {kind: sum(len(y) for _, y, k in kept.values() if k == kind) for kind in ("synthetic", "hand-written")}
+        share = {"hand-written": HAND_SHARE if pairs["synthetic"] else 1.0, "synthetic": 1.0 - HAND_SHARE if pairs["hand-written"] else 1.0}
+        x = np.vstack([g[0] for g in kept.values()])
+        y = np.concatenate([g[1] for g in kept.values()])
+        w = np.concatenate([np.full(len(g[1]), share[g[2]] / pairs[g[2]]) for g in kept.values()])
+        centre = np.concatenate([[prior.b], prior.a * prior.w])
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            z = theta[0] + x @ theta[1:]
+            p = 1 / (1 + np.exp(-z))
+            value = float(np.sum(w * (np.logaddexp(0, z) - y * z))) + strength * float(np.sum((theta[1:] - centre[1:]) ** 2))
+            grad = np.concatenate([[np.sum(w * (p - y))], x.T @ (w * (p - y)) + 2 * strength * (theta[1:] - centre[1:])])
+            return value, grad
+
+        theta = minimize(loss, centre, jac=True, method="L-BFGS-B").x
+        self.b, self.coef = float(theta[0]), theta[1:]
+        self.cut = prior.cut
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-(x @ self.coef + self.b)))
+
+    @property
+    def intercept_(self):
+        return np.array([self.b])
+
+    @property
+    def coef_(self):
+        return np.array([self.coef])
+
+
 def scores(y: np.ndarray, p: np.ndarray, cut: float = CUT) -> str:
     if not len(y):
         return "no labelled pairs"
@@ -220,7 +264,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", action="append", default=[], help="DIR=GOLD")
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/fit_alignment"))
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--combination", choices=("hand-set", "fitted"), default="hand-set", help="what --write saves")
+    parser.add_argument("--combination", choices=("hand-set", "fitted", "anchored"), default="anchored", help="what --write saves")
+    parser.add_argument("--strength", type=float, default=PRIOR_STRENGTH, help="the anchored combination's pull toward the hand-set weights")
     parser.add_argument("--pairs", type=Path, help="save the labelled pairs to this .npz (or read them from it when no corpus is named)")
     args = parser.parse_args(argv)
     args.scratch.mkdir(parents=True, exist_ok=True)
@@ -240,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
             kind, name, part = key.split("|")
             if part == "x":
                 groups[name] = (saved[key], saved[f"{kind}|{name}|y"], kind)
-    held: dict[str, tuple[list, list]] = {"fitted": ([], []), "hand-set, calibrated": ([], [])}
+    held: dict[str, tuple[list, list]] = {"fitted": ([], []), "hand-set, calibrated": ([], []), "anchored": ([], [])}
     for label in held:
         print(f"{label}: leave one corpus out (fitted on the others, scored on it):")
         for name, (x, y, kind) in groups.items():
@@ -249,6 +294,9 @@ def main(argv: list[str] | None = None) -> None:
                 continue
             if label == "fitted":
                 p, cut = fit(groups, leave_out=name).predict_proba(x)[:, 1], CUT
+            elif label == "anchored":
+                anchored = Anchored(groups, leave_out=name, strength=args.strength)
+                p, cut = anchored.predict(x), anchored.cut
             else:
                 calibrated = Calibrated(groups, leave_out=name)
                 p, cut = calibrated.predict(x), calibrated.cut
@@ -260,7 +308,7 @@ def main(argv: list[str] | None = None) -> None:
             if mine:
                 y = np.concatenate([held[label][0][i] for i in mine])
                 p = np.concatenate([held[label][1][i] for i in mine])
-                cut = CUT if label == "fitted" else Calibrated(groups).cut
+                cut = CUT if label == "fitted" else Calibrated(groups).cut  # the anchored combination cuts where the calibrated one does
                 print(f"  {'all ' + kind + ', left out':28s} {scores(y, p, cut)}")
     # The fitted model's cut-off: the highest probability at which it finds, on the
     # hand-written corpora left out, as many one-slot pairs as the hand-set combination did.
@@ -277,8 +325,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {'all hand-written, left out':28s} {scores(y_hand, p_hand, cut)}")
         if y_syn:
             print(f"  {'all synthetic, left out':28s} {scores(np.concatenate(y_syn), np.concatenate(p_syn), cut)}")
-    chosen = Calibrated(groups) if args.combination == "hand-set" else fit(groups)
-    if not isinstance(chosen, Calibrated):
+    if args.combination == "hand-set":
+        chosen = Calibrated(groups)
+    elif args.combination == "anchored":
+        chosen = Anchored(groups, strength=args.strength)
+    else:
+        chosen = fit(groups)
         chosen.cut = cut
     y_all, p_all = np.concatenate(held[args_label(args)][0]), np.concatenate(held[args_label(args)][1])
     print(f"reliability of the left-out probabilities ({args_label(args)}):")
@@ -296,7 +348,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def args_label(args) -> str:
-    return "fitted" if args.combination == "fitted" else "hand-set, calibrated"
+    return {"fitted": "fitted", "anchored": "anchored"}.get(args.combination, "hand-set, calibrated")
 
 
 if __name__ == "__main__":

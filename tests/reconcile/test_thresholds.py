@@ -90,8 +90,8 @@ GOOD = {
     "related_min_claims = 100000": {"related_min_claims": 100000},
     "magnitude_ratio = 1": {"magnitude_ratio": 1.0},
     "align_score = 0.7\n[e5]\nalign_score = 0.8\ncosine_floor = 0.8": {"align_score": 0.8, "cosine_floor": 0.8},
-    "[usem3]\nalign_score = 0.9": {"align_score": 0.219},  # another family's table
-    "['e5+usem3']\nalign_score = 0.9": {"align_score": 0.219},
+    "[usem3]\nalign_score = 0.9": {"align_score": 0.268},  # another family's table
+    "['e5+usem3']\nalign_score = 0.9": {"align_score": 0.268},
     "": {},
 }
 
