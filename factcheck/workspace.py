@@ -81,6 +81,18 @@ class CheckResult:
         return 1 if self.new else 0
 
 
+def _signature(stored: str | None) -> dict[str, list[str]] | None:
+    """The name anchors an earlier run stored, or None when none are stored or what is
+    stored is unreadable: then every claim is aligned afresh."""
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+        return None
+    return value
+
+
 class Factcheck:
     """One claims database, one embedding model, one set of thresholds."""
 
@@ -298,14 +310,14 @@ class Factcheck:
         state = self._state_key()  # of the corpus as read now, under the lock
         claims = self.store.claims()
         anchors = annotate(claims)
-        anchored = self.store.get_setting("name_anchors")
+        anchored = _signature(self.store.get_setting("name_anchors"))
         full = full or anchored is None or self.store.get_setting("aligned_with") != self._alignment_key()
         pending = None if full else self.store.unaligned_claim_ids()
-        if pending is not None:
+        if pending is not None and anchored is not None:
             # claims naming a word whose firm match across scripts changed compare their
             # names afresh (name_keys.NameAnchors): the new source's "Shalan" takes «شالان»
             # from "Sulan"
-            changed = anchors.changed_since(json.loads(anchored or "{}"))
+            changed = anchors.changed_since(anchored)
             if changed:
                 pending = sorted(set(pending) | {c["id"] for c in claims if any(name_words(n) & changed for n in c.get("actors") or ())})
         wanted = None if pending is None else set(pending)

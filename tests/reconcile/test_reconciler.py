@@ -204,6 +204,16 @@ def test_a_new_source_that_anchors_a_name_realigns_the_claims_that_name_it(tmp_p
     assert incremental["clusters"] == full.report()["clusters"] and len(incremental["clusters"]) == 1
 
 
+@pytest.mark.parametrize("stored", ["not json", "[1, 2]", '{"x": 3}'])
+def test_unreadable_name_anchors_align_everything_afresh(tmp_path, stored):
+    fc, before = reconciled(tmp_path, {"a.txt": SIGNED_500, "b.txt": SIGNED_120})
+    fc.store.set_setting("name_anchors", stored)
+    result = fc.reconcile()
+    assert result.searched == result.claims  # a full run, no error
+    assert [d["id"] for d in fc.report()["discrepancies"]] == [d["id"] for d in before["discrepancies"]]
+    assert fc.store.get_setting("name_anchors") == "{}"
+
+
 def test_a_disagreement_with_sources_that_agree_is_rated_once(tmp_path):
     files = {
         "a.txt": "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n",
