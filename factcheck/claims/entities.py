@@ -828,11 +828,12 @@ class _ArabicReader:
         if not self._free(i):
             return None
         before = i > 0 and self._joined(i) and self._opens(i - 1) and any(r.stem.endswith("ت") and verb_form(r.stem) for r in self.tokens[i - 1].readings)
+        # a singular verb ("تضم"), not a plural ("تظاهروا")
         after = (
             self._opens(i) and i + 1 < len(self.tokens) and self._joined(i + 1)
             and self.tokens[i + 1].plain.stem[:1] == "ت" and not self.tokens[i + 1].plain.stem.endswith(("وا", "ن"))
             and verb_form(self.tokens[i + 1].plain.stem)
-        )  # fmt: skip: a singular verb ("تضم"), not a plural ("تظاهروا")
+        )  # fmt: skip
         if not (before or after):
             return None
         readings = sorted(self.tokens[i].readings, key=lambda r: -r.clitic) if after else [self.tokens[i].plain]
