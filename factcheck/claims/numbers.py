@@ -214,6 +214,12 @@ def in_written_figure(word: str) -> bool:
     return any(number_word(stem) is not None or stem in VAGUE_WORDS for _, stem in clitic_splits(norm))
 
 
+def _joined_tens(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is an Arabic tens word joined by و ("وثلاثين")."""
+    w = words[i] if i < len(words) else ""
+    return w.startswith("و") and _AR_WORDS.get(w[1:], ("",))[0] == "tens"
+
+
 def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
     """Read a cardinal written in words from the start of ``words`` (normalised tokens).
 
@@ -227,6 +233,8 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
     (25.0, 3)
     >>> read_number_words(["a", "million"]), read_number_words(["مليونين"])
     ((1000000.0, 2), (2000000.0, 1))
+    >>> read_number_words(["عشرين", "وخمسه", "وثلاثين"])  # 20, then 35
+    (20.0, 1)
     """
     total = 0.0
     current = 0.0
@@ -279,6 +287,8 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
             # a unit follows only tens ("twenty five", "عشرون وخمسة"), hundreds or a scale
             if last in ("unit", "ten", "teen_only") or (last == "tens" and is_arabic(w) and not joined):
                 break
+            if last == "tens" and joined and _joined_tens(words, i + step):
+                break  # "عشرين وخمسة وثلاثين": 20, then 35 (the unit leads the next tens)
             current += v
         elif kind == "ten":
             if last in ("unit", "teen_only") and not joined and is_arabic(w) and current < 10:

@@ -321,6 +321,8 @@ _EN_TIME_BEFORE = DATE_CONTEXT_WORDS | {
 }
 
 _DASHES = ("-", "–", "‐")
+_MINUS = ("-", "−")  # hyphen-minus and the minus sign
+_MINUS_WORDS = frozenset({"minus", "سالب", "ناقص"})
 _RANGE_CONNECTORS = {k: {normalize_word(w) for w in v} for k, v in RANGE_CONNECTORS.items()}
 _LABEL_OR_NAME = LABEL_WORDS | NAME_WORDS
 _NUMBER_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
@@ -622,8 +624,21 @@ class _Reader:
             return None
         k0, currency, start = k, None, None
         pct_before = False
+        # a minus sign glued to the number (or its currency sign) and set off before it ("fell
+        # to -10 degrees", "-$5 million"; not the dash of "10-20"), or a word for minus
+        # ("minus 10", «سالب عشرة»)
+        negative = (
+            (
+                t.kind == "punct" and t.norm in _MINUS and not t.glued and (nx := self.tok(k + 1)) is not None and nx.glued
+                and (nx.kind == "num" or (nx.norm in CURRENCY_SIGNS and (ny := self.tok(k + 2)) is not None and ny.kind == "num"))
+            )
+            or (t.kind == "word" and t.norm in _MINUS_WORDS and self.same_line(k + 1) is not None)
+        )  # fmt: skip
+        if negative:
+            start, k = t.start, k + 1
+            t = self.tok(k)
         if t.kind == "punct" and t.norm in CURRENCY_SIGNS and (nx := self.same_line(k + 1)) and nx.kind == "num":
-            currency, start, k = CURRENCY_SIGNS[t.norm], t.start, k + 1
+            currency, start, k = CURRENCY_SIGNS[t.norm], t.start if start is None else start, k + 1
         elif (
             t.kind == "word" and t.norm in DOLLAR_PREFIXES and (d := self.tok(k + 1)) and d.norm == "$"
             and d.glued and (nx := self.same_line(k + 2)) and nx.kind == "num"
@@ -707,6 +722,13 @@ class _Reader:
         unit = None
         if pct_before:
             unit = "percent"
+        # a currency sign after the number ("10$", "20 €", "5 million €"), unless it opens the
+        # next amount ("10 $20")
+        sign = self.same_line(k) if currency is None and not pct_before else None
+        if sign is not None and sign.kind == "punct" and sign.norm in CURRENCY_SIGNS:
+            nxt = self.same_line(k + 1)
+            if nxt is None or nxt.kind != "num":
+                currency, end, k = CURRENCY_SIGNS[sign.norm], sign.end, k + 1
         # currency after the number (also after a sign: "$5 million dollars" is rare but harmless)
         cur = _CURRENCIES.match(self.toks, k, clitics=False) if self.same_line(k) else None
         if cur:
@@ -725,6 +747,8 @@ class _Reader:
                     if fr:
                         value, raw, k, end = value + fr[0], raw + fr[0], k + 1, fr[1]
                     value, raw = value * mult, raw * mult
+        if negative:
+            raw, value = -raw, -value
         return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
 
     def fraction_after(self, k: int) -> tuple[float, int] | None:
@@ -1255,8 +1279,8 @@ def _can_start(t: _Tok) -> bool:
     if t.kind == "num":
         return True
     if t.kind == "punct":
-        return t.norm in CURRENCY_SIGNS or t.norm in ("%", "٪")
-    if t.norm in _START_WORDS or t.text in ISO_CODES or number_word(t.norm):
+        return t.norm in CURRENCY_SIGNS or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued)
+    if t.norm in _START_WORDS or t.norm in _MINUS_WORDS or t.text in ISO_CODES or number_word(t.norm):
         return True
     return is_arabic(t.norm) and any(
         s in _START_WORDS or number_word(s) for _, s in clitic_splits(t.norm)[1:]

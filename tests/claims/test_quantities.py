@@ -46,6 +46,19 @@ SPEC_TABLE = [
     ("حتى 30%", [Q("حتى 30%", 30, "at_most", "percent")]),
     ("between 50 and 100 million", [R("between 50 and 100 million", 5e7, 1e8)]),
     ("بين 50 و100 مليون", [R("بين 50 و100 مليون", 5e7, 1e8)]),
+    # negatives: a minus sign set off before the number, or a word for minus
+    ("Temperatures fell to -10 degrees.", [Q("-10", -10, noun="degrees")]),
+    ("profit was -$5 million", [Q("-$5 million", -5e6, "exact", "USD")]),
+    ("انخفضت الحرارة إلى سالب عشرة", [Q("سالب عشرة", -10)]),
+    ("between -5 and 10", [R("between -5 and 10", -5, 10)]),
+    ("a range of 10-20", [R("10-20", 10, 20)]),  # a dash between two numbers is no minus
+    # a currency sign after the number, glued or not, unless it opens the next amount
+    ("It cost 10$.", [Q("10$", 10, "exact", "USD")]),
+    ("It cost 5 million € in total.", [Q("5 million €", 5e6, "exact", "EUR")]),
+    ("رسوم قدرها 20 €", [Q("20 €", 20, "exact", "EUR")]),
+    ("prices of 10 $20", [Q("10", 10), Q("$20", 20, "exact", "USD")]),
+    # a unit joined after tens leads the next tens: between twenty and thirty-five, not 55
+    ("قتل ما بين عشرين وخمسة وثلاثين شخصا", [R("ما بين عشرين وخمسة وثلاثين", 20, 35, noun="شخصا")]),
     ("tens of millions", [R("tens of millions", 1e7, 1e8, approximate=True)]),
     ("عشرات الملايين", [R("عشرات الملايين", 1e7, 1e8, approximate=True)]),
     ("700 of 770", [Q("700 of 770", 700, total=770)]),
