@@ -243,7 +243,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "dmy", ("digit",),
-        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/.-]|\.\d)"),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/-]|\.\d)"),
+    ),
+    (
+        # two-digit years, with / or - only ("16/04/21"; "1.2.15" is a version number)
+        "dmy", ("digit",),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\3(?P<yy>\d{2}))(?![\d/-]|\.\d)"),
     ),
     (
         "day_month", ("digit", "month"),
@@ -385,6 +390,14 @@ def _month_number(raw: str) -> int | None:
     return _AR_MONTHS.get(" ".join(normalize_word(raw).split()))
 
 
+#: a two-digit year below this is of the 2000s ("21" is 2021), from it of the 1900s ("98")
+TWO_DIGIT_PIVOT = 69
+
+
+def _century(yy: int) -> int:
+    return 2000 + yy if yy < TWO_DIGIT_PIVOT else 1900 + yy
+
+
 def _valid(y: int | None, m: int, d: int | None) -> bool:
     if not 1 <= m <= 12:
         return False
@@ -518,6 +531,8 @@ def _find(text: str) -> list[_Found]:
             if taken.overlaps(s, e):
                 continue
             y = int(g["y"]) if g.get("y") else None
+            if g.get("yy"):
+                y = _century(int(g["yy"]))
             if kind in ("hijri", "hijri_year"):
                 mon = _HIJRI.get(" ".join(normalize_word(g["hmon"]).split())) if g.get("hmon") else None
                 if kind == "hijri" and not (g.get("d") or y):

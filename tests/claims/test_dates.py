@@ -63,6 +63,10 @@ EXPLICIT = [
     ("17.11.2023", [D("17.11.2023", "2023-11-17", "day")]),
     ("11/17/2023", [D("11/17/2023", "2023-11-17", "day")]),  # only month-first is valid
     ("05/04/2023", [D("05/04/2023", "2023-04-05", "day")]),  # ambiguous: day-first
+    ("on 16/04/21, then", [D("16/04/21", "2021-04-16", "day")]),  # a two-digit year: the 2000s below 69
+    ("on 03-11-98.", [D("03-11-98", "1998-11-03", "day")]),  # from 69, the 1900s; the full stop ends it
+    ("It was 03.11.1998.", [D("03.11.1998", "1998-11-03", "day")]),
+    ("version 1.2.15 shipped", []),  # dots with a two-digit year: a version, no date
     ("١٧ نوفمبر ٢٠٢٣", [D("١٧ نوفمبر ٢٠٢٣", "2023-11-17", "day")]),
     # years after a cue; seasons and modifiers
     ("وفقًا لتقرير، في عام 2016، بدأت", [D("عام 2016", "2016", "year")]),
