@@ -253,7 +253,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
         "day_month", ("digit", "month"),
         _lazy_compile(
-            rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*"
+            rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*(?:/\s*)?"
             rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
             rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
         ),
