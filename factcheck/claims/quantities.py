@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
 from factcheck.claims.fractions import find_fractions
@@ -1373,4 +1373,31 @@ def extract_quantities(
         i = max(m.k_end, i + 1)
         # a trailing qualifier or noun is not the start of another mention
     out.sort(key=lambda q: q.char_start)
+    return _two_sided(text, out)
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most"})
+_BOUND_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|but|و)?\s*", re.IGNORECASE)
+
+
+def _two_sided(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A lower bound joined to an upper bound of the same unit is one range: "more than
+    twenty and at most thirty-five people" is 20 to 35 (low and high as the bounds say;
+    the qualifier is ``range``)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.qualifier in _LOWER_BOUNDS and q.qualifier in _UPPER_BOUNDS
+            and prev.unit == q.unit and prev.total is None and q.total is None
+            and prev.low is not None and q.high is not None and prev.low < q.high
+            and _BOUND_JOINER.fullmatch(text, prev.char_end, q.char_start)
+        ):  # fmt: skip
+            out[-1] = replace(
+                prev, quote=text[prev.char_start : q.char_end], char_end=q.char_end, value=None, high=q.high,
+                qualifier="range", noun=q.noun or prev.noun, hedged=prev.hedged or q.hedged, negated=prev.negated or q.negated,
+            )  # fmt: skip
+            continue
+        out.append(q)
     return out

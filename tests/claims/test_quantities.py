@@ -46,6 +46,12 @@ SPEC_TABLE = [
     ("حتى 30%", [Q("حتى 30%", 30, "at_most", "percent")]),
     ("between 50 and 100 million", [R("between 50 and 100 million", 5e7, 1e8)]),
     ("بين 50 و100 مليون", [R("بين 50 و100 مليون", 5e7, 1e8)]),
+    # two-sided bounds: a lower bound joined to an upper bound is one range
+    ("more than twenty and at most thirty-five people were hurt",
+     [R("more than twenty and at most thirty-five", 20, 35, noun="people")]),
+    ("أكثر من 20 وأقل من 35 شخصا", [R("أكثر من 20 وأقل من 35", 20, 35, noun="شخصا")]),
+    ("more than 500 employees and fewer than 45 managers",  # each with its noun: two figures
+     [Q("more than 500", 500, "more_than", noun="employees"), Q("fewer than 45", 45, "less_than", noun="managers")]),
     # negatives: a minus sign set off before the number, or a word for minus
     ("Temperatures fell to -10 degrees.", [Q("-10", -10, noun="degrees")]),
     ("profit was -$5 million", [Q("-$5 million", -5e6, "exact", "USD")]),
