@@ -132,18 +132,22 @@ def gold_pairs(folder: Path, gold_path: Path, scratch: Path) -> tuple[np.ndarray
     return np.array(x, dtype=float).reshape(-1, len(FEATURES)), np.array(y, dtype=int)
 
 
-def fit(groups: dict[str, tuple[np.ndarray, np.ndarray, str]], leave_out: str | None = None, regularisation: float = 0.0):
-    from sklearn.linear_model import LogisticRegression
-
+def weighted(groups: dict[str, tuple[np.ndarray, np.ndarray, str]], leave_out: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(features, labels, weights) of every corpus but ``leave_out``: the hand-written pairs
+    together weigh :data:`HAND_SHARE`, the generated ones the rest; the weights sum to 1."""
     kept = {name: g for name, g in groups.items() if name != leave_out and len(g[1])}
     pairs = {kind: sum(len(y) for _, y, k in kept.values() if k == kind) for kind in ("synthetic", "hand-written")}
     share = {"hand-written": HAND_SHARE if pairs["synthetic"] else 1.0, "synthetic": 1.0 - HAND_SHARE if pairs["hand-written"] else 1.0}
-    xs, ys, ws = [], [], []
-    for x, y, kind in kept.values():
-        xs.append(x)
-        ys.append(y)
-        ws.append(np.full(len(y), share[kind] / pairs[kind]))
-    x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    x = np.vstack([g[0] for g in kept.values()])
+    y = np.concatenate([g[1] for g in kept.values()])
+    w = np.concatenate([np.full(len(g[1]), share[g[2]] / pairs[g[2]]) for g in kept.values()])
+    return x, y, w
+
+
+def fit(groups: dict[str, tuple[np.ndarray, np.ndarray, str]], leave_out: str | None = None, regularisation: float = 0.0):
+    from sklearn.linear_model import LogisticRegression
+
+    x, y, w = weighted(groups, leave_out)
     model = LogisticRegression(C=regularisation or REGULARISATION, max_iter=5000)
     model.fit(x, y, sample_weight=w * len(y))
     return model
@@ -185,12 +189,7 @@ class Anchored:
         from scipy.optimize import minimize
 
         prior = Calibrated(groups, leave_out)
-        kept = {name: g for name, g in groups.items() if name != leave_out and len(g[1])}
-        pairs = {kind: sum(len(y) for _, y, k in kept.values() if k == kind) for kind in ("synthetic", "hand-written")}
-        share = {"hand-written": HAND_SHARE if pairs["synthetic"] else 1.0, "synthetic": 1.0 - HAND_SHARE if pairs["hand-written"] else 1.0}
-        x = np.vstack([g[0] for g in kept.values()])
-        y = np.concatenate([g[1] for g in kept.values()])
-        w = np.concatenate([np.full(len(g[1]), share[g[2]] / pairs[g[2]]) for g in kept.values()])
+        x, y, w = weighted(groups, leave_out)
         centre = np.concatenate([[prior.b], prior.a * prior.w])
 
         def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:

@@ -25,7 +25,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import blocking_pairs
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
-from factcheck.reconcile.judge import Judgement, judge
+from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
 from factcheck.reconcile.summary import summarise
 from factcheck.reconcile.thresholds import Thresholds
@@ -169,7 +169,7 @@ def once_per_reading(judged: list[tuple]) -> list[tuple]:
     return kept
 
 
-_RANK = {"high": 0, "medium": 1, "low": 2, "conflict": 0, "supersession": 1, "precision": 2}
+_KIND_ORDER = ("conflict", "supersession", "precision")  # SPEC's order of kinds
 
 
 def once_against_agreeing(judged: list[tuple], aligned: list[tuple]) -> list[tuple]:
@@ -192,7 +192,10 @@ def once_against_agreeing(judged: list[tuple], aligned: list[tuple]) -> list[tup
 
     def rank(item: tuple) -> tuple:
         a, b, alignment, judgement = item
-        return (_RANK[judgement.severity], _RANK[judgement.kind], -judgement.confidence, -alignment.score, min(a["id"], b["id"]), max(a["id"], b["id"]))
+        return (
+            -SEVERITIES.index(judgement.severity), _KIND_ORDER.index(judgement.kind),
+            -judgement.confidence, -alignment.score, min(a["id"], b["id"]), max(a["id"], b["id"]),
+        )  # fmt: skip
 
     demoted: set[frozenset] = set()
     by_claim: dict[str, list[tuple]] = {}
