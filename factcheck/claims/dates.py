@@ -9,6 +9,10 @@ deictic words (أمس, اليوم, غدا, العام الماضي, yesterday, l
 Month and weekday names come from CLDR through babel; :data:`EXTRA_MONTH_SPELLINGS` adds the
 spellings CLDR lacks.
 
+Finding and reading are two steps held as data: :data:`RULES` lists every written form as a
+named :class:`DateRule` with an explicit priority, whose pattern finds the span and whose
+reader turns the match into a mention (or declines it).
+
 Reading rules (the choices a reader of the output must know):
 
 - Precision is what the text gives: "2023", "2023-11", "2023-11-17".
@@ -49,6 +53,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from babel.dates import get_day_names, get_month_names
 
@@ -215,120 +220,6 @@ FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادم�
 _DIRECTION = {normalize_word(w): -1 for w in PAST_WORDS} | {normalize_word(w): 1 for w in FUTURE_WORDS}
 _AR_DIR = _alt([w for w in PAST_WORDS + FUTURE_WORDS if is_arabic(w)])
 _EN_DIR = r"(?:[Ll]ast|[Nn]ext)"
-# Each pattern names the gates it needs: "digit" (a digit in the text), "month", "hijri",
-# "season" (a season or modifier word), "dir" (a direction word). A text without them skips it.
-_PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
-    (
-        "day_ord", ("month",),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
-            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
-        ),
-    ),
-    (
-        "month_dir", ("month", "dir"),  # "5 يناير الماضي", "أكتوبر/تشرين الأول الماضي": no year, a direction
-        _lazy_compile(
-            rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('شهر')}\s+)?"
-            rf"{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
-        ),
-    ),
-    (
-        "month_dir", ("month", "dir"),
-        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
-    ),
-    ("month_dir", ("month", "dir"), _lazy_compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
-    (
-        "ymd", ("digit",),
-        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<y>\d{4})([-/])(?P<m>\d{1,2})\3(?P<d>\d{1,2}))(?![\d/-])"),
-    ),
-    (
-        "dmy", ("digit",),
-        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/-]|\.\d)"),
-    ),
-    (
-        # two-digit years, with / or - only ("16/04/21"; "1.2.15" is a version number)
-        "dmy", ("digit",),
-        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\3(?P<yy>\d{2}))(?![\d/-]|\.\d)"),
-    ),
-    (
-        "day_month", ("digit", "month"),
-        _lazy_compile(
-            rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*(?:/\s*)?"
-            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
-            rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
-        ),
-    ),
-    (
-        "month_day", ("digit", "month"),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>{_MONTH}\s+{_DAY}{_ORD}(?![:.]\d)"
-            rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?(?:\s*[,،]?\s*{_YEAR})?)"
-        ),
-    ),
-    (
-        "hijri", ("digit", "hijri"),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
-            rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
-        ),
-    ),
-    (
-        "hijri_year", ("digit",),
-        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
-    ),
-    (
-        "month_year", ("digit", "month"),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
-            rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
-        ),
-    ),
-    (
-        "season_year", ("digit", "season"),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
-            rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
-        ),
-    ),
-    (
-        "mod_year", ("digit", "season"),
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
-            rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
-        ),
-    ),
-    (
-        "years_dual", ("digit",),  # عامي 2015 و2016: two years, two mentions
-        _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
-            rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
-        ),
-    ),
-    (
-        "year_noun", ("digit",),
-        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
-    ),
-    ("year_noun", ("digit",), _lazy_compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
-    ("year_ad", ("digit",), _lazy_compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
-    (
-        "year_cue", ("digit",),
-        _lazy_compile(
-            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'منذ', 'حتى', 'خلال', 'بحلول', 'قبل', 'بعد'])}"
-            r"|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
-            rf"(?P<q>{_YEAR}(?:\s*[-–]\s*(?P<y2>\d{{4}})(?!\d))?{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
-        ),
-    ),
-    (
-        "month_cue", ("month",),  # "في نوفمبر", "in November", "early November": month, year to resolve
-        _lazy_compile(
-            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'خلال', 'منذ', 'حتى', 'شهر', 'بحلول'])}"
-            r"|[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his)\s+"
-            rf"(?P<q>{_MONTH})(?!\s*\d)"
-        ),
-    ),
-    ("month_cue", ("month",), _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
-]
-
 # Deictic words: (pattern, unit, offset). Day words first so "أمس الأول" beats "أمس".
 _RELATIVE_TABLE: list[tuple[str, str, int]] = [
     ("أمس الأول", "day", -2), ("the day before yesterday", "day", -2), ("بعد غد", "day", 2),
@@ -510,6 +401,236 @@ def _gates(nt: str) -> set[str]:
     return found
 
 
+# --------------------------------------------------------------------------------------------
+# Date rules: a pattern finds a span, a named reader reads its value
+# --------------------------------------------------------------------------------------------
+
+#: What a reader returns for a span that reads as an impossible date ("31 فبراير"): the span
+#: is claimed, so that no later rule reads part of it, and yields no mention.
+_IMPOSSIBLE: tuple = ()
+
+
+def _year_of(g: dict) -> int | None:
+    if g.get("yy"):
+        return _century(int(g["yy"]))
+    return int(g["y"]) if g.get("y") else None
+
+
+def _read_hijri(m: re.Match, s: int, e: int):
+    g = m.groupdict()
+    y = _year_of(g)
+    mon = _HIJRI.get(" ".join(normalize_word(g["hmon"]).split())) if g.get("hmon") else None
+    if g.get("hmon") and not (g.get("d") or y):
+        return None  # "رمضان" alone is a season of the year, "صفر" is zero
+    d = int(g["d"]) if g.get("d") else None
+    if d is not None and not 1 <= d <= 30:
+        return None
+    prec = "day" if d else ("month" if mon else "year")
+    return [_Found(s, e, "explicit", prec, y, mon, d, calendar="hijri")]
+
+
+def _read_numeric(m: re.Match, s: int, e: int, swap: bool):
+    g = m.groupdict()
+    y, d, mo = _year_of(g), int(g["d"]), int(g["m"])
+    if swap and not _valid(y, mo, d) and _valid(y, d, mo):
+        d, mo = mo, d  # month-first is the only valid reading
+    if not (1000 <= y <= 2999 and _valid(y, mo, d)):
+        return None
+    return [_Found(s, e, "explicit", "day", y, mo, d)]
+
+
+def _read_ymd(m: re.Match, s: int, e: int):
+    return _read_numeric(m, s, e, swap=False)
+
+
+def _read_dmy(m: re.Match, s: int, e: int):
+    return _read_numeric(m, s, e, swap=True)
+
+
+def _read_month(m: re.Match, s: int, e: int):
+    """A month by name, with a day (digits or an ordinal word), a year or a direction."""
+    g = m.groupdict()
+    y = _year_of(g)
+    mo = _month_number(g["mon"])
+    if mo is None:
+        return None
+    d = int(g["d"]) if g.get("d") else None
+    if g.get("ord"):
+        if _DEFINITE_BEFORE.search(m.string, max(0, s - 30), s):
+            return None  # "الأسبوع الثاني من نوفمبر": the second week, not the 2nd
+        d = _ORDINAL_INDEX.get(" ".join(normalize_word(g["ord"]).split()))
+    direction = _DIRECTION.get(normalize_word(g["dir"])) if g.get("dir") else 0
+    if (d is not None and not _valid(y, mo, d)) or (g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)):
+        return _IMPOSSIBLE
+    if y is not None and not 1000 <= y <= 2999:
+        return None
+    return [_Found(s, e, "explicit", "day" if d else "month", y, mo, d, direction=direction)]
+
+
+def _read_month_cue(m: re.Match, s: int, e: int):
+    """A month named after a cue ("في نوفمبر"), whose year is left to resolve."""
+    if normalize_word(m.group("mon")) in _AMBIGUOUS_BARE_MONTHS:
+        return None  # "آب", "ماي": a month only with a day or a year
+    return _read_month(m, s, e)
+
+
+def _read_years_dual(m: re.Match, s: int, e: int):
+    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if not (1000 <= y <= 2999 and 1000 <= y2 <= 2999):
+        return None
+    s2, e2 = m.span("q2")
+    return [_Found(s, e, "explicit", "year", y), _Found(s2, e2, "explicit", "year", y2)]
+
+
+def _read_year(m: re.Match, s: int, e: int, lo: int = 1000, hi: int = 2999):
+    y = int(m.group("y"))
+    y2 = m.groupdict().get("y2")
+    if not lo <= y <= hi or (y2 and not y < int(y2) <= hi):
+        return None
+    return [_Found(s, e, "explicit", "year", y)]
+
+
+def _read_year_cue(m: re.Match, s: int, e: int):
+    """A bare number after a year cue: a year of 1900-2100, unless a count follows it."""
+    if _count_follows(m.string, e):
+        return None  # "في 2000 مدينة", "منذ 2000 عام": a count or an amount
+    return _read_year(m, s, e, 1900, 2100)
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """A way dates are written: ``pattern`` finds the span (group ``q``), ``read`` reads it.
+
+    Rules run by ``priority`` (lowest first); a span one rule has read is not read again by a
+    later one. ``gates`` name what a text must contain for the rule to run at all (see
+    :func:`_gates`). ``read`` returns the mentions, ``None`` (not a date here; the span stays
+    free) or ``_IMPOSSIBLE`` (a date that cannot be; the span is taken, nothing is reported).
+    """
+
+    name: str
+    priority: int
+    read: Callable[[re.Match, int, int], object]
+    gates: tuple[str, ...]
+    pattern: re.Pattern
+
+
+# Each pattern names the gates it needs: "digit" (a digit in the text), "month", "hijri",
+# "season" (a season or modifier word), "dir" (a direction word). A text without them skips it.
+_RULE_TABLE = [  # (name, priority, reader, gates, pattern)
+    (
+        "day_ord", 10, _read_month, ("month",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
+            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
+        ),
+    ),
+    (
+        "month_dir_day", 20, _read_month, ("month", "dir"),  # "5 يناير الماضي", "أكتوبر/تشرين الأول الماضي": no year, a direction
+        _lazy_compile(
+            rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('شهر')}\s+)?"
+            rf"{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
+        ),
+    ),
+    (
+        "month_dir", 30, _read_month, ("month", "dir"),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
+    ),
+    ("month_dir_en", 40, _read_month, ("month", "dir"), _lazy_compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
+    (
+        "ymd", 50, _read_ymd, ("digit",),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<y>\d{4})([-/])(?P<m>\d{1,2})\3(?P<d>\d{1,2}))(?![\d/-])"),
+    ),
+    (
+        "dmy", 60, _read_dmy, ("digit",),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\3(?P<y>\d{4}))(?![\d/-]|\.\d)"),
+    ),
+    (
+        # two-digit years, with / or - only ("16/04/21"; "1.2.15" is a version number)
+        "dmy_two_digit_year", 70, _read_dmy, ("digit",),
+        _lazy_compile(r"(?<![\d/.-])(?P<q>(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\3(?P<yy>\d{2}))(?![\d/-]|\.\d)"),
+    ),
+    (
+        "day_month", 80, _read_month, ("digit", "month"),
+        _lazy_compile(
+            rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*(?:/\s*)?"
+            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
+            rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+        ),
+    ),
+    (
+        "month_day", 90, _read_month, ("digit", "month"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>{_MONTH}\s+{_DAY}{_ORD}(?![:.]\d)"
+            rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?(?:\s*[,،]?\s*{_YEAR})?)"
+        ),
+    ),
+    (
+        "hijri", 100, _read_hijri, ("digit", "hijri"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
+            rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
+        ),
+    ),
+    (
+        "hijri_year", 110, _read_hijri, ("digit",),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})\s*ه{_M}{_E})"),
+    ),
+    (
+        "month_year", 120, _read_month, ("digit", "month"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
+            rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "season_year", 130, _read_year, ("digit", "season"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
+            rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "mod_year", 140, _read_year, ("digit", "season"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
+            rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        "years_dual", 150, _read_years_dual, ("digit",),  # عامي 2015 و2016: two years, two mentions
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
+            rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
+        ),
+    ),
+    (
+        "year_noun", 160, _read_year, ("digit",),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
+    ),
+    ("year_noun_en", 170, _read_year, ("digit",), _lazy_compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
+    ("year_ad", 180, _read_year, ("digit",), _lazy_compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
+    (
+        "year_cue", 190, _read_year_cue, ("digit",),
+        _lazy_compile(
+            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'منذ', 'حتى', 'خلال', 'بحلول', 'قبل', 'بعد'])}"
+            r"|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
+            rf"(?P<q>{_YEAR}(?:\s*[-–]\s*(?P<y2>\d{{4}})(?!\d))?{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
+        ),
+    ),
+    (
+        "month_cue", 200, _read_month_cue, ("month",),  # "في نوفمبر", "in November", "early November": month, year to resolve
+        _lazy_compile(
+            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'خلال', 'منذ', 'حتى', 'شهر', 'بحلول'])}"
+            r"|[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his)\s+"
+            rf"(?P<q>{_MONTH})(?!\s*\d)"
+        ),
+    ),
+    ("month_cue_modifier", 210, _read_month_cue, ("month",), _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
+]
+
+RULES: tuple[DateRule, ...] = tuple(sorted((DateRule(*r) for r in _RULE_TABLE), key=lambda r: (r.priority, r.name)))
+
+
 def _find(text: str) -> list[_Found]:
     """Every date-like mention in ``text``, unresolved, without overlaps, in text order."""
     nt = to_western_digits(text)
@@ -521,74 +642,19 @@ def _find(text: str) -> list[_Found]:
         taken.add(f.start, f.end)
 
     gates = _gates(nt)
-    for kind, needs, rx in _PATTERNS:
-        if not gates.issuperset(needs):
+    for rule in RULES:
+        if not gates.issuperset(rule.gates):
             continue
-        for m in rx.finditer(nt):
-            g = m.groupdict()
-            qname = "q" if m.group("q") is not None else "q2"
-            s, e = m.span(qname)
+        for m in rule.pattern.finditer(nt):
+            s, e = m.span("q" if m.group("q") is not None else "q2")
             if taken.overlaps(s, e):
                 continue
-            y = int(g["y"]) if g.get("y") else None
-            if g.get("yy"):
-                y = _century(int(g["yy"]))
-            if kind in ("hijri", "hijri_year"):
-                mon = _HIJRI.get(" ".join(normalize_word(g["hmon"]).split())) if g.get("hmon") else None
-                if kind == "hijri" and not (g.get("d") or y):
-                    continue  # "رمضان" alone is a season of the year, "صفر" is zero
-                d = int(g["d"]) if g.get("d") else None
-                if d is not None and not 1 <= d <= 30:
-                    continue
-                prec = "day" if d else ("month" if mon else "year")
-                add(_Found(s, e, "explicit", prec, y, mon, d, calendar="hijri"))
+            read = rule.read(m, s, e)
+            if read is None:
                 continue
-            if kind in ("ymd", "dmy"):
-                d, mo = int(g["d"]), int(g["m"])
-                if kind == "dmy" and not _valid(y, mo, d) and _valid(y, d, mo):
-                    d, mo = mo, d  # month-first is the only valid reading
-                if not (1000 <= y <= 2999 and _valid(y, mo, d)):
-                    continue
-                add(_Found(s, e, "explicit", "day", y, mo, d))
-                continue
-            if kind in ("day_month", "month_day", "month_year", "month_cue", "month_dir", "day_ord"):
-                raw_mon = g.get("mon")
-                mo = _month_number(raw_mon)
-                if mo is None:
-                    continue
-                if kind == "month_cue" and normalize_word(raw_mon) in _AMBIGUOUS_BARE_MONTHS:
-                    continue
-                d = int(g["d"]) if g.get("d") else None
-                if kind == "day_ord":
-                    if _DEFINITE_BEFORE.search(nt, max(0, s - 30), s):
-                        continue  # "الأسبوع الثاني من نوفمبر": the second week, not the 2nd
-                    d = _ORDINAL_INDEX.get(" ".join(normalize_word(g["ord"]).split()))
-                direction = _DIRECTION.get(normalize_word(g["dir"])) if g.get("dir") else 0
-                if (d is not None and not _valid(y, mo, d)) or (
-                    g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)
-                ):
-                    taken.add(s, e)
-                    continue
-                if y is not None and not 1000 <= y <= 2999:
-                    continue
-                add(_Found(s, e, "explicit", "day" if d else "month", y, mo, d, direction=direction))
-                continue
-            if kind == "years_dual":
-                y2 = int(g["y2"])
-                if 1000 <= y <= 2999 and 1000 <= y2 <= 2999:
-                    add(_Found(s, e, "explicit", "year", y))
-                    s2, e2 = m.span("q2")
-                    add(_Found(s2, e2, "explicit", "year", y2))
-                continue
-            # year_noun, year_ad, year_cue, season_year, mod_year
-            lo, hi = (1900, 2100) if kind == "year_cue" else (1000, 2999)
-            if not lo <= y <= hi:
-                continue
-            if kind == "year_cue" and _count_follows(nt, e):
-                continue  # "في 2000 مدينة", "منذ 2000 عام": a count or an amount
-            if g.get("y2") and not (y < int(g["y2"]) <= hi):
-                continue
-            add(_Found(s, e, "explicit", "year", y))
+            taken.add(s, e)
+            for f in read:
+                add(f)
 
     for m in _RELATIVE_RE.finditer(nt):
         s, e = m.span("q")

@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
 from factcheck.claims.fractions import find_fractions
@@ -792,12 +793,7 @@ class _Reader:
                 return None
             if qual == "at_most" and self.toks[i].norm in _TO_REACH:
                 qual, qstart = None, None  # "لتصل إلى 800 مليون": the figure reached, not a ceiling
-        m = (
-            self.vague(k, qual)
-            or self.duration_noun(k, qual)
-            or self.range(k, qual)
-            or self.single(k, qual)
-        )
+        m = next((m for rule in VALUE_RULES if (m := rule.read(self, k, qual)) is not None), None)
         if m is None:
             return None
         if qstart is not None:
@@ -1221,6 +1217,32 @@ class _Reader:
         return self.finish(m)
 
 
+@dataclass(frozen=True)
+class ValueRule:
+    """A way a figure is written, read from the token where its number (or qualifier) starts.
+
+    At each position the rules run by ``priority`` (lowest first) and the first that reads a
+    mention wins; ``read(reader, k, qualifier)`` returns the mention or None.
+    """
+
+    name: str
+    priority: int
+    read: Callable[[_Reader, int, str | None], _Mention | None]
+
+
+VALUE_RULES: tuple[ValueRule, ...] = tuple(
+    sorted(
+        (
+            ValueRule("vague", 10, _Reader.vague),  # "tens of millions", «عشرات الآلاف», "several"
+            ValueRule("duration", 20, _Reader.duration_noun),  # «يومين», "a decade": the noun is the number
+            ValueRule("range", 30, _Reader.range),  # "between 50 and 100", "50-100", "from 5 to 7"
+            ValueRule("single", 40, _Reader.single),  # one figure with its scale, unit and noun
+        ),
+        key=lambda r: (r.priority, r.name),
+    )
+)
+
+
 def _year_pair(a: _Tok, b: _Tok) -> bool:
     """Two four-digit years joined by a dash: "2019-2020"."""
     return all(x.text.isdigit() and len(x.text) == 4 and 1900 <= (x.value or 0) <= 2100 for x in (a, b))
@@ -1373,7 +1395,9 @@ def extract_quantities(
         i = max(m.k_end, i + 1)
         # a trailing qualifier or noun is not the start of another mention
     out.sort(key=lambda q: q.char_start)
-    return _two_sided(text, out)
+    for merge in MERGE_RULES:
+        out = merge(text, out)
+    return out
 
 
 _LOWER_BOUNDS = frozenset({"more_than", "at_least"})
@@ -1401,3 +1425,7 @@ def _two_sided(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+#: Rules that join mentions read apart into one, in the order they run.
+MERGE_RULES: tuple[Callable[[str, list[Quantity]], list[Quantity]], ...] = (_two_sided,)
