@@ -456,7 +456,8 @@ def parse_text(
             dates.append(
                 span
                 | {
-                    "date": d.date, "precision": d.precision, "calendar": d.calendar, "resolved_from": d.resolved_from,
+                    "date": d.date, "date_end": d.date_end, "precision": d.precision, "part": d.part,
+                    "calendar": d.calendar, "hijri": d.hijri, "readings": d.readings, "resolved_from": d.resolved_from,
                     "month_day": d.month_day,
                     "hedged": d.hedged, "negated": d.negated, "frame": claim.frame.to_dict(),
                 }  # fmt: skip
