@@ -636,6 +636,10 @@ def parse(
         Optional[str], typer.Option("--published", help="YYYY-MM-DD: resolves relative dates when the text gives none.")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    locale: Annotated[
+        Optional[str],
+        typer.Option("--locale", help="en_US, ar_EG, ...: orders the day and month of numeric dates, as the metadata key `locale` does."),
+    ] = None,
 ) -> None:
     """Show the quantities, dates and entities factcheck reads in TEXT (the path ingestion uses)."""
     from datetime import date
@@ -662,7 +666,9 @@ def parse(
     except FactcheckError as exc:
         fail(str(exc))
     try:
-        result = parse_text(text, aliases, lang=None if lang is ParseLang.auto else lang.value, published=published, strict=state.strict)
+        result = parse_text(
+            text, aliases, lang=None if lang is ParseLang.auto else lang.value, published=published, strict=state.strict, locale=locale
+        )
     except FactcheckError:
         raise
     except Exception as exc:  # only under --strict: otherwise a failing sentence is skipped

@@ -2,49 +2,43 @@
 
 :func:`extract_dates` finds explicit dates (ISO, numeric, month names in the Egyptian/Gulf
 family يناير..ديسمبر, the Levantine/Iraqi family كانون الثاني..كانون الأول, the Maghreb
-spellings, English full and abbreviated names), years introduced by a year cue, seasons and
-"early/late" modifiers, Hijri dates (recognised and marked, not converted), weekdays and
-deictic words (أمس, اليوم, غدا, العام الماضي, yesterday, last year ...).
+spellings, English full and abbreviated names), ranges of days, months and years, parts of
+months, years introduced by a year cue, seasons, Hijri dates (converted to the Gregorian
+calendar), weekdays, weekdays of a month ("the first Friday of July"), days of the month
+("on the 15th") and deictic words (أمس, الأسبوع الماضي, yesterday, last week, two days ago ...).
 
 Month and weekday names come from CLDR through babel; :data:`EXTRA_MONTH_SPELLINGS` adds the
-spellings CLDR lacks.
+spellings CLDR lacks. Calendar arithmetic (Hijri conversion, ISO weeks, the days a date
+covers) is in :mod:`factcheck.claims.calendar_math`.
 
 Finding and reading are two steps held as data: :data:`RULES` lists every written form as a
 named :class:`DateRule` with an explicit priority, whose pattern finds the span and whose
-reader turns the match into a mention (or declines it).
+reader turns the match into a mention (or declines it); :class:`_Timeline` then resolves
+each mention, in text order, against what the text said before it and the moment of writing.
 
-Reading rules (the choices a reader of the output must know):
+docs/parsing.md#dates is the reference for how each form reads. The choices a reader of this
+code must keep in mind:
 
-- Precision is what the text gives: "2023", "2023-11", "2023-11-17".
+- Precision is what the text gives: "2023", "2023-11", "2023-11-17"; a week "2023-W46"; a
+  "range" from ``date`` to ``date_end``; a "part_of_month" (``part`` early, mid or late).
 - Bare numbers are years only after a year cue (عام/سنة/year, or في/منذ/حتى/خلال/بحلول/قبل/
-  بعد/in/since/by/until/during/before/after, a month, a season or a modifier), never alone.
-- A day range ("17-21 نوفمبر") is one mention dated on its first day, precision "day"; a year
-  range after a cue ("في 2015-2018") likewise is one mention dated on its first year.
+  بعد/in/since/by/until/during/before/after, a month, a season or a modifier), never alone;
+  a counted noun or a unit after one makes it a count ("في 2000 مدينة", "in 2000 cities").
 - A day and month without a year take their year from, in order: the nearest explicit date
   before them in the text that has a month (the year that puts them closest to it); else
-  ``reference`` (same rule, ``resolved_from=reference_origin``); else the nearest year-only date
-  before them; else they stay ``date=None``, ``resolved_from="unresolved"``. (A year-only
-  mention is often a flashback: "paid $1.9m in 2016 ... shares rose on Nov. 20".)
-- A weekday right before an explicit date ("يوم الجمعة الموافق 17 نوفمبر", "Friday, Nov. 17")
-  is part of that one mention. A weekday on its own resolves against the nearest explicit
-  day-precision date before it in the text, as the first such weekday on or after it (a
-  narrative moves forward: "17 نوفمبر ... الأحد" is 19 November); without one, against
+  ``reference`` (``resolved_from=reference_origin``); else the nearest year-only date before
+  them; else they stay ``date=None``, ``resolved_from="unresolved"``. (A year-only mention is
+  often a flashback: "paid $1.9m in 2016 ... shares rose on Nov. 20".)
+- A weekday right before an explicit date ("يوم الجمعة الموافق 17 نوفمبر") is part of that one
+  mention. A weekday on its own resolves against the nearest explicit day before it, as the
+  first such weekday on or after it (a narrative moves forward); without one, against
   ``reference`` as the nearest such weekday on or before it (a report looks back). An in-text
-  result later than ``reference`` falls back to the reference rule. Unresolved: ``date=None``,
-  precision "weekday".
-- Deictic words (today, yesterday, last year ...) are relative to the moment of writing, so
-  they resolve against ``reference`` only; unresolved: ``date=None``, precision the word's own
-  unit ("أمس" day, "العام الماضي" year), as the data model lists precisions.
-- "last"/"next" and "الماضي"/"المقبل" point a weekday or a month without a year to the past or
-  the future of the moment of writing (``reference``; without one, the last explicit date of
-  the text): "الجمعة المقبلة" is the first Friday after it, "يناير الماضي" the last January
-  before it. They are part of the quote.
-- Arabic news names months in both families at once ("أكتوبر/تشرين الأول", "نوفمبر (تشرين
-  الثاني)"): one mention. Ordinal day words ("الثالث من نوفمبر") are days, except after a
-  definite noun they belong to ("الأسبوع الثاني من نوفمبر").
-- A bare four-digit number after a year cue is a count, not a year, when a counted noun or a
-  unit word follows it ("في 2000 مدينة", "منذ 2000 عام", "in 2000 cities").
-- Numeric dates are day-first (17/11/2023) unless only the month-first reading is valid.
+  result later than ``reference`` falls back to the reference rule.
+- Deictic words (today, last week, two days ago) are relative to the moment of writing, so
+  they resolve against ``reference`` only; unresolved, their precision is their own unit.
+- Numeric dates: year first is y-m-d; otherwise the locale orders day and month, else an
+  Arabic-script context reads day first, else a date valid both ways stays unresolved with
+  both ``readings``.
 """
 
 from __future__ import annotations
@@ -55,8 +49,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from babel.dates import get_day_names, get_month_names
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_date_format, get_day_names, get_month_names
 
+from factcheck.claims.calendar_math import hijri_to_gregorian, iso_week, nth_weekday, valid_hijri
 from factcheck.claims.model import DateMention
 from factcheck.claims.modality import Cues, mark
 from factcheck.claims.numbers import SCALE_WORDS, is_arabic
@@ -96,10 +92,15 @@ HIJRI_MONTHS = {
 }
 
 SEASONS = ["صيف", "شتاء", "ربيع", "خريف", "summer", "winter", "spring", "autumn", "fall"]
-MODIFIERS = [
-    "أوائل", "أواخر", "أواسط", "منتصف", "مطلع", "بداية", "نهاية", "early", "late", "mid",
-    "the end of", "the beginning of", "the start of", "the middle of", "end of", "beginning of",
-]
+#: Words that name a part of a month (or of a year), by the part they name: a month's early
+#: part is its days 1-10, mid 11-20, late 21 to the end (calendar_math.PART_DAYS).
+PART_WORDS = {
+    "early": ["أوائل", "مطلع", "بداية", "early", "the beginning of", "the start of", "beginning of", "start of"],
+    "mid": ["منتصف", "أواسط", "mid", "the middle of", "middle of"],
+    "late": ["أواخر", "نهاية", "late", "the end of", "end of"],
+}
+MODIFIERS = [w for words in PART_WORDS.values() for w in words]
+_PART = {" ".join(normalize_word(w).split()): part for part, words in PART_WORDS.items() for w in words}
 
 _AR_MONTHS: dict[str, int] = {}
 for _loc in _MONTH_LOCALES:
@@ -151,25 +152,39 @@ def _alt(names, fuzzy=True) -> str:
     return "(?:" + "|".join(fuzzy_pattern(n) if fuzzy else re.escape(n) for n in names) + ")"
 
 
+# A full stop belongs to an abbreviated name ("Nov. 17"), not to a full one ending a sentence.
+_EN_FULL_MONTHS = set(get_month_names("wide", locale="en").values())
 _EN_MONTH_ALT = (
     "(?:"
     + "|".join(
-        f"{re.escape(n)}|{re.escape(n.upper())}" for n in sorted(_EN_MONTHS, key=lambda s: -len(s))
+        f"(?:{re.escape(n)}|{re.escape(n.upper())})" + ("" if n in _EN_FULL_MONTHS else r"\.?")
+        for n in sorted(_EN_MONTHS, key=lambda s: -len(s))
     )
-    + r")\.?"
+    + ")"
 )
-_MONTH_NAME = rf"(?:{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
-# Arabic news often names the month in both families: "أكتوبر/تشرين الأول", "نوفمبر (تشرين الثاني)".
-_MONTH = (
-    rf"(?P<mon>{_alt(_AR_MONTHS)}|{_EN_MONTH_ALT}){_E}"
-    rf"(?:\s*/\s*{_MONTH_NAME}|\s*\(\s*{_MONTH_NAME}\s*\))?"
-)
+_AR_MONTH_ALT = _alt(_AR_MONTHS)
+_MONTH_NAME = rf"(?:{_AR_MONTH_ALT}|{_EN_MONTH_ALT}){_E}"
+
+
+def _month(group: str = "mon") -> str:
+    """A month's name in group ``group``. Arabic news often names the month in both families:
+    "أكتوبر/تشرين الأول", "نوفمبر (تشرين الثاني)"."""
+    return (
+        rf"(?P<{group}>{_AR_MONTH_ALT}|{_EN_MONTH_ALT}){_E}"
+        rf"(?:\s*/\s*{_MONTH_NAME}|\s*\(\s*{_MONTH_NAME}\s*\))?"
+    )
+
+
+_MONTH = _month()
 _CLITIC = rf"(?:[وفبل]{_M})?"  # one proclitic before a name, outside the quote
 _DAY = r"(?P<d>\d{1,2})(?!\d)"
+_DAY2 = r"(?P<d2>\d{1,2})(?!\d)"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
+_YEAR2 = r"(?P<y2>\d{4})(?!\d)"
 _AD = rf"(?:\s*م{_M}{_E})?"  # "2016م": Gregorian era suffix
 _YEAR_NOUN = fuzzy_pattern("عام") + "|" + fuzzy_pattern("سنة")
 _MOD = _alt(MODIFIERS)
+_MOD_SEP = r"(?:\s+|-)"  # "mid November", "mid-November"
 _SEASON = _alt(SEASONS)
 _WD_AR = _alt(_AR_WEEKDAYS)
 _WD_EN = "(?:" + "|".join(_EN_WEEKDAYS) + ")"
@@ -220,9 +235,10 @@ FUTURE_WORDS = ["المقبل", "المقبلة", "القادم", "القادم�
 _DIRECTION = {normalize_word(w): -1 for w in PAST_WORDS} | {normalize_word(w): 1 for w in FUTURE_WORDS}
 _AR_DIR = _alt([w for w in PAST_WORDS + FUTURE_WORDS if is_arabic(w)])
 _EN_DIR = r"(?:[Ll]ast|[Nn]ext)"
-# Deictic words: (pattern, unit, offset). Day words first so "أمس الأول" beats "أمس".
+# Deictic words: (pattern, unit, offset in units). The longest phrase wins ("أمس الأول" over "أمس").
 _RELATIVE_TABLE: list[tuple[str, str, int]] = [
-    ("أمس الأول", "day", -2), ("the day before yesterday", "day", -2), ("بعد غد", "day", 2),
+    ("أمس الأول", "day", -2), ("أول أمس", "day", -2), ("أول من أمس", "day", -2),
+    ("the day before yesterday", "day", -2), ("بعد غد", "day", 2),
     ("أمس", "day", -1), ("الأمس", "day", -1), ("البارحة", "day", -1), ("yesterday", "day", -1),
     ("الليلة الماضية", "day", -1), ("ليلة أمس", "day", -1), ("last night", "day", -1),
     ("اليوم", "day", 0), ("today", "day", 0), ("غدا", "day", 1), ("tomorrow", "day", 1),
@@ -235,7 +251,28 @@ _RELATIVE_TABLE: list[tuple[str, str, int]] = [
     ("الشهر الماضي", "month", -1), ("last month", "month", -1), ("الشهر المقبل", "month", 1),
     ("الشهر القادم", "month", 1), ("next month", "month", 1), ("هذا الشهر", "month", 0),
     ("الشهر الحالي", "month", 0), ("الشهر الجاري", "month", 0), ("this month", "month", 0),
+    ("الأسبوع الماضي", "week", -1), ("الأسبوع المنصرم", "week", -1), ("الأسبوع الفائت", "week", -1),
+    ("last week", "week", -1), ("هذا الأسبوع", "week", 0), ("الأسبوع الجاري", "week", 0),
+    ("الأسبوع الحالي", "week", 0), ("this week", "week", 0), ("الأسبوع المقبل", "week", 1),
+    ("الأسبوع القادم", "week", 1), ("next week", "week", 1),
 ]
+#: "two days ago", «قبل ثلاثة أيام», «منذ يومين»: counts and units of time before the moment of
+#: writing. Arabic writes two of a unit as its dual («يومين»), three to ten before its plural.
+AGO_UNITS = {
+    "day": ["day", "days", "يوم", "أيام", "يوما"],
+    "week": ["week", "weeks", "أسبوع", "أسابيع", "أسبوعا"],
+    "month": ["month", "months", "شهر", "أشهر", "شهور", "شهرا"],
+    "year": ["year", "years", "عام", "أعوام", "سنة", "سنوات", "عاما"],
+}
+AGO_DUALS = {"يومين": "day", "أسبوعين": "week", "شهرين": "month", "عامين": "year", "سنتين": "year"}
+AGO_COUNTS = {
+    1: ["a", "an", "one"], 2: ["two"], 3: ["three", "ثلاثة", "ثلاث"], 4: ["four", "أربعة", "أربع"],
+    5: ["five", "خمسة", "خمس"], 6: ["six", "ستة", "ست"], 7: ["seven", "سبعة", "سبع"],
+    8: ["eight", "ثمانية", "ثماني", "ثمان"], 9: ["nine", "تسعة", "تسع"], 10: ["ten", "عشرة", "عشر"],
+    11: ["eleven"], 12: ["twelve"],
+}
+_AGO_UNIT = {normalize_word(w): u for u, ws in AGO_UNITS.items() for w in ws} | {normalize_word(w): u for w, u in AGO_DUALS.items()}
+_AGO_COUNT = {normalize_word(w): n for n, ws in AGO_COUNTS.items() for w in ws}
 _RELATIVE_INDEX = {normalize_word(p): (u, o) for p, u, o in _RELATIVE_TABLE}
 _RELATIVE_RE = _lazy_compile(
     rf"{_B}{_CLITIC}(?P<q>(?:(?P<wpre>{_EN_DIR})\s+)?{_WEEKDAY}(?:\s+(?P<wpost>{_AR_DIR}))?"
@@ -258,7 +295,7 @@ _WEEKDAY_NAME = _lazy_compile(rf"{_WD_AR}|{_WD_EN}")
 class _Found:
     start: int
     end: int
-    kind: str  # "explicit", "weekday", "relative"
+    kind: str  # "explicit", "weekday", "relative", "day_of_month"
     precision: str
     year: int | None = None
     month: int | None = None
@@ -268,6 +305,11 @@ class _Found:
     rel_unit: str | None = None
     rel_offset: int = 0
     direction: int = 0  # -1 "الماضي"/"last", +1 "المقبل"/"next": before or after the moment of writing
+    last: tuple[int | None, int | None, int | None] | None = None  # a range's last (year, month, day) as written
+    part: str | None = None  # "early", "mid", "late": a part of the month
+    orders: tuple[tuple[int, int], ...] = ()  # a numeric date's valid (month, day) readings, day first first
+    nth: tuple[int, int] | None = None  # (n, weekday): "the first Friday" (1, 4); "the last" is n = -1
+    month_of: str = "text"  # a day without a month: the month of the "text" or of the moment of "writing"
 
 
 # A definite noun right before an ordinal makes it that noun's ordinal (الأسبوع الثاني).
@@ -381,6 +423,8 @@ for _gate, _names in (
     ("hijri", [k.split()[0] for k in _HIJRI]),
     ("season", [w for p in SEASONS + MODIFIERS for w in p.split() if w not in ("the", "of")]),
     ("dir", list(_DIRECTION)),
+    ("ago", ["قبل", "منذ"]),
+    ("monthword", ["الشهر"]),
 ):
     for _n in _names:
         _GATE_WORDS.setdefault(normalize_word(_n), set()).add(_gate)
@@ -425,18 +469,35 @@ def _read_hijri(m: re.Match, s: int, e: int):
     d = int(g["d"]) if g.get("d") else None
     if d is not None and not 1 <= d <= 30:
         return None
+    if mon is not None and not valid_hijri(y, mon, d):
+        return _IMPOSSIBLE  # "30 شوال 1445": that Shawwal had 29 days
     prec = "day" if d else ("month" if mon else "year")
     return [_Found(s, e, "explicit", prec, y, mon, d, calendar="hijri")]
 
 
+def _orders(y: int | None, first: int, second: int) -> tuple[tuple[int, int], ...]:
+    """The valid (month, day) readings of a numeric date written ``first``/``second``: day
+    first ("17/11"), then month first ("11/17"); one when both read the same."""
+    readings = []
+    if _valid(y, second, first):
+        readings.append((second, first))
+    if first != second and _valid(y, first, second):
+        readings.append((first, second))
+    return tuple(readings)
+
+
 def _read_numeric(m: re.Match, s: int, e: int, swap: bool):
     g = m.groupdict()
-    y, d, mo = _year_of(g), int(g["d"]), int(g["m"])
-    if swap and not _valid(y, mo, d) and _valid(y, d, mo):
-        d, mo = mo, d  # month-first is the only valid reading
-    if not (1000 <= y <= 2999 and _valid(y, mo, d)):
+    y, first, second = _year_of(g), int(g["d"]), int(g["m"])
+    if not 1000 <= y <= 2999:
         return None
-    return [_Found(s, e, "explicit", "day", y, mo, d)]
+    if not swap:  # year first: always year, month, day
+        return [_Found(s, e, "explicit", "day", y, second, first)] if _valid(y, second, first) else None
+    orders = _orders(y, first, second)
+    if not orders:
+        return None
+    (mo, d) = orders[0]
+    return [_Found(s, e, "explicit", "day", y, mo, d, orders=orders)]
 
 
 def _read_ymd(m: re.Match, s: int, e: int):
@@ -447,9 +508,30 @@ def _read_dmy(m: re.Match, s: int, e: int):
     return _read_numeric(m, s, e, swap=True)
 
 
+#: What may follow a numeric day and month without a year ("22/4") for it to be a date: a
+#: counted noun, a unit, "of"/«من», a percent sign or an Arabic definite noun after it make it
+#: a fraction or a score ("3/4 of the members", «3/4 من الأعضاء», «في 3/4 الحالات»).
+_NOT_A_DAY_AFTER = _lazy_compile(rf"\s*(?:[%٪]|(?:of|{fuzzy_pattern('من')}|per|percent|ال[^\W\d_]+){_E})", re.IGNORECASE)
+
+
+def _read_numeric_day_month(m: re.Match, s: int, e: int):
+    """"22/4", "22-4" right after a date cue: a day and month whose year is left to resolve."""
+    nt = m.string
+    after = _NOT_A_DAY_AFTER.match(nt, e)
+    if _count_follows(nt, e) or (after and normalize_word(after.group().strip()) not in _DIRECTION):
+        return None
+    orders = _orders(None, int(m.group("d")), int(m.group("m")))
+    if not orders:
+        return None
+    (mo, d) = orders[0]
+    return [_Found(s, e, "explicit", "day", None, mo, d, orders=orders)]
+
+
 def _read_month(m: re.Match, s: int, e: int):
-    """A month by name, with a day (digits or an ordinal word), a year or a direction."""
+    """A month by name, with a day (digits or an ordinal word), a year, a part or a direction."""
     g = m.groupdict()
+    if g.get("d2"):
+        return _read_range(m, s, e)  # "17-21 نوفمبر", "November 17-21"
     y = _year_of(g)
     mo = _month_number(g["mon"])
     if mo is None:
@@ -460,11 +542,13 @@ def _read_month(m: re.Match, s: int, e: int):
             return None  # "الأسبوع الثاني من نوفمبر": the second week, not the 2nd
         d = _ORDINAL_INDEX.get(" ".join(normalize_word(g["ord"]).split()))
     direction = _DIRECTION.get(normalize_word(g["dir"])) if g.get("dir") else 0
-    if (d is not None and not _valid(y, mo, d)) or (g.get("d2") and not (d is not None and d < int(g["d2"]) <= 31)):
+    if d is not None and not _valid(y, mo, d):
         return _IMPOSSIBLE
     if y is not None and not 1000 <= y <= 2999:
         return None
-    return [_Found(s, e, "explicit", "day" if d else "month", y, mo, d, direction=direction)]
+    part = _PART.get(" ".join(normalize_word(g["mod"]).split())) if g.get("mod") and d is None else None
+    precision = "day" if d else ("part_of_month" if part else "month")
+    return [_Found(s, e, "explicit", precision, y, mo, d, direction=direction, part=part)]
 
 
 def _read_month_cue(m: re.Match, s: int, e: int):
@@ -472,6 +556,58 @@ def _read_month_cue(m: re.Match, s: int, e: int):
     if normalize_word(m.group("mon")) in _AMBIGUOUS_BARE_MONTHS:
         return None  # "آب", "ماي": a month only with a day or a year
     return _read_month(m, s, e)
+
+
+_BETWEEN_WORDS = ["between", "بين", "ما بين"]
+_FROM_WORDS = ["from", "من"]
+_RANGE_CUE = _alt(_BETWEEN_WORDS + _FROM_WORDS)
+_BETWEEN_KEYS = {" ".join(normalize_word(w).split()) for w in _BETWEEN_WORDS}
+_TO_WORDS = ["to", "until", "till", "through", "إلى", "حتى", "لغاية"]
+# what joins the two ends of a range: a dash, "to" («إلى»), or "and" («و», written on the next
+# word) after "between" («بين»)
+_CONN = rf"(?P<conn>\s*[-–—]\s*|\s+{_alt(_TO_WORDS)}\s+|\s+(?:[Aa]nd\s+|و{_M}\s*))"
+
+
+def _read_range(m: re.Match, s: int, e: int):
+    """A range of days, months or years: "15-17 November 2023", "from 15 to 17 November",
+    «بين 3 و5 مارس», "Nov. 28 - Dec. 2, 2023", "March to May 2023", «في 2015-2018».
+
+    A year written once belongs to both ends; an end before its start falls in the next
+    year. "and" («و») joins only after "between" («بين»), and "between" only with "and".
+    """
+    g = m.groupdict()
+    conn = normalize_word((g.get("conn") or "").strip())
+    cue = " ".join(normalize_word(g.get("cue") or "").split())
+    if (conn in ("and", "و")) != (cue in _BETWEEN_KEYS) and not (cue in _BETWEEN_KEYS and conn in ("-", "–", "—")):
+        return None  # "on 3 and 5 March" is two days, not a range
+    mo = _month_number(g["mon"]) if g.get("mon") else None
+    mo2 = _month_number(g["mon2"]) if g.get("mon2") else mo
+    d = int(g["d"]) if g.get("d") else None
+    d2 = int(g["d2"]) if g.get("d2") else None
+    y = int(g["y"]) if g.get("y") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if (g.get("mon") and mo is None) or (g.get("mon2") and mo2 is None) or (d is None) != (d2 is None):
+        return None
+    if mo is None:  # years
+        if y is None or y2 is None or not (1900 <= y < y2 <= 2100) or _count_follows(m.string, e):
+            return None
+        return [_Found(s, e, "explicit", "range", y, last=(y2, None, None))]
+    if not cue and y is None and y2 is None and d is None:
+        return None  # "March to May" needs "from" or a year
+    later = (mo2, d2 or 0) > (mo, d or 0)
+    if mo == mo2 and not later and not (y is not None and y2 is not None and y < y2):
+        return _IMPOSSIBLE  # "from 5 March to 2 March": no range runs backwards
+    if y is None and y2 is not None:
+        y = y2 if later else y2 - 1
+    elif y2 is None and y is not None:
+        y2 = y if later else y + 1
+    if not (_valid(y, mo, d) and _valid(y2, mo2, d2)):
+        return _IMPOSSIBLE
+    if any(v is not None and not 1000 <= v <= 2999 for v in (y, y2)):
+        return None
+    if (y, mo, d or 0) >= (y2, mo2, d2 or 0) if y is not None else (mo == mo2 and not later):
+        return _IMPOSSIBLE  # "17-15 November", "2023-2021"
+    return [_Found(s, e, "explicit", "range", y, mo, d, last=(y2, mo2, d2))]
 
 
 def _read_years_dual(m: re.Match, s: int, e: int):
@@ -487,6 +623,8 @@ def _read_year(m: re.Match, s: int, e: int, lo: int = 1000, hi: int = 2999):
     y2 = m.groupdict().get("y2")
     if not lo <= y <= hi or (y2 and not y < int(y2) <= hi):
         return None
+    if y2:
+        return [_Found(s, e, "explicit", "range", y, last=(int(y2), None, None))]  # "في 2015-2018"
     return [_Found(s, e, "explicit", "year", y)]
 
 
@@ -495,6 +633,89 @@ def _read_year_cue(m: re.Match, s: int, e: int):
     if _count_follows(m.string, e):
         return None  # "في 2000 مدينة", "منذ 2000 عام": a count or an amount
     return _read_year(m, s, e, 1900, 2100)
+
+
+#: "the first Friday of July", «أول جمعة من يوليو», «الجمعة الأخيرة من نوفمبر»: which one.
+NTH_WORDS = {
+    1: ["first", "1st", "أول", "الأول", "الأولى"], 2: ["second", "2nd", "ثاني", "الثاني", "الثانية"],
+    3: ["third", "3rd", "ثالث", "الثالث", "الثالثة"], 4: ["fourth", "4th", "رابع", "الرابع", "الرابعة"],
+    5: ["fifth", "5th", "خامس", "الخامس", "الخامسة"], -1: ["last", "آخر", "الأخير", "الأخيرة"],
+}
+_NTH = {normalize_word(w): n for n, ws in NTH_WORDS.items() for w in ws}
+# Arabic weekdays without the article, as "أول جمعة" writes them: CLDR's names less "ال"
+_AR_BARE_WEEKDAYS = {normalize_word(n)[2:]: d for d, n in get_day_names("wide", locale="ar").items()}
+
+
+def _read_nth_weekday(m: re.Match, s: int, e: int):
+    g = m.groupdict()
+    wd = g.get("wd")
+    day = _EN_WEEKDAYS.get(wd.title()) if wd and wd.isascii() else _AR_WEEKDAYS.get(normalize_word(wd or ""))
+    if day is None:
+        day = _AR_BARE_WEEKDAYS.get(normalize_word(g.get("bare") or ""))
+    n = _NTH.get(normalize_word(g["nth"]))
+    mo = _month_number(g["mon"])
+    y = _year_of(g)
+    if day is None or n is None or mo is None or (y is not None and not 1000 <= y <= 2999):
+        return None
+    return [_Found(s, e, "explicit", "day", y, mo, None, nth=(n, day))]
+
+
+#: "يوم 15 من الشهر نفسه", «الخامس عشر من الشهر الجاري», "the 15th of this month": whose month.
+MONTH_OF_WORDS = {
+    ("text", 0): ["نفسه", "ذاته", "نفس", "ذات", "the same", "that"],
+    ("writing", 0): ["الجاري", "الحالي", "هذا", "this"],
+    ("writing", -1): ["الماضي", "المنصرم", "الفائت", "last"],
+    ("writing", 1): ["المقبل", "القادم", "next"],
+}
+_MONTH_OF = {" ".join(normalize_word(w).split()): v for v, ws in MONTH_OF_WORDS.items() for w in ws}
+#: Words that may follow "on the 15th" when it is a day ("On the 15th, it ...", "on the 3rd
+#: the board ..."); any other word makes it that word's ordinal ("the 15th century").
+_DAY_FOLLOWERS = frozenset(
+    "the a an and but or when at in on as after before with for to from while it he she they we "
+    "i you his her their its this that there".split()
+)
+_NEXT_WORD = _lazy_compile(r"\s*(?P<w>[^\W\d_]+)?")
+
+
+def _read_day_of_month(m: re.Match, s: int, e: int):
+    g = m.groupdict()
+    d = int(g["d"]) if g.get("d") else _ORDINAL_INDEX.get(" ".join(normalize_word(g.get("ord") or "").split()))
+    if d is None or not 1 <= d <= 31:
+        return None
+    which = g.get("which") or g.get("which_before")
+    if which:
+        month_of, offset = _MONTH_OF[" ".join(normalize_word(which).split())]
+    else:  # "on the 15th": only when no noun follows
+        nxt = _NEXT_WORD.match(m.string, e)
+        if not g.get("cue") or (nxt.group("w") and nxt.group("w") not in _DAY_FOLLOWERS):
+            return None
+        month_of, offset = "text", 0
+    return [_Found(s, e, "day_of_month", "day", day=d, month_of=month_of, rel_offset=offset)]
+
+
+def _read_ago(m: re.Match, s: int, e: int):
+    """"two days ago", «قبل ثلاثة أيام», «منذ يومين»: relative to the moment of writing, unless
+    an event follows («قبل ثلاثة أيام من الانتخابات»: before the elections)."""
+    g = m.groupdict()
+    if g.get("dual"):
+        n, unit = 2, _AGO_UNIT.get(normalize_word(g["dual"]))
+    else:
+        raw = g["n"]
+        n = int(raw) if raw.isdigit() else _AGO_COUNT.get(normalize_word(raw))
+        unit = _AGO_UNIT.get(normalize_word(g["u"]))
+    if not n or unit is None or _EVENT_AFTER.match(m.string, e):
+        return None
+    return [_Found(s, e, "relative", unit, rel_unit=unit, rel_offset=-n)]
+
+
+_EVENT_AFTER = _lazy_compile(rf"\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('على')}){_E}")
+
+
+def _read_relative_part(m: re.Match, s: int, e: int):
+    """A part of the current, last or next month: «نهاية الشهر الجاري», "late last month"."""
+    unit, offset = _RELATIVE_INDEX[" ".join(normalize_word(m.group("rel")).split())]
+    part = _PART[" ".join(normalize_word(m.group("mod")).split())]
+    return [_Found(s, e, "relative", "part_of_month", rel_unit=unit, rel_offset=offset, part=part)]
 
 
 @dataclass(frozen=True)
@@ -515,8 +736,74 @@ class DateRule:
 
 
 # Each pattern names the gates it needs: "digit" (a digit in the text), "month", "hijri",
-# "season" (a season or modifier word), "dir" (a direction word). A text without them skips it.
+# "season" (a season or modifier word), "dir" (a direction word), "ago" (قبل، منذ), "monthword"
+# (الشهر). A text without them skips it.
 _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
+    (
+        # "from 28 November to 2 December 2023", «من 28 نوفمبر إلى 2 ديسمبر»: days of two months
+        "range_day_months", 2, _read_range, ("digit", "month"),
+        _lazy_compile(
+            rf"(?<![\d.,/:]){_B}{_CLITIC}(?P<q>(?:(?P<cue>{_RANGE_CUE})\s+)?{_DAY}{_ORD}\s*(?:of\s+)?{_month('mon')}"
+            rf"(?:\s*[,،]?\s*{_YEAR})?{_CONN}{_DAY2}{_ORD}\s*(?:of\s+)?{_month('mon2')}(?:\s*[,،]?\s*{_YEAR2}{_AD})?)"
+        ),
+    ),
+    (
+        # "Nov. 28 - Dec. 2, 2023", "from November 28 to December 2"
+        "range_month_day_months", 3, _read_range, ("digit", "month"),
+        _lazy_compile(
+            rf"{_B}(?P<q>(?:(?P<cue>{_RANGE_CUE})\s+)?{_month('mon')}\s+{_DAY}{_ORD}(?:\s*,?\s*{_YEAR})?"
+            rf"{_CONN}{_month('mon2')}\s+{_DAY2}{_ORD}(?![:.]\d)(?:\s*,?\s*{_YEAR2})?)"
+        ),
+    ),
+    (
+        # "from 15 to 17 November", "between 3 and 5 March", «من 15 إلى 17 نوفمبر», «بين 3 و5 مارس»
+        "range_days", 4, _read_range, ("digit", "month"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<cue>{_RANGE_CUE})\s+{_DAY}{_ORD}{_CONN}{_DAY2}{_ORD}\s*"
+            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+        ),
+    ),
+    (
+        # "from November 15 to 17", "between March 3 and 5"
+        "range_month_days", 5, _read_range, ("digit", "month"),
+        _lazy_compile(
+            rf"{_B}(?P<q>(?P<cue>{_RANGE_CUE})\s+{_MONTH}\s+{_DAY}{_ORD}{_CONN}{_DAY2}{_ORD}(?![:.]\d)(?:\s*,?\s*{_YEAR})?)"
+        ),
+    ),
+    (
+        # "March to May 2023", "from December 2023 to February 2024", «من مارس إلى مايو 2023»
+        "range_months", 6, _read_range, ("month",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<cue>{_RANGE_CUE})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_month('mon')}"
+            rf"(?:\s*[,،]?\s*{_YEAR})?{_CONN}(?:{fuzzy_pattern('شهر')}\s+)?{_month('mon2')}(?:\s*[,،]?\s*{_YEAR2}{_AD})?)(?!\s*\d)"
+        ),
+    ),
+    (
+        # "the first Friday of July 2024", "the last Monday in May"
+        "nth_weekday", 7, _read_nth_weekday, ("month",),
+        _lazy_compile(
+            rf"{_B}(?P<q>(?:[Tt]he\s+)?(?P<nth>{_alt([w for w in _NTH if w.isascii()])})\s+(?P<wd>{_WD_EN})\s+(?:of|in)\s+"
+            rf"{_MONTH}(?:\s*,?\s*{_YEAR})?)"
+        ),
+    ),
+    (
+        # «أول جمعة من يوليو», «آخر خميس من شهر نوفمبر 2023»
+        "nth_weekday_ar", 8, _read_nth_weekday, ("month",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<nth>{_alt(['أول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'آخر'])})\s+(?:{fuzzy_pattern('يوم')}\s+)?"
+            rf"(?P<bare>{_alt(_AR_BARE_WEEKDAYS)}){_E}\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('في')})\s+"
+            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+        ),
+    ),
+    (
+        # «الجمعة الأولى من يوليو 2024», «يوم الخميس الأخير من نوفمبر»
+        "weekday_nth_ar", 9, _read_nth_weekday, ("month",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('يوم')}\s+)?(?P<wd>{_WD_AR}){_E}\s+"
+            rf"(?P<nth>{_alt(['الأول', 'الأولى', 'الثاني', 'الثانية', 'الثالث', 'الثالثة', 'الرابع', 'الرابعة', 'الأخير', 'الأخيرة'])}){_E}\s+"
+            rf"(?:{fuzzy_pattern('من')}|{fuzzy_pattern('في')})\s+(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+        ),
+    ),
     (
         "day_ord", 10, _read_month, ("month",),
         _lazy_compile(
@@ -533,7 +820,9 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
     ),
     (
         "month_dir", 30, _read_month, ("month", "dir"),
-        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
+        ),
     ),
     ("month_dir_en", 40, _read_month, ("month", "dir"), _lazy_compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
     (
@@ -578,7 +867,7 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
     (
         "month_year", 120, _read_month, ("digit", "month"),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
             rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
         ),
     ),
@@ -594,6 +883,14 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
             rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
+        ),
+    ),
+    (
+        # "between 2015 and 2018", «بين عامي 2015 و2018», «من 2015 إلى 2018»
+        "range_years", 145, _read_range, ("digit",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<cue>{_RANGE_CUE})\s+(?:(?:{_YEAR_NOUN}|{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')}|the\s+years)\s+)?"
+            rf"{_YEAR}{_CONN}(?:(?:{_YEAR_NOUN})\s+)?{_YEAR2}{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
         ),
     ),
     (
@@ -625,7 +922,58 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
             rf"(?P<q>{_MONTH})(?!\s*\d)"
         ),
     ),
-    ("month_cue_modifier", 210, _read_month_cue, ("month",), _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD})\s+{_MONTH})(?!\s*\d)")),
+    (
+        "month_cue_modifier", 210, _read_month_cue, ("month",),
+        _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD}){_MOD_SEP}(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH})(?!\s*\d)"),
+    ),
+    (
+        # "late last month", «نهاية الشهر الجاري»: a part of the month of writing or the one around it
+        "relative_part", 215, _read_relative_part, ("season",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD}){_MOD_SEP}(?P<rel>{_alt([p for p, u, _ in _RELATIVE_TABLE if u == 'month'])})){_E}"
+        ),
+    ),
+    (
+        # "on the 15th", "the 15th of this month"
+        "day_of_month", 220, _read_day_of_month, ("digit",),
+        _lazy_compile(
+            rf"(?:{_B}(?P<cue>[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince)\s+)?(?P<q>{_B}[Tt]he\s+{_DAY}(?:st|nd|rd|th)"
+            rf"(?:\s+of\s+(?P<which>the\s+same|this|that|last|next)\s+month)?){_E}"
+        ),
+    ),
+    (
+        # «يوم 15 من الشهر نفسه», «الخامس عشر من الشهر الجاري»
+        "day_of_month_ar", 221, _read_day_of_month, ("monthword",),
+        _lazy_compile(
+            rf"(?<![\d.,/:]){_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('يوم')}\s+)?(?:{_DAY}|(?P<ord>{_alt(ORDINAL_DAYS)}))\s+"
+            rf"{fuzzy_pattern('من')}\s+(?:{fuzzy_pattern('الشهر')}\s+(?P<which>{_alt(['الجاري', 'الحالي', 'نفسه', 'ذاته', 'الماضي', 'المنصرم', 'الفائت', 'المقبل', 'القادم'])})"
+            rf"|(?P<which_before>{_alt(['نفس', 'ذات', 'هذا'])})\s+{fuzzy_pattern('الشهر')})){_E}"
+        ),
+    ),
+    (
+        # "two days ago", "three weeks ago"
+        "ago", 230, _read_ago, (),
+        _lazy_compile(
+            rf"{_B}(?P<q>(?P<n>\d{{1,2}}|{_alt([w for w in _AGO_COUNT if w.isascii()])})\s+"
+            rf"(?P<u>{_alt([w for w in _AGO_UNIT if w.isascii()])})\s+ago){_E}"
+        ),
+    ),
+    (
+        # «قبل يومين», «منذ ثلاثة أيام», «قبل 5 أسابيع»
+        "ago_ar", 231, _read_ago, ("ago",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('قبل')}|{fuzzy_pattern('منذ')})\s+(?:(?P<dual>{_alt(AGO_DUALS)})"
+            rf"|(?P<n>\d{{1,2}}|{_alt([w for ws in AGO_COUNTS.values() for w in ws if not w.isascii()])})\s+(?P<u>{_alt([w for w in _AGO_UNIT if not w.isascii()])}))){_E}"
+        ),
+    ),
+    (
+        # "22/4", "22-4" right after a date cue (never "3.5"): a day and month, year to resolve
+        "numeric_day_month", 240, _read_numeric_day_month, ("digit",),
+        _lazy_compile(
+            rf"{_B}(?:[وف]{_M})?(?:{_alt(['في', 'يوم', 'بتاريخ', 'منذ', 'حتى', 'الموافق', 'الموافقة'])}|[Oo]n|[Dd]ated|[Ss]ince|[Uu]ntil|[Tt]ill"
+            rf"|{_WD_AR}|{_WD_EN})\s*[,،]?\s+(?P<q>(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/:-]|[.,]\d)"
+        ),
+    ),
 ]
 
 RULES: tuple[DateRule, ...] = tuple(sorted((DateRule(*r) for r in _RULE_TABLE), key=lambda r: (r.priority, r.name)))
@@ -682,7 +1030,7 @@ def _find(text: str) -> list[_Found]:
     # A weekday written right before an explicit date is part of it.
     merged: list[_Found] = []
     for f in found:
-        if f.kind == "explicit" and f.day is not None and f.calendar == "gregorian":
+        if f.kind == "explicit" and f.day is not None and f.precision == "day":
             window_lo = max(0, f.start - 40)
             wm = _WEEKDAY_BEFORE.search(nt, window_lo, f.start)
             if wm:
@@ -750,137 +1098,278 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+@lru_cache(maxsize=64)
+def month_first_locale(locale: str) -> bool:
+    """Whether numeric dates put the month first in ``locale`` ("en_US", "ar-EG"): its CLDR
+    short date pattern starts with the month (``M/d/yy``). Raises ValueError for a locale
+    CLDR does not know.
+
+    >>> month_first_locale("en_US"), month_first_locale("en_GB"), month_first_locale("ar_EG")
+    (True, False, False)
+    """
+    try:
+        parsed = Locale.parse(locale.strip().replace("-", "_"))
+        pattern = get_date_format("short", locale=parsed).pattern
+    except (ValueError, TypeError, AttributeError, UnknownLocaleError):
+        raise ValueError(f"unknown locale {locale!r}: expected a CLDR locale such as 'en_US' or 'ar_EG'") from None
+    return pattern.lstrip("\u200e\u200f").startswith("M")
+
+
 def extract_dates(
     text: str,
     lang: str | None = None,
     reference: str | None = None,
     reference_origin: str = "text",
+    locale: str | None = None,
 ) -> list[DateMention]:
     """Date mentions in ``text``, sorted by ``char_start``; ``text[s:e] == quote``.
 
     ``reference`` (ISO ``YYYY[-MM[-DD]]``) resolves weekdays, deictic words and day-months
     without a year, and ``reference_origin`` ("text" or "published") is copied into
-    ``resolved_from`` for the mentions it resolved. ``lang`` is accepted for symmetry with
-    :func:`extract_quantities`; the patterns of both languages are always tried.
+    ``resolved_from`` for the mentions it resolved. ``locale`` ("en_US", "ar_EG") orders the
+    day and month of numeric dates; without it, Arabic-script context reads them day first
+    and a Latin-script date valid both ways stays unresolved with its two ``readings``.
+    ``lang`` is the text's language: the script of a numeric date's context when no letters
+    surround it. The patterns of both languages are always tried.
 
     >>> [(d.quote, d.date, d.precision) for d in extract_dates("في 16 نوفمبر 2023، ثم الأحد")]
     [('16 نوفمبر 2023', '2023-11-16', 'day'), ('الأحد', '2023-11-19', 'day')]
     >>> d = extract_dates("Altman was fired on Friday.", reference="2023-11-20")[0]
     >>> (d.quote, d.date, d.resolved_from)
     ('Friday', '2023-11-17', 'text')
+    >>> d = extract_dates("Talks ran 15-17 November 2023.")[0]
+    >>> (d.date, d.date_end, d.precision)
+    ('2023-11-15', '2023-11-17', 'range')
     """
+    month_first = month_first_locale(locale) if locale else None
     if not text:
         return []
-    return [d for _, d in _resolve(text, _parse_reference(reference), reference_origin)]
+    return [d for _, d in _resolve(text, _parse_reference(reference), reference_origin, month_first, lang)]
 
 
-def _resolve(text: str, ref, reference_origin: str) -> list[tuple[_Found, DateMention]]:
-    found = _find(text)
-    out: list[tuple[_Found, DateMention]] = []
-    # explicit dates with a year seen so far: the last with a month, the last with only a year
-    month_anchor: tuple[int, int | None, int | None] | None = None
-    year_anchor: tuple[int, int | None, int | None] | None = None
-    last_day_anchor: _dt.date | None = None
-    ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
-    cues: Cues | None = None  # read once, at the first date
-    for f in found:
-        date: str | None = None
-        month_day: str | None = None  # "03-05" for "March 5" when no year can be found
-        precision = f.precision
-        origin = "text"
+class _Timeline:
+    """What the text has said so far, to resolve the next mention: the explicit dates with a
+    year (the last with a month, the last with only a year), the last day and month any date
+    gave, and the last Hijri year."""
+
+    def __init__(self, text: str, ref, reference_origin: str, month_first: bool | None, lang: str | None):
+        self.text, self.ref, self.origin = text, ref, reference_origin
+        self.ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
+        self.month_first, self.lang = month_first, lang
+        self.month_anchor: tuple[int, int | None, int | None] | None = None
+        self.year_anchor: tuple[int, int | None, int | None] | None = None
+        self.last_day: _dt.date | None = None
+        self.last_month: tuple[int, int] | None = None
+        self.hijri_year: int | None = None
+
+    # -- what each kind of mention reads as: a dict of DateMention fields --------------------
+    def resolve(self, f: _Found) -> dict:
         if f.kind == "explicit":
-            if f.calendar == "hijri":
-                date, origin = None, "text"
-            elif f.year is not None:
-                date = _iso(f.year, f.month, f.day)
-                if f.month is not None:
-                    month_anchor = (f.year, f.month, f.day)
-                else:
-                    year_anchor = (f.year, None, None)
-            else:  # month (and day) without a year
-                if f.direction and (ref is not None or month_anchor is not None):
-                    # "يناير الماضي", "next March": relative to the moment of writing first
-                    anchor, origin = (ref, reference_origin) if ref is not None else (month_anchor, "text")
-                    y = _directional_year(f.month, f.day, anchor, f.direction)
-                elif month_anchor is not None:
-                    y = _closest_year(f.month, f.day, month_anchor)
-                elif ref is not None:
-                    y, origin = _closest_year(f.month, f.day, ref), reference_origin
-                elif year_anchor is not None:
-                    y = year_anchor[0]
-                else:
-                    y, origin = None, "unresolved"
-                if y is not None and _valid(y, f.month, f.day):
-                    date = _iso(y, f.month, f.day)
-                else:
-                    origin = "unresolved"
-                    if f.day is not None and _valid(2000, f.month, f.day):  # 2000: 29 February exists
-                        month_day = f"{f.month:02d}-{f.day:02d}"
-            if date and f.day is not None:
-                last_day_anchor = _dt.date.fromisoformat(date)
-        elif f.kind == "weekday" and f.direction:
+            return self._hijri(f) if f.calendar == "hijri" else self._explicit(f)
+        if f.kind == "day_of_month":
+            return self._day_of_month(f)
+        if f.kind == "weekday":
+            return self._weekday(f)
+        return self._relative(f)
+
+    def year_for(self, month: int, day: int | None, direction: int) -> tuple[int | None, str]:
+        """The year of a month (and day) written without one, and what gave it."""
+        if direction and (self.ref is not None or self.month_anchor is not None):
+            # "يناير الماضي", "next March": relative to the moment of writing first
+            anchor, origin = (self.ref, self.origin) if self.ref is not None else (self.month_anchor, "text")
+            return _directional_year(month, day, anchor, direction), origin
+        if self.month_anchor is not None:
+            return _closest_year(month, day, self.month_anchor), "text"
+        if self.ref is not None:
+            return _closest_year(month, day, self.ref), self.origin
+        if self.year_anchor is not None:
+            return self.year_anchor[0], "text"
+        return None, "unresolved"
+
+    def _orders(self, f: _Found) -> tuple[tuple[int, int], ...]:
+        """The (month, day) readings of a numeric date that stand: one when the locale, the
+        script around it or its numbers settle the order, else both."""
+        if len(f.orders) < 2:
+            return f.orders
+        if self.month_first is not None:
+            return (f.orders[1] if self.month_first else f.orders[0],)
+        if _arabic_context(self.text, f.start, f.end, self.lang):
+            return (f.orders[0],)
+        return f.orders
+
+    def _explicit(self, f: _Found) -> dict:
+        orders = self._orders(f)
+        if len(orders) > 1:  # "05/04/2023" in English with no locale: either date
+            readings = []
+            for month, day in orders:
+                y = f.year if f.year is not None else self.year_for(month, day, f.direction)[0]
+                readings.append(_iso(y, month, day) if y is not None and _valid(y, month, day) else f"--{month:02d}-{day:02d}")
+            return {"date": None, "resolved_from": "unresolved", "readings": sorted(readings)}
+        month, day = orders[0] if orders else (f.month, f.day)
+        if f.year is not None:
+            y, origin = f.year, "text"
+        else:
+            y, origin = self.year_for(month, day, f.direction)
+        out = {"precision": f.precision, "part": f.part}
+        if f.nth is not None and y is not None:
+            found = nth_weekday(y, month, f.nth[1], f.nth[0])
+            if found is None:  # "the fifth Friday" of a month with four
+                return out | {"date": None, "resolved_from": "unresolved"}
+            day = found.day
+        if y is None or (month is not None and not _valid(y, month, day)):
+            month_day = None
+            if f.precision == "day" and f.nth is None and day is not None and _valid(2000, month, day):
+                month_day = f"{month:02d}-{day:02d}"  # 2000: 29 February exists
+            return out | {"date": None, "resolved_from": "unresolved", "month_day": month_day}
+        date = _iso(y, month, day)
+        if f.last is not None:
+            y2, month2, day2 = f.last
+            if y2 is None:  # the year written once, or resolved, belongs to both ends
+                y2 = y if (month2, day2 or 0) > (month, day or 0) else y + 1
+            if month2 is not None and not _valid(y2, month2, day2):
+                return out | {"date": None, "resolved_from": "unresolved"}
+            out["date_end"] = _iso(y2, month2, day2)
+        if f.year is not None:
+            if month is not None:
+                self.month_anchor = (y, month, day)
+            else:
+                self.year_anchor = (y, None, None)
+        if day is not None:
+            self.last_day = _dt.date(y, month, day)
+        if month is not None:
+            self.last_month = (y, month)
+        return out | {"date": date, "resolved_from": origin}
+
+    def _hijri(self, f: _Found) -> dict:
+        """A Hijri date converted to the Gregorian calendar: a day is a day, a month or a year
+        the range of its days. Without a Hijri year, the last one the text gave."""
+        y = f.year if f.year is not None else self.hijri_year
+        if f.year is not None:
+            self.hijri_year = f.year
+        if y is None:
+            return {"date": None, "resolved_from": "unresolved", "hijri": f"--{f.month:02d}-{f.day:02d}"}
+        out = {"precision": f.precision, "hijri": _iso(y, f.month, f.day)}
+        days = hijri_to_gregorian(y, f.month, f.day)
+        if days is None:  # outside the converter's years
+            return out | {"date": None, "resolved_from": "unresolved"}
+        first, last = days
+        if f.day is None:
+            return out | {"date": first.isoformat(), "date_end": last.isoformat(), "precision": "range", "resolved_from": "text"}
+        self.last_day = first
+        self.month_anchor, self.last_month = (first.year, first.month, first.day), (first.year, first.month)
+        return out | {"date": first.isoformat(), "resolved_from": "text"}
+
+    def _day_of_month(self, f: _Found) -> dict:
+        """"on the 15th", «الخامس عشر من الشهر الجاري»: the day of the text's month or of the
+        month of writing (and the one before or after it)."""
+        month, origin = None, "unresolved"
+        ref_month = (self.ref[0], self.ref[1]) if self.ref is not None and self.ref[1] is not None else None
+        if f.month_of == "writing":
+            if ref_month is not None:
+                index = ref_month[0] * 12 + ref_month[1] - 1 + f.rel_offset
+                month, origin = (index // 12, index % 12 + 1), self.origin
+            elif f.rel_offset == 0 and self.last_month is not None:
+                month, origin = self.last_month, "text"
+        elif self.last_month is not None:
+            month, origin = self.last_month, "text"
+        elif ref_month is not None:
+            month, origin = ref_month, self.origin
+        if month is None or not _dt.MINYEAR <= month[0] <= _dt.MAXYEAR or not _valid(month[0], month[1], f.day):
+            return {"date": None, "resolved_from": "unresolved"}
+        self.last_day = _dt.date(month[0], month[1], f.day)
+        return {"date": self.last_day.isoformat(), "resolved_from": origin}
+
+    def _weekday(self, f: _Found) -> dict:
+        ref_date, resolved, origin = self.ref_date, None, "text"
+        if f.direction:
             # "last Tuesday", "الجمعة المقبلة": strictly before / after the moment of writing, else
             # the last day written in the text
-            base, origin = (ref_date, reference_origin) if ref_date is not None else (last_day_anchor, "text")
-            if base is None:
-                origin = "unresolved"
-            else:
+            base, origin = (ref_date, self.origin) if ref_date is not None else (self.last_day, "text")
+            if base is not None:
                 if f.direction < 0:
                     resolved = _add_days(base, -((base.weekday() - f.weekday) % 7 or 7))
                 else:
                     resolved = _add_days(base, (f.weekday - base.weekday()) % 7 or 7)
-                if resolved is None:
-                    origin = "unresolved"
-                else:
-                    date, precision = resolved.isoformat(), "day"
-        elif f.kind == "weekday":
-            resolved = None
-            if last_day_anchor is not None:
-                resolved = _add_days(last_day_anchor, (f.weekday - last_day_anchor.weekday()) % 7)
+        else:
+            if self.last_day is not None:
+                resolved = _add_days(self.last_day, (f.weekday - self.last_day.weekday()) % 7)
                 if resolved is not None and ref_date is not None and resolved > ref_date:
                     resolved = None
             if resolved is None and ref_date is not None:
                 resolved = _add_days(ref_date, -((ref_date.weekday() - f.weekday) % 7))
-                origin = reference_origin
-            if resolved is not None:
-                date, precision = resolved.isoformat(), "day"
-            else:
-                origin = "unresolved"
-        else:  # deictic
-            if ref is None or (f.rel_unit != "year" and ref[1] is None) or (
-                f.rel_unit == "day" and ref_date is None
-            ):
-                origin = "unresolved"
-            else:
-                origin = reference_origin
-                precision = f.rel_unit
-                if f.rel_unit == "day":
-                    shifted = _add_days(ref_date, f.rel_offset)
-                    date = shifted.isoformat() if shifted else None
-                elif f.rel_unit == "month":
-                    idx = ref[0] * 12 + (ref[1] - 1) + f.rel_offset
-                    date = _iso(idx // 12, idx % 12 + 1) if _dt.MINYEAR <= idx // 12 <= _dt.MAXYEAR else None
-                else:
-                    year = ref[0] + f.rel_offset
-                    date = _iso(year) if _dt.MINYEAR <= year <= _dt.MAXYEAR else None
-                if date is None:  # past the ends of the calendar
-                    origin, precision = "unresolved", f.precision
+                origin = self.origin
+        if resolved is None:
+            return {"date": None, "resolved_from": "unresolved"}
+        return {"date": resolved.isoformat(), "precision": "day", "resolved_from": origin}
+
+    def _relative(self, f: _Found) -> dict:
+        """Deictic words: relative to the moment of writing, so to the reference only."""
+        ref, unit = self.ref, f.rel_unit
+        unresolved = {"date": None, "resolved_from": "unresolved", "part": f.part}
+        if ref is None or (unit != "year" and ref[1] is None) or (unit in ("day", "week") and self.ref_date is None):
+            return unresolved
+        date = None
+        if unit in ("day", "week"):
+            shifted = _add_days(self.ref_date, f.rel_offset * (7 if unit == "week" else 1))
+            date = None if shifted is None else shifted.isoformat() if unit == "day" else iso_week(shifted)
+        elif unit == "month":
+            index = ref[0] * 12 + (ref[1] - 1) + f.rel_offset
+            date = _iso(index // 12, index % 12 + 1) if _dt.MINYEAR <= index // 12 <= _dt.MAXYEAR else None
+        else:
+            year = ref[0] + f.rel_offset
+            date = _iso(year) if _dt.MINYEAR <= year <= _dt.MAXYEAR else None
+        if date is None:  # past the ends of the calendar
+            return unresolved
+        return {"date": date, "precision": f.precision if f.part else unit, "resolved_from": self.origin, "part": f.part}
+
+
+_ARABIC_LETTER = _lazy_compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = _lazy_compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC_DIGIT = _lazy_compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+CONTEXT_CHARS = 60  # how far around a numeric date its script is read
+
+
+def _arabic_context(text: str, start: int, end: int, lang: str | None) -> bool:
+    """Whether a numeric date is written in Arabic-script context: in Arabic-Indic digits, or
+    with more Arabic than Latin letters around it on its line; with no letters around it,
+    when the text's language is Arabic."""
+    if _ARABIC_DIGIT.search(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    around = text[max(line_start, start - CONTEXT_CHARS):start] + text[end:min(line_end, end + CONTEXT_CHARS)]
+    arabic, latin = len(_ARABIC_LETTER.findall(around)), len(_LATIN_LETTER.findall(around))
+    if arabic or latin:
+        return arabic > latin
+    return (lang or "").lower().startswith("ar")
+
+
+def _resolve(text: str, ref, reference_origin: str, month_first: bool | None = None, lang: str | None = None) -> list[tuple[_Found, DateMention]]:
+    found = _find(text)
+    timeline = _Timeline(text, ref, reference_origin, month_first, lang)
+    out: list[tuple[_Found, DateMention]] = []
+    cues: Cues | None = None  # read once, at the first date
+    for f in found:
+        fields = {"precision": f.precision} | timeline.resolve(f)
         cues = cues or Cues(text)
         hedged, negated = mark(text, f.start, f.end, cues)
-        out.append((f,
-            DateMention(
-                quote=text[f.start:f.end],
-                char_start=f.start,
-                char_end=f.end,
-                date=date,
-                precision=precision,
-                calendar=f.calendar,
-                resolved_from=origin,
-                month_day=month_day,
-                hedged=hedged,
-                negated=negated,
-            ),
-        ))
+        out.append((f, DateMention(
+            quote=text[f.start:f.end],
+            char_start=f.start,
+            char_end=f.end,
+            date=fields["date"],
+            precision=fields["precision"],
+            calendar=f.calendar,
+            resolved_from=fields["resolved_from"],
+            month_day=fields.get("month_day"),
+            hedged=hedged,
+            negated=negated,
+            date_end=fields.get("date_end"),
+            part=fields.get("part"),
+            hijri=fields.get("hijri"),
+            readings=fields.get("readings"),
+        )))
     return out
 
 
@@ -905,6 +1394,6 @@ def first_explicit_date(text: str) -> str | None:
     '2023-11-28'
     """
     for f, d in _resolve(text, None, "text"):
-        if f.kind == "explicit" and f.calendar == "gregorian" and f.day is not None and d.date:
+        if f.kind == "explicit" and f.calendar == "gregorian" and d.precision == "day" and d.date:
             return d.date
     return None

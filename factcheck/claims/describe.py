@@ -72,15 +72,12 @@ def describe_value(item: dict) -> str:
     '2023-11-17'
     >>> describe_value({"kind": "date", "date": None, "month_day": "03-05", "precision": "day"})
     'March 5, year not given'
+    >>> describe_value({"kind": "date", "date": "2023-11-15", "date_end": "2023-11-17", "precision": "range"})
+    '15-17 November 2023'
     """
     kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
     if kind == "date":
-        if item.get("date"):
-            return item["date"]
-        if item.get("month_day"):
-            return f"{_MONTHS[int(item['month_day'][:2]) - 1]} {int(item['month_day'][3:])}, year not given"
-        precision = item.get("precision")
-        return f"unresolved {precision}" if precision == "weekday" else "unresolved date"
+        return describe_date(item)
 
     value, low, high = item.get("value"), item.get("low"), item.get("high")
     unit = item.get("unit") or "count"
@@ -114,6 +111,85 @@ def describe_value(item: dict) -> str:
     if unit == "percent" or _is_currency(unit):
         return words
     return f"{words} {unit}"  # a unit this module does not know by name
+
+
+def describe_date(item: dict) -> str:
+    """A date mention in words. A day, month or year stays ISO ("2023-11-17"); the forms
+    ISO does not say plainly read as a reader writes them.
+
+    >>> describe_date({"date": "2023-11", "precision": "part_of_month", "part": "mid"})
+    'mid-November 2023'
+    >>> describe_date({"date": "2023-W46", "precision": "week"})
+    'week 46 of 2023'
+    >>> describe_date({"date": "2023-03", "date_end": "2023-05", "precision": "range"})
+    'March to May 2023'
+    >>> describe_date({"date": "2024-03-25", "precision": "day", "calendar": "hijri", "hijri": "1445-09-15"})
+    '15 Ramadan 1445 (25 March 2024)'
+    >>> describe_date({"date": None, "precision": "day", "readings": ["2023-04-05", "2023-05-04"]})
+    '2023-04-05 or 2023-05-04 (day and month order unknown)'
+    """
+    date, precision = item.get("date"), item.get("precision")
+    if item.get("readings"):
+        return " or ".join(item["readings"]) + " (day and month order unknown)"
+    hijri = _hijri_words(item.get("hijri")) if item.get("calendar") == "hijri" and item.get("hijri") else ""
+    if not date:
+        if hijri:
+            return f"{hijri}, Hijri year not given" if item["hijri"].startswith("--") else f"{hijri} (not converted)"
+        if item.get("month_day"):
+            return f"{_MONTHS[int(item['month_day'][:2]) - 1]} {int(item['month_day'][3:])}, year not given"
+        if precision in ("weekday", "week", "range", "part_of_month"):
+            return f"unresolved {precision.replace('_', ' ')}"
+        return "unresolved date"
+    if precision == "range" and item.get("date_end"):
+        words = _range_words(date, item["date_end"])
+    elif precision == "part_of_month" and item.get("part") and len(date) == 7:
+        words = f"{item['part']}-{_month_year(date)}"
+    elif precision == "week" and "-W" in date:
+        words = f"week {int(date[6:])} of {date[:4]}"
+    else:
+        words = _day_words(date) if hijri else date
+    return f"{hijri} ({words})" if hijri else words
+
+
+_HIJRI_MONTHS = (
+    "Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
+    "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah", "Dhu al-Hijjah",
+)  # fmt: skip
+
+
+def _hijri_words(hijri: str) -> str:
+    """"1445-09-15" -> "15 Ramadan 1445"; "1445" -> "1445 AH"; "--09-27" -> "27 Ramadan"."""
+    if hijri.startswith("--"):
+        return f"{int(hijri[5:])} {_HIJRI_MONTHS[int(hijri[2:4]) - 1]}"
+    parts = hijri.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]} AH"
+    words = f"{_HIJRI_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return f"{int(parts[2])} {words}" if len(parts) == 3 else words
+
+
+def _month_year(iso: str) -> str:
+    return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def _day_words(iso: str) -> str:
+    """"2024-03-25" -> "25 March 2024"; a month or a year as :func:`_month_year` or itself."""
+    if len(iso) == 10:
+        return f"{int(iso[8:])} {_month_year(iso)}"
+    return _month_year(iso) if len(iso) == 7 else iso
+
+
+def _range_words(first: str, last: str) -> str:
+    """"15-17 November 2023", "28 November to 2 December 2023", "March to May 2023",
+    "December 2023 to February 2024", "2015 to 2018"."""
+    if len(first) == len(last) == 10:
+        if first[:7] == last[:7]:
+            return f"{int(first[8:])}-{_day_words(last)}"
+        if first[:4] == last[:4]:
+            return f"{int(first[8:])} {_MONTHS[int(first[5:7]) - 1]} to {_day_words(last)}"
+    if len(first) == len(last) == 7 and first[:4] == last[:4]:
+        return f"{_MONTHS[int(first[5:7]) - 1]} to {_month_year(last)}"
+    return f"{_day_words(first)} to {_day_words(last)}"
 
 
 def interval(item: dict) -> str:

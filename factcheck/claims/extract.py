@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
-from factcheck.claims.dates import extract_dates
+from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.numbers import in_written_figure
-from factcheck.errors import FactcheckError, one_line
+from factcheck.errors import FactcheckError, QueryError, one_line
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
@@ -33,7 +33,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"38/{STEMMER}"
+EXTRACTOR_VERSION = f"39/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -355,7 +355,7 @@ def _dates_by_sentence(
     reference = source.published or source.updated
     origin = "published" if reference else "unresolved"
     try:
-        mentions = extract_dates(masked, lang=source.language, reference=reference, reference_origin=origin)
+        mentions = extract_dates(masked, lang=source.language, reference=reference, reference_origin=origin, locale=source.locale)
     except MemoryError:
         raise
     except Exception:
@@ -392,7 +392,7 @@ def _dates_sentence_by_sentence(
         if sentence["furniture"] or failures.failed(sentence):
             continue
         with failures.guard(sentence):
-            dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin)
+            dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin, locale=source.locale)
             out[sentence["sentence_index"]] = dates
     return out
 
@@ -405,7 +405,8 @@ def _date_source_from_datelines(source: Source, sentences: list[dict], failures:
             continue
         dates: list[str] = []
         with failures.guard(sentence):
-            dates = [d.date for d in extract_dates(sentence["text"], lang=sentence["lang"]) if d.date and d.precision == "day"]
+            found = extract_dates(sentence["text"], lang=sentence["lang"], locale=source.locale)
+            dates = [d.date for d in found if d.date and d.precision == "day"]
         for date in dates:
             if date not in source.date_candidates:
                 source.date_candidates.append(date)
@@ -419,22 +420,33 @@ __all__ = ["Analysis", "analyse", "claim_id"]
 
 
 def parse_text(
-    text: str, aliases: AliasTable, lang: str | None = None, published: str | None = None, strict: bool = False
+    text: str,
+    aliases: AliasTable,
+    lang: str | None = None,
+    published: str | None = None,
+    strict: bool = False,
+    locale: str | None = None,
 ) -> dict:
     """What factcheck reads in ``text``, through the same path as ingestion.
 
     Returns ``{"quantities": [...], "dates": [...], "entities": [...], "skipped": [...]}``;
     every mention has ``text``, ``char_start`` and ``char_end`` with
     ``text == input[char_start:char_end]``. ``published`` (ISO date) resolves relative dates
-    when the text gives no anchor. ``skipped`` lists the sentences whose analysis failed
-    (``sentence_index``, ``start``, ``end``, ``error``; see :class:`Analysis`); ``strict``
-    raises instead.
+    when the text gives no anchor; ``locale`` ("en_US", "ar_EG") orders the day and month of
+    numeric dates as the source metadata key does (docs/parsing.md#dates). ``skipped`` lists
+    the sentences whose analysis failed (``sentence_index``, ``start``, ``end``, ``error``;
+    see :class:`Analysis`); ``strict`` raises instead.
 
     >>> from factcheck.claims.entities import default_aliases
     >>> parse_text("More than 500 employees signed.", default_aliases())["quantities"][0]["qualifier"]
     'more_than'
     """
-    source = Source(id="text", path="-", format="txt", text=text, sha256="", published=published, language=lang)
+    if locale is not None:
+        try:
+            month_first_locale(locale)
+        except ValueError as err:
+            raise QueryError(str(err)) from None
+    source = Source(id="text", path="-", format="txt", text=text, sha256="", published=published, language=lang, locale=locale)
     analysis = analyse(source, aliases, lang=lang, strict=strict)
     quantities, dates = [], []
     for claim in analysis.claims:
@@ -456,7 +468,8 @@ def parse_text(
             dates.append(
                 span
                 | {
-                    "date": d.date, "precision": d.precision, "calendar": d.calendar, "resolved_from": d.resolved_from,
+                    "date": d.date, "date_end": d.date_end, "precision": d.precision, "part": d.part,
+                    "calendar": d.calendar, "hijri": d.hijri, "readings": d.readings, "resolved_from": d.resolved_from,
                     "month_day": d.month_day,
                     "hedged": d.hedged, "negated": d.negated, "frame": claim.frame.to_dict(),
                 }  # fmt: skip

@@ -43,18 +43,27 @@ class Quantity:
 
 @dataclass
 class DateMention:
-    """A calendar date as precise as the text gives it (``2023``, ``2023-11``, ``2023-11-17``)."""
+    """A calendar date as precise as the text gives it (``2023``, ``2023-11``, ``2023-11-17``,
+    a week ``2023-W46``), or a range of them; docs/parsing.md#dates says how each form reads.
+
+    >>> # "15-17 November 2023" -> date="2023-11-15", date_end="2023-11-17", precision="range"
+    >>> # "mid-November 2023"   -> date="2023-11", precision="part_of_month", part="mid"
+    """
 
     quote: str
     char_start: int
     char_end: int
-    date: str | None  # ISO at the text's precision; None when a relative word stays unresolved
-    precision: str  # "year", "month", "day", or "weekday" for an unresolved weekday
-    calendar: str = "gregorian"  # or "hijri"
+    date: str | None  # ISO at the text's precision (a range's first); None when unresolved
+    precision: str  # "year", "month", "day", "week", "range", "part_of_month"; "weekday" unresolved
+    calendar: str = "gregorian"  # or "hijri": written in the Hijri calendar, ``date`` is Gregorian
     resolved_from: str = "text"  # "text", "published" or "unresolved"
     month_day: str | None = None  # "03-05": a day and month whose year nothing gives
     hedged: bool = False
     negated: bool = False
+    date_end: str | None = None  # a range's last day, month or year, at ``date``'s precision
+    part: str | None = None  # "early", "mid" or "late" for precision "part_of_month"
+    hijri: str | None = None  # the Hijri reading: "1445-09-15", "1445-09", "1445", "--09-15"
+    readings: list[str] | None = None  # both readings of a numeric date nothing orders, sorted
 
     def to_dict(self) -> dict:
         return asdict(self)

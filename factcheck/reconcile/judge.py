@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.claims.calendar_math import day_interval
 from factcheck.reconcile.intervals import journalistic, literal, same_reading
 from factcheck.reconcile.slots import day_of, sentence_concepts
 from factcheck.reconcile.thresholds import Thresholds
@@ -79,9 +80,19 @@ def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement
     return _finish(*judgement, a, b, alignment_score)
 
 
+#: Precisions whose days are a calendar unit: a year holds its months, a month its days, so
+#: one containing the other is agreement ("2023" and "2023-11-17"), not a finding.
+_CALENDAR_UNITS = frozenset({"year", "month", "day"})
+
+
 def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
-    """Dates conflict when they differ at the precision both give; a coarser date that
-    contains the finer one ("November 2023" and "2023-11-17") is agreement."""
+    """Dates are compared as the intervals of days they cover (``calendar_math.day_interval``:
+    a range its first to its last day, a part of a month its third, a week Monday to Sunday).
+    They conflict only when the intervals cannot overlap; a date inside another ("2023" and
+    "2023-11-17") is agreement when both are calendar units, and a ``precision`` finding
+    when one is a range, a part of a month or a week ("15-17 November" and "16 November").
+    An unresolved date (one with two ``readings`` too) is never compared. A conflict with a
+    part of a month is medium: its bounds (days 1-10, 11-20, 21-end) are a convention."""
     da, db = a.get("date"), b.get("date")
     if not da or not db:
         # a day and month without a year ("March 5" in an undated article) against another day
@@ -89,12 +100,15 @@ def _judge_dates(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Ju
         if not (day_a and day_b) or day_a == day_b:
             return None
         return _finish("conflict", "high", "the two dates cannot both be right (one gives no year)", a, b, alignment_score)
-    if da == db:
+    ia, ib = day_interval(a), day_interval(b)
+    if ia is None or ib is None or ia == ib:
         return None
-    shorter = min(len(da), len(db))
-    if da[:shorter] == db[:shorter]:
+    if ia[1] < ib[0] or ib[1] < ia[0]:
+        fuzzy = "part_of_month" in (a.get("precision"), b.get("precision"))
+        return _finish("conflict", "medium" if fuzzy else "high", "the two dates cannot both be right", a, b, alignment_score)
+    if a.get("precision", "day") in _CALENDAR_UNITS and b.get("precision", "day") in _CALENDAR_UNITS:
         return None  # "2023" and "2023-11-17" agree; the cluster keeps both
-    return _finish("conflict", "high", "the two dates cannot both be right", a, b, alignment_score)
+    return _finish("precision", "low", "compatible dates, one more precise than the other", a, b, alignment_score)
 
 
 def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_score: float) -> Judgement:

@@ -143,7 +143,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
 def reading(claim: dict) -> tuple:
     """What a claim says, as a key: two claims with one reading say the same thing."""
     if claim["kind"] == "date":
-        return ("date", claim.get("date") or claim.get("month_day"))
+        return ("date", claim.get("date") or claim.get("month_day"), claim.get("date_end"), claim.get("part"))
     return (claim.get("unit"), claim.get("low"), claim.get("high"), claim.get("qualifier"), claim.get("total"), bool(claim.get("approximate")))
 
 

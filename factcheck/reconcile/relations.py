@@ -59,7 +59,7 @@ def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sou
 
 def _agree(a: dict, b: dict) -> bool:
     if a["kind"] == "date":
-        return bool(a.get("date")) and a.get("date") == b.get("date")
+        return bool(a.get("date")) and all(a.get(k) == b.get(k) for k in ("date", "date_end", "part"))
     return same_reading(a, b)
 
 

@@ -93,7 +93,8 @@ def annotate_years(claims: list[dict]) -> None:
     dated: dict[tuple[str, str], list[dict]] = {}  # (sentence, date) -> the figures it dates
     for c in claims:
         if c["kind"] == "date" and c.get("date"):
-            years.setdefault(c["sentence_id"], set()).add(c["date"][:4])
+            last = int((c.get("date_end") or c["date"])[:4])
+            years.setdefault(c["sentence_id"], set()).update(str(y) for y in range(int(c["date"][:4]), last + 1))
     for c in claims:
         time = (c.get("frame") or {}).get("time")
         # the years the figure's frame refers to ("from $114 million in 2022 to $170 million
@@ -209,7 +210,10 @@ def _words(claim: dict, field: str) -> set[str]:
 
 
 def day_of(claim: dict) -> str | None:
-    """The month and day ("03-05") of a date claim at day precision, with or without a year."""
+    """The month and day ("03-05") of a date claim at day precision, with or without a year
+    (not the first day of a range)."""
+    if claim.get("precision") not in (None, "day"):
+        return None
     date = claim.get("date")
     if date and len(date) == 10:
         return date[5:]

@@ -16,12 +16,14 @@ from factcheck.reconcile.reconciler import reading
 # 2: clusters carry a slot label and their readings; claims mark wholes
 # 3: the sentences whose analysis failed are listed in ``skipped``
 # 4: claims carry their frame; clusters a label (the question they answer)
-SCHEMA_VERSION = 4
+# 5: dates may be ranges, parts of months and weeks; claims and cluster rows carry date_end,
+#    part, calendar, hijri and readings
+SCHEMA_VERSION = 5
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
     "sentence_end", "value", "low", "high", "unit", "qualifier", "noun", "total", "approximate", "date",
-    "month_day", "precision", "hedged", "negated", "whole",
+    "month_day", "precision", "date_end", "part", "calendar", "hijri", "readings", "hedged", "negated", "whole",
 )  # fmt: skip
 _FRAME_FIELDS = tuple((f.name, f.default_factory() if f.default is MISSING else f.default) for f in fields(Frame))
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
@@ -177,6 +179,11 @@ def _cluster_record(cluster: dict, claims: dict, published: dict, independent: d
                 "negated": bool(c.get("negated")),
                 "lang": c.get("lang"),
                 "precision": c.get("precision"),
+                "date_end": c.get("date_end"),
+                "part": c.get("part"),
+                "calendar": c.get("calendar"),
+                "hijri": c.get("hijri"),
+                "readings": c.get("readings"),
             }
             for c in members
         ],

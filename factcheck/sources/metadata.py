@@ -1,7 +1,7 @@
 """A source's metadata: the fields, what each may hold, and where a user writes them.
 
 Fields (all optional): ``title``, ``outlet``, ``url``, ``published``, ``updated``,
-``language``, ``translation_of``. A user writes them in a sidecar ``NAME.meta.toml`` beside
+``language``, ``translation_of``, ``locale``. A user writes them in a sidecar ``NAME.meta.toml`` beside
 the file or in ``.md`` front matter; HTML pages carry their own. Every value a user wrote
 is checked, and a bad one is a :class:`SourceError` line naming the file and the field:
 
@@ -13,7 +13,9 @@ is checked, and a bad one is a :class:`SourceError` line naming the file and the
   earlier than ``published``;
 * ``language``: a language tag ("ar", "en-GB"); its primary subtag is kept;
 * ``translation_of``: another source's id (a file stem, not a path or a file name), never
-  the source's own id.
+  the source's own id;
+* ``locale``: a CLDR locale ("en_US", "ar_EG", "en-GB"), kept as "en_US": it orders the day
+  and month of numeric dates (month first where the locale writes them so).
 
 Unknown keys: the sidecar is factcheck's own file, so a key it does not know is refused
 (a misspelt ``publised`` would otherwise be dropped without a word); notes for people go in
@@ -38,7 +40,7 @@ from typing import Any
 from factcheck.errors import SourceError
 from factcheck.sources.files import is_source_name, read_source_bytes
 
-METADATA_FIELDS = ("title", "outlet", "url", "published", "updated", "language", "translation_of")
+METADATA_FIELDS = ("title", "outlet", "url", "published", "updated", "language", "translation_of", "locale")
 SIDECAR_EXTRA = "extra"  # the sidecar's table for other tools' data
 MAX_SIDECAR_BYTES = 1_000_000
 MAX_TEXT_CHARS = 500
@@ -100,6 +102,17 @@ def _as_language(value: Any) -> str:
     return m.group(1).lower()
 
 
+def _as_locale(value: Any) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    text = _as_text(value)
+    try:
+        locale = Locale.parse(text.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise _BadField(f"must be a locale such as 'en_US' or 'ar_EG', not {value!r}") from None
+    return str(locale)
+
+
 def _as_url(value: Any) -> str:
     text = _as_text(value, MAX_URL_CHARS)
     if not _URL.fullmatch(text):
@@ -124,6 +137,7 @@ _FIELD_CHECKS = {
     "updated": _as_iso_date,
     "language": _as_language,
     "translation_of": _as_source_id,
+    "locale": _as_locale,
 }
 
 

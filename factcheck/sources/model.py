@@ -26,6 +26,7 @@ class Source:
     updated: str | None = None
     language: str | None = None
     translation_of: str | None = None
+    locale: str | None = None  # "en_US": orders the day and month of numeric dates (metadata)
     body_start: int = 0  # offset where the article body starts (after .md front matter)
     encoding: str = "utf-8"
     metadata_origin: str = "none"  # "sidecar", "front_matter", "html", or "none"

@@ -222,7 +222,8 @@ class Store:
         """Claims joined with their sentence, quantity and date, in stable order."""
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
-            "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, src.published as published "
+            "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, "
+            "d.date_end, d.part, d.hijri, d.readings, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
@@ -246,6 +247,7 @@ class Store:
             row["entities"] = json.loads(row["entities"] or "[]")
             row["actors"] = json.loads(row["actors"] or "[]")
             row["frame"] = json.loads(row["frame"] or "{}")
+            row["readings"] = json.loads(row["readings"]) if row["readings"] else None
             row["hedged"] = bool(row["hedged"])
             row["negated"] = bool(row["negated"])
             row["whole"] = bool(row["whole"])
@@ -437,6 +439,10 @@ def _date_row(claim_id: str, d: DateMention) -> dict:
         "calendar": d.calendar,
         "resolved_from": d.resolved_from,
         "month_day": d.month_day,
+        "date_end": d.date_end,
+        "part": d.part,
+        "hijri": d.hijri,
+        "readings": json.dumps(d.readings) if d.readings else None,
     }
 
 

@@ -278,6 +278,21 @@ def m012_no_claim_words_search(db: sqlite_utils.Database) -> None:
         db["claims"].disable_fts()
 
 
+@migration
+def m013_date_forms(db: sqlite_utils.Database) -> None:
+    """Ranges, parts of months, weeks, Hijri dates and numeric dates whose order of day and
+    month nothing settles (docs/parsing.md#dates): a date's last day, month or year
+    (``date_end``), its part of the month (``part``), its Hijri reading (``hijri``) and its two
+    readings (``readings``, a JSON list). And the source metadata key ``locale``, which orders
+    numeric dates. Dates stored before this step have none until their source is read again
+    (the new extractor version reads every source again)."""
+    db["dates"].add_column("date_end", str)
+    db["dates"].add_column("part", str)
+    db["dates"].add_column("hijri", str)
+    db["dates"].add_column("readings", str)
+    db["sources"].add_column("locale", str)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -64,10 +64,11 @@ EXPLICIT = [
     ("17/11/2023", [D("17/11/2023", "2023-11-17", "day")]),
     ("17.11.2023", [D("17.11.2023", "2023-11-17", "day")]),
     ("11/17/2023", [D("11/17/2023", "2023-11-17", "day")]),  # only month-first is valid
-    ("05/04/2023", [D("05/04/2023", "2023-04-05", "day")]),  # ambiguous: day-first
+    ("05/04/2023", [D("05/04/2023", None, "day", resolved_from="unresolved")]),  # valid both ways, no locale: unresolved
+    ("في 05/04/2023", [D("05/04/2023", "2023-04-05", "day")]),  # Arabic context: day first
     ("on 16/04/21, then", [D("16/04/21", "2021-04-16", "day")]),  # a two-digit year: the 2000s below 69
-    ("on 03-11-98.", [D("03-11-98", "1998-11-03", "day")]),  # from 69, the 1900s; the full stop ends it
-    ("It was 03.11.1998.", [D("03.11.1998", "1998-11-03", "day")]),
+    ("on 13-11-98.", [D("13-11-98", "1998-11-13", "day")]),  # from 69, the 1900s; the full stop ends it
+    ("It was 23.11.1998.", [D("23.11.1998", "1998-11-23", "day")]),
     ("version 1.2.15 shipped", []),  # dots with a two-digit year: a version, no date
     ("١٧ نوفمبر ٢٠٢٣", [D("١٧ نوفمبر ٢٠٢٣", "2023-11-17", "day")]),
     # years after a cue; seasons and modifiers
@@ -87,20 +88,20 @@ EXPLICIT = [
     ("early 2023", [D("early 2023", "2023", "year")]),
     ("mid-2023", [D("mid-2023", "2023", "year")]),
     ("the end of 2023", [D("the end of 2023", "2023", "year")]),
-    ("in early November 2023", [D("early November 2023", "2023-11", "month")]),
-    # ranges: one mention dated on the first day
-    ("17-21 نوفمبر 2023", [D("17-21 نوفمبر 2023", "2023-11-17", "day")]),
-    ("November 17-21, 2023", [D("November 17-21, 2023", "2023-11-17", "day")]),
+    ("in early November 2023", [D("early November 2023", "2023-11", "part_of_month")]),
+    # ranges: one mention dated on its first day (date_end: see RANGES below)
+    ("17-21 نوفمبر 2023", [D("17-21 نوفمبر 2023", "2023-11-17", "range")]),
+    ("November 17-21, 2023", [D("November 17-21, 2023", "2023-11-17", "range")]),
     # a weekday written with the date is one mention
     ("يوم الجمعة الموافق 17 نوفمبر 2023", [D("يوم الجمعة الموافق 17 نوفمبر 2023", "2023-11-17", "day")]),
     ("الجمعة، 17 نوفمبر 2023", [D("الجمعة، 17 نوفمبر 2023", "2023-11-17", "day")]),
     ("Friday, November 17, 2023", [D("Friday, November 17, 2023", "2023-11-17", "day")]),
-    # Hijri: recognised, marked, not converted
-    ("15 رمضان 1445", [D("15 رمضان 1445", None, "day", "hijri")]),
-    ("رمضان 1445 هـ", [D("رمضان 1445 هـ", None, "month", "hijri")]),
-    ("1445 هـ", [D("1445 هـ", None, "year", "hijri")]),
-    ("عام 1445هـ", [D("عام 1445هـ", None, "year", "hijri")]),
-    ("10 ذو الحجة 1444", [D("10 ذو الحجة 1444", None, "day", "hijri")]),
+    # Hijri: converted to the Gregorian calendar (more in HIJRI below)
+    ("15 رمضان 1445", [D("15 رمضان 1445", "2024-03-25", "day", "hijri")]),
+    ("رمضان 1445 هـ", [D("رمضان 1445 هـ", "2024-03-11", "range", "hijri")]),
+    ("1445 هـ", [D("1445 هـ", "2023-07-19", "range", "hijri")]),
+    ("عام 1445هـ", [D("عام 1445هـ", "2023-07-19", "range", "hijri")]),
+    ("10 ذو الحجة 1444", [D("10 ذو الحجة 1444", "2023-06-28", "day", "hijri")]),
 ]
 
 NOTHING = [
@@ -161,7 +162,7 @@ NEWS_EXPLICIT = [
     ("Jan. 6, 2021", [D("Jan. 6, 2021", "2021-01-06", "day")]),
     ("late 2019", [D("late 2019", "2019", "year")]),
     ("mid-2019", [D("mid-2019", "2019", "year")]),
-    ("17-21 November 2023", [D("17-21 November 2023", "2023-11-17", "day")]),
+    ("17-21 November 2023", [D("17-21 November 2023", "2023-11-17", "range")]),
     ("2024/03/05", [D("2024/03/05", "2024-03-05", "day")]),
     ("في 12 أكتوبر 2022", [D("12 أكتوبر 2022", "2022-10-12", "day")]),
     ("٣ مارس ٢٠٢٤", [D("٣ مارس ٢٠٢٤", "2024-03-03", "day")]),
@@ -184,10 +185,10 @@ NEWS_EXPLICIT = [
     ("في الثالث من نوفمبر 2023", [D("الثالث من نوفمبر 2023", "2023-11-03", "day")]),
     ("في الحادي والعشرين من مارس 2022", [D("الحادي والعشرين من مارس 2022", "2022-03-21", "day")]),
     ("الأحد 19 نوفمبر 2023", [D("الأحد 19 نوفمبر 2023", "2023-11-19", "day")]),
-    ("في 14 شعبان 1445 هـ", [D("14 شعبان 1445 هـ", None, "day", "hijri")]),
+    ("في 14 شعبان 1445 هـ", [D("14 شعبان 1445 هـ", "2024-02-24", "day", "hijri")]),
     ("الخميس 16 نوفمبر 2023", [D("الخميس 16 نوفمبر 2023", "2023-11-16", "day")]),
     ("في الأول من يناير 2024", [D("الأول من يناير 2024", "2024-01-01", "day")]),
-    ("في أواخر أكتوبر 2023", [D("أواخر أكتوبر 2023", "2023-10", "month")]),
+    ("في أواخر أكتوبر 2023", [D("أواخر أكتوبر 2023", "2023-10", "part_of_month")]),
     ("في مطلع 2024", [D("مطلع 2024", "2024", "year")]),
     ("October 7, 2023", [D("October 7, 2023", "2023-10-07", "day")]),
     ("by the end of 2024", [D("the end of 2024", "2024", "year")]),
@@ -212,7 +213,7 @@ NEWS_WITHOUT_REFERENCE = [
     ("Nov. 17", [D("Nov. 17", None, "day", resolved_from="unresolved")]),
     ("March 5th", [D("March 5th", None, "day", resolved_from="unresolved")]),
     ("on Friday", [D("Friday", None, "weekday", resolved_from="unresolved")]),
-    ("منتصف يونيو", [D("منتصف يونيو", None, "month", resolved_from="unresolved")]),
+    ("منتصف يونيو", [D("منتصف يونيو", None, "part_of_month", resolved_from="unresolved")]),
     ("2 يناير/كانون الثاني", [D("2 يناير/كانون الثاني", None, "day", resolved_from="unresolved")]),
 ]
 
@@ -374,22 +375,28 @@ _PIECES = list("0123456789٠١٢٣٤٥٦٧٨٩/-.,، \n") + [
     "نوفمبر", "November", "Nov.", "تشرين الثاني", "عام", "في", "in", "الجمعة", "يوم", "الموافق",
     "Friday", "اليوم", "أمس", "هـ", "رمضان", "صيف", "early", "mid-", "عامي", "و", "م", "ً", "ـ",
     "العام الماضي", "today", "May", "من", "شهر",
+    "from", "to", "between", "and", "إلى", "بين", "on", "the", "15th", "first", "Friday", "of", "ago", "two days",
+    "last week", "الأسبوع الماضي", "قبل", "يومين", "منتصف", "late", "الشهر الجاري", "أول", "جمعة", "ذو الحجة", "1445",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join) | st.text(max_size=80)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(_TEXT, st.sampled_from([None, "2023-11-20", "2024-02-29", "2023"]))
-def test_never_crashes_and_offsets_slice(text, reference):
+@given(_TEXT, st.sampled_from([None, "2023-11-20", "2024-02-29", "2023"]), st.sampled_from([None, "en_US", "ar_EG"]))
+def test_never_crashes_and_offsets_slice(text, reference, locale):
     previous_end = 0
-    for d in extract_dates(text, reference=reference):
+    for d in extract_dates(text, reference=reference, locale=locale):
         assert text[d.char_start:d.char_end] == d.quote
         assert d.char_start >= previous_end
         previous_end = d.char_end
-        assert d.precision in ("year", "month", "day", "weekday")
+        assert d.precision in ("year", "month", "day", "weekday", "week", "range", "part_of_month")
         assert d.resolved_from in ("text", "unresolved") or reference
-        if d.date is not None:
-            assert len(d.date) == {"year": 4, "month": 7, "day": 10}[d.precision]
+        if d.date is not None and d.precision != "range":
+            assert len(d.date) == {"year": 4, "month": 7, "day": 10, "week": 8, "part_of_month": 7}[d.precision]
+        if d.precision == "range" and d.date is not None:
+            assert len(d.date) == len(d.date_end) and d.date <= d.date_end
+        assert (d.part is not None) == (d.precision == "part_of_month")
+        assert d.readings is None or (d.date is None and d.readings == sorted(d.readings))
 
 
 def test_a_day_and_month_without_any_year_keep_their_month_and_day():
@@ -399,3 +406,253 @@ def test_a_day_and_month_without_any_year_keep_their_month_and_day():
     assert (d.date, d.month_day, d.resolved_from) == (None, "03-05", "unresolved")
     (d,) = extract_dates("The board met on March 5 to approve the deal.", reference="2025-03-19")
     assert (d.date, d.month_day) == ("2025-03-05", None)
+
+
+# --------------------------------------------------------------------------------------------
+# Ranges, parts of months, weeks, Hijri conversion, numeric dates and locales, days of a
+# month, weekdays of a month and relative dates, as newsrooms write them (docs/parsing.md#dates).
+# Each case: (text, reference, locale, expected mentions); a mention lists its quote, date and
+# precision, and whichever other fields differ from a plain Gregorian date read from the text.
+# --------------------------------------------------------------------------------------------
+
+_PLAIN = {"calendar": "gregorian", "resolved_from": "text", "date_end": None, "part": None, "hijri": None, "readings": None}
+
+
+def M(quote, date, precision, **fields):
+    return {"quote": quote, "date": date, "precision": precision, **_PLAIN, **fields}
+
+
+def read_all(text, reference=None, locale=None, origin="published", lang=None):
+    out = []
+    for d in extract_dates(text, lang=lang, reference=reference, reference_origin=origin, locale=locale):
+        assert text[d.char_start:d.char_end] == d.quote
+        out.append({k: getattr(d, k) for k in ("quote", "date", "precision", *_PLAIN)})
+    return out
+
+
+PUB = "published"
+REF = "2023-11-20"  # a Monday, ISO week 47
+
+RANGES = [
+    ("The summit will be held on 15-17 November 2023 in Riyadh.", None,
+     [M("15-17 November 2023", "2023-11-15", "range", date_end="2023-11-17")]),
+    ("تعقد القمة في الفترة 17-21 نوفمبر 2023 في الرياض", None,
+     [M("17-21 نوفمبر 2023", "2023-11-17", "range", date_end="2023-11-21")]),
+    ("November 17-21, 2023", None, [M("November 17-21, 2023", "2023-11-17", "range", date_end="2023-11-21")]),
+    ("Voting runs from 15 to 17 November, the commission said.", REF,
+     [M("from 15 to 17 November", "2023-11-15", "range", date_end="2023-11-17", resolved_from=PUB)]),
+    ("وتجري عمليات الاقتراع من 15 إلى 17 نوفمبر 2023 في كل المحافظات", None,
+     [M("من 15 إلى 17 نوفمبر 2023", "2023-11-15", "range", date_end="2023-11-17")]),
+    ("يستمر المعرض من 15 حتى 17 نوفمبر", REF,
+     [M("من 15 حتى 17 نوفمبر", "2023-11-15", "range", date_end="2023-11-17", resolved_from=PUB)]),
+    ("Unions plan strikes between 3 and 5 March 2024.", None,
+     [M("between 3 and 5 March 2024", "2024-03-03", "range", date_end="2024-03-05")]),
+    ("وتنظم النقابات إضرابا بين 3 و5 مارس 2024", None,
+     [M("بين 3 و5 مارس 2024", "2024-03-03", "range", date_end="2024-03-05")]),
+    ("The fair runs November 15-17 at the convention centre.", REF,
+     [M("November 15-17", "2023-11-15", "range", date_end="2023-11-17", resolved_from=PUB)]),
+    ("The festival runs Nov. 28 - Dec. 2, 2023.", None,
+     [M("Nov. 28 - Dec. 2, 2023", "2023-11-28", "range", date_end="2023-12-02")]),
+    ("خلال الفترة من 28 نوفمبر إلى 2 ديسمبر 2023", None,
+     [M("من 28 نوفمبر إلى 2 ديسمبر 2023", "2023-11-28", "range", date_end="2023-12-02")]),
+    ("Sales fell from March to May 2023, the company said.", None,
+     [M("from March to May 2023", "2023-03", "range", date_end="2023-05")]),
+    ("Output fell March to May 2023.", None, [M("March to May 2023", "2023-03", "range", date_end="2023-05")]),
+    ("تراجعت المبيعات من مارس إلى مايو 2023", None,
+     [M("من مارس إلى مايو 2023", "2023-03", "range", date_end="2023-05")]),
+    ("ارتفعت الأسعار بين يناير ومارس 2024", None, [M("بين يناير ومارس 2024", "2024-01", "range", date_end="2024-03")]),
+    ("from December 2023 to February 2024", None,
+     [M("from December 2023 to February 2024", "2023-12", "range", date_end="2024-02")]),
+    ("the cold lasted from December to February 2024", None,
+     [M("from December to February 2024", "2023-12", "range", date_end="2024-02")]),
+    ("نما الاقتصاد في 2015-2018 بوتيرة بطيئة", None, [M("2015-2018", "2015", "range", date_end="2018")]),
+    ("Voting runs from 15 to 17 November.", None,
+     [M("from 15 to 17 November", None, "range", resolved_from="unresolved")]),
+]
+
+PARTS = [
+    ("Talks resumed in mid-November 2023.", None, [M("mid-November 2023", "2023-11", "part_of_month", part="mid")]),
+    ("The deal closed in late November 2023.", None, [M("late November 2023", "2023-11", "part_of_month", part="late")]),
+    ("in early November 2023", None, [M("early November 2023", "2023-11", "part_of_month", part="early")]),
+    ("by the end of November 2023", None, [M("the end of November 2023", "2023-11", "part_of_month", part="late")]),
+    ("at the beginning of March 2024", None, [M("the beginning of March 2024", "2024-03", "part_of_month", part="early")]),
+    ("The ministry expects the results in early December.", REF,
+     [M("early December", "2023-12", "part_of_month", part="early", resolved_from=PUB)]),
+    ("اندلعت الاحتجاجات في منتصف نوفمبر 2023", None, [M("منتصف نوفمبر 2023", "2023-11", "part_of_month", part="mid")]),
+    ("في أواخر أكتوبر 2023", None, [M("أواخر أكتوبر 2023", "2023-10", "part_of_month", part="late")]),
+    ("أوائل ديسمبر 2023", None, [M("أوائل ديسمبر 2023", "2023-12", "part_of_month", part="early")]),
+    ("بداية ديسمبر 2023", None, [M("بداية ديسمبر 2023", "2023-12", "part_of_month", part="early")]),
+    ("تنتهي المهلة نهاية شهر نوفمبر 2023", None, [M("نهاية شهر نوفمبر 2023", "2023-11", "part_of_month", part="late")]),
+    ("أواسط يناير 2024", None, [M("أواسط يناير 2024", "2024-01", "part_of_month", part="mid")]),
+    ("تبدأ الانتخابات مطلع ديسمبر المقبل", REF,
+     [M("مطلع ديسمبر المقبل", "2023-12", "part_of_month", part="early", resolved_from=PUB)]),
+    ("تصدر النتائج نهاية الشهر الجاري", REF, [M("نهاية الشهر الجاري", "2023-11", "part_of_month", part="late", resolved_from=PUB)]),
+    ("Prices peaked late last month.", REF, [M("late last month", "2023-10", "part_of_month", part="late", resolved_from=PUB)]),
+    ("منتصف يونيو", None, [M("منتصف يونيو", None, "part_of_month", part="mid", resolved_from="unresolved")]),
+    ("mid-2023", None, [M("mid-2023", "2023", "year")]),  # a part of a year stays a year
+]
+
+HIJRI = [
+    ("15 رمضان 1445", None, [M("15 رمضان 1445", "2024-03-25", "day", calendar="hijri", hijri="1445-09-15")]),
+    ("أعلنت الوزارة في 15 رمضان 1445 هـ", None, [M("15 رمضان 1445 هـ", "2024-03-25", "day", calendar="hijri", hijri="1445-09-15")]),
+    ("10 ذو الحجة 1444", None, [M("10 ذو الحجة 1444", "2023-06-28", "day", calendar="hijri", hijri="1444-12-10")]),
+    ("في 14 شعبان 1445 هـ", None, [M("14 شعبان 1445 هـ", "2024-02-24", "day", calendar="hijri", hijri="1445-08-14")]),
+    ("رمضان 1445 هـ", None,
+     [M("رمضان 1445 هـ", "2024-03-11", "range", date_end="2024-04-09", calendar="hijri", hijri="1445-09")]),
+    ("1445 هـ", None, [M("1445 هـ", "2023-07-19", "range", date_end="2024-07-06", calendar="hijri", hijri="1445")]),
+    ("عام 1445هـ", None, [M("عام 1445هـ", "2023-07-19", "range", date_end="2024-07-06", calendar="hijri", hijri="1445")]),
+    ("بدأ الصيام في 1 رمضان 1445 هـ، وفي 27 رمضان أحيا المصلون ليلة القدر", None, [
+        M("1 رمضان 1445 هـ", "2024-03-11", "day", calendar="hijri", hijri="1445-09-01"),
+        M("27 رمضان", "2024-04-06", "day", calendar="hijri", hijri="1445-09-27"),
+    ]),
+    # no Hijri year anywhere: unresolved, whatever the published date
+    ("أحيا المصلون ليلة 27 رمضان في المسجد", REF,
+     [M("27 رمضان", None, "day", calendar="hijri", hijri="--09-27", resolved_from="unresolved")]),
+    # outside the converter's years: kept, unresolved
+    ("1200 هـ", None, [M("1200 هـ", None, "year", calendar="hijri", hijri="1200", resolved_from="unresolved")]),
+]
+
+NUMERIC = [
+    # (text, reference, locale, expected)
+    ("The contract was signed on 05/04/2023.", None, None,
+     [M("05/04/2023", None, "day", resolved_from="unresolved", readings=["2023-04-05", "2023-05-04"])]),
+    ("The contract was signed on 05/04/2023.", None, "en_US", [M("05/04/2023", "2023-05-04", "day")]),
+    ("The contract was signed on 05/04/2023.", None, "en_GB", [M("05/04/2023", "2023-04-05", "day")]),
+    ("The contract was signed on 05/04/2023.", None, "ar_EG", [M("05/04/2023", "2023-04-05", "day")]),
+    ("وقع العقد في 05/04/2023 في القاهرة", None, None, [M("05/04/2023", "2023-04-05", "day")]),
+    ("وقع العقد في ٠٥/٠٤/٢٠٢٣", None, None, [M("٠٥/٠٤/٢٠٢٣", "2023-04-05", "day")]),
+    ("وقع العقد في 05/04/2023 في القاهرة", None, "en_US", [M("05/04/2023", "2023-05-04", "day")]),
+    ("It was filed on 11/17/2023.", None, None, [M("11/17/2023", "2023-11-17", "day")]),
+    ("It was filed on 17/11/2023.", None, "en_US", [M("17/11/2023", "2023-11-17", "day")]),
+    ("It was filed on 06/06/2023.", None, None, [M("06/06/2023", "2023-06-06", "day")]),  # the same both ways
+    ("on 03-11-98.", None, None, [M("03-11-98", None, "day", resolved_from="unresolved", readings=["1998-03-11", "1998-11-03"])]),
+    ("on 03-11-98.", None, "en_US", [M("03-11-98", "1998-03-11", "day")]),
+    ("on 16/04/21, then", None, None, [M("16/04/21", "2021-04-16", "day")]),
+    ("2024/03/05", None, "en_US", [M("2024/03/05", "2024-03-05", "day")]),  # year first is always y-m-d
+    # a day and month without a year, after a date cue
+    ("The talks resumed on 22/4 in Doha.", "2024-05-01", None, [M("22/4", "2024-04-22", "day", resolved_from=PUB)]),
+    ("استؤنفت المحادثات يوم 22-4 في الدوحة", "2024-05-01", None, [M("22-4", "2024-04-22", "day", resolved_from=PUB)]),
+    ("وفي 22/4 أعلنت الحكومة", "2024-05-01", None, [M("22/4", "2024-04-22", "day", resolved_from=PUB)]),
+    ("The talks resumed on 4/22.", "2024-05-01", None, [M("4/22", "2024-04-22", "day", resolved_from=PUB)]),
+    ("The talks resumed on 3/4.", "2024-05-01", None,
+     [M("3/4", None, "day", resolved_from="unresolved", readings=["2024-03-04", "2024-04-03"])]),
+    ("The talks resumed on 3/4.", "2024-05-01", "en_US", [M("3/4", "2024-03-04", "day", resolved_from=PUB)]),
+    ("بدأ الإضراب منذ 3/4 ولا يزال مستمرا", "2024-05-01", None, [M("3/4", "2024-04-03", "day", resolved_from=PUB)]),
+    ("The report is dated 22/4.", None, None, [M("22/4", None, "day", resolved_from="unresolved")]),
+    # not dates: scores, fractions, ratios, versions, phone numbers, decimals, no cue
+    ("The home side won 3-2 on Sunday.", None, None, [M("Sunday", None, "weekday", resolved_from="unresolved")]),
+    ("3/4 of the members voted for it.", "2024-05-01", None, []),
+    ("وافق 3/4 من الأعضاء على القرار", "2024-05-01", None, []),
+    ("ظهر ذلك في 3/4 من الحالات", "2024-05-01", None, []),
+    ("The bill passed 22-4 in the Senate.", "2024-05-01", None, []),
+    ("Call 555-1234 for details.", "2024-05-01", None, []),
+    ("Version 2/3 of the app shipped.", "2024-05-01", None, []),
+    ("The rate was 3.5 on Monday.", "2024-05-01", None, [M("Monday", "2024-04-29", "day", resolved_from=PUB)]),
+    ("The price rose 22/4 percent.", "2024-05-01", None, []),
+    ("في 22/4 ساعة", "2024-05-01", None, []),
+]
+
+DAYS_OF_A_MONTH = [
+    ("The board met on November 10, 2023. On the 15th, it fired the chief executive.", None, [
+        M("November 10, 2023", "2023-11-10", "day"),
+        M("the 15th", "2023-11-15", "day"),
+    ]),
+    ("The vote is due on the 3rd, officials said.", REF, [M("the 3rd", "2023-11-03", "day", resolved_from=PUB)]),
+    ("The vote is due on the 3rd, officials said.", None, [M("the 3rd", None, "day", resolved_from="unresolved")]),
+    ("وتنتهي المهلة في الخامس عشر من الشهر الجاري", REF, [M("الخامس عشر من الشهر الجاري", "2023-11-15", "day", resolved_from=PUB)]),
+    ("وتنتهي المهلة في الخامس عشر من الشهر الحالي", REF, [M("الخامس عشر من الشهر الحالي", "2023-11-15", "day", resolved_from=PUB)]),
+    ("وصل الوفد في 3 أكتوبر 2023، ثم غادر يوم 15 من الشهر نفسه", REF, [
+        M("3 أكتوبر 2023", "2023-10-03", "day"),
+        M("يوم 15 من الشهر نفسه", "2023-10-15", "day"),
+    ]),
+    ("أعلنت الوزارة في 15 من الشهر الماضي", REF, [M("15 من الشهر الماضي", "2023-10-15", "day", resolved_from=PUB)]),
+    ("The deadline is the 15th of this month.", REF, [M("the 15th of this month", "2023-11-15", "day", resolved_from=PUB)]),
+    ("The 15th century mosque was restored.", REF, []),
+    ("Her office is on the 3rd floor.", REF, []),
+    ("She finished 3rd in the race.", REF, []),
+    ("The 31st of this month", REF, [M("The 31st of this month", None, "day", resolved_from="unresolved")]),  # November has no 31st
+]
+
+WEEKDAYS_OF_A_MONTH = [
+    ("The festival opens on the first Friday of July 2024.", None, [M("the first Friday of July 2024", "2024-07-05", "day")]),
+    ("Elections are held on the last Monday of May 2024.", None, [M("the last Monday of May 2024", "2024-05-27", "day")]),
+    ("the second Tuesday in March 2024", None, [M("the second Tuesday in March 2024", "2024-03-12", "day")]),
+    ("يفتتح المهرجان أول جمعة من يوليو", "2024-06-01", [M("أول جمعة من يوليو", "2024-07-05", "day", resolved_from=PUB)]),
+    ("تنتهي المهلة آخر خميس من شهر نوفمبر 2023", None, [M("آخر خميس من شهر نوفمبر 2023", "2023-11-30", "day")]),
+    ("يبدأ الموسم الجمعة الأولى من يوليو 2024", None, [M("الجمعة الأولى من يوليو 2024", "2024-07-05", "day")]),
+]
+
+RELATIVE = [
+    ("The ministry said two days ago that talks had failed.", REF, [M("two days ago", "2023-11-18", "day", resolved_from=PUB)]),
+    ("The strike began 5 days ago.", REF, [M("5 days ago", "2023-11-15", "day", resolved_from=PUB)]),
+    ("The office closed three weeks ago.", REF, [M("three weeks ago", "2023-W44", "week", resolved_from=PUB)]),
+    ("Prices rose two months ago.", REF, [M("two months ago", "2023-09", "month", resolved_from=PUB)]),
+    ("أعلنت الوزارة قبل يومين أن المحادثات فشلت", REF, [M("قبل يومين", "2023-11-18", "day", resolved_from=PUB)]),
+    ("بدأ الإضراب قبل ثلاثة أيام", REF, [M("قبل ثلاثة أيام", "2023-11-17", "day", resolved_from=PUB)]),
+    ("وصل الوفد منذ يومين", REF, [M("منذ يومين", "2023-11-18", "day", resolved_from=PUB)]),
+    ("أغلق المكتب قبل أسبوعين", REF, [M("قبل أسبوعين", "2023-W45", "week", resolved_from=PUB)]),
+    ("جرت الانتخابات قبل عامين", REF, [M("قبل عامين", "2021", "year", resolved_from=PUB)]),
+    ("وقع الانفجار أول أمس", REF, [M("أول أمس", "2023-11-18", "day", resolved_from=PUB)]),
+    ("وقع الانفجار أول من أمس", REF, [M("أول من أمس", "2023-11-18", "day", resolved_from=PUB)]),
+    ("The talks collapsed last week.", REF, [M("last week", "2023-W46", "week", resolved_from=PUB)]),
+    ("انهارت المحادثات الأسبوع الماضي", REF, [M("الأسبوع الماضي", "2023-W46", "week", resolved_from=PUB)]),
+    ("The minister visits this week.", REF, [M("this week", "2023-W47", "week", resolved_from=PUB)]),
+    ("The vote is next week.", REF, [M("next week", "2023-W48", "week", resolved_from=PUB)]),
+    ("يصوت البرلمان الأسبوع المقبل", REF, [M("الأسبوع المقبل", "2023-W48", "week", resolved_from=PUB)]),
+    ("last month", REF, [M("last month", "2023-10", "month", resolved_from=PUB)]),
+    ("The talks collapsed last week.", None, [M("last week", None, "week", resolved_from="unresolved")]),
+    # relative to an event, not to the moment of writing
+    ("بدأ الصمت الانتخابي قبل ثلاثة أيام من الانتخابات", REF, []),
+    ("قبل يومين من القمة", REF, []),
+]
+
+
+def _case_ids(table):
+    return [t[0][:40] + (f" [{t[-2]}]" if len(t) == 4 and t[-2] else "") for t in table]
+
+
+@pytest.mark.parametrize("text, reference, expected", RANGES, ids=_case_ids(RANGES))
+def test_ranges(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", PARTS, ids=_case_ids(PARTS))
+def test_parts_of_months(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", HIJRI, ids=_case_ids(HIJRI))
+def test_hijri_dates_are_converted(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, reference, locale, expected", NUMERIC, ids=_case_ids(NUMERIC))
+def test_numeric_dates_and_locales(text, reference, locale, expected):
+    assert read_all(text, reference, locale) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", DAYS_OF_A_MONTH, ids=_case_ids(DAYS_OF_A_MONTH))
+def test_days_of_a_month(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", WEEKDAYS_OF_A_MONTH, ids=_case_ids(WEEKDAYS_OF_A_MONTH))
+def test_weekdays_of_a_month(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", RELATIVE, ids=_case_ids(RELATIVE))
+def test_relative_dates(text, reference, expected):
+    assert read_all(text, reference) == expected
+
+
+def test_an_unknown_locale_is_an_error():
+    with pytest.raises(ValueError, match="locale"):
+        extract_dates("on 05/04/2023", locale="xx_YY")
+
+
+@pytest.mark.parametrize("locale, month_first", [("en_US", True), ("en_PH", True), ("en_GB", False), ("ar_EG", False), ("fr_FR", False), ("en_CA", False), ("en-US", True)])
+def test_month_first_follows_the_cldr_short_pattern(locale, month_first):
+    from factcheck.claims.dates import month_first_locale
+
+    assert month_first_locale(locale) is month_first

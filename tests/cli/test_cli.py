@@ -222,7 +222,34 @@ def test_parse_reads_stdin():
     assert (q["low"], q["high"], q["qualifier"], q["unit"]) == (None, 30, "at_most", "percent")
 
 
-@pytest.mark.parametrize("args", [["  "], ["x", "--published", "2023-13-01"], ["x", "--published", "yesterday"], ["x", "--lang", "fr"]])
+@pytest.mark.parametrize(
+    "locale, date, readings",
+    [
+        (None, None, ["2023-04-05", "2023-05-04"]),  # valid both ways in English, no locale: unresolved
+        ("en_US", "2023-05-04", None),
+        ("en_GB", "2023-04-05", None),
+    ],
+)
+def test_parse_locale_orders_numeric_dates(locale, date, readings):
+    args = ["parse", "The contract was signed on 05/04/2023.", "-f", "json", *(["--locale", locale] if locale else [])]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (d,) = json.loads(result.output)["dates"]
+    assert (d["date"], d["readings"], d["precision"]) == (date, readings, "day")
+    assert {"date_end", "part", "calendar", "hijri", "readings"} <= set(d)
+
+
+def test_parse_table_describes_the_new_date_forms():
+    text = "Talks ran 15-17 November 2023. They resumed in mid-November 2023. بدأ الصيام في 15 رمضان 1445 هـ."
+    result = runner.invoke(app, ["parse", text])
+    assert result.exit_code == 0, result.output
+    for words in ("15-17 November 2023", "mid-November 2023", "15 Ramadan 1445 (25 March"):
+        assert words in result.output
+    week = runner.invoke(app, ["parse", "The talks collapsed last week.", "--published", "2023-11-20"])
+    assert "week 46 of 2023" in week.output
+
+
+@pytest.mark.parametrize("args", [["  "], ["x", "--published", "2023-13-01"], ["x", "--published", "yesterday"], ["x", "--lang", "fr"], ["x", "--locale", "xx_YY"]])
 def test_parse_errors(args):
     result = runner.invoke(app, ["parse", *args])
     assert result.exit_code == 2 and "Traceback" not in result.output

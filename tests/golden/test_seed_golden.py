@@ -55,6 +55,8 @@ KNOWN_DISAGREEMENTS: dict[tuple[str, str, int, str], str] = {
     # 001_eb0aed705e4d506f
     ('001_eb0aed705e4d506f', 'ثلاث سنوات', 1, 'hedged'):
         "prediction introduced by 'أعتقد' (I think) is not marked hedged",
+    ('001_eb0aed705e4d506f', 'الأسبوع الماضي', 1, 'hedged'):
+        "'مثل ما رأيناه في نهاية الأسبوع الماضي' (what we saw last weekend) sits in the sentence of 'من المفترض' but is not under it",
     ('001_eb0aed705e4d506f', 'اليوم', 1, 'false_hit'):
         "'كما هي موجودة اليوم' = as it exists today (nowadays), not a datable day",
     # 004_3076a2bc8538e4c1
@@ -224,7 +226,7 @@ def test_golden_file_is_well_formed():
             if m["kind"] == "quantity":
                 assert m.get("qualifier") and m.get("unit"), key
             else:
-                assert m.get("precision") in ("year", "month", "day"), key
+                assert m.get("precision") in ("year", "month", "day", "week", "range", "part_of_month"), key
                 assert m.get("resolved_from", "text") in ("text", "published", "unresolved"), key
     assert sorted(GOLDEN_BY_SOURCE) == sorted(p.stem for p in SOURCES.glob("*.txt"))
 

