@@ -92,7 +92,7 @@ QUALIFIERS_BEFORE = {
         "أكثر من", "أكثر بكثير من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
         "تزيد عن", "تزيد على", "ما يتجاوز", "يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "ما يفوق",
         "يفوق", "تفوق", "فاق", "فاقت", "أزيد من", "ما يربو على", "يربو على", "يربو عن", "فوق",
-        "يتخطى", "تتخطى", "تخطى", "تخطت", "يتعدى", "تتعدى", "تعدى", "تعدت",
+        "يتخطى", "تتخطى", "تخطى", "تخطت", "يتعدى", "تتعدى", "تعدى", "تعدت", "أكبر من",
         "more than", "well over", "just over", "far more than", "much more than", "over",
         "above", "exceeding", "exceeded", "exceeds", "surpassing", "surpassed", "surpasses",
         "in excess of", "upwards of", "upward of", "greater than", "north of", "a little over",
@@ -100,11 +100,12 @@ QUALIFIERS_BEFORE = {
     ],
     "at_least": [
         "ما لا يقل عن", "ما لا يقل على", "لا يقل عن", "لا يقل على", "ما لا تقل عن",
-        "لا تقل عن", "على الأقل", "لم يقل عن", "لم تقل عن",
+        "لا تقل عن", "على الأقل", "لم يقل عن", "لم تقل عن", "أكبر من أو يساوي", "أكبر من أو تساوي",
         "at least", "no fewer than", "no less than", "not less than", "a minimum of",
+        "greater than or equal to", "more than or equal to",
     ],
     "less_than": [
-        "أقل من", "ما يقل عن", "يقل عن", "تقل عن",
+        "أقل من", "ما يقل عن", "يقل عن", "تقل عن", "دون", "ما دون",
         "less than", "fewer than", "under", "below", "just under", "south of", "shy of",
         "just shy of", "slightly less than", "a little under", "just below",
     ],
@@ -113,7 +114,8 @@ QUALIFIERS_BEFORE = {
         "لا تزيد على", "لا يتجاوز", "لا تتجاوز", "ما لا يتجاوز", "ما يصل إلى", "يصل إلى",
         "تصل إلى", "بحد أقصى", "لم يتجاوز", "لم تتجاوز", "لم يزد عن", "لم يزد على",
         "لم تزد عن", "لم تزد على", "لا يتعدى", "لا تتعدى", "لم يتعد", "لم تتعد",
-        "up to", "at most", "no more than", "not more than", "a maximum of", "as many as",
+        "أقل من أو يساوي", "أقل من أو تساوي",
+        "up to", "at most", "less than or equal to", "fewer than or equal to", "no more than", "not more than", "a maximum of", "as many as",
         "as much as", "not exceeding", "not to exceed", "did not exceed", "does not exceed",
         "didn't exceed", "doesn't exceed",
     ],
@@ -144,6 +146,9 @@ VERB_QUALIFIERS = {
 _NEGATED_BOUND = {"more_than": "at_most", "less_than": "at_least"}
 #: "ليصل/لتصل إلى": "so as to reach", after a change; unlike "(ما) يصل إلى" (up to), not a bound.
 _TO_REACH = {normalize_word(w) for w in "ليصل لتصل وليصل ولتصل".split()}
+#: Words that read as a clitic and a qualifier but are words of their own: «بدون» is
+#: "without", not «ب» + «دون» ("under").
+_NOT_QUALIFIERS = {normalize_word(w) for w in "بدون وبدون".split()}
 
 #: "عدة ملايين", "several million": an unstated small multiple (2..10) of a scale.
 SEVERAL = ["عدة", "بضعة", "بضع", "several", "a few"]
@@ -664,8 +669,10 @@ class _Reader:
             nx = self.same_line(k)
             if nx is not None and nx.kind == "word":
                 ab = nx.text.lower()
-                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency) and not (ab == "k" and nx.text == "K" and not currency):
+                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency or self.counted_plural(k)) and not (ab == "k" and nx.text == "K" and not currency):
                     scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
+                elif nx.glued and ab in ("m", "b"):
+                    return None  # "a 10m wall", "the 100m final": metres, not millions
                 elif nx.norm in SCALE_WORDS:
                     scale, end, k = SCALE_WORDS[nx.norm], nx.end, k + 1
                 elif not nx.glued and ab in ("bn", "mn", "tn") or (ab in ("m", "b") and currency and not nx.glued):
@@ -681,8 +688,10 @@ class _Reader:
                     continue
                 seq = [stem]
                 j = k + 1
-                while j < self.n and len(seq) < 10 and not self.toks[j].nl and (
+                # long enough for "nine hundred and ninety-nine million, nine hundred ..."
+                while j < self.n and len(seq) < 40 and not self.toks[j].nl and (
                     self.toks[j].kind == "word" or (self.toks[j].norm == "-" and self.toks[j].glued)
+                    or (self.toks[j].norm == "," and (self.toks[j - 1].norm in SCALE_WORDS))
                 ):
                     seq.append(self.toks[j].norm)
                     j += 1
@@ -752,6 +761,14 @@ class _Reader:
             raw, value = -raw, -value
         return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
 
+    def counted_plural(self, k: int) -> bool:
+        """Whether the "m" of "3m" at token k counts the plural after it: "3m people", "2m
+        barrels"; not "the 100m hurdles", where the number names a distance."""
+        p, nx = self.tok(k - 2), self.same_line(k + 1)
+        if p is not None and p.norm in ("the", "a", "an") or nx is None or not _lower_latin(nx):
+            return False
+        return nx.norm in _EN_IRREGULAR_PLURALS or (nx.norm.endswith("s") and not nx.norm.endswith("ss") and len(nx.norm) > 3)
+
     def fraction_after(self, k: int) -> tuple[float, int] | None:
         """(fraction, end char) of "ونصف" / "وربع" at token k."""
         t = self.same_line(k)
@@ -786,7 +803,7 @@ class _Reader:
 
     def parse_at(self, i: int) -> _Mention | None:
         qual, k, qstart = None, i, None
-        q = _QUAL_BEFORE.match(self.toks, i)
+        q = _QUAL_BEFORE.match(self.toks, i) if self.toks[i].norm not in _NOT_QUALIFIERS else None
         if q:
             qual, k, qstart = q
             if self.tok(k) is None or self.tok(k).nl:
