@@ -298,7 +298,11 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         entry = _EN_WORDS.get(w)
         if entry is None:
             entry = _AR_WORDS.get(w)
-            if entry is None and last is not None and w.startswith("و") and w[1:] in _AR_WORDS:
+            teen = i + step < n and _AR_WORDS.get(words[i + step], ("",))[0] == "ten"
+            if last is not None and w.startswith("و") and w[1:] in _AR_WORDS and (
+                entry is None or (_AR_WORDS[w[1:]][0] == "teen_only" and teen)
+            ):
+                # «وعشرون»; «وأحد عشر», whose spelling without the hamza is also «واحد»
                 entry, joined = _AR_WORDS[w[1:]], True
             elif entry is not None and last is not None and is_arabic(w) and not joined:
                 # Arabic parts of one number are joined by و, except teens (ثلاثة عشر),
@@ -335,8 +339,8 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
                 break  # "عشرين وخمسة وثلاثين": 20, then 35 (the unit leads the next tens)
             current += v
         elif kind == "ten":
-            if last in ("unit", "teen_only") and not joined and is_arabic(w) and current < 10:
-                current += 10  # ثلاثة عشر = 13 (never "خمسة وعشرة": that is two numbers)
+            if last in ("unit", "teen_only") and not joined and is_arabic(w) and current % 100 < 10:
+                current += 10  # ثلاثة عشر = 13, مائة وثلاثة عشر = 113 (never "خمسة وعشرة": two numbers)
             elif last is None or last in ("hundred", "hundreds", "scale", "scale_pl", "scale_dual"):
                 current += v
             else:

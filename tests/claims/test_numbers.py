@@ -116,6 +116,9 @@ def test_parse_numeral(text, expected):
         ("zero", 0), ("zero point five", 0.5),
         # a larger scale after a smaller one counts everything before it
         ("ألف وخمسمائة مليون", 1.5e9), ("half a dozen", 6),
+        # teens after hundreds; «وأحد» loses its hamza and is spelt as «واحد» (one)
+        ("مائة وثلاثة عشر", 113), ("مائة و ثلاثة عشر", 113), ("تسعمائة وأحد عشر", 911),
+        ("خمسمائة وأحد عشر ألفا", 511_000),
     ],
 )
 def test_read_number_words_value(text, value):
