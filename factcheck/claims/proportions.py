@@ -25,10 +25,11 @@ PERCENTAGE_POINT = "percentage_point"
 POINT_UNITS = {
     "1": [
         "percentage points", "percentage point", "percent points", "per cent points", "pp", "ppt", "ppts",
+        "-percentage-point",
         "نقاط مئوية", "نقطة مئوية", "نقطه مئويه", "نقاط مئويه", "نقطة مئويه", "نقطه مئوية",
     ],
     "0.01": [
-        "basis points", "basis point", "bps", "bp", "bpts",
+        "basis points", "basis point", "bps", "bp", "bpts", "-basis-point",
         "نقطة أساس", "نقاط أساس", "نقطة أساسية", "نقاط أساسية",
     ],
 }

@@ -250,6 +250,7 @@ CURRENCY_WORDS = {
 
 PERCENT_WORDS = [
     "%", "٪", "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية", "percent", "per cent", "pct", "pc",
+    "-percent", "-per-cent",
 ]
 
 #: Duration words: normalised word -> (unit, multiplier, form). form: "one" singular,
@@ -778,13 +779,15 @@ class _Reader:
         if currency:
             unit = currency
         elif unit is None and self.same_line(k):
-            pc = self.unit_words(_PERCENT, k)
-            pp = None if pc else self.unit_words(_POINT_UNITS, k)
-            if pc:
-                unit, k, end = "percent", pc[1], self.toks[pc[1] - 1].end
-            elif pp and abs(value * float(pp[0])) <= MAX_POINTS:
+            # points first: "3 percent points" are percentage points, not 3%
+            pp = self.unit_words(_POINT_UNITS, k)
+            pp = pp if pp and abs(value * float(pp[0])) <= MAX_POINTS else None
+            pc = None if pp else self.unit_words(_PERCENT, k)
+            if pp:
                 unit, k, end = PERCENTAGE_POINT, pp[1], self.toks[pp[1] - 1].end
                 value, raw = value * float(pp[0]), raw * float(pp[0])
+            elif pc:
+                unit, k, end = "percent", pc[1], self.toks[pc[1] - 1].end
             else:
                 d = self.duration_at(k)
                 if d:

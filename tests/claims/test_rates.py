@@ -47,6 +47,8 @@ PERCENT = [
     ("Almost 45 percent of voters stayed home.", [Q("Almost 45 percent", 45, "approx", PCT)]),
     ("Output changed by -3.2% on the year.", [Q("-3.2%", -3.2, unit=PCT)]),
     ("The stake is worth 12.5 pct of the company.", [Q("12.5 pct", 12.5, unit=PCT)]),
+    ("It bought a 45-percent stake.", [Q("45-percent", 45, unit=PCT)]),
+    ("It bought a 45-per-cent stake.", [Q("45-per-cent", 45, unit=PCT)]),
     ("Shares rose as much as 8% in early trading.", [Q("as much as 8%", 8, "at_most", PCT)]),
     ("He was hired by 10 PCs.", [Q("10", 10, noun=None)]),  # PCs are computers, not percent
 ]
@@ -57,6 +59,8 @@ POINTS = [
     ("Support for the party fell 3 percentage points in a month.", [Q("3 percentage points", 3, unit=PP)]),
     ("Support fell 3pp to 31%.", [Q("3pp", 3, unit=PP), Q("31%", 31, unit=PCT)]),
     ("The gap narrowed by 1.5 ppt.", [Q("1.5 ppt", 1.5, unit=PP)]),
+    ("Approval rose 3 percent points.", [Q("3 percent points", 3, unit=PP)]),
+    ("The book runs to 300pp.", [Q("300", 300, noun="pp")]),  # pages: no more than 100 points
     ("Yields rose half a percentage point.", [Q("half a percentage point", 0.5, unit=PP)]),
     ("ارتفعت البطالة 3 نقاط مئوية خلال العام", [Q("3 نقاط مئوية", 3, unit=PP)]),
     ("ارتفع معدل البطالة نقطة مئوية واحدة", [Q("نقطة مئوية واحدة", 1, unit=PP)]),
@@ -67,6 +71,10 @@ POINTS = [
     ("The Fed raised rates by 25 basis points.", [Q("25 basis points", 0.25, unit=PP)]),
     ("The Fed raised rates by 25bps on Wednesday.", [Q("25bps", 0.25, unit=PP)]),
     ("Spreads widened 40 bp.", [Q("40 bp", 0.4, unit=PP)]),
+    ("a 3-percentage-point rise", [Q("3-percentage-point", 3, unit=PP)]),
+    ("a 25-basis-point cut", [Q("25-basis-point", 0.25, unit=PP)]),
+    ("Rates were cut by a quarter of a percentage point.", [Q("a quarter of a percentage point", 0.25, unit=PP)]),
+    ("ارتفعت أسعار الفائدة ربع نقطة مئوية", [Q("ربع نقطة مئوية", 0.25, unit=PP)]),
     ("رفع البنك المركزي الفائدة 25 نقطة أساس", [Q("25 نقطة أساس", 0.25, unit=PP)]),
     ("خفض الفائدة بمقدار 50 نقطة أساس", [Q("50 نقطة أساس", 0.5, unit=PP)]),
     # points that are not percentage points
@@ -75,6 +83,11 @@ POINTS = [
     ("The index fell 1.5% after dropping 45 points on Monday.",
      [Q("1.5%", 1.5, unit=PCT), Q("45", 45, noun="points")]),
     ("ارتفع المؤشر 45 نقطة", [Q("45", 45, noun="نقطة")]),
+    ("Approval was 45%. It was up 3 points on last month.",  # another sentence
+     [Q("45%", 45, unit=PCT), Q("3", 3, noun="points")]),
+    ("Inflation rose to 3.1%, while the index gained 40 points.",
+     [Q("3.1%", 3.1, unit=PCT), Q("40", 40, noun="points")]),
+    ("Support rose 3 points to 45%.", [Q("3 points", 3, unit=PP), Q("45%", 45, unit=PCT)]),
     ("They shot 45% from the field and won by 12 points.",
      [Q("45%", 45, unit=PCT), Q("12", 12, noun="points")]),
 ]
@@ -99,6 +112,8 @@ RATES = [
     ("7 out of 12 jurors voted to convict", [Q("7 out of 12", 7, noun="jurors", total=12)]),
     ("وقرر أربعة من أصل ستة أعضاء", [Q("أربعة من أصل ستة", 4, noun="أعضاء", total=6)]),
     ("Attackers killed 3 in 2 raids.", [Q("3", 3), Q("2", 2, noun="raids")]),
+    ("One in a million people have it.", [Q("One in a million", 1e-4, unit=PCT)]),
+    ("Prices rose 2 in 5 years", [Q("2", 2), Q("5 years", 5, unit="year")]),  # no rate over time
 ]
 
 FRACTIONS = [
