@@ -66,6 +66,8 @@ def describe_value(item: dict) -> str:
     'about SAR 1.2 billion'
     >>> describe_value({"value": 49, "low": 49, "high": 49, "qualifier": "exact", "unit": "percent"})
     '49%'
+    >>> describe_value({"value": 0.25, "low": 0.25, "high": 0.25, "qualifier": "exact", "unit": "percentage_point"})
+    '0.25 percentage points'
     >>> describe_value({"value": 1, "low": 1, "high": None, "qualifier": "at_least", "unit": "day"})
     'at least 1 day'
     >>> describe_value({"kind": "date", "date": "2023-11-17", "precision": "day"})
@@ -110,6 +112,8 @@ def describe_value(item: dict) -> str:
         return f"{words} ({item['noun']})" if item.get("noun") else words
     if unit == "percent" or _is_currency(unit):
         return words
+    if unit == "percentage_point":
+        return f"{words} percentage point" + ("" if last == 1 else "s")
     return f"{words} {unit}"  # a unit this module does not know by name
 
 

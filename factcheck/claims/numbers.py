@@ -24,28 +24,33 @@ from factcheck.text.normalize import normalize_word, to_western_digits
 # Numerals
 # --------------------------------------------------------------------------------------------
 
-# Thousands groups need exactly three digits ("1,000", "12,345.6"); dotted thousands only with
-# two or more groups ("1.000.000"), because "1.000" alone is read as a decimal (1.0) in English
-# and Arabic news; anything else is an integer or a dot-decimal.
+# Thousands groups need exactly three digits ("1,000", "12,345.6", "1 200 000" with a space,
+# a thin space or a no-break space); dotted thousands only with two or more groups
+# ("1.000.000"), because "1.000" alone is read as a decimal (1.0) in English and Arabic news;
+# anything else is an integer or a dot-decimal.
+_GROUP_SPACES = " \u00a0\u2009\u202f"
 NUMERAL_PATTERN = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+    rf"(?:\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:\.\d+)?(?!\d|[.,]\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?)"
 )
 _NUMERAL_FULL = re.compile(NUMERAL_PATTERN)
+_GROUP_SPACE = re.compile(f"[{_GROUP_SPACES}]")
 
 
 def parse_numeral(s: str) -> float | None:
     """Value of a digit string with separators, or None if it is not one number.
 
-    >>> parse_numeral("1,000"), parse_numeral("1.000.000"), parse_numeral("١٫٩")
-    (1000.0, 1000000.0, 1.9)
+    >>> parse_numeral("1,000"), parse_numeral("1.000.000"), parse_numeral("١٫٩"), parse_numeral("1 200 000")
+    (1000.0, 1000000.0, 1.9, 1200000.0)
     >>> parse_numeral("1,5") is None   # ambiguous: a list "1, 5" or a comma decimal
     True
     """
     s = to_western_digits(s).strip()
     if not s or not _NUMERAL_FULL.fullmatch(s):
         return None
+    s = _GROUP_SPACE.sub("", s)
     if s.count(".") >= 2:  # 1.000.000 or 1.000.000,5
         s = s.replace(".", "").replace(",", ".")
     else:
@@ -165,6 +170,9 @@ _add(_EN_WORDS, "scale", 1e9, "billion")
 _add(_EN_WORDS, "scale", 1e12, "trillion")
 _add(_EN_WORDS, "dozen", 12, "dozen")
 _add(_EN_WORDS, "fraction", 0.5, "half")
+_add(_EN_WORDS, "zero", 0, "zero")
+#: The digits English reads after "point": "three point five", "twelve point two five".
+_EN_DIGITS = {w: d for d, w in enumerate("zero one two three four five six seven eight nine".split())}
 
 #: Scale words that may follow digits ("10 مليارات", "2.5 million"), normalised -> multiplier.
 SCALE_WORDS: dict[str, float] = {
@@ -215,17 +223,21 @@ def in_written_figure(word: str) -> bool:
 
 
 def _joined_tens(words: Sequence[str], i: int) -> bool:
-    """Whether ``words[i]`` is an Arabic tens word joined by و ("وثلاثين")."""
+    """Whether ``words[i]`` is an Arabic tens word joined by و ("وثلاثين", "و ثلاثين")."""
     w = words[i] if i < len(words) else ""
+    if w == "و":
+        return i + 1 < len(words) and _AR_WORDS.get(words[i + 1], ("",))[0] == "tens"
     return w.startswith("و") and _AR_WORDS.get(w[1:], ("",))[0] == "tens"
 
 
 def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
     """Read a cardinal written in words from the start of ``words`` (normalised tokens).
 
-    Arabic parts after the first are joined by the conjunction written on the word
-    ("وعشرون"); English parts by spaces, "-" tokens or "and" after hundred/thousand.
-    Returns (value, number of tokens used) or None when ``words[0]`` starts no number.
+    Arabic parts after the first are joined by the conjunction, written on the word
+    ("وعشرون") or apart ("و عشرون"); English parts by spaces, "-" tokens, "and" after
+    hundred/thousand, or a comma between a scale's groups ("one million, two hundred
+    thousand"). English decimals follow "point" ("three point five"). Returns (value,
+    number of tokens used) or None when ``words[0]`` starts no number.
 
     >>> read_number_words(["خمسه", "وعشرون", "الف"])
     (25000.0, 3)
@@ -235,12 +247,20 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
     ((1000000.0, 2), (2000000.0, 1))
     >>> read_number_words(["عشرين", "وخمسه", "وثلاثين"])  # 20, then 35
     (20.0, 1)
+    >>> read_number_words(["one", "million", ",", "two", "people"])  # a list: the group has no scale
+    (1000000.0, 2)
+    >>> read_number_words(["two", "point", "five", "million"])
+    (2500000.0, 4)
     """
     total = 0.0
     current = 0.0
     used = 0
     last = None  # kind of the last word used
     last_scale = 0.0
+    # Where to stop if what follows turns out not to belong: after the last scale word, and
+    # before a comma whose group has not yet reached a hundred or a scale.
+    scale_mark: tuple[float, int] | None = None
+    comma_mark: tuple[float, int] | None = None
     i = 0
     n = len(words)
     if n and words[0] in ("a", "an"):
@@ -252,18 +272,39 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         w = words[i]
         joined = False
         step = 1
-        if last is not None and w in ("and", "-"):
+        if last == "zero" and w != "point":
+            break  # "zero" stands alone
+        if last is not None and w == "point" and i + 1 < n and words[i + 1] in _EN_DIGITS and not is_arabic(words[i - 1]):
+            j = i + 1
+            while j < n and words[j] in _EN_DIGITS:
+                j += 1
+            digits = "".join(str(_EN_DIGITS[d]) for d in words[i + 1 : j])
+            current += int(digits) / 10 ** len(digits)
+            sc = _EN_WORDS.get(words[j]) if j < n else None
+            if sc is not None and sc[0] == "scale" and (not last_scale or sc[1] < last_scale):
+                total, current, j = total + current * sc[1], 0.0, j + 1
+            used = j
+            break
+        if last is not None and w in ("and", "-", ",", "و"):
             if w == "and" and last not in ("hundred", "scale", "hundreds"):
                 break
-            if i + 1 >= n or words[i + 1] not in _EN_WORDS:
+            if w == "," and (last != "scale" or is_arabic(words[i - 1])):
                 break
+            if i + 1 >= n or words[i + 1] not in (_AR_WORDS if w == "و" else _EN_WORDS):
+                break
+            if w == ",":
+                comma_mark = (total + current, used)
             w, step, joined = words[i + 1], 2, True
         entry = _EN_WORDS.get(w)
         if entry is None:
             entry = _AR_WORDS.get(w)
-            if entry is None and last is not None and w.startswith("و") and w[1:] in _AR_WORDS:
+            teen = i + step < n and _AR_WORDS.get(words[i + step], ("",))[0] == "ten"
+            if last is not None and w.startswith("و") and w[1:] in _AR_WORDS and (
+                entry is None or (_AR_WORDS[w[1:]][0] == "teen_only" and teen)
+            ):
+                # «وعشرون»; «وأحد عشر», whose spelling without the hamza is also «واحد»
                 entry, joined = _AR_WORDS[w[1:]], True
-            elif entry is not None and last is not None and is_arabic(w):
+            elif entry is not None and last is not None and is_arabic(w) and not joined:
                 # Arabic parts of one number are joined by و, except teens (ثلاثة عشر),
                 # hundreds (ثلاث مائة) and scales (ثلاثة آلاف).
                 if entry[0] not in ("ten", "hundred", "scale", "scale_pl"):
@@ -271,14 +312,21 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         if entry is None:
             break
         kind, v = entry
+        if kind == "zero":
+            if last is not None:
+                break
+            last, i, used = "zero", i + 1, i + 1
+            continue
         if last is None and kind == "fraction":
-            # "نصف مليون", "ربع مليار", "half a million": a fraction of a singular scale
+            # "نصف مليون", "ربع مليار", "half a million", "half a dozen": a fraction of a
+            # singular scale
             j = i + 1 + (i + 1 < n and words[i + 1] in ("a", "an"))
             sc = (_EN_WORDS.get(words[j]) or _AR_WORDS.get(words[j])) if j < n else None
-            if sc is None or sc[0] != "scale" or (sc[1] < 1e6 and is_arabic(w)):
+            if sc is None or sc[0] not in ("scale", "dozen") or (sc[1] < 1e6 and is_arabic(w)):
                 break  # نصف السكان, half the staff, نصف ألف (not said)
             total, last, last_scale = v * sc[1], "scale", sc[1]
             i = used = j + 1
+            scale_mark = (total, used)
             continue
         if last is None and kind == "teen_only":
             if i + 1 >= n or _AR_WORDS.get(words[i + 1], ("",))[0] != "ten":
@@ -291,8 +339,8 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
                 break  # "عشرين وخمسة وثلاثين": 20, then 35 (the unit leads the next tens)
             current += v
         elif kind == "ten":
-            if last in ("unit", "teen_only") and not joined and is_arabic(w) and current < 10:
-                current += 10  # ثلاثة عشر = 13 (never "خمسة وعشرة": that is two numbers)
+            if last in ("unit", "teen_only") and not joined and is_arabic(w) and current % 100 < 10:
+                current += 10  # ثلاثة عشر = 13, مائة وثلاثة عشر = 113 (never "خمسة وعشرة": two numbers)
             elif last is None or last in ("hundred", "hundreds", "scale", "scale_pl", "scale_dual"):
                 current += v
             else:
@@ -308,6 +356,7 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
                 current *= 100  # ثلاث مائة / three hundred
             else:
                 break
+            comma_mark = None
         elif kind == "hundreds":
             if last is not None and not joined:
                 break
@@ -315,17 +364,29 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         elif kind in ("scale", "scale_pl"):
             if kind == "scale_pl" and not (3 <= current <= 10):
                 break  # "آلاف" alone is a vague plural, read by the caller
-            if current == 0:
-                if last is not None:
-                    break
-                current = 1.0
-            total += current * v
-            current, last_scale = 0.0, v
+            if last_scale and v > last_scale and current and not joined:
+                # «ألف وخمسمائة مليون», "one thousand five hundred million": the larger scale
+                # counts all before it
+                total, current = (total + current) * v, 0.0
+            elif last_scale and v >= last_scale:
+                return scale_mark  # "one million two million": two numbers
+            else:
+                if current == 0:
+                    if last is not None:
+                        break
+                    current = 1.0
+                total += current * v
+                current = 0.0
+            last_scale, comma_mark = v, None
+            scale_mark = (total, i + step)
         elif kind == "scale_dual":
             if last is not None and not joined:
                 break
+            if last_scale and v >= last_scale:
+                return scale_mark
             total += 2 * v
-            last_scale = v
+            last_scale, comma_mark = v, None
+            scale_mark = (total, i + step)
         elif kind == "dozen":
             current = 12.0 if current == 0 else current * 12
         elif kind == "fraction":
@@ -341,6 +402,8 @@ def read_number_words(words: Sequence[str]) -> tuple[float, int] | None:
         last = kind
         i += step
         used = i
+    if comma_mark is not None:
+        return float(comma_mark[0]), comma_mark[1]
     if used == 0:
         return None
     return float(total + current), used

@@ -58,9 +58,21 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
-from factcheck.claims.fractions import find_fractions
+from factcheck.claims.fractions import Fraction, find_fractions
 from factcheck.claims.model import Quantity
 from factcheck.claims.modality import Cues, mark
+from factcheck.claims.proportions import (
+    LOWER_CASE_ONLY,
+    MAX_POINTS,
+    ONE_OF_NOUNS,
+    OUT_OF_RATE_DENOMINATORS,
+    PERCENTAGE_POINT,
+    POINT_NOUNS,
+    POINT_UNITS,
+    RATE_CONNECTORS,
+    points_after_percent,
+    rate_percent,
+)
 from factcheck.claims.numbers import (
     CLITIC_ONLY,
     NUMERAL_PATTERN,
@@ -92,7 +104,7 @@ QUALIFIERS_BEFORE = {
         "أكثر من", "أكثر بكثير من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
         "تزيد عن", "تزيد على", "ما يتجاوز", "يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "ما يفوق",
         "يفوق", "تفوق", "فاق", "فاقت", "أزيد من", "ما يربو على", "يربو على", "يربو عن", "فوق",
-        "يتخطى", "تتخطى", "تخطى", "تخطت", "يتعدى", "تتعدى", "تعدى", "تعدت",
+        "يتخطى", "تتخطى", "تخطى", "تخطت", "يتعدى", "تتعدى", "تعدى", "تعدت", "أكبر من",
         "more than", "well over", "just over", "far more than", "much more than", "over",
         "above", "exceeding", "exceeded", "exceeds", "surpassing", "surpassed", "surpasses",
         "in excess of", "upwards of", "upward of", "greater than", "north of", "a little over",
@@ -100,11 +112,12 @@ QUALIFIERS_BEFORE = {
     ],
     "at_least": [
         "ما لا يقل عن", "ما لا يقل على", "لا يقل عن", "لا يقل على", "ما لا تقل عن",
-        "لا تقل عن", "على الأقل", "لم يقل عن", "لم تقل عن",
+        "لا تقل عن", "على الأقل", "لم يقل عن", "لم تقل عن", "أكبر من أو يساوي", "أكبر من أو تساوي",
         "at least", "no fewer than", "no less than", "not less than", "a minimum of",
+        "greater than or equal to", "more than or equal to",
     ],
     "less_than": [
-        "أقل من", "ما يقل عن", "يقل عن", "تقل عن",
+        "أقل من", "ما يقل عن", "يقل عن", "تقل عن", "دون", "ما دون",
         "less than", "fewer than", "under", "below", "just under", "south of", "shy of",
         "just shy of", "slightly less than", "a little under", "just below",
     ],
@@ -113,7 +126,8 @@ QUALIFIERS_BEFORE = {
         "لا تزيد على", "لا يتجاوز", "لا تتجاوز", "ما لا يتجاوز", "ما يصل إلى", "يصل إلى",
         "تصل إلى", "بحد أقصى", "لم يتجاوز", "لم تتجاوز", "لم يزد عن", "لم يزد على",
         "لم تزد عن", "لم تزد على", "لا يتعدى", "لا تتعدى", "لم يتعد", "لم تتعد",
-        "up to", "at most", "no more than", "not more than", "a maximum of", "as many as",
+        "أقل من أو يساوي", "أقل من أو تساوي",
+        "up to", "at most", "less than or equal to", "fewer than or equal to", "no more than", "not more than", "a maximum of", "as many as",
         "as much as", "not exceeding", "not to exceed", "did not exceed", "does not exceed",
         "didn't exceed", "doesn't exceed",
     ],
@@ -144,6 +158,9 @@ VERB_QUALIFIERS = {
 _NEGATED_BOUND = {"more_than": "at_most", "less_than": "at_least"}
 #: "ليصل/لتصل إلى": "so as to reach", after a change; unlike "(ما) يصل إلى" (up to), not a bound.
 _TO_REACH = {normalize_word(w) for w in "ليصل لتصل وليصل ولتصل".split()}
+#: Words that read as a clitic and a qualifier but are words of their own: «بدون» is
+#: "without", not «ب» + «دون» ("under").
+_NOT_QUALIFIERS = {normalize_word(w) for w in "بدون وبدون".split()}
 
 #: "عدة ملايين", "several million": an unstated small multiple (2..10) of a scale.
 SEVERAL = ["عدة", "بضعة", "بضع", "several", "a few"]
@@ -231,7 +248,10 @@ CURRENCY_WORDS = {
     "AUD": ["دولار أسترالي", "australian dollars", "aud"],
 }
 
-PERCENT_WORDS = ["%", "٪", "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية", "percent", "per cent", "pct"]
+PERCENT_WORDS = [
+    "%", "٪", "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية", "percent", "per cent", "pct", "pc",
+    "-percent", "-per-cent",
+]
 
 #: Duration words: normalised word -> (unit, multiplier, form). form: "one" singular,
 #: "many" plural/accusative, "two" dual (a number by itself: يومين = 2 days).
@@ -429,6 +449,9 @@ _TOTALS = _Phrases({"total": TOTAL_CONNECTORS})
 _WHOLE_MARKERS = [_phrase_tokens(p) for p in WHOLE_MARKERS]
 _CURRENCIES = _Phrases(CURRENCY_WORDS)
 _PERCENT = _Phrases({"percent": PERCENT_WORDS})
+_POINT_UNITS = _Phrases(POINT_UNITS)
+_POINT_NOUNS = _Phrases(POINT_NOUNS)
+_RATES = _Phrases(RATE_CONNECTORS)
 _SEVERAL = _Phrases({"several": SEVERAL})
 
 # Latin words that may stand right before a number without making it part of a name: function
@@ -481,6 +504,7 @@ class _Mention:
     total_span: tuple[int, int] | None = None  # char span of the whole in "700 of 770"
     whole: bool = False  # "out of 700 employees": the figure is itself a whole
     partitive: bool = False  # "500 of the employees": a part of a whole left unsaid
+    share: bool = False  # a fraction word read as a percent ("nearly half", «نحو ثلث»)
 
 
 class _Reader:
@@ -490,6 +514,12 @@ class _Reader:
         self.toks = _tokenize(self.nt)
         self.n = len(self.toks)
         self.lang = lang
+        self.fractions = find_fractions(text)
+        # the token each share starts in ("وثلث" starts a share after its conjunction)
+        starts = [t.start for t in self.toks]
+        self.shares: dict[int, Fraction] = {
+            bisect_right(starts, f.start) - 1: f for f in self.fractions if f.share and starts and f.start >= starts[0]
+        }
 
     # ---- small predicates ------------------------------------------------------------------
 
@@ -605,16 +635,24 @@ class _Reader:
             return False
         return (
             t.norm in SCALE_WORDS or bool(_CURRENCIES.match(self.toks, k, clitics=False))
-            or bool(_PERCENT.match(self.toks, k, clitics=False))
+            or bool(self.unit_words(_PERCENT, k)) or bool(self.unit_words(_POINT_UNITS, k))
         )
 
     def _unit_word_after(self, k: int) -> bool:
         t = self.toks[k]
         if t.norm in SCALE_ABBREVIATIONS or t.norm in SCALE_WORDS or t.norm in DURATIONS:
             return True
-        if _CURRENCIES.match(self.toks, k, clitics=False) or _PERCENT.match(self.toks, k, clitics=False):
+        if _CURRENCIES.match(self.toks, k, clitics=False) or self.unit_words(_PERCENT, k) or self.unit_words(_POINT_UNITS, k):
             return True
         return False
+
+    def unit_words(self, phrases: _Phrases, k: int):
+        """A percent or point unit at token k; "pc", "pp", "bps" only in lower case."""
+        found = phrases.match(self.toks, k, clitics=False)
+        t = self.toks[k] if found else None
+        if t is not None and t.norm in LOWER_CASE_ONLY and not t.text.islower():
+            return None
+        return found
 
     # ---- amounts ---------------------------------------------------------------------------
 
@@ -664,8 +702,10 @@ class _Reader:
             nx = self.same_line(k)
             if nx is not None and nx.kind == "word":
                 ab = nx.text.lower()
-                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency) and not (ab == "k" and nx.text == "K" and not currency):
+                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency or self.counted_plural(k)) and not (ab == "k" and nx.text == "K" and not currency):
                     scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
+                elif nx.glued and ab in ("m", "b"):
+                    return None  # "a 10m wall", "the 100m final": metres, not millions
                 elif nx.norm in SCALE_WORDS:
                     scale, end, k = SCALE_WORDS[nx.norm], nx.end, k + 1
                 elif not nx.glued and ab in ("bn", "mn", "tn") or (ab in ("m", "b") and currency and not nx.glued):
@@ -681,8 +721,10 @@ class _Reader:
                     continue
                 seq = [stem]
                 j = k + 1
-                while j < self.n and len(seq) < 10 and not self.toks[j].nl and (
+                # long enough for "nine hundred and ninety-nine million, nine hundred ..."
+                while j < self.n and len(seq) < 40 and not self.toks[j].nl and (
                     self.toks[j].kind == "word" or (self.toks[j].norm == "-" and self.toks[j].glued)
+                    or (self.toks[j].norm == "," and (self.toks[j - 1].norm in SCALE_WORDS))
                 ):
                     seq.append(self.toks[j].norm)
                     j += 1
@@ -737,8 +779,14 @@ class _Reader:
         if currency:
             unit = currency
         elif unit is None and self.same_line(k):
-            pc = _PERCENT.match(self.toks, k, clitics=False)
-            if pc:
+            # points first: "3 percent points" are percentage points, not 3%
+            pp = self.unit_words(_POINT_UNITS, k)
+            pp = pp if pp and abs(value * float(pp[0])) <= MAX_POINTS else None
+            pc = None if pp else self.unit_words(_PERCENT, k)
+            if pp:
+                unit, k, end = PERCENTAGE_POINT, pp[1], self.toks[pp[1] - 1].end
+                value, raw = value * float(pp[0]), raw * float(pp[0])
+            elif pc:
                 unit, k, end = "percent", pc[1], self.toks[pc[1] - 1].end
             else:
                 d = self.duration_at(k)
@@ -751,6 +799,14 @@ class _Reader:
         if negative:
             raw, value = -raw, -value
         return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
+
+    def counted_plural(self, k: int) -> bool:
+        """Whether the "m" of "3m" at token k counts the plural after it: "3m people", "2m
+        barrels"; not "the 100m hurdles", where the number names a distance."""
+        p, nx = self.tok(k - 2), self.same_line(k + 1)
+        if p is not None and p.norm in ("the", "a", "an") or nx is None or not _lower_latin(nx):
+            return False
+        return nx.norm in _EN_IRREGULAR_PLURALS or (nx.norm.endswith("s") and not nx.norm.endswith("ss") and len(nx.norm) > 3)
 
     def fraction_after(self, k: int) -> tuple[float, int] | None:
         """(fraction, end char) of "ونصف" / "وربع" at token k."""
@@ -786,7 +842,7 @@ class _Reader:
 
     def parse_at(self, i: int) -> _Mention | None:
         qual, k, qstart = None, i, None
-        q = _QUAL_BEFORE.match(self.toks, i)
+        q = _QUAL_BEFORE.match(self.toks, i) if self.toks[i].norm not in _NOT_QUALIFIERS else None
         if q:
             qual, k, qstart = q
             if self.tok(k) is None or self.tok(k).nl:
@@ -1173,6 +1229,53 @@ class _Reader:
         m = _Mention(a.start, a.end, a.k1, a.value, a.value, a.value, "exact", unit, numeric=(a.start, a.end))
         return self.finish(m)
 
+    def share(self, k: int, qual: str | None) -> _Mention | None:
+        """A fraction word that states a share, as a percent: "nearly half", «نحو ثلث»."""
+        f = self.shares.get(k)
+        if f is None:
+            return None
+        j = k
+        while j < self.n and self.toks[j].start < f.end:
+            j += 1
+        v = f.percent
+        return self.finish(_Mention(f.start, f.end, j, v, v, v, qual or "exact", "percent", numeric=(f.start, f.end), share=True))
+
+    def points_noun(self, k: int, qual: str | None) -> _Mention | None:
+        """Percentage points with the number in the words: «نقطتين مئويتين», "half a
+        percentage point", «نقطة أساس واحدة»."""
+        p = _POINT_NOUNS.match(self.toks, k)
+        if p is None:
+            return None
+        payload, j, start = p
+        v = float(payload)
+        end = self.toks[j - 1].end
+        return self.finish(_Mention(start, end, j, v, v, v, qual or "exact", PERCENTAGE_POINT, numeric=(start, end)))
+
+    def rate(self, k: int, qual: str | None) -> _Mention | None:
+        """"one in five", "nine out of ten", «واحد من كل خمسة», «شخص من كل أربعة»: a percent."""
+        t = self.tok(k)
+        if t is None:
+            return None
+        if t.kind == "word" and t.norm in ONE_OF_NOUNS:
+            part, start, j = 1.0, t.start, k + 1
+        else:
+            a = self.amount(k)
+            if a is None or a.unit is not None or a.scale != 1:
+                return None
+            part, start, j = a.value, a.start, a.k1
+        c = _RATES.match(self.toks, j, clitics=False) if self.same_line(j) else None
+        if c is None or (c[0] == "every" and t.kind == "word" and not is_arabic(t.norm)):
+            return None
+        b = self.amount(c[1]) if self.same_line(c[1]) else None
+        if b is None or b.unit is not None or b.weak or not float(b.value).is_integer() or not 0 < part < b.value:
+            return None
+        if c[0] == "out_of" and b.value not in OUT_OF_RATE_DENOMINATORS:
+            return None  # "7 out of 12 jurors": a part and its total
+        if len(b.numeral) == 4 and 1900 <= b.value <= 2100:
+            return None  # "3 in 2023"
+        v = rate_percent(part, b.value)
+        return self.finish(_Mention(start, b.end, b.k1, v, v, v, qual or "exact", "percent", numeric=(start, b.end)))
+
     def single(self, k: int, qual: str | None) -> _Mention | None:
         a = self.amount(k)
         if a is None:
@@ -1233,8 +1336,11 @@ class ValueRule:
 VALUE_RULES: tuple[ValueRule, ...] = tuple(
     sorted(
         (
+            ValueRule("share", 5, _Reader.share),  # "nearly half", «ثلث السكان»: a fraction as a percent
             ValueRule("vague", 10, _Reader.vague),  # "tens of millions", «عشرات الآلاف», "several"
+            ValueRule("points", 15, _Reader.points_noun),  # «نقطتين مئويتين», "half a percentage point"
             ValueRule("duration", 20, _Reader.duration_noun),  # «يومين», "a decade": the noun is the number
+            ValueRule("rate", 25, _Reader.rate),  # "one in five", «واحد من كل خمسة»: a percent
             ValueRule("range", 30, _Reader.range),  # "between 50 and 100", "50-100", "from 5 to 7"
             ValueRule("single", 40, _Reader.single),  # one figure with its scale, unit and noun
         ),
@@ -1311,7 +1417,7 @@ def _can_start(t: _Tok) -> bool:
 
 _START_WORDS = (
     set(_QUAL_BEFORE.by_first) | set(_OPENERS.by_first) | set(VAGUE_WORDS) | set(DURATIONS)
-    | set(DOLLAR_PREFIXES) | set(_SEVERAL.by_first) | {"a", "an", "عقد"}
+    | set(DOLLAR_PREFIXES) | set(_SEVERAL.by_first) | set(_POINT_NOUNS.by_first) | ONE_OF_NOUNS | {"a", "an", "عقد"}
 )
 
 
@@ -1338,22 +1444,11 @@ def extract_quantities(
     if not text:
         return []
     reader = _Reader(text, lang)
-    # "خُمس أسهم" is a fifth of the shares, not five: fraction words are never read as numbers
     dates = date_spans(text) if dates_read is None else list(dates_read)
-    skips = sorted(list(skip_spans) + dates + [(f.start, f.end) for f in find_fractions(text)])
-    skip_starts = [s for s, _ in skips]
-    max_len = max((e - s for s, e in skips), default=0)
-
-    def skipped(s: int, e: int) -> bool:
-        i = bisect_right(skip_starts, e - 1)
-        while i > 0:
-            i -= 1
-            a, b = skips[i]
-            if a < e and s < b:
-                return True
-            if a + max_len < s:
-                break
-        return False
+    # "خُمس أسهم" is a fifth of the shares, not five: fraction words are never read as
+    # numbers, only as the shares they are
+    not_shares = _overlaps(list(skip_spans) + dates)
+    skipped = _overlaps(list(skip_spans) + dates + [(f.start, f.end) for f in reader.fractions])
 
     out: list[Quantity] = []
     toks = reader.toks
@@ -1361,11 +1456,11 @@ def extract_quantities(
     i = 0
     while i < reader.n:
         t = toks[i]
-        if not _can_start(t):
+        if not _can_start(t) and i not in reader.shares:
             i += 1
             continue
         m = reader.parse_at(i)
-        if m is None or skipped(*m.numeric) or (m.year_like and m.noun is None):
+        if m is None or (not_shares if m.share else skipped)(*m.numeric) or (m.year_like and m.noun is None):
             i += 1
             continue
         cues = cues or Cues(text)
@@ -1400,6 +1495,26 @@ def extract_quantities(
     return out
 
 
+def _overlaps(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether a span overlaps any of ``spans``."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    max_len = max((e - s for s, e in spans), default=0)
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect_right(starts, e - 1)
+        while i > 0:
+            i -= 1
+            a, b = spans[i]
+            if a < e and s < b:
+                return True
+            if a + max_len < s:
+                break
+        return False
+
+    return overlaps
+
+
 _LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 _UPPER_BOUNDS = frozenset({"less_than", "at_most"})
 _BOUND_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|but|و)?\s*", re.IGNORECASE)
@@ -1428,4 +1543,4 @@ def _two_sided(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 #: Rules that join mentions read apart into one, in the order they run.
-MERGE_RULES: tuple[Callable[[str, list[Quantity]], list[Quantity]], ...] = (_two_sided,)
+MERGE_RULES: tuple[Callable[[str, list[Quantity]], list[Quantity]], ...] = (_two_sided, points_after_percent)

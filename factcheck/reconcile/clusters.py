@@ -117,6 +117,8 @@ def slot_label(members: list[dict]) -> str:
             what = f"count of {thing}" if thing else "count"
         elif unit == "percent":
             what = "percentage"
+        elif unit == "percentage_point":
+            what = "percentage points"
         elif len(unit) == 3 and unit.isupper():
             what = f"amount in {unit}"
         else:

@@ -31,13 +31,36 @@ def test_find_fractions(text, shares):
 
 
 @pytest.mark.parametrize(
-    "text, quotes",
+    "text, read",
     [
-        ("استحوذ الصندوق على خُمس أسهم الشركة", []),  # was read as "five"
-        ("تملك الشركة عُشر السوق", []),
-        ("خمس شركات", ["خمس"]),
-        ("ثلاثة ملايين ونصف المليون نسمة", ["ثلاثة ملايين ونصف المليون"]),
+        ("استحوذ الصندوق على خُمس أسهم الشركة", [("خُمس", 20, "percent")]),  # was read as "five"
+        ("تملك الشركة عُشر السوق", [("عُشر", 10, "percent")]),
+        ("خمس شركات", [("خمس", 5, "count")]),
+        ("ثلاثة ملايين ونصف المليون نسمة", [("ثلاثة ملايين ونصف المليون", 3.5e6, "count")]),
     ],
 )
-def test_fraction_words_are_not_read_as_numbers(text, quotes):
-    assert [q.quote for q in extract_quantities(text)] == quotes
+def test_fraction_words_are_not_read_as_numbers(text, read):
+    assert [(q.quote, q.value, q.unit) for q in extract_quantities(text)] == read
+
+
+@pytest.mark.parametrize(
+    "text, shares",
+    [
+        ("half a mile and a third of a loaf", [False, False]),  # a measure of one thing
+        ("half of them and two-thirds of voters", [True, True]),
+        ("half the staff, half its budget", [True, True]),
+        ("Two thirds voted", [False]),  # no "of" nor a determiner: not read as a share
+        ("ثلث سكان غزة", [True]),
+    ],
+)
+def test_shares_of_something(text, shares):
+    assert [f.share for f in find_fractions(text)] == shares
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["half a percentage point", "نصف نقطة مئوية", "half a dozen", "مليون ونصف نسمة", "ساعة ونصف تقريبا",
+     "half the year", "a quarter of the season", "نصف قطر الدائرة"],
+)
+def test_not_fractions(text):
+    assert find_fractions(text) == []

@@ -26,6 +26,9 @@ NEWS_WORDS = [
 NEWS_NUMERALS = [
     ("٢٫٥", 2.5), ("١٢٬٥٠٠٬٠٠٠", 12_500_000.0), ("12,500.75", 12500.75), ("0.5", 0.5),
     ("1,234,567", 1_234_567.0), ("١٠٠٬٠٠٠٫٥", 100000.5), ("۲۵", 25.0),
+    # thousands apart by a space, a thin space or a no-break space: groups of exactly three
+    ("1 200 000", 1_200_000.0), ("12\u2009500", 12500.0), ("12\u00a0500", 12500.0), ("١٢ ٥٠٠", 12500.0),
+    ("1 200.5", 1200.5), ("1 2000", None), ("12 50", None),
 ]
 
 
@@ -103,6 +106,19 @@ def test_parse_numeral(text, expected):
         ("one hundred and five", 105), ("three thousand", 3000), ("five billion", 5e9),
         ("a million", 1e6), ("a hundred", 100), ("a dozen", 12), ("two dozen", 24),
         ("two thousand and five", 2005),
+        # the و apart, as typed or as num2words writes it
+        ("خمسة و عشرون", 25), ("مائة و ثلاثة و عشرون مليونا", 123e6), ("مليون و ألفان و ثلاثة", 1_002_003),
+        ("ثلاثمائة و خمسون ألف", 350_000),
+        # English groups after a scale joined by a comma; decimals after "point"; zero
+        ("one million , two hundred thousand", 1.2e6), ("one thousand , one hundred", 1100),
+        ("one million , two thousand and three", 1_002_003),
+        ("three point five", 3.5), ("twelve point two five", 12.25), ("two point five million", 2.5e6),
+        ("zero", 0), ("zero point five", 0.5),
+        # a larger scale after a smaller one counts everything before it
+        ("ألف وخمسمائة مليون", 1.5e9), ("half a dozen", 6),
+        # teens after hundreds; «وأحد» loses its hamza and is spelt as «واحد» (one)
+        ("مائة وثلاثة عشر", 113), ("مائة و ثلاثة عشر", 113), ("تسعمائة وأحد عشر", 911),
+        ("خمسمائة وأحد عشر ألفا", 511_000),
     ],
 )
 def test_read_number_words_value(text, value):
@@ -123,6 +139,11 @@ def test_read_number_words_value(text, value):
         ("five ten", 5, 1),
         ("ألف مليون", 1000, 1),
         ("ثلاثة آلاف دولار", 3000, 2),
+        ("one million , two people", 1e6, 2),  # a list: the group after the comma has no scale
+        ("one million two million", 1e6, 2),  # two numbers: a scale does not repeat
+        ("one million , two million", 1e6, 2),
+        ("zero one", 0, 1),
+        ("one point guard", 1, 1),  # "point" joins only digits
     ],
 )
 def test_read_number_words_stops(text, value, used):
