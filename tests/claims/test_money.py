@@ -1,6 +1,6 @@
 """Money as newsrooms write it, in Arabic and English: currencies before or after the number,
 signs and abbreviations, ISO codes or families (docs/parsing.md, "Money"), amounts in two
-units, subunits, scales and ranges; the currencies file."""
+units, subunits, scales and ranges; the currencies file; which amounts compare."""
 
 import pytest
 from babel.numbers import get_territory_currencies
@@ -10,6 +10,8 @@ from factcheck.claims.extract import analyse
 from factcheck.claims.money import Currencies, currencies, parse_currencies
 from factcheck.claims.quantities import extract_quantities
 from factcheck.errors import ConfigError
+from factcheck.reconcile.blocking import frame_keys
+from factcheck.reconcile.slots import units_compatible
 from factcheck.sources.model import Source
 
 
@@ -324,3 +326,31 @@ def test_each_country_uses_its_currency_by_cldr():
     for code, currency in sorted(table.currencies.items()):
         if currency.country:
             assert code in get_territory_currencies(currency.country, tender=True), code
+
+
+# -- What compares with what ---------------------------------------------------------------
+
+COMPARABLE = [
+    ("JOD", "JOD", True), ("JOD", "dinar", True), ("dinar", "KWD", True), ("JOD", "KWD", False),
+    ("dinar", "riyal", False), ("USD", "dollar", True), ("USD", "CAD", False), ("LBP", "pound", True),
+    ("LBP", "lira", True), ("pound", "lira", False), ("GBP", "lira", False), ("EUR", "dollar", False),
+    ("dinar", "dinar", True), ("EUR", "EUR", True),
+]
+
+
+@pytest.mark.parametrize("a, b, same", COMPARABLE)
+def test_money_compares_within_one_code_or_family(a, b, same):
+    assert currencies().comparable(a, b) is same and currencies().comparable(b, a) is same
+    claim_a = {"kind": "quantity", "unit": a}
+    claim_b = {"kind": "quantity", "unit": b}
+    assert units_compatible(claim_a, claim_b) is same
+
+
+def test_a_code_and_its_family_share_a_blocking_key():
+    def claim(unit):
+        return {"frame": {"unit_class": "money", "measured": unit, "agent": "Nouran", "concepts": ["invest"]}}
+
+    assert frame_keys(claim("JOD")) & frame_keys(claim("dinar"))
+    assert frame_keys(claim("JOD")) & frame_keys(claim("KWD"))  # one block; units_compatible parts them
+    assert not frame_keys(claim("JOD")) & frame_keys(claim("riyal"))
+    assert frame_keys(claim("LBP")) & frame_keys(claim("pound")) and frame_keys(claim("LBP")) & frame_keys(claim("lira"))
