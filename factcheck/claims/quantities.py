@@ -402,15 +402,53 @@ _SEVERAL = _Phrases({"several": SEVERAL})
 
 
 
+class _PhraseTrie:
+    """Phrases as a tree of words, matched longest first like :class:`_Phrases`: the
+    currencies file joins every country adjective to every form of a family's words, so
+    hundreds of phrases share a first word ("دينار")."""
+
+    _END = ""  # key of a node's payload: no word is empty
+
+    def __init__(self, entries: dict):
+        self.root: dict = {}
+        for payload, phrases in entries.items():
+            for p in phrases:
+                node = self.root
+                for w in _phrase_tokens(p):
+                    node = node.setdefault(w, {})
+                node.setdefault(self._END, payload)
+
+    def match(self, toks: list[_Tok], k: int, clitics: bool = True):
+        """(payload, index after, char start of the phrase's stem) at token k, or None; a
+        proclitic other than the article may stand on the first word."""
+        if k >= len(toks):
+            return None
+        t = toks[k]
+        cands = [("", t.norm)]
+        if clitics and t.kind == "word" and is_arabic(t.norm):
+            cands += [(p, s) for p, s in clitic_splits(t.norm)[1:] if not is_definite(p)]
+        for prefix, first in cands:
+            node, best, j = self.root.get(first), None, k + 1
+            while node is not None:
+                if self._END in node:
+                    best = (node[self._END], j)
+                if j >= len(toks) or toks[j].nl:
+                    break
+                node, j = node.get(toks[j].norm), j + 1
+            if best is not None:
+                return best[0], best[1], _stem_start(t, len(prefix))
+        return None
+
+
 @dataclass(frozen=True)
 class _MoneyWords:
     """The currencies file as the reader matches it: phrases after a number (payload: unit,
     and whether the phrase is money only in a sentence of money), Arabic duals (payload:
     unit), subunits (payload: their key), and signs as written, by their first token."""
 
-    words: _Phrases
-    duals: _Phrases
-    subunits: _Phrases
+    words: _PhraseTrie
+    duals: _PhraseTrie
+    subunits: _PhraseTrie
     signs: dict[str, list[tuple[tuple[str, ...], str, bool]]]  # first token -> (tokens, unit, before the number only)
     longest_sign: int
 
@@ -430,9 +468,9 @@ def _money() -> _MoneyWords:
     for lst in signs.values():
         lst.sort(key=lambda x: -len(x[0]))
     return _MoneyWords(
-        words=_Phrases(words),
-        duals=_Phrases(dict(table.duals)),
-        subunits=_Phrases({key: [key] for key in table.subunits}),
+        words=_PhraseTrie(words),
+        duals=_PhraseTrie(dict(table.duals)),
+        subunits=_PhraseTrie({key: [key] for key in table.subunits}),
         signs=signs,
         longest_sign=max((len(x[0]) for lst in signs.values() for x in lst), default=1),
     )
@@ -499,6 +537,7 @@ class _Reader:
         self.n = len(self.toks)
         self.lang = lang
         self.place = place or Place(text)  # where a currency's country is looked for
+        self._money_sentence: bool | None = None  # whether English "pounds" can be money here
 
     # ---- small predicates ------------------------------------------------------------------
 
@@ -805,15 +844,16 @@ class _Reader:
 
     def sign_after(self, k: int) -> tuple[str, int] | None:
         """A currency sign at token k after a number ("10$", "500 ر.س", "500 OMR"), unless a
-        number follows it ("10 $20": it opens the next amount). An abbreviation of letters
-        only written before a number elsewhere ("KD", "QR") is one here only at the end of
-        the phrase: "a fine of 500 KD.", not "10 QR codes"."""
-        if self.same_line(k) is None:
+        number follows it ("10 $20": it opens the next amount). A sign of Latin letters only
+        ("KD", "TL", "OMR") is one here only at the end of the phrase: "a fine of 500 KD.",
+        "5 billion RMB in loans", not "10 QR codes" nor "10 TL goals"."""
+        t = self.same_line(k)
+        if t is None:
             return None
-        sign = self.sign_at(k, before=False)
-        if sign is None and (sign := self.sign_at(k, before=True)) is not None and not self.phrase_ends(sign[1]):
-            return None
+        sign = self.sign_at(k, before=t.kind == "word" and not is_arabic(t.norm))
         if sign is None or ((nx := self.same_line(sign[1])) is not None and nx.kind == "num"):
+            return None
+        if t.kind == "word" and not is_arabic(t.norm) and sign[1] == k + 1 and not self.phrase_ends(sign[1]):
             return None
         return sign
 
@@ -835,7 +875,11 @@ class _Reader:
         (unit, ambiguous), after, _ = found
         if ambiguous:
             nx = self.same_line(after)
-            if (nx is not None and nx.norm == "of") or not currencies().money_sentence(self.text):
+            if nx is not None and nx.norm == "of":
+                return None
+            if self._money_sentence is None:
+                self._money_sentence = currencies().money_sentence(self.text)
+            if not self._money_sentence:
                 return None
         return self.settle(unit), after, self.toks[after - 1].end
 
@@ -1248,13 +1292,15 @@ class _Reader:
             b = self.amount(a.k1)
         if b is None:
             return None
+        if a.unit is not None and b.unit is None and self.noun_after(b.k1):
+            return None  # "paid $3 million to 200 employees": an amount and a count, no range
         # the scale and the unit written once after the second number apply to the first
         if a.scale == 1 and b.scale > 1 and a.raw <= b.raw and (a.unit is None or b.unit in (None, a.unit)):
             a.value = a.raw * b.scale
         elif b.scale == 1 and a.scale > 1 and b.raw >= a.raw and b.unit in (None, a.unit):
             b.value = b.raw * a.scale
-        if a.unit and b.unit and a.unit != b.unit:
-            return None
+        if (a.unit and b.unit and a.unit != b.unit) or a.subunit != b.subunit:
+            return None  # "rose 5 cents to $3.20" is no range
         unit = a.unit or b.unit
         low, high = a.value, b.value
         if low >= high:

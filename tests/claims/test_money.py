@@ -61,6 +61,8 @@ WRITTEN = [
     ("The contract is worth 500 million OMR.", [M("500 million OMR", 5e8, "OMR")]),
     ("A fine of 500 KD.", [M("500 KD", 500, "KWD")]),
     ("They printed 10 QR codes for the stand.", [("10", 10, 10, 10, "count")]),
+    ("He scored 10 TL goals.", [("10", 10, 10, 10, "count")]),
+    ("Loans reached 5 billion RMB in 2023.", [M("5 billion RMB", 5e9, "CNY")]),
     ("Shares rose to 5 billion RMB.", [M("5 billion RMB", 5e9, "CNY")]),
     ("The deal is valued at 2.4 billion Saudi riyals.", [M("2.4 billion Saudi riyals", 2.4e9, "SAR")]),
     ("He was released on bail of 50,000 Kuwaiti dinars.", [M("50,000 Kuwaiti dinars", 5e4, "KWD")]),
@@ -232,6 +234,10 @@ UNITS = [
     ("ارتفع سعر الخبز خمسين فلساً", [("خمسين", 50, 50, 50, "count")]),
     # the family's currencies divide a dirham (Qatar: 1/100 of a riyal) but not all have one
     ("دفع 5 ريالات و50 درهما", [M("5 ريالات و50 درهما", 5.5, "QAR")]),
+    ("بلغ السعر 3 جنيهات إسترلينية و50 بنساً", [M("3 جنيهات إسترلينية و50 بنساً", 3.5, "GBP")]),
+    ("بلغ السعر 10 دولارات و25 سنتاً", [M("10 دولارات و25 سنتاً", 10.25, "USD")]),
+    # a subunit and an amount are no range
+    ("The price rose 5 cents to $3.20.", [M("5 cents", 0.05, "USD"), M("$3.20", 3.2, "USD")]),
     ("دفع دينارين", [M("دينارين", 2, "dinar")]),
     ("دفع ديناران وخمسون فلساً", [M("ديناران وخمسون فلساً", 2.05, "dinar")]),
     ("دفع ريالين سعوديين", [M("ريالين سعوديين", 2, "SAR")]),
@@ -257,6 +263,11 @@ SCALES = [
     ("The round raised $5m-$7m.", [R("$5m-$7m", 5e6, 7e6, "USD")]),
     ("The deal is worth between £3m and £4m.", [R("between £3m and £4m", 3e6, 4e6, "GBP")]),
     ("The deal is worth between 3 and 4 million Saudi riyals.", [R("between 3 and 4 million Saudi riyals", 3e6, 4e6, "SAR")]),
+    ("Prices range from $5 to 7 million.", [R("from $5 to 7 million", 5e6, 7e6, "USD")]),
+    # an amount and a count are no range
+    ("The company paid $3 million to 200 employees.", [M("$3 million", 3e6, "USD"), ("200", 200, 200, 200, "count")]),
+    ("The fund gave 3m euros to 200 families.", [M("3m euros", 3e6, "EUR"), ("200", 200, 200, 200, "count")]),
+    ("دفعت الشركة 3 ملايين دولار إلى 200 موظف", [M("3 ملايين دولار", 3e6, "USD"), ("200", 200, 200, 200, "count")]),
     ("قدرت الكلفة بين 5 و7 ملايين دولار", [R("بين 5 و7 ملايين دولار", 5e6, 7e6, "USD")]),
     ("رصدت الحكومة مليار و200 مليون ريال سعودي", [M("مليار و200 مليون ريال سعودي", 1.2e9, "SAR")]),
     ("تراوحت الكلفة من 3 إلى 4 ملايين دينار كويتي", [R("من 3 إلى 4 ملايين دينار كويتي", 3e6, 4e6, "KWD")]),
