@@ -196,8 +196,9 @@ CHANGE_VERBS = set(
 
 
 def __getattr__(name: str):
-    if name == "CURRENCY_WORDS":  # unit -> phrases after a number, for readers of other mentions
-        return currencies().names
+    if name == "CURRENCY_WORDS":  # unit -> phrases after a number (codes too), for readers of other mentions
+        table = currencies()
+        return {unit: phrases + ((unit,) if unit in table.currencies else ()) for unit, phrases in table.names.items()}
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
