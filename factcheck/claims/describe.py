@@ -7,12 +7,15 @@ analyst who reads no Arabic still knows what is at stake. Nothing here escapes: 
 plain text.
 
 Currencies with an unambiguous symbol are written with it ($, €, £); any other ISO 4217 code
-stands before the amount ("SAR 1.2 billion"), like a symbol would.
+stands before the amount ("SAR 1.2 billion"), like a symbol would; a currency family, whose
+country the text left open, after it ("5 million dinars").
 """
 
 from __future__ import annotations
 
 import math
+
+from factcheck.claims.money import currencies
 
 #: Currencies whose symbol no other currency shares in English text (¥ is yen or yuan).
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -64,6 +67,8 @@ def describe_value(item: dict) -> str:
     '700 of 770 (موظف)'
     >>> describe_value({"value": 1.2e9, "low": 1.2e9, "high": 1.2e9, "qualifier": "approx", "unit": "SAR"})
     'about SAR 1.2 billion'
+    >>> describe_value({"value": 5e6, "low": 5e6, "high": 5e6, "qualifier": "exact", "unit": "dinar"})
+    '5 million dinars'
     >>> describe_value({"value": 49, "low": 49, "high": 49, "qualifier": "exact", "unit": "percent"})
     '49%'
     >>> describe_value({"value": 0.25, "low": 0.25, "high": 0.25, "qualifier": "exact", "unit": "percentage_point"})
@@ -114,6 +119,8 @@ def describe_value(item: dict) -> str:
         return words
     if unit == "percentage_point":
         return f"{words} percentage point" + ("" if last == 1 else "s")
+    if currencies().is_family(unit):
+        return f"{words} {unit}" if last == 1 else f"{words} {unit}s"  # "5 million dinars": which dinar is not said
     return f"{words} {unit}"  # a unit this module does not know by name
 
 

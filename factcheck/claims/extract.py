@@ -21,6 +21,7 @@ from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.claims.money import Paragraphs, source_country
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, QueryError, one_line
 from factcheck.claims.quantities import extract_quantities
@@ -103,6 +104,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
 
     dates_by_sentence, date_spans = _dates_by_sentence(source, sentences, failures)
     known_names = KnownNames()
+    paragraphs = Paragraphs(source.text, source_country(source))  # where a currency's country is named
     for sentence in body:
         with failures.guard(sentence):
             known_names.update(aliases.names_in([sentence["text"]]))
@@ -116,7 +118,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             # Built aside and kept only when the whole sentence went through.
             index = sentence["sentence_index"]
             sentence_claims, sentence_entities, occurrences = _read_sentence(
-                source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen
+                source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs
             )
             claims.extend(sentence_claims)
             entity_rows.extend(sentence_entities)
@@ -132,12 +134,14 @@ def _read_sentence(
     aliases: AliasTable,
     known_names: KnownNames,
     seen: Counter,
+    paragraphs: Paragraphs,
 ) -> tuple[list[Claim], list[dict], Counter]:
     """The claims and entity rows of one body sentence, and the (sentence, quote)
     occurrences it adds to ``seen``. ``date_spans`` are where the sentence holds dates,
     ``dates`` the ones that are claims."""
     text = sentence["text"]
-    quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans)
+    place = paragraphs.place(sentence["start"], sentence["end"])
+    quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans, place=place)
     found = aliases.find(text, known_names)
     entities = sorted({e.canonical for e in found})
     # who acts: not who is only quoted, unless the sentence goes on with what is theirs

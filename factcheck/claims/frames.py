@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from factcheck.claims.context import TRADE, SentenceWords, content_keys
 from factcheck.claims.lexicon import GENERIC, Lexicon, lexicon
+from factcheck.claims.money import currencies
 from factcheck.claims.model import Frame, Quantity
 from factcheck.claims.name_cues import name_cues
 from factcheck.text.normalize import MARKS, fuzzy_pattern, normalize_for_match
@@ -126,8 +127,8 @@ def measured(kind: str, quantity: Quantity | None, predicate_keys: list[str]) ->
         return "percent", "percent"
     if unit in DURATIONS:
         return "duration", unit
-    if len(unit) == 3 and unit.isupper():
-        return "money", unit
+    if currencies().is_money(unit) or (len(unit) == 3 and unit.isupper()):
+        return "money", unit  # an ISO code, or a family whose country the text left open ("dinar")
     return "other", unit
 
 

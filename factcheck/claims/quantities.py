@@ -55,11 +55,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from factcheck.claims.dates import DATE_CONTEXT_WORDS, MONTH_WORDS, date_spans
 from factcheck.claims.fractions import Fraction, find_fractions
 from factcheck.claims.model import Quantity
+from factcheck.claims.money import Place, currencies, phrase_key
 from factcheck.claims.modality import Cues, mark
 from factcheck.claims.proportions import (
     LOWER_CASE_ONLY,
@@ -202,51 +204,20 @@ CHANGE_VERBS = set(
     ).split()
 )
 
-CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW"}
-# Letters glued before "$": US$ 5, C$ 5, A$ 5, HK$ 5
-DOLLAR_PREFIXES = {"us": "USD", "u.s": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD"}
-ISO_CODES = set(
-    "USD EUR GBP JPY CNY CHF CAD AUD HKD SGD NZD INR KRW RUB TRY SAR AED QAR KWD BHD OMR JOD "
-    "EGP MAD DZD TND LYD IQD LBP SYP".split()
-)
+# Currencies are data (factcheck/data/currencies.toml, read by factcheck/claims/money.py): its
+# words after a number, its signs and abbreviations before or after it, its subunits. A word
+# of several countries' currencies (ريال، دينار، جنيه، ليرة، درهم, "dinar", "$") is settled
+# where it is written: an ISO code when the sentence, its paragraph or the source determine
+# the country, else its family ("dinar"). Read lazily, so that a mistake in the file is one
+# error line where it is first needed, not an import failure.
 
-# Currency words after a number. A bare ريال/دينار/جنيه/ليرة names no one currency: it stays a
-# counted noun (unit "count"), which is honest and still compares like with like.
-CURRENCY_WORDS = {
-    "USD": [
-        "دولار", "دولارا", "دولارات", "الدولارات", "من الدولارات", "دولار أمريكي", "دولار أميركي",
-        "دولارات أمريكية", "دولارات أميركية", "من الدولارات الأمريكية", "الدولارات الأمريكية",
-        "dollar", "dollars", "us dollars", "u.s. dollars", "of dollars", "usd",
-    ],
-    "EUR": ["يورو", "من اليورو", "euro", "euros", "of euros", "eur"],
-    "GBP": [
-        "جنيه إسترليني", "جنيه استرليني", "جنيهات إسترلينية", "جنيها إسترلينيا", "إسترليني",
-        "pound", "pounds", "pounds sterling", "sterling", "of pounds", "gbp",
-    ],
-    "EGP": ["جنيه مصري", "جنيهات مصرية", "جنيها مصريا", "egyptian pounds", "egp"],
-    "SAR": ["ريال سعودي", "ريالات سعودية", "ريالا سعوديا", "saudi riyals", "sar"],
-    "QAR": ["ريال قطري", "ريالات قطرية", "qatari riyals", "qar"],
-    "OMR": ["ريال عماني", "omr"],
-    "AED": ["درهم", "دراهم", "درهما", "درهم إماراتي", "دراهم إماراتية", "dirham", "dirhams", "aed"],
-    "MAD": ["درهم مغربي", "دراهم مغربية", "moroccan dirhams", "mad"],
-    "KWD": ["دينار كويتي", "kuwaiti dinars", "kwd"],
-    "JOD": ["دينار أردني", "jordanian dinars", "jod"],
-    "BHD": ["دينار بحريني", "bhd"],
-    "IQD": ["دينار عراقي", "iraqi dinars", "iqd"],
-    "DZD": ["دينار جزائري", "dzd"],
-    "TND": ["دينار تونسي", "tnd"],
-    "LYD": ["دينار ليبي", "lyd"],
-    "TRY": ["ليرة تركية", "turkish lira", "try"],
-    "LBP": ["ليرة لبنانية", "lbp"],
-    "SYP": ["ليرة سورية", "syp"],
-    "JPY": ["ين", "ين ياباني", "yen", "jpy"],
-    "CNY": ["يوان", "يوان صيني", "yuan", "renminbi", "cny"],
-    "RUB": ["روبل", "روبل روسي", "rubles", "roubles", "rub"],
-    "INR": ["روبية هندية", "indian rupees", "inr"],
-    "CHF": ["فرنك سويسري", "swiss francs", "chf"],
-    "CAD": ["دولار كندي", "canadian dollars", "cad"],
-    "AUD": ["دولار أسترالي", "australian dollars", "aud"],
-}
+
+def __getattr__(name: str):
+    if name == "CURRENCY_WORDS":  # unit -> phrases after a number (codes too), for readers of other mentions
+        table = currencies()
+        return {unit: phrases + ((unit,) if unit in table.currencies else ()) for unit, phrases in table.names.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 PERCENT_WORDS = [
     "%", "٪", "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية", "percent", "per cent", "pct", "pc",
@@ -447,12 +418,87 @@ _QUAL_AFTER = _Phrases(QUALIFIERS_AFTER)
 _OPENERS = _Phrases(RANGE_OPENERS)
 _TOTALS = _Phrases({"total": TOTAL_CONNECTORS})
 _WHOLE_MARKERS = [_phrase_tokens(p) for p in WHOLE_MARKERS]
-_CURRENCIES = _Phrases(CURRENCY_WORDS)
 _PERCENT = _Phrases({"percent": PERCENT_WORDS})
 _POINT_UNITS = _Phrases(POINT_UNITS)
 _POINT_NOUNS = _Phrases(POINT_NOUNS)
 _RATES = _Phrases(RATE_CONNECTORS)
 _SEVERAL = _Phrases({"several": SEVERAL})
+
+
+
+class _PhraseTrie:
+    """Phrases as a tree of words, matched longest first like :class:`_Phrases`: the
+    currencies file joins every country adjective to every form of a family's words, so
+    hundreds of phrases share a first word ("دينار")."""
+
+    _END = ""  # key of a node's payload: no word is empty
+
+    def __init__(self, entries: dict):
+        self.root: dict = {}
+        for payload, phrases in entries.items():
+            for p in phrases:
+                node = self.root
+                for w in _phrase_tokens(p):
+                    node = node.setdefault(w, {})
+                node.setdefault(self._END, payload)
+
+    def match(self, toks: list[_Tok], k: int, clitics: bool = True):
+        """(payload, index after, char start of the phrase's stem) at token k, or None; a
+        proclitic other than the article may stand on the first word."""
+        if k >= len(toks):
+            return None
+        t = toks[k]
+        cands = [("", t.norm)]
+        if clitics and t.kind == "word" and is_arabic(t.norm):
+            cands += [(p, s) for p, s in clitic_splits(t.norm)[1:] if not is_definite(p)]
+        for prefix, first in cands:
+            node, best, j = self.root.get(first), None, k + 1
+            while node is not None:
+                if self._END in node:
+                    best = (node[self._END], j)
+                if j >= len(toks) or toks[j].nl:
+                    break
+                node, j = node.get(toks[j].norm), j + 1
+            if best is not None:
+                return best[0], best[1], _stem_start(t, len(prefix))
+        return None
+
+
+@dataclass(frozen=True)
+class _MoneyWords:
+    """The currencies file as the reader matches it: phrases after a number (payload: unit,
+    and whether the phrase is money only in a sentence of money), Arabic duals (payload:
+    unit), subunits (payload: their key), and signs as written, by their first token."""
+
+    words: _PhraseTrie
+    duals: _PhraseTrie
+    subunits: _PhraseTrie
+    signs: dict[str, list[tuple[tuple[str, ...], str, bool]]]  # first token -> (tokens, unit, before the number only)
+    longest_sign: int
+
+
+@lru_cache(maxsize=1)
+def _money() -> _MoneyWords:
+    table = currencies()
+    words: dict[tuple[str, bool], list[str]] = {}
+    for unit, phrases in table.names.items():
+        for p in phrases:
+            words.setdefault((unit, phrase_key(p) in table.ambiguous), []).append(p)
+    signs: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for written, before_only in ((table.symbols, False), (table.prefixes, True)):
+        for sign, unit in written.items():
+            texts = tuple(t.text for t in _tokenize(to_western_digits(sign)))
+            signs.setdefault(texts[0], []).append((texts, unit, before_only))
+    for lst in signs.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return _MoneyWords(
+        words=_PhraseTrie(words),
+        duals=_PhraseTrie(dict(table.duals)),
+        subunits=_PhraseTrie({key: [key] for key in table.subunits}),
+        signs=signs,
+        longest_sign=max((len(x[0]) for lst in signs.values() for x in lst), default=1),
+    )
+
 
 # Latin words that may stand right before a number without making it part of a name: function
 # words and every word of the English cue phrases ("Over 500", "Between 5 and 10").
@@ -483,6 +529,7 @@ class _Amount:
     unit: str | None = None  # ISO code, "percent" or a duration unit
     weak: bool = False  # a bare "one"/"واحد": only a quantity with a unit
     numeral: str = ""  # the digits as written, for the year test
+    subunit: bool = False  # "50 cents": a subunit, its value already in the main unit
 
 
 @dataclass(slots=True)
@@ -508,7 +555,7 @@ class _Mention:
 
 
 class _Reader:
-    def __init__(self, text: str, lang: str | None):
+    def __init__(self, text: str, lang: str | None, place: Place | None = None):
         self.text = text
         self.nt = to_western_digits(text)
         self.toks = _tokenize(self.nt)
@@ -520,6 +567,8 @@ class _Reader:
         self.shares: dict[int, Fraction] = {
             bisect_right(starts, f.start) - 1: f for f in self.fractions if f.share and starts and f.start >= starts[0]
         }
+        self.place = place or Place(text)  # where a currency's country is looked for
+        self._money_sentence: bool | None = None  # whether English "pounds" can be money here
 
     # ---- small predicates ------------------------------------------------------------------
 
@@ -568,8 +617,8 @@ class _Reader:
         if p is not None and t.glued:
             if p.kind == "word" and p.norm not in CLITIC_ONLY and not (
                 p.norm in ("ال", "وال", "بال", "لل") and nx is not None and self._unit_word_after(k + 1)
-            ):
-                return True  # A320, ال3, v2; but "الـ24 ساعة", "الـ10 مليارات دولار" are amounts
+            ) and not self.sign_ends_before(k):
+                return True  # A320, ال3, v2; but "الـ24 ساعة", "الـ10 مليارات دولار", "SR500" are amounts
             if p.norm in _DASHES and (q := self.tok(k - 2)) and q.kind == "word" and p.glued:
                 return True  # GPT-4, COVID-19
             if p.norm in ("#", "№") or (p.norm in ("/", ":", ".") and (q := self.tok(k - 2)) and q.kind == "num" and p.glued):
@@ -602,14 +651,14 @@ class _Reader:
                 if stems & _LABEL_OR_NAME or self.is_month(p):
                     return True
                 if (
-                    not is_arabic(p.norm) and p.text not in ISO_CODES and p.norm not in _EN_OK_BEFORE
+                    not is_arabic(p.norm) and not self.sign_ends_before(k) and p.norm not in _EN_OK_BEFORE
                     and p.norm not in _EN_TIME_BEFORE and not _possessive(p)  # Gaza's 2.3 million
                     and not self._amount_word_after(k + 1)  # "استثمرت Microsoft 10 مليارات دولار"
                 ):
                     latin_name = self.arabic_context(k) or p.text[:1].isupper() or any(
                         c.isupper() for c in p.text[1:]
                     )
-                    if latin_name and p.norm not in DOLLAR_PREFIXES:
+                    if latin_name:
                         return True  # Office 365, Windows 11, iPhone 15, Formula 1
             if p.norm == "(" and t.glued and nx is not None and nx.norm == ")" and nx.glued:
                 return True  # (1) enumeration
@@ -634,7 +683,7 @@ class _Reader:
         if t is None or t.glued:
             return False
         return (
-            t.norm in SCALE_WORDS or bool(_CURRENCIES.match(self.toks, k, clitics=False))
+            t.norm in SCALE_WORDS or bool(_money().words.match(self.toks, k, clitics=False))
             or bool(self.unit_words(_PERCENT, k)) or bool(self.unit_words(_POINT_UNITS, k))
         )
 
@@ -642,8 +691,10 @@ class _Reader:
         t = self.toks[k]
         if t.norm in SCALE_ABBREVIATIONS or t.norm in SCALE_WORDS or t.norm in DURATIONS:
             return True
-        if _CURRENCIES.match(self.toks, k, clitics=False) or self.unit_words(_PERCENT, k) or self.unit_words(_POINT_UNITS, k):
+        if _money().words.match(self.toks, k, clitics=False) or self.unit_words(_PERCENT, k) or self.unit_words(_POINT_UNITS, k):
             return True
+        if t.glued and self.sign_at(k, before=False):
+            return True  # "500KD"
         return False
 
     def unit_words(self, phrases: _Phrases, k: int):
@@ -656,8 +707,10 @@ class _Reader:
 
     # ---- amounts ---------------------------------------------------------------------------
 
-    def amount(self, k: int) -> _Amount | None:
-        """A number at token k, with its currency sign, scale and unit word."""
+    def amount(self, k: int, subunit_of: str | None = None) -> _Amount | None:
+        """A number at token k, with its currency sign, scale and unit word; with
+        ``subunit_of``, the subunit part of an amount in that currency ("50 cents" after
+        "3 dollars")."""
         t = self.tok(k)
         if t is None:
             return None
@@ -669,22 +722,15 @@ class _Reader:
         negative = (
             (
                 t.kind == "punct" and t.norm in _MINUS and not t.glued and (nx := self.tok(k + 1)) is not None and nx.glued
-                and (nx.kind == "num" or (nx.norm in CURRENCY_SIGNS and (ny := self.tok(k + 2)) is not None and ny.kind == "num"))
+                and (nx.kind == "num" or self.sign_before(k + 1) is not None)
             )
             or (t.kind == "word" and t.norm in _MINUS_WORDS and self.same_line(k + 1) is not None)
         )  # fmt: skip
         if negative:
             start, k = t.start, k + 1
             t = self.tok(k)
-        if t.kind == "punct" and t.norm in CURRENCY_SIGNS and (nx := self.same_line(k + 1)) and nx.kind == "num":
-            currency, start, k = CURRENCY_SIGNS[t.norm], t.start if start is None else start, k + 1
-        elif (
-            t.kind == "word" and t.norm in DOLLAR_PREFIXES and (d := self.tok(k + 1)) and d.norm == "$"
-            and d.glued and (nx := self.same_line(k + 2)) and nx.kind == "num"
-        ):
-            currency, start, k = DOLLAR_PREFIXES[t.norm], t.start, k + 2
-        elif t.kind == "word" and t.text in ISO_CODES and (nx := self.same_line(k + 1)) and nx.kind == "num":
-            currency, start, k = t.text, t.start, k + 1
+        if (sign := self.sign_before(k)) is not None:  # "$5", "US$5m", "SR1.5 billion", "OMR 500"
+            currency, start, k = self.settle(sign[0]), t.start if start is None else start, sign[1]
         elif t.norm in ("%", "٪") and (nx := self.tok(k + 1)) and nx.kind == "num" and nx.glued:
             pct_before, start, k = True, t.start, k + 1  # "%49" as typed right-to-left
         t = self.tok(k)
@@ -702,13 +748,14 @@ class _Reader:
             nx = self.same_line(k)
             if nx is not None and nx.kind == "word":
                 ab = nx.text.lower()
-                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or currency or self.counted_plural(k)) and not (ab == "k" and nx.text == "K" and not currency):
+                money = currency or self.currency_follows(k + 1)  # "$5m", "3m euros"
+                if nx.glued and ab in SCALE_ABBREVIATIONS and (ab not in ("m", "b") or money or self.counted_plural(k)) and not (ab == "k" and nx.text == "K" and not currency):
                     scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
                 elif nx.glued and ab in ("m", "b"):
                     return None  # "a 10m wall", "the 100m final": metres, not millions
                 elif nx.norm in SCALE_WORDS:
                     scale, end, k = SCALE_WORDS[nx.norm], nx.end, k + 1
-                elif not nx.glued and ab in ("bn", "mn", "tn") or (ab in ("m", "b") and currency and not nx.glued):
+                elif not nx.glued and ab in ("bn", "mn", "tn") or (ab in ("m", "b") and money and not nx.glued):
                     scale, end, k = SCALE_ABBREVIATIONS[ab], nx.end, k + 1
             if scale > 1 and (h := self.same_line(k)) and h.norm == "ونصف":
                 raw, end, k = raw + 0.5, h.end, k + 1
@@ -765,19 +812,25 @@ class _Reader:
         unit = None
         if pct_before:
             unit = "percent"
-        # a currency sign after the number ("10$", "20 €", "5 million €"), unless it opens the
-        # next amount ("10 $20")
-        sign = self.same_line(k) if currency is None and not pct_before else None
-        if sign is not None and sign.kind == "punct" and sign.norm in CURRENCY_SIGNS:
-            nxt = self.same_line(k + 1)
-            if nxt is None or nxt.kind != "num":
-                currency, end, k = CURRENCY_SIGNS[sign.norm], sign.end, k + 1
-        # currency after the number (also after a sign: "$5 million dollars" is rare but harmless)
-        cur = _CURRENCIES.match(self.toks, k, clitics=False) if self.same_line(k) else None
-        if cur:
-            currency, k, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        # a currency sign after the number ("10$", "20 €", "5 million €", "500 ر.س"), unless it
+        # opens the next amount ("10 $20")
+        if currency is None and not pct_before and (sign := self.sign_after(k)) is not None:
+            currency, end, k = self.settle(sign[0]), self.toks[sign[1] - 1].end, sign[1]
+        # currency after the number (also after a sign: "$5 million dollars" is rare but harmless);
+        # after a main unit, a subunit first: in «5 ريالات و50 درهما» the dirhams are Qatar's
+        sub = self.subunit_at(k, subunit_of) if scale == 1 and currency is None and not pct_before else None
+        if (subunit_of is None or sub is None) and (cur := self.currency_words(k)) is not None:
+            currency, k, end, sub = *cur, None
+        subunit = False
         if currency:
             unit = currency
+            # "3 dollars 50 cents", «عشرة دنانير وخمسون فلساً»: one amount in two units
+            if subunit_of is None and scale == 1 and (part := self.subunit_part(k, currency)) is not None:
+                value, raw, unit, k, end = value + part.value, raw + part.value, part.unit, part.k1, part.end
+        elif unit is None and sub is not None:
+            # "50 cents", «50 هللة»: a fraction of the main unit
+            unit, k, end, subunit = sub[0], sub[2], sub[3], True
+            value, raw = value / sub[1], raw / sub[1]
         elif unit is None and self.same_line(k):
             # points first: "3 percent points" are percentage points, not 3%
             pp = self.unit_words(_POINT_UNITS, k)
@@ -798,7 +851,126 @@ class _Reader:
                     value, raw = value * mult, raw * mult
         if negative:
             raw, value = -raw, -value
-        return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral)
+        return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral, subunit)
+
+    # ---- money -----------------------------------------------------------------------------
+
+    def settle(self, unit: str) -> str:
+        """The ISO code a family's word names here, or the family (:mod:`factcheck.claims.money`)."""
+        return currencies().settle(unit, self.place)
+
+    def sign_at(self, k: int, before: bool) -> tuple[str, int] | None:
+        """(unit, index after) of a currency sign written at token k, its tokens glued: "$",
+        "US$", "E£", «ر.س», a code ("OMR"); with ``before``, also the abbreviations written
+        only before a number ("SR", "Dh")."""
+        t = self.tok(k)
+        if t is None:
+            return None
+        for texts, unit, before_only in _money().signs.get(t.text, ()):
+            end = k + len(texts)
+            if (before or not before_only) and end <= self.n and all(
+                self.toks[k + j].text == texts[j] and self.toks[k + j].glued for j in range(1, len(texts))
+            ):
+                return unit, end
+        return None
+
+    def sign_before(self, k: int) -> tuple[str, int] | None:
+        """A currency sign at token k followed by its number on the same line ("$5", "KD 5")."""
+        sign = self.sign_at(k, before=True)
+        if sign is not None and (nx := self.same_line(sign[1])) is not None and nx.kind == "num":
+            return sign
+        return None
+
+    def sign_ends_before(self, k: int) -> bool:
+        """Whether a currency sign ends right before the number at token k ("SR500", "KD 5")."""
+        if self.toks[k].nl:
+            return False
+        for j in range(max(0, k - _money().longest_sign), k):
+            sign = self.sign_at(j, before=True)
+            if sign is not None and sign[1] == k:
+                return True
+        return False
+
+    def sign_after(self, k: int) -> tuple[str, int] | None:
+        """A currency sign at token k after a number ("10$", "500 ر.س", "500 OMR"), unless a
+        number follows it ("10 $20": it opens the next amount). A sign of Latin letters only
+        ("KD", "TL", "OMR") is one here only at the end of the phrase: "a fine of 500 KD.",
+        "5 billion RMB in loans", not "10 QR codes" nor "10 TL goals"."""
+        t = self.same_line(k)
+        if t is None:
+            return None
+        sign = self.sign_at(k, before=t.kind == "word" and not is_arabic(t.norm))
+        if sign is None or ((nx := self.same_line(sign[1])) is not None and nx.kind == "num"):
+            return None
+        if t.kind == "word" and not is_arabic(t.norm) and sign[1] == k + 1 and not self.phrase_ends(sign[1]):
+            return None
+        return sign
+
+    def currency_follows(self, k: int) -> bool:
+        """Whether a currency sign or word stands at token k: "3m euros", "3m€"."""
+        return self.same_line(k) is not None and bool(
+            self.sign_at(k, before=False) or _money().words.match(self.toks, k, clitics=False)
+        )
+
+    def currency_words(self, k: int) -> tuple[str, int, int] | None:
+        """(unit, index after, end char) of a currency's words at token k: "dollars",
+        "Kuwaiti dinars", «دينار أردني», «من الدولارات». English "pounds" is money only in a
+        sentence of money and not before "of" ("500 pounds of cocaine")."""
+        if self.same_line(k) is None:
+            return None
+        found = _money().words.match(self.toks, k, clitics=False)
+        if not found:
+            return None
+        (unit, ambiguous), after, _ = found
+        if ambiguous:
+            nx = self.same_line(after)
+            if nx is not None and nx.norm == "of":
+                return None
+            if self._money_sentence is None:
+                self._money_sentence = currencies().money_sentence(self.text)
+            if not self._money_sentence:
+                return None
+        return self.settle(unit), after, self.toks[after - 1].end
+
+    def subunit_at(self, k: int, main: str | None) -> tuple[str, int, int, int] | None:
+        """(unit, divisor, index after, end char) of a subunit's word at token k ("cents",
+        «فلساً») of the currency ``main``, or of the currency it determines alone."""
+        if self.same_line(k) is None:
+            return None
+        found = _money().subunits.match(self.toks, k, clitics=False)
+        if not found:
+            return None
+        key, after, _ = found
+        read = currencies().subunit(key, main, self.place)
+        return (read[0], read[1], after, self.toks[after - 1].end) if read else None
+
+    def subunit_part(self, k: int, main: str) -> _Amount | None:
+        """The subunit part after an amount in ``main`` at token k: "(3 dollars) 50 cents",
+        "(3 dollars) and 50 cents", «(عشرة دنانير) وخمسون فلساً», «(10 دنانير) و50 فلساً»; less
+        than one main unit."""
+        c = self.same_line(k)
+        if c is None:
+            return None
+        if c.norm in ("and", "و"):
+            k += 1
+            if self.same_line(k) is None:
+                return None
+        part = self.amount(k, subunit_of=main)
+        if part is None or not part.subunit or not 0 < part.value < 1:
+            return None
+        return part
+
+    def money_dual(self, k: int, qual: str | None) -> _Mention | None:
+        """«دينارين» (2 dinars), «ريالين سعوديين» (2 SAR), «ديناران وخمسون فلساً» (2.05): an
+        Arabic dual is its own number."""
+        found = _money().duals.match(self.toks, k)
+        if not found:
+            return None
+        unit, after, start = found
+        unit, value, end = self.settle(unit), 2.0, self.toks[after - 1].end
+        if (part := self.subunit_part(after, unit)) is not None:
+            value, unit, after, end = value + part.value, part.unit, part.k1, part.end
+        return self.finish(_Mention(start, end, after, value, value, value, qual or "exact", unit, numeric=(start, end)))
 
     def counted_plural(self, k: int) -> bool:
         """Whether the "m" of "3m" at token k counts the plural after it: "3m people", "2m
@@ -1026,9 +1198,8 @@ class _Reader:
         else:
             low, high = base * mult, base * 10 * mult
         unit = None
-        cur = _CURRENCIES.match(self.toks, j, clitics=False) if self.same_line(j) else None
-        if cur:
-            unit, j, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        if (cur := self.currency_words(j)) is not None:
+            unit, j, end = cur
         # the quote keeps the article (المئات) and drops a conjunction or preposition (والمئات)
         start = _stem_start(t, len(prefix) - 2 if prefix.endswith("ال") else len(prefix))
         m = _Mention(start, end, j, None, low, high, "range", unit, approximate=True, numeric=(start, end))
@@ -1064,9 +1235,8 @@ class _Reader:
         if scale == 100 and (big := self.same_line(j)) is not None and SCALE_WORDS.get(big.norm, 0) >= 1e3 and not is_arabic(big.norm):
             scale, end, j = scale * SCALE_WORDS[big.norm], big.end, j + 1  # several hundred thousand
         unit = None
-        cur = _CURRENCIES.match(self.toks, j, clitics=False) if self.same_line(j) else None
-        if cur:
-            unit, j, end = cur[0], cur[1], self.toks[cur[1] - 1].end
+        if (cur := self.currency_words(j)) is not None:
+            unit, j, end = cur
         m = _Mention(start, end, j, None, 2 * scale, 10 * scale, "range", unit, approximate=True, numeric=(start, end))
         if unit is None:
             m.unit = "count"
@@ -1179,13 +1349,15 @@ class _Reader:
             b = self.amount(a.k1)
         if b is None:
             return None
+        if a.unit is not None and b.unit is None and self.noun_after(b.k1):
+            return None  # "paid $3 million to 200 employees": an amount and a count, no range
         # the scale and the unit written once after the second number apply to the first
-        if a.scale == 1 and b.scale > 1 and a.raw <= b.raw and a.unit in (None, b.unit):
+        if a.scale == 1 and b.scale > 1 and a.raw <= b.raw and (a.unit is None or b.unit in (None, a.unit)):
             a.value = a.raw * b.scale
         elif b.scale == 1 and a.scale > 1 and b.raw >= a.raw and b.unit in (None, a.unit):
             b.value = b.raw * a.scale
-        if a.unit and b.unit and a.unit != b.unit:
-            return None
+        if (a.unit and b.unit and a.unit != b.unit) or a.subunit != b.subunit:
+            return None  # "rose 5 cents to $3.20" is no range
         unit = a.unit or b.unit
         low, high = a.value, b.value
         if low >= high:
@@ -1292,7 +1464,7 @@ class _Reader:
                 b = self.amount(a.k1)  # وخمسمائة: the conjunction written on the number
             if (
                 b is not None and b.value < a.scale and b.scale < a.scale
-                and (b.scale > 1 or a.scale == 1e3) and (b.unit is None or b.unit in CURRENCY_WORDS)
+                and (b.scale > 1 or a.scale == 1e3) and (b.unit is None or currencies().is_money(b.unit))
             ):
                 a.value, a.unit, a.end, a.k1 = a.value + b.value, b.unit, b.end, b.k1
         m = _Mention(a.start, a.end, a.k1, a.value, a.value, a.value, qual or "exact", a.unit, numeric=(a.start, a.end))
@@ -1340,6 +1512,7 @@ VALUE_RULES: tuple[ValueRule, ...] = tuple(
             ValueRule("vague", 10, _Reader.vague),  # "tens of millions", «عشرات الآلاف», "several"
             ValueRule("points", 15, _Reader.points_noun),  # «نقطتين مئويتين», "half a percentage point"
             ValueRule("duration", 20, _Reader.duration_noun),  # «يومين», "a decade": the noun is the number
+            ValueRule("money_dual", 22, _Reader.money_dual),  # «دينارين», «ريالين سعوديين»: the dual is the number
             ValueRule("rate", 25, _Reader.rate),  # "one in five", «واحد من كل خمسة»: a percent
             ValueRule("range", 30, _Reader.range),  # "between 50 and 100", "50-100", "from 5 to 7"
             ValueRule("single", 40, _Reader.single),  # one figure with its scale, unit and noun
@@ -1407,9 +1580,11 @@ def _can_start(t: _Tok) -> bool:
     if t.kind == "num":
         return True
     if t.kind == "punct":
-        return t.norm in CURRENCY_SIGNS or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued)
-    if t.norm in _START_WORDS or t.norm in _MINUS_WORDS or t.text in ISO_CODES or number_word(t.norm):
+        return t.text in _money().signs or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued)
+    if t.norm in _START_WORDS or t.norm in _MINUS_WORDS or t.text in _money().signs or number_word(t.norm):
         return True
+    if _money().duals.match([t], 0):
+        return True  # «دينارين», «بدينارين»
     return is_arabic(t.norm) and any(
         s in _START_WORDS or number_word(s) for _, s in clitic_splits(t.norm)[1:]
     )
@@ -1417,7 +1592,7 @@ def _can_start(t: _Tok) -> bool:
 
 _START_WORDS = (
     set(_QUAL_BEFORE.by_first) | set(_OPENERS.by_first) | set(VAGUE_WORDS) | set(DURATIONS)
-    | set(DOLLAR_PREFIXES) | set(_SEVERAL.by_first) | set(_POINT_NOUNS.by_first) | ONE_OF_NOUNS | {"a", "an", "عقد"}
+    | set(_SEVERAL.by_first) | set(_POINT_NOUNS.by_first) | ONE_OF_NOUNS | {"a", "an", "عقد"}
 )
 
 
@@ -1426,13 +1601,16 @@ def extract_quantities(
     lang: str | None = None,
     skip_spans: list[tuple[int, int]] = (),
     dates_read: list[tuple[int, int]] | None = None,
+    place: Place | None = None,
 ) -> list[Quantity]:
     """Quantities mentioned in ``text``, sorted by ``char_start``.
 
     ``lang`` ("ar"/"en") says which name rules apply; None decides from the words around each
     number. ``skip_spans`` are (start, end) ranges to leave alone; dates found by
     :func:`factcheck.claims.dates.date_spans` are always skipped as well, unless the caller
-    has read them already and gives their spans as ``dates_read``.
+    has read them already and gives their spans as ``dates_read``. ``place`` says where the
+    text is written (its paragraph, the source's country) for the currency of a word such as
+    "dinar" (:class:`factcheck.claims.money.Place`); by default the text alone.
 
     >>> [(q.quote, q.value, q.qualifier, q.unit, q.noun) for q in extract_quantities(
     ...     "أكّد أكثر من 500 من موظفي OpenAI")]
@@ -1443,7 +1621,7 @@ def extract_quantities(
     """
     if not text:
         return []
-    reader = _Reader(text, lang)
+    reader = _Reader(text, lang, place)
     dates = date_spans(text) if dates_read is None else list(dates_read)
     # "خُمس أسهم" is a fifth of the shares, not five: fraction words are never read as
     # numbers, only as the shares they are

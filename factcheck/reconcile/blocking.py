@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from factcheck.claims.money import currencies
 from factcheck.claims.name_keys import name_key, word_keys
 
 BLOCK_ALL = 48  # a block this small gives all its pairs
@@ -39,11 +40,14 @@ def frame_keys(claim: dict, bound_only: bool = False) -> set[tuple[str, str, str
     names = {frame.get("agent") or "", frame.get("patient") or ""}
     if not bound_only:
         names |= set(claim.get("actors") or ())
+    # money of one family shares its keys: "JOD" meets "dinar" (the reconciler then parts
+    # two codes of one family)
+    measures = currencies().comparison_keys(measured) if unit_class == "money" else (measured,)
     keys = set()
     for name in sorted(n for n in names if n):
         for word in name_key(name):
-            keys.update((unit_class, measured, r) for r in word_keys(word))
-    keys.update((unit_class, measured, "=" + concept) for concept in frame.get("concepts") or ())
+            keys.update((unit_class, m, r) for m in measures for r in word_keys(word))
+    keys.update((unit_class, m, "=" + concept) for m in measures for concept in frame.get("concepts") or ())
     return keys
 
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.claims.money import currencies
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.labels import cluster_label
 from factcheck.reconcile.tally import most_common, top
@@ -121,6 +122,8 @@ def slot_label(members: list[dict]) -> str:
             what = "percentage points"
         elif len(unit) == 3 and unit.isupper():
             what = f"amount in {unit}"
+        elif currencies().is_family(unit):
+            what = f"amount in {unit}s"  # a family: which dinar the text did not say
         else:
             what = f"duration in {unit}s" if unit in ("second", "minute", "hour", "day", "week", "month", "year") else unit
     who = Counter(name for m in members for name in set(m.get("actors") or m.get("entities") or []))

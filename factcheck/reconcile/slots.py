@@ -21,6 +21,7 @@ import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
 from factcheck.claims.frames import roles_compatible
+from factcheck.claims.money import currencies
 from factcheck.reconcile.intervals import journalistic, representative
 from factcheck.reconcile.features import pair_features, parties_meet, same_party, same_role
 from factcheck.reconcile.model import slot_model
@@ -37,13 +38,24 @@ class Alignment:
     shared_words: int
 
 
+def same_unit(a: dict, b: dict) -> bool:
+    """One unit, or money of one currency or family: "JOD" and "dinar" (a dinar whose country
+    the text left open) may be one amount, "JOD" and "KWD" never."""
+    unit_a, unit_b = a.get("unit") or "count", b.get("unit") or "count"
+    if unit_a == unit_b:
+        return True
+    table = currencies()
+    return table.is_money(unit_a) and table.is_money(unit_b) and table.comparable(unit_a, unit_b)
+
+
 def units_compatible(a: dict, b: dict) -> bool:
-    """Same kind of claim, same unit, and for counts the same counted noun when both have one."""
+    """Same kind of claim, same unit (money: one code or family), and for counts the same
+    counted noun when both have one."""
     if a["kind"] != b["kind"]:
         return False
     if a["kind"] == "date":
         return True
-    if (a.get("unit") or "count") != (b.get("unit") or "count"):
+    if not same_unit(a, b):
         return False
     if (a.get("unit") or "count") == "count":
         lex = lexicon()
@@ -118,7 +130,7 @@ def _dated_apart(a: dict, b: dict) -> bool:
     fa, fb = a.get("dated_figures"), b.get("dated_figures")
     if not fa or not fb:
         return False
-    return not any((x.get("unit") or "count") == (y.get("unit") or "count") and (_within(x, y) or _within(y, x)) for x in fa for y in fb)
+    return not any(same_unit(x, y) and (_within(x, y) or _within(y, x)) for x in fa for y in fb)
 
 
 def _within(x: dict, y: dict) -> bool:
