@@ -90,6 +90,15 @@ HIJRI_MONTHS = {
     7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
     11: ["ذو القعدة", "ذي القعدة"], 12: ["ذو الحجة", "ذي الحجة"],
 }
+# English transliterations as wire copy writes them (read only with a day or a year, like the Arabic).
+HIJRI_MONTHS_EN = {
+    1: ["Muharram"], 2: ["Safar"], 3: ["Rabi al-Awwal", "Rabi' al-Awwal", "Rabi ul-Awwal", "Rabi al-Awal"],
+    4: ["Rabi al-Thani", "Rabi' al-Thani", "Rabi al-Akhir", "Rabi' al-Akhir", "Rabi ul-Akhir"],
+    5: ["Jumada al-Ula", "Jumada al-Awwal", "Jumada al-Oula"], 6: ["Jumada al-Akhirah", "Jumada al-Akhira", "Jumada al-Thani"],
+    7: ["Rajab"], 8: ["Shaaban", "Sha'ban", "Shaban"], 9: ["Ramadan", "Ramadhan"], 10: ["Shawwal"],
+    11: ["Dhu al-Qadah", "Dhu al-Qa'dah", "Dhul Qadah", "Dhul-Qadah", "Dhu al-Qi'dah"],
+    12: ["Dhu al-Hijjah", "Dhu al-Hijja", "Dhul Hijjah", "Dhul-Hijjah", "Dhu'l-Hijjah"],
+}
 
 SEASONS = ["صيف", "شتاء", "ربيع", "خريف", "summer", "winter", "spring", "autumn", "fall"]
 #: Words that name a part of a month (or of a year), by the part they name: a month's early
@@ -118,7 +127,9 @@ for _n, _name in get_month_names("abbreviated", locale="en").items():
     _EN_MONTHS[_name] = _n
 _EN_MONTHS["Sept"] = 9
 
-_HIJRI: dict[str, int] = {normalize_word(n): m for m, ns in HIJRI_MONTHS.items() for n in ns}
+_HIJRI: dict[str, int] = {
+    normalize_word(n): m for table in (HIJRI_MONTHS, HIJRI_MONTHS_EN) for m, ns in table.items() for n in ns
+}
 
 # weekday numbers follow datetime.weekday(): Monday = 0
 _AR_WEEKDAYS = {normalize_word(n): d for d, n in get_day_names("wide", locale="ar").items()}
@@ -181,7 +192,8 @@ _DAY = r"(?P<d>\d{1,2})(?!\d)"
 _DAY2 = r"(?P<d2>\d{1,2})(?!\d)"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _YEAR2 = r"(?P<y2>\d{4})(?!\d)"
-_AD = rf"(?:\s*م{_M}{_E})?"  # "2016م": Gregorian era suffix
+_AD = rf"(?:\s*م{_M}{_E})?"
+_AH = rf"(?:\s*ه{_M}{_E}|\s+A\.?H\.?(?![^\W\d_]))?"  # "1445هـ", "1445 AH": the Hijri era  # "2016م": Gregorian era suffix
 _YEAR_NOUN = fuzzy_pattern("عام") + "|" + fuzzy_pattern("سنة")
 _MOD = _alt(MODIFIERS)
 _MOD_SEP = r"(?:\s+|-)"  # "mid November", "mid-November"
@@ -313,7 +325,11 @@ class _Found:
 
 
 # A definite noun right before an ordinal makes it that noun's ordinal (الأسبوع الثاني).
-_DEFINITE_BEFORE = _lazy_compile(rf"(?<![^\W\d_])(?:[وفبل]{_M})?ال[^\W\d_]+{_M}\s+\Z")
+#: Nouns of a stretch of time an ordinal after them counts ("الأسبوع الثاني من نوفمبر" is the
+#: second week, "العشر الأواخر" the last ten nights); after any other definite noun the ordinal
+#: is the day: «عيد الأضحى العاشر من ذي الحجة», «اليوم العاشر من رمضان».
+PERIOD_NOUNS = ["أسبوع", "أسابيع", "ربع", "نصف", "ثلث", "عشر", "عشرة", "أيام", "ليلة", "ليالي", "شهر", "عام", "سنة", "دورة", "جولة", "مرحلة"]
+_DEFINITE_BEFORE = _lazy_compile(rf"(?<![^\W\d_])(?:[وفبل]{_M})?ال(?:{_alt(PERIOD_NOUNS)}){_M}\s+\Z")
 
 
 def _month_number(raw: str) -> int | None:
@@ -464,9 +480,13 @@ def _read_hijri(m: re.Match, s: int, e: int):
     g = m.groupdict()
     y = _year_of(g)
     mon = _HIJRI.get(" ".join(normalize_word(g["hmon"]).split())) if g.get("hmon") else None
-    if g.get("hmon") and not (g.get("d") or y):
+    if g.get("hmon") and not (g.get("d") or g.get("ord") or y):
         return None  # "رمضان" alone is a season of the year, "صفر" is zero
     d = int(g["d"]) if g.get("d") else None
+    if g.get("ord"):
+        if _DEFINITE_BEFORE.search(m.string, max(0, s - 30), s):
+            return None  # "اليوم العاشر من رمضان": the tenth day of something, not a date
+        d = _ORDINAL_INDEX.get(" ".join(normalize_word(g["ord"]).split()))
     if d is not None and not 1 <= d <= 30:
         return None
     if mon is not None and not valid_hijri(y, mon, d):
@@ -857,7 +877,15 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         "hijri", 100, _read_hijri, ("digit", "hijri"),
         _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:{_DAY}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}"
-            rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d)(?:\s*ه{_M}{_E})?)?)"
+            rf"(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d){_AH})?)"
+        ),
+    ),
+    (
+        # «العاشر من ذي الحجة 1445»: an ordinal day of a Hijri month
+        "hijri_day_ord", 95, _read_hijri, ("hijri",),
+        _lazy_compile(
+            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
+            rf"(?:{fuzzy_pattern('شهر')}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d){_AH})?)"
         ),
     ),
     (

@@ -361,7 +361,43 @@ def _tokenize(nt: str) -> list[_Tok]:
             tok = _Tok(kind, s, e, text, norm, not toks or "\n" in gap, bool(toks) and s == prev_end)
         toks.append(tok)
         prev_end = e
-    return toks
+    return _decimal_commas(toks)
+
+
+_PLAIN_DIGITS = re.compile(r"\d+")
+_DECIMAL_PART = re.compile(r"\d{1,2}")
+
+
+def _decimal_commas(toks: list[_Tok]) -> list[_Tok]:
+    """A comma between digits in Arabic text, with one or two digits after it, is a decimal
+    comma («13,7 في المائة», as the Maghreb writes): Arabic separates a list with «،», and a
+    thousands comma groups three digits. In English text "1,5" stays unread (a list or a
+    decimal: nothing tells)."""
+    out: list[_Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if (
+            t.kind == "num" and i + 2 < n and toks[i + 1].text == "," and toks[i + 1].glued and toks[i + 2].kind == "num"
+            and toks[i + 2].glued and _PLAIN_DIGITS.fullmatch(t.text) and _DECIMAL_PART.fullmatch(toks[i + 2].text)
+            and not (i + 4 < n and toks[i + 3].text == "," and toks[i + 3].glued and toks[i + 4].kind == "num")
+            and _arabic_words_around(toks, i, i + 2)
+        ):  # fmt: skip
+            b = toks[i + 2]
+            out.append(_Tok("num", t.start, b.end, f"{t.text},{b.text}", f"{t.text},{b.text}", t.nl, t.glued, float(f"{t.text}.{b.text}")))
+            i += 3
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _arabic_words_around(toks: list[_Tok], i: int, j: int) -> bool:
+    """Whether the nearest words before token i and after token j are Arabic (those present)."""
+    before = next((t for t in reversed(toks[max(0, i - 3):i]) if t.kind == "word"), None)
+    after = next((t for t in toks[j + 1:j + 4] if t.kind == "word"), None)
+    found = [t for t in (before, after) if t is not None]
+    return bool(found) and all(is_arabic(t.norm) for t in found)
 
 
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -964,10 +1000,19 @@ class _Reader:
         """«دينارين» (2 dinars), «ريالين سعوديين» (2 SAR), «ديناران وخمسون فلساً» (2.05): an
         Arabic dual is its own number."""
         found = _money().duals.match(self.toks, k)
+        value = 2.0
         if not found:
-            return None
+            # «ديناراً و500 فلس», "a dollar and 50 cents": the word alone is one of it, when a
+            # subunit follows (a currency word alone is no figure)
+            p = self.tok(k - 1)
+            if p is not None and (p.kind == "num" or number_word(p.norm)):
+                return None
+            one = _money().words.match(self.toks, k, clitics=False)
+            if not one or self.subunit_part(one[1], self.settle(one[0][0])) is None:
+                return None
+            found, value = (one[0][0], one[1], one[2]), 1.0
         unit, after, start = found
-        unit, value, end = self.settle(unit), 2.0, self.toks[after - 1].end
+        unit, end = self.settle(unit), self.toks[after - 1].end
         if (part := self.subunit_part(after, unit)) is not None:
             value, unit, after, end = value + part.value, part.unit, part.k1, part.end
         return self.finish(_Mention(start, end, after, value, value, value, qual or "exact", unit, numeric=(start, end)))
@@ -1013,6 +1058,8 @@ class _Reader:
     # ---- mentions --------------------------------------------------------------------------
 
     def parse_at(self, i: int) -> _Mention | None:
+        if self.compound_ordinal(i):
+            return None
         qual, k, qstart = None, i, None
         q = _QUAL_BEFORE.match(self.toks, i) if self.toks[i].norm not in _NOT_QUALIFIERS else None
         if q:
@@ -1031,6 +1078,12 @@ class _Reader:
         if m.total is None and self.after_whole_marker(i):
             m.whole = True
         return m
+
+    def compound_ordinal(self, i: int) -> bool:
+        """Whether token i is the «عشر» of an ordinal from 11th to 19th: «الذكرى الخامسة
+        عشرة», «في الخامس عشر من الشهر» count nothing."""
+        t, p = self.toks[i], self.tok(i - 1)
+        return t.norm in _TEN_WORDS and p is not None and not t.nl and p.norm in _ORDINAL_UNITS
 
     def after_whole_marker(self, i: int) -> bool:
         """Whether token i follows "من أصل" / "out of" with no figure before it: "most of the
@@ -1522,6 +1575,15 @@ VALUE_RULES: tuple[ValueRule, ...] = tuple(
 )
 
 
+_TEN_WORDS = {normalize_word(w) for w in ("عشر", "عشرة")}
+_ORDINAL_UNITS = {
+    normalize_word(p + w + f)
+    for w in ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
+    for p in ("", "ال", "وال", "بال", "لل")
+    for f in ("", "ة")
+} | {normalize_word(w) for w in ("الحادية", "حادية")}
+
+
 def _year_pair(a: _Tok, b: _Tok) -> bool:
     """Two four-digit years joined by a dash: "2019-2020"."""
     return all(x.text.isdigit() and len(x.text) == 4 and 1900 <= (x.value or 0) <= 2100 for x in (a, b))
@@ -1583,8 +1645,8 @@ def _can_start(t: _Tok) -> bool:
         return t.text in _money().signs or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued)
     if t.norm in _START_WORDS or t.norm in _MINUS_WORDS or t.text in _money().signs or number_word(t.norm):
         return True
-    if _money().duals.match([t], 0):
-        return True  # «دينارين», «بدينارين»
+    if _money().duals.match([t], 0) or t.norm in _money().words.root:
+        return True  # «دينارين», «بدينارين»; «ديناراً و500 فلس»
     return is_arabic(t.norm) and any(
         s in _START_WORDS or number_word(s) for _, s in clitic_splits(t.norm)[1:]
     )
