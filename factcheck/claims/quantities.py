@@ -459,6 +459,18 @@ _POINT_UNITS = _Phrases(POINT_UNITS)
 _POINT_NOUNS = _Phrases(POINT_NOUNS)
 _RATES = _Phrases(RATE_CONNECTORS)
 _SEVERAL = _Phrases({"several": SEVERAL})
+#: Temperature scales after a number (``unit`` celsius or fahrenheit).
+TEMPERATURE_WORDS = {
+    "celsius": ["° c", "°c", "º c", "ºc", "degrees celsius", "degree celsius", "degrees c", "درجة مئوية", "درجات مئوية", "درجة مئوية تحت الصفر"],
+    "fahrenheit": ["° f", "°f", "º f", "ºf", "degrees fahrenheit", "degree fahrenheit", "degrees f", "درجة فهرنهايت"],
+}
+_TEMPERATURES = _Phrases(TEMPERATURE_WORDS)
+_TEMPERATURE_LETTERS = {"C": "celsius", "F": "fahrenheit"}
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(?:temperatures?|degrees|heat(?:wave)?|cold(?:est)?|hott?(?:est)?|warm(?:est)?|freezing|frost|lows?|highs?|weather|"
+    r"thermometers?|forecast)\b|حرار|طقس|صقيع",
+    re.IGNORECASE,
+)
 
 
 
@@ -731,6 +743,8 @@ class _Reader:
             return True
         if t.glued and self.sign_at(k, before=False):
             return True  # "500KD"
+        if t.glued and t.text in _TEMPERATURE_LETTERS and self.temperature_at(k):
+            return True  # "-12C"
         return False
 
     def unit_words(self, phrases: _Phrases, k: int):
@@ -877,6 +891,8 @@ class _Reader:
                 value, raw = value * float(pp[0]), raw * float(pp[0])
             elif pc:
                 unit, k, end = "percent", pc[1], self.toks[pc[1] - 1].end
+            elif (deg := self.temperature_at(k)) is not None:
+                unit, k, end = deg[0], deg[1], self.toks[deg[1] - 1].end
             else:
                 d = self.duration_at(k)
                 if d:
@@ -888,6 +904,20 @@ class _Reader:
         if negative:
             raw, value = -raw, -value
         return _Amount(k0, k, start, end, raw, scale, value, kind, unit, weak, numeral, subunit)
+
+    def temperature_at(self, k: int) -> tuple[str, int] | None:
+        """(unit, index after) of a temperature's scale at token k: "°C", "-12C" (a capital
+        glued to the number: "10c" may be cents), "degrees Celsius", «درجة مئوية»."""
+        t = self.same_line(k)
+        if t is None:
+            return None
+        if t.glued and t.kind == "word" and t.text in _TEMPERATURE_LETTERS:
+            # a bare letter only where the sentence speaks of weather: "Flight 10C" is a seat
+            if self.phrase_ends(k + 1) and _TEMPERATURE_CONTEXT.search(self.text):
+                return _TEMPERATURE_LETTERS[t.text], k + 1
+            return None
+        found = _TEMPERATURES.match(self.toks, k, clitics=False)
+        return (found[0], found[1]) if found else None
 
     # ---- money -----------------------------------------------------------------------------
 

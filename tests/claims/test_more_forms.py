@@ -58,3 +58,21 @@ def test_a_period_noun_keeps_its_ordinal():
 
 def test_a_name_like_a_hijri_month_needs_a_day_or_year():
     assert extract_dates("Safar Ahmed said 1,200 people came.") == []
+
+
+@pytest.mark.parametrize(
+    "text, quote, value, unit",
+    [
+        ("The overnight low was -12C in Ulaanbaatar, the coldest reading.", "-12C", -12.0, "celsius"),
+        ("Temperatures hit 45°C on Friday.", "45°C", 45.0, "celsius"),
+        ("It was 104 degrees Fahrenheit in Phoenix.", "104 degrees Fahrenheit", 104.0, "fahrenheit"),
+        ("سجلت الحرارة 48 درجة مئوية في البصرة", "48 درجة مئوية", 48.0, "celsius"),
+    ],
+)
+def test_temperatures(text, quote, value, unit):
+    assert (quote, value, unit) in [(q.quote, q.value, q.unit) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize("text", ["Flight 10C was late.", "He paid 10c for it in the cold weather."])
+def test_a_letter_after_a_number_is_a_temperature_only_in_weather(text):
+    assert "celsius" not in [q.unit for q in extract_quantities(text)]
