@@ -671,11 +671,15 @@ class _Reader:
                 return True  # GPT-4, COVID-19
             if p.norm in ("#", "№") or (p.norm in ("/", ":", ".") and (q := self.tok(k - 2)) and q.kind == "num" and p.glued):
                 return True  # #1, 10/11, 12:30, 1.2.3
+            if p.norm == "," and p.glued and (q := self.tok(k - 2)) and q.kind == "num" and _DECIMAL_PART.fullmatch(t.text):
+                return True  # "13,7 percent" in English: a list or a decimal comma, never 7%
         if nx is not None and nx.glued:
             if nx.kind == "word" and not self._unit_word_after(k + 1):
                 return True  # 3rd, 10x, 10am
             if nx.norm in ("/", ":") and (q := self.tok(k + 2)) and q.kind == "num" and q.glued:
                 return True
+            if nx.norm == "," and (q := self.tok(k + 2)) and q.kind == "num" and q.glued and _DECIMAL_PART.fullmatch(q.text):
+                return True  # the 13 of "13,7 percent": not 13 either
             if nx.norm == "." and (q := self.tok(k + 2)) and q.kind == "num" and q.glued:
                 return True  # 1.2.3
             if nx.norm in _DASHES and (q := self.tok(k + 2)) and q.glued and q.kind == "word" and not (

@@ -29,6 +29,8 @@ def test_figure_forms(text, quote, value, unit):
     "text, wrong",
     [
         ("The rate was 1,5 or 2", 1.5),  # English: a list or a decimal, nothing tells
+        ("Unemployment was 13,7 percent.", 7.0),  # ... so neither number is read: not 7%
+        ("Unemployment was 13,7 percent.", 13.0),
         ("أحيا الآلاف الذكرى الخامسة عشرة لانطلاق الثورة.", 10.0),  # an ordinal, not ten
         ("تُجرى الانتخابات في الحادي عشر من الشهر.", 10.0),
         ("It costs dollars.", 1.0),  # a currency word alone is no figure
