@@ -3,24 +3,15 @@ agree on it, and stays at the calibrated hand-set weights where a strong prior h
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("fit_alignment_benchmark", ROOT / "benchmarks" / "fit_alignment.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load
 
 
-fa = _load()
+
+
+
+fa = load("fit_alignment")
 
 
 def _groups(seed: int = 3) -> dict:

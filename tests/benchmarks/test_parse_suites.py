@@ -4,26 +4,17 @@ overlap with the span, every expected field equal (numbers within a relative 1e-
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from benchmark_scripts import load
 
-ROOT = Path(__file__).resolve().parents[2]
 SUITE_NAMES = ("dates_ar", "dates_en", "money_ar", "money_en", "percent_ar", "percent_en", "ranges_ar", "ranges_en")
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("parse_suites_benchmark", ROOT / "benchmarks" / "parse_suites.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-ps = _load()
+ps = load("parse_suites")
 
 
 # --- the suite files -------------------------------------------------------------------------

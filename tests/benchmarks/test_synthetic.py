@@ -4,25 +4,14 @@ says it is, and the scorer counts right and wrong flags as it should."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("synthetic_benchmark", ROOT / "benchmarks" / "synthetic.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load
 
 
-synthetic = _load()
+
+synthetic = load("synthetic")
 Slot, Figure, Item, Corpus = synthetic.Slot, synthetic.Figure, synthetic.Item, synthetic.Corpus
 
 
