@@ -31,7 +31,7 @@ from factcheck.reconcile.incremental import candidates as incremental_candidates
 from factcheck.reconcile.reconciler import align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
-from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
+from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import discover_sources, load_source, source_digest
@@ -73,14 +73,14 @@ class ReconcileResult:
 
 @dataclass
 class CheckResult:
-    new: list[dict]  # open, at or above the threshold, not in the baseline (with locations)
-    known: list[dict]  # discrepancies the baseline acknowledges or dismisses
-    below: list[dict]  # open discrepancies under the threshold
+    new: list[dict]  # open, at or above the threshold, not in the baseline (report records, with locations)
+    known: list[str]  # ids of the discrepancies the baseline acknowledges or dismisses
+    below: list[str]  # ids of the open discrepancies under the threshold
     ingest: IngestResult
     fail_on: str
     since: str | None = None
     changed: list[str] = field(default_factory=list)  # ids of the sources counted as changed
-    elsewhere: list[dict] = field(default_factory=list)  # with since: open ones not touching a changed source
+    elsewhere: list[str] = field(default_factory=list)  # with since: ids of open ones not touching a changed source
 
     @property
     def exit_code(self) -> int:
@@ -561,7 +561,6 @@ class Factcheck:
             raise SourceError("; ".join(message for _, message in ingest.failed))
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
-        report = build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
         files = {p.stem: p.resolve() for p in discover_sources([sources_dir])}
         if changes is not None:
             changed = {sid for sid, path in files.items() if path in changes.changed}
@@ -569,21 +568,24 @@ class Factcheck:
         else:
             changed = set(ingest.added) | set(ingest.updated)
             root = repo_root(sources_dir) or Path.cwd()
-        texts = {sid: self.store.get_source(sid)["text"] for sid in {c["source_id"] for d in report["discrepancies"] for c in d["claims"]}}
         result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
+        # only the findings are built as records; the others are counted by id, in SQL
+        floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
+        at_least = f"d.severity in ({','.join('?' * len(floor))})"
+        result.known = [d["id"] for d in self.store.discrepancies("d.status != 'open'")]
+        result.below = [d["id"] for d in self.store.discrepancies(f"d.status = 'open' and not {at_least}", floor)]
+        found = self.store.discrepancies(f"d.status = 'open' and {at_least}", floor)
+        if changes is not None:
+            result.elsewhere = [d["id"] for d in found if d["source_a"] not in changed and d["source_b"] not in changed]
+            found = [d for d in found if d["source_a"] in changed or d["source_b"] in changed]
+        claims = {c["id"]: c for c in self.store.claims(claim_ids=sorted({x for d in found for x in (d["claim_a"], d["claim_b"])}))}
+        texts = {sid: self.store.get_source(sid)["text"] for sid in sorted({c["source_id"] for c in claims.values()})}
         relative = {sid: Path(os.path.relpath(path, root)).as_posix() for sid, path in files.items()}
-        for d in report["discrepancies"]:
-            touches = any(c["source_id"] in changed for c in d["claims"])
-            if d["status"] != "open":
-                result.known.append(d)
-            elif not severity_at_least(d["severity"], fail_on):
-                result.below.append(d)
-            elif changes is not None and not touches:
-                result.elsewhere.append(d)
-            else:
-                d["new"] = [c["source_id"] in changed for c in d["claims"]]
-                d["locations"] = [_location(c, files.get(c["source_id"]), relative.get(c["source_id"]), texts[c["source_id"]]) for c in d["claims"]]
-                result.new.append(d)
+        for row in found:
+            d = discrepancy_record(row, claims)
+            d["new"] = [c["source_id"] in changed for c in d["claims"]]
+            d["locations"] = [_location(c, files.get(c["source_id"]), relative.get(c["source_id"]), texts[c["source_id"]]) for c in d["claims"]]
+            result.new.append(d)
         return result
 
     # -- decisions and the baseline ---------------------------------------------------------

@@ -523,12 +523,18 @@ class Store:
             c["claim_ids"] = members.get(c["id"], [])
         return clusters
 
-    def discrepancies(self) -> list[dict]:
+    def discrepancies(self, where: str = "", params: Iterable = ()) -> list[dict]:
+        """Discrepancies with their status (``status``) and sources (``source_a``,
+        ``source_b``), worst first; ``where`` filters them in SQL (``d`` is the discrepancy,
+        ``status`` its status, ``a`` and ``b`` its claims)."""
         rows = list(
             self.db.query(
-                "select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
-                "left join decisions dec on dec.discrepancy_id = d.id "
-                "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id"
+                "select * from (select d.*, coalesce(dec.status, 'open') as status, a.source_id as source_a, b.source_id as source_b "
+                "from discrepancies d left join decisions dec on dec.discrepancy_id = d.id "
+                "left join claims a on a.id = d.claim_a left join claims b on b.id = d.claim_b) d "
+                + (f"where {where} " if where else "")
+                + "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id",
+                list(params),
             )
         )
         for r in rows:

@@ -187,3 +187,21 @@ def test_an_incremental_run_derives_only_what_the_new_source_reaches(tmp_path):
     # the components the new claims reached: a few clusters' worth, not the corpus
     assert new <= step.derived < step.claims / 4
     assert fc.reconcile().derived == 0  # nothing pending: nothing derived
+
+
+@pytest.mark.parametrize("fail_on", ["low", "medium", "high"])
+def test_check_lists_the_report_records_of_its_findings(tmp_path, fail_on):
+    from factcheck.reconcile.judge import severity_at_least
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write(folder, {"a.txt": ORIGINAL, "c.txt": SIGNED_120, "d.txt": SIGNED_700})
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.check(folder)
+    write(folder, {"b.txt": ORIGINAL.replace("Acme news", "Wire copy").replace("12 hours", "14 hours")})
+    result = fc.check(folder, fail_on=fail_on)
+    found = [{k: v for k, v in d.items() if k not in ("new", "locations")} for d in result.new]
+    report = fc.report()["discrepancies"]
+    assert found == [d for d in report if d["status"] == "open" and severity_at_least(d["severity"], fail_on)]
+    assert len(result.new) + len(result.below) + len(result.known) == len(report) > 0
+    assert all(d["new"] == [c["source_id"] == "b" for c in d["claims"]] for d in result.new)
