@@ -26,10 +26,12 @@ from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceEr
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
-from factcheck.reconcile.reconciler import align_candidates, claim_index_id, claim_vector, derive
+from factcheck.claims.name_keys import NameAnchors
+from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, load_claims, rederive
+from factcheck.reconcile.reconciler import align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
-from factcheck.reports.build import build_report, claim_record, corpus_fingerprint
+from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import discover_sources, load_source, source_digest
@@ -39,6 +41,9 @@ from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+# the version of what an incremental reconcile looks up (claim_keys, claim_actors,
+# cluster_pairs): a database without it (or with another) is derived whole once, then incrementally
+INCREMENTAL_TABLES = "1"
 MAX_QUERY_CHARS = 2000
 
 
@@ -63,18 +68,19 @@ class ReconcileResult:
     discrepancies: int
     embedded: int
     searched: int = 0  # claims searched against the index in this run (new or changed ones)
+    derived: int = 0  # claims whose clusters and discrepancies were derived again (all, unless incremental)
 
 
 @dataclass
 class CheckResult:
-    new: list[dict]  # open, at or above the threshold, not in the baseline (with locations)
-    known: list[dict]  # discrepancies the baseline acknowledges or dismisses
-    below: list[dict]  # open discrepancies under the threshold
+    new: list[dict]  # open, at or above the threshold, not in the baseline (report records, with locations)
+    known: list[str]  # ids of the discrepancies the baseline acknowledges or dismisses
+    below: list[str]  # ids of the open discrepancies under the threshold
     ingest: IngestResult
     fail_on: str
     since: str | None = None
     changed: list[str] = field(default_factory=list)  # ids of the sources counted as changed
-    elsewhere: list[dict] = field(default_factory=list)  # with since: open ones not touching a changed source
+    elsewhere: list[str] = field(default_factory=list)  # with since: ids of open ones not touching a changed source
 
     @property
     def exit_code(self) -> int:
@@ -307,11 +313,18 @@ class Factcheck:
             return self._reconcile(full)
 
     def _reconcile(self, full: bool) -> ReconcileResult:
+        anchored = _signature(self.store.get_setting("name_anchors"))
+        full = full or anchored is None or self.store.get_setting("aligned_with") != self._alignment_key()
+        if not full and self.store.get_setting("incremental_tables") == INCREMENTAL_TABLES:
+            return self._reconcile_part(anchored)
+        return self._reconcile_all(full, anchored)
+
+    def _reconcile_all(self, full: bool, anchored: dict | None) -> ReconcileResult:
+        """Derive everything from the stored alignments (aligning all claims when ``full``,
+        else the pending ones), and fill what an incremental run looks up."""
         state = self._state_key()  # of the corpus as read now, under the lock
         claims = self.store.claims()
         anchors = annotate(claims)
-        anchored = _signature(self.store.get_setting("name_anchors"))
-        full = full or anchored is None or self.store.get_setting("aligned_with") != self._alignment_key()
         pending = None if full else self.store.unaligned_claim_ids()
         if pending is not None and anchored is not None:
             # claims naming a word whose firm match across scripts changed compare their
@@ -335,10 +348,11 @@ class Factcheck:
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)
-            self.store.set_setting("aligned_with", self._alignment_key())
-            self.store.set_setting("name_anchors", json.dumps(anchors.signature(), ensure_ascii=False, sort_keys=True))
+            self._save_anchors(anchors)
             result = derive(claims, self.store.alignments(), self.thresholds, sources)
-            self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations)
+            self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations, result.pairs)
+            self.store.replace_claim_keys(None, *key_rows(claims))
+            self.store.set_setting("incremental_tables", INCREMENTAL_TABLES)
             self.store.set_setting("reconciled", state)
         return ReconcileResult(
             claims=len(claims),
@@ -348,7 +362,82 @@ class Factcheck:
             discrepancies=len(result.discrepancies),
             embedded=embedded,
             searched=len(todo),
+            derived=len(claims),
         )
+
+    def _reconcile_part(self, anchored: dict) -> ReconcileResult:
+        """Align the pending claims and derive again only the components they reach
+        (:mod:`factcheck.reconcile.incremental`), in one transaction."""
+        store, th = self.store, self.thresholds
+        state = self._state_key()
+        with store.db.atomic():
+            unaligned = store.unaligned_claim_ids()
+            dirty, changed_sources = store.rederive_marks()
+            stale = sorted(set(dirty) - store.existing_claim_ids(dirty))
+            new_claims = store.claims(claim_ids=unaligned)
+            store.replace_claim_keys(unaligned + stale, *key_rows(new_claims))
+            names = store.actor_names()
+            anchors = NameAnchors(names)
+            changed = anchors.changed_since(anchored)
+            pending = set(unaligned)
+            if changed:  # see _reconcile_all
+                pending |= store.claims_naming(n for n in names if name_words(n) & changed)
+            pending_ids = sorted(pending)
+            todo = load_claims(store, pending_ids, anchors)
+            todo_list = [todo[k] for k in pending_ids]
+            embedded = self._embed_missing(todo_list)
+            vectors = VectorCache(store, self.embedder.model_id)
+            vectors.prefetch(h for c in todo_list for h in (c["context_hash"], c["sentence_hash"]))
+            index = self._claim_index_part(todo_list, stale + pending_ids, vectors)
+            pairs = sorted(incremental_candidates(store, todo_list, index, vectors, th))
+            by_id = todo | load_claims(store, {x for p in pairs for x in p} - pending, anchors)
+            rows = align_pairs(by_id, pairs, vectors, th, progress=lambda i: self.progress("align", i, len(pairs)))
+            seeds = (set(dirty) - set(stale)) | pending
+            seeds |= {x for r in store.alignments_touching(pending_ids) for x in (r["claim_a"], r["claim_b"])}
+            store.save_alignments(rows, claim_ids=pending_ids)
+            seeds |= {x for r in rows for x in (r["claim_a"], r["claim_b"])}
+            self._save_anchors(anchors)
+            _, derived = rederive(store, seeds, stale, changed_sources, anchors, th)
+            store.db.execute("delete from claims_to_rederive")
+            store.db.execute("delete from sources_to_rederive")
+            store.set_setting("reconciled", state)
+            counts = {t: store.db.execute(f"select count(*) from {t}").fetchone()[0] for t in ("claims", "cluster_pairs", "clusters", "discrepancies")}
+        return ReconcileResult(
+            claims=counts["claims"],
+            candidate_pairs=len(pairs),
+            aligned_pairs=counts["cluster_pairs"],
+            clusters=counts["clusters"],
+            discrepancies=counts["discrepancies"],
+            embedded=embedded,
+            searched=len(pending_ids),
+            derived=derived,
+        )
+
+    def _save_anchors(self, anchors: NameAnchors) -> None:
+        self.store.set_setting("aligned_with", self._alignment_key())
+        self.store.set_setting("name_anchors", json.dumps(anchors.signature(), ensure_ascii=False, sort_keys=True))
+
+    def _claim_index_part(self, claims: list[dict], drop: list[str], vectors: VectorCache) -> VectorIndex:
+        """The claim index with ``drop`` (removed claims, and those about to be added again)
+        taken out and ``claims`` added; rebuilt from every stored claim when it does not then
+        hold exactly the stored claims (a lost or damaged cache)."""
+        cache = self.store.cache_dir
+        path = cache / "claims.faiss" if cache else None
+        model = self.embedder.model_id
+        index = VectorIndex.open(path, self.embedder.dim, model) if path else VectorIndex(self.embedder.dim, model)
+        removed = index.remove(sorted({claim_index_id(c) for c in drop}))
+        if claims:
+            index.add([claim_index_id(c["id"]) for c in claims], np.vstack([claim_vector(c, vectors) for c in claims]))
+        if index.count != self.store.claim_count():
+            index = VectorIndex(self.embedder.dim, model, path)
+            rows = list(self.store.db.query("select c.id, c.context_hash, s.content_hash as sentence_hash from claims c join sentences s on s.id = c.sentence_id order by c.id"))
+            vectors.prefetch(h for r in rows for h in (r["context_hash"], r["sentence_hash"]))
+            if rows:
+                index.add([claim_index_id(r["id"]) for r in rows], np.vstack([claim_vector(r, vectors) for r in rows]))
+            index.save()
+        elif (removed or claims) and path:
+            index.save()
+        return index
 
     def _alignment_key(self) -> str:
         """What alignments depend on: stored rows stay valid while it holds."""
@@ -472,7 +561,6 @@ class Factcheck:
             raise SourceError("; ".join(message for _, message in ingest.failed))
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
-        report = build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
         files = {p.stem: p.resolve() for p in discover_sources([sources_dir])}
         if changes is not None:
             changed = {sid for sid, path in files.items() if path in changes.changed}
@@ -480,21 +568,24 @@ class Factcheck:
         else:
             changed = set(ingest.added) | set(ingest.updated)
             root = repo_root(sources_dir) or Path.cwd()
-        texts = {sid: self.store.get_source(sid)["text"] for sid in {c["source_id"] for d in report["discrepancies"] for c in d["claims"]}}
         result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
+        # only the findings are built as records; the others are counted by id, in SQL
+        floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
+        at_least = f"d.severity in ({','.join('?' * len(floor))})"
+        result.known = [d["id"] for d in self.store.discrepancies("d.status != 'open'")]
+        result.below = [d["id"] for d in self.store.discrepancies(f"d.status = 'open' and not {at_least}", floor)]
+        found = self.store.discrepancies(f"d.status = 'open' and {at_least}", floor)
+        if changes is not None:
+            result.elsewhere = [d["id"] for d in found if d["source_a"] not in changed and d["source_b"] not in changed]
+            found = [d for d in found if d["source_a"] in changed or d["source_b"] in changed]
+        claims = {c["id"]: c for c in self.store.claims(claim_ids=sorted({x for d in found for x in (d["claim_a"], d["claim_b"])}))}
+        texts = {sid: self.store.get_source(sid)["text"] for sid in sorted({c["source_id"] for c in claims.values()})}
         relative = {sid: Path(os.path.relpath(path, root)).as_posix() for sid, path in files.items()}
-        for d in report["discrepancies"]:
-            touches = any(c["source_id"] in changed for c in d["claims"])
-            if d["status"] != "open":
-                result.known.append(d)
-            elif not severity_at_least(d["severity"], fail_on):
-                result.below.append(d)
-            elif changes is not None and not touches:
-                result.elsewhere.append(d)
-            else:
-                d["new"] = [c["source_id"] in changed for c in d["claims"]]
-                d["locations"] = [_location(c, files.get(c["source_id"]), relative.get(c["source_id"]), texts[c["source_id"]]) for c in d["claims"]]
-                result.new.append(d)
+        for row in found:
+            d = discrepancy_record(row, claims)
+            d["new"] = [c["source_id"] in changed for c in d["claims"]]
+            d["locations"] = [_location(c, files.get(c["source_id"]), relative.get(c["source_id"]), texts[c["source_id"]]) for c in d["claims"]]
+            result.new.append(d)
         return result
 
     # -- decisions and the baseline ---------------------------------------------------------

@@ -86,13 +86,19 @@ def blocking_pairs(
         position = {i: x for x, i in enumerate(members)}
         for lo in range(0, len(rows), _SLICE):
             chunk = rows[lo : lo + _SLICE]
-            scores = block[[position[i] for i in chunk]] @ block.T
-            k = min(per_claim + 1, len(members))
-            nearest = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            nearest = nearest_members(block[[position[i] for i in chunk]], block, per_claim)
             for i, row in zip(chunk, nearest):
                 for y in row:
                     _add(pairs, claims[i], claims[members[int(y)]], wanted)
     return pairs
+
+
+def nearest_members(rows: np.ndarray, block: np.ndarray, per_claim: int) -> np.ndarray:
+    """For each of ``rows`` (unit vectors of members of a large block), the positions in
+    ``block`` of its ``per_claim`` + 1 nearest members (itself among them)."""
+    scores = rows @ block.T
+    k = min(per_claim + 1, len(block))
+    return np.argpartition(-scores, k - 1, axis=1)[:, :k]
 
 
 def _add(pairs: set, a: dict, b: dict, wanted: set | None) -> None:

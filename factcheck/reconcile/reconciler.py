@@ -38,6 +38,8 @@ class Reconciliation:
     members: list[dict] = field(default_factory=list)
     discrepancies: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)  # sources that copy or translate one another
+    pairs: list[dict] = field(default_factory=list)  # the aligned pairs that join clusters (cluster_pairs rows)
+    aligned: list[tuple] = field(default_factory=list)  # the same, as (claim, claim, Alignment)
     candidate_pairs: int = 0
     aligned_pairs: int = 0
 
@@ -96,6 +98,17 @@ def align_candidates(
     """
     by_id = {c["id"]: c for c in claims}
     pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+    return len(pairs), align_pairs(by_id, pairs, vectors, th, progress)
+
+
+def align_pairs(
+    by_id: dict[str, dict],
+    pairs: list[tuple[str, str]],
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    progress: Callable[[int], None] | None = None,
+) -> list[dict]:
+    """The alignment rows of sorted candidate ``pairs`` (claim ids, each claim in ``by_id``)."""
     rows = []
     for i, (ida, idb) in enumerate(pairs):
         alignment = align(by_id[ida], by_id[idb], vectors, th)
@@ -112,12 +125,27 @@ def align_candidates(
             )
         if progress and i % 200 == 0:
             progress(i)
-    return len(pairs), rows
+    return rows
 
 
 def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[str, dict] | None = None) -> Reconciliation:
     """Clusters, source relations and judged discrepancies from stored alignment rows
     (cheap: no vectors, no index)."""
+    result = derive_clusters(claims, rows, th)
+    result.relations = relations.detect(claims, result.aligned, sources or {}, th)
+    source_of = {c["id"]: c["source_id"] for c in claims}
+    mark_related(result.discrepancies, source_of, relations.related_lookup(result.relations))
+    return result
+
+
+def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Reconciliation:
+    """Everything :func:`derive` gives but source relations (discrepancies say
+    ``related_sources`` False until :func:`mark_related`).
+
+    Each step decides inside one connected component of the alignment rows' graph, so a
+    component's clusters, pairs and discrepancies come out the same whether ``claims`` and
+    ``rows`` hold the whole corpus or just the components an incremental run touched.
+    """
     by_id = {c["id"]: c for c in claims}
     aligned = [
         (by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"]))
@@ -125,19 +153,31 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
         if r["claim_a"] in by_id and r["claim_b"] in by_id
     ]
     aligned = one_role_per_cluster(best_per_sentence(aligned))
-    result = Reconciliation(aligned_pairs=len(aligned))
-    result.relations = relations.detect(claims, aligned, sources or {}, th)
-    related = relations.related_lookup(result.relations)
+    result = Reconciliation(aligned_pairs=len(aligned), aligned=aligned)
     result.clusters, result.members, cluster_of = build_clusters(claims, [(a, b) for a, b, _ in aligned], reading)
+    result.pairs = [
+        {
+            "claim_a": a["id"], "claim_b": b["id"], "cluster_id": cluster_of[a["id"]],
+            "source_a": a["source_id"], "source_b": b["source_id"],
+            "agree": int(a["source_id"] != b["source_id"] and relations.agree(a, b)),
+        }
+        for a, b, _ in aligned
+    ]  # fmt: skip
     judged = []
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th)
         if judgement is not None:
             judged.append((a, b, alignment, judgement))
-    for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged)), aligned):
-        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]], related))
+    for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned):
+        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]]))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))
     return result
+
+
+def mark_related(discrepancies: list[dict], source_of: dict[str, str], related) -> None:
+    """Set each discrepancy's ``related_sources``: its two sources copy or translate one another."""
+    for d in discrepancies:
+        d["related_sources"] = (not d["internal"]) and related(source_of[d["claim_a"]], source_of[d["claim_b"]])
 
 
 def reading(claim: dict) -> tuple:
@@ -222,16 +262,18 @@ def once_against_agreeing(judged: list[tuple], aligned: list[tuple]) -> list[tup
     return out
 
 
-def next_supersession(judged: list[tuple]) -> list[tuple]:
+def next_supersession(judged: list[tuple], cluster_of: dict[str, str]) -> list[tuple]:
     """Report a figure superseded by the next report, not again by every later one.
 
     When 38 cases (10 Feb) became 52 (12 Feb) and then 71 (20 Feb), the reader needs 38 -> 52
-    and 52 -> 71; 38 -> 71 adds nothing. A supersession is dropped when two others chain
-    through a report between them (transitive reduction; a figure as of a date is one node).
+    and 52 -> 71; 38 -> 71 adds nothing. A supersession is dropped when two others of its
+    cluster chain through a report between them (transitive reduction; a figure as of a
+    date is one node of its cluster: the same figure on the same day in another cluster
+    counts something else, and says nothing about this one).
     """
 
     def node(c: dict) -> tuple:
-        return (reading(c), c["published"])
+        return (cluster_of[c["id"]], reading(c), c["published"])
 
     def edge(a: dict, b: dict) -> tuple:
         older, newer = sorted((a, b), key=lambda c: (c["published"], c["id"]))
@@ -332,7 +374,7 @@ def _normalised(sentence: str) -> str:
     return normalize_sentence(sentence)
 
 
-def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str, related) -> dict:
+def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str) -> dict:
     first, second = sorted((a, b), key=lambda c: (c["source_id"], c["char_start"], c["id"]))
     internal = first["source_id"] == second["source_id"]
     return {
@@ -341,7 +383,7 @@ def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, c
         "severity": judgement.severity,
         "confidence": judgement.confidence,
         "internal": internal,
-        "related_sources": (not internal) and related(first["source_id"], second["source_id"]),
+        "related_sources": False,  # mark_related sets it
         "cluster_id": cluster_id,
         "summary": summarise(judgement.kind, first, second, judgement.reason, internal),
         "claim_a": first["id"],

@@ -31,20 +31,15 @@ def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sou
         ids_of[c["source_id"]].add(c["id"])
     agreeing: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, b, _ in aligned:
-        if a["source_id"] == b["source_id"] or not _agree(a, b):
+        if a["source_id"] == b["source_id"] or not agree(a, b):
             continue
         key = tuple(sorted((a["source_id"], b["source_id"])))
         agreeing[key].update((a["id"], b["id"]))
     relations: dict[tuple[str, str], dict] = {}
     for (sa, sb), members in agreeing.items():
-        shared = min(len(members & ids_of[sa]), len(members & ids_of[sb]))
-        smaller = min(counts[sa], counts[sb])
-        share = shared / smaller if smaller else 0.0
-        if shared >= th.related_min_claims and share >= th.related_share:
-            main_a = top(langs[sa])
-            main_b = top(langs[sb])
-            relation = "copy" if main_a == main_b else "translation"
-            relations[(sa, sb)] = {"source_a": sa, "source_b": sb, "relation": relation, "shared_claims": shared, "share": round(share, 3)}
+        found = relation(sa, sb, len(members & ids_of[sa]), len(members & ids_of[sb]), counts, langs, False, th)
+        if found is not None:
+            relations[(sa, sb)] = found
     for sid, source in sources.items():
         target = source.get("translation_of")
         if target and target in sources:
@@ -57,7 +52,29 @@ def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sou
     return [relations[k] for k in sorted(relations)]
 
 
-def _agree(a: dict, b: dict) -> bool:
+def relation(
+    sa: str, sb: str, shared_a: int, shared_b: int, counts: dict[str, int], langs: dict[str, Counter], declared: bool, th: Thresholds
+) -> dict | None:
+    """The relation of sources ``sa`` < ``sb`` (or None): ``shared_a`` claims of ``sa`` and
+    ``shared_b`` of ``sb`` agree with a claim of the other; ``counts`` and ``langs`` give each
+    source's claims and their languages; ``declared`` when metadata says one translates the other."""
+    shared = min(shared_a, shared_b)
+    smaller = min(counts.get(sa, 0), counts.get(sb, 0))
+    share = shared / smaller if smaller else 0.0
+    detected = shared >= th.related_min_claims and share >= th.related_share
+    if declared:
+        return {
+            "source_a": sa, "source_b": sb, "relation": "translation_of",
+            "shared_claims": shared if detected else 0, "share": round(share, 3) if detected else 0.0,
+        }  # fmt: skip
+    if not detected:
+        return None
+    kind = "copy" if top(langs[sa]) == top(langs[sb]) else "translation"
+    return {"source_a": sa, "source_b": sb, "relation": kind, "shared_claims": shared, "share": round(share, 3)}
+
+
+def agree(a: dict, b: dict) -> bool:
+    """Whether two aligned claims say the same thing (what counts towards a relation)."""
     if a["kind"] == "date":
         return bool(a.get("date")) and all(a.get(k) == b.get(k) for k in ("date", "date_end", "part"))
     return same_reading(a, b)

@@ -76,23 +76,24 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
         },
         "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],
         "clusters": [_cluster_record(c, claims, published, independent) for c in clusters],
-        "discrepancies": [
-            {
-                "id": d["id"],
-                "kind": d["kind"],
-                "severity": d["severity"],
-                "confidence": d["confidence"],
-                "internal": d["internal"],
-                "related_sources": d["related_sources"],
-                "cluster_id": d["cluster_id"],
-                "summary": d["summary"],
-                "status": d["status"],
-                "claims": [claim_record(claims[d["claim_a"]]), claim_record(claims[d["claim_b"]])],
-            }
-            for d in discrepancies
-            if d["claim_a"] in claims and d["claim_b"] in claims
-        ],
+        "discrepancies": [discrepancy_record(d, claims) for d in discrepancies if d["claim_a"] in claims and d["claim_b"] in claims],
         "skipped": store.skipped_sentences(),
+    }
+
+
+def discrepancy_record(d: dict, claims: dict[str, dict]) -> dict:
+    """A stored discrepancy (with its status) as the report gives it; ``claims`` by id."""
+    return {
+        "id": d["id"],
+        "kind": d["kind"],
+        "severity": d["severity"],
+        "confidence": d["confidence"],
+        "internal": d["internal"],
+        "related_sources": d["related_sources"],
+        "cluster_id": d["cluster_id"],
+        "summary": d["summary"],
+        "status": d["status"],
+        "claims": [claim_record(claims[d["claim_a"]]), claim_record(claims[d["claim_b"]])],
     }
 
 

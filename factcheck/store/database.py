@@ -206,9 +206,15 @@ class Store:
 
     def _delete_source_rows(self, source_id: str) -> None:
         claim_ids = "select id from claims where source_id = ?"
+        # what the next reconcile derives again: the source, its claims and the claims aligned
+        # with them (their clusters may split); the claims' cluster rows stay until then, so
+        # it knows which clusters they were in
+        self.db.execute("insert or ignore into sources_to_rederive (source_id) values (?)", [source_id])
+        self.db.execute(f"insert or ignore into claims_to_rederive (claim_id) {claim_ids}", [source_id])
+        self.db.execute(f"insert or ignore into claims_to_rederive (claim_id) select claim_b from alignments where claim_a in ({claim_ids})", [source_id])
+        self.db.execute(f"insert or ignore into claims_to_rederive (claim_id) select claim_a from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute(f"delete from quantities where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from dates where claim_id in ({claim_ids})", [source_id])
-        self.db.execute(f"delete from cluster_claims where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from alignments where claim_a in ({claim_ids})", [source_id])
         self.db.execute(f"delete from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute("delete from entities where source_id = ?", [source_id])
@@ -218,8 +224,11 @@ class Store:
         self.db.execute("delete from sources where id = ?", [source_id])
 
     # -- sentences and claims --------------------------------------------------------------
-    def claims(self, source_id: str | None = None, claim_ids: Iterable[str] | None = None) -> list[dict]:
-        """Claims joined with their sentence, quantity and date, in stable order."""
+    def claims(
+        self, source_id: str | None = None, claim_ids: Iterable[str] | None = None, sentence_ids: Iterable[str] | None = None
+    ) -> list[dict]:
+        """Claims joined with their sentence, quantity and date, in stable order; of one
+        source, with given ids, or of given sentences."""
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
             "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, "
@@ -238,6 +247,12 @@ class Store:
             if not ids:
                 return []
             where.append(f"c.id in ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if sentence_ids is not None:
+            ids = list(sentence_ids)
+            if not ids:
+                return []
+            where.append(f"c.sentence_id in ({','.join('?' * len(ids))})")
             params.extend(ids)
         if where:
             sql += " where " + " and ".join(where)
@@ -317,24 +332,166 @@ class Store:
 
     # -- reconcile results -----------------------------------------------------------------
     def replace_reconciliation(
-        self, clusters: list[dict], members: list[dict], discrepancies: list[dict], relations: list[dict] = ()
+        self, clusters: list[dict], members: list[dict], discrepancies: list[dict], relations: list[dict] = (), pairs: list[dict] = ()
     ) -> None:
         with self.db.atomic():
-            self.db.execute("delete from cluster_claims")
-            self.db.execute("delete from clusters")
-            self.db.execute("delete from discrepancies")
-            self.db.execute("delete from source_relations")
+            for table in ("cluster_claims", "cluster_pairs", "clusters", "discrepancies", "source_relations", "claims_to_rederive", "sources_to_rederive"):
+                self.db.execute(f"delete from {table}")
             self.db["source_relations"].insert_all(relations, pk=("source_a", "source_b"))
-            self.db["clusters"].insert_all(clusters, pk="id")
-            self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
-            self.db["discrepancies"].insert_all(discrepancies, pk="id")
+            self.insert_components(clusters, members, pairs, discrepancies)
+
+    def insert_components(self, clusters: list[dict], members: list[dict], pairs: list[dict], discrepancies: list[dict]) -> None:
+        self.db["clusters"].insert_all(clusters, pk="id")
+        self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
+        self.db["cluster_pairs"].insert_all(pairs, pk=("claim_a", "claim_b"))
+        self.db["discrepancies"].insert_all(discrepancies, pk="id")
+
+    def delete_clusters(self, cluster_ids: list[str]) -> None:
+        """Forget clusters with their members, pairs and discrepancies (an incremental run
+        derives them again)."""
+        for chunk in _chunks(cluster_ids):
+            marks = ",".join("?" * len(chunk))
+            for table, column in (("discrepancies", "cluster_id"), ("cluster_claims", "cluster_id"), ("cluster_pairs", "cluster_id"), ("clusters", "id")):
+                self.db.execute(f"delete from {table} where {column} in ({marks})", chunk)
+
+    def clusters_of(self, claim_ids: Iterable[str]) -> list[str]:
+        """The clusters holding any of these claims (removed ones too, until reconciled)."""
+        found: set[str] = set()
+        for chunk in _chunks(list(claim_ids)):
+            sql = f"select distinct cluster_id from cluster_claims where claim_id in ({','.join('?' * len(chunk))})"
+            found.update(r["cluster_id"] for r in self.db.query(sql, chunk))
+        return sorted(found)
+
+    def cluster_pairs(self, cluster_ids: Iterable[str]) -> list[dict]:
+        rows = []
+        for chunk in _chunks(list(cluster_ids)):
+            rows += self.db.query(f"select * from cluster_pairs where cluster_id in ({','.join('?' * len(chunk))})", chunk)
+        return rows
+
+    def rederive_marks(self) -> tuple[list[str], list[str]]:
+        """(claims, sources) changed since the last reconcile (see ``m014``)."""
+        claims = [r["claim_id"] for r in self.db.query("select claim_id from claims_to_rederive order by claim_id")]
+        sources = [r["source_id"] for r in self.db.query("select source_id from sources_to_rederive order by source_id")]
+        return claims, sources
+
+    def existing_claim_ids(self, claim_ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(claim_ids)):
+            found.update(r["id"] for r in self.db.query(f"select id from claims where id in ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    # -- what an incremental reconcile looks up --------------------------------------------
+    def replace_claim_keys(self, claim_ids: Iterable[str] | None, keys: Iterable[dict], actors: Iterable[dict]) -> None:
+        """Replace the blocking keys and actor names of ``claim_ids`` (None: of every claim)."""
+        if claim_ids is None:
+            self.db.execute("delete from claim_keys")
+            self.db.execute("delete from claim_actors")
+        else:
+            for chunk in _chunks(list(claim_ids)):
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(f"delete from claim_keys where claim_id in ({marks})", chunk)
+                self.db.execute(f"delete from claim_actors where claim_id in ({marks})", chunk)
+        self.db["claim_keys"].insert_all(keys, pk=("key", "claim_id"), ignore=True)
+        self.db["claim_actors"].insert_all(actors, pk=("name", "claim_id"), ignore=True)
+
+    def key_members(self, key: str) -> list[dict]:
+        """The claims with blocking key ``key``, in the order :meth:`claims` gives them."""
+        return list(
+            self.db.query(
+                "select k.claim_id as id, k.bound, c.sentence_id, c.context_hash, s.content_hash as sentence_hash "
+                "from claim_keys k join claims c on c.id = k.claim_id join sentences s on s.id = c.sentence_id "
+                "where k.key = ? order by c.source_id, c.char_start, c.id",
+                [key],
+            )
+        )
+
+    def actor_names(self) -> list[str]:
+        return [r["name"] for r in self.db.query("select distinct name from claim_actors order by name")]
+
+    def claims_naming(self, names: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(names))):
+            sql = f"select claim_id from claim_actors where name in ({','.join('?' * len(chunk))})"
+            found.update(r["claim_id"] for r in self.db.query(sql, chunk))
+        return found
+
+    def claim_ids_by_prefix(self, prefixes: Iterable[str]) -> dict[str, list[str]]:
+        """Claim ids starting with each prefix (an index lookup per prefix)."""
+        out: dict[str, list[str]] = {}
+        for prefix in prefixes:
+            out[prefix] = [r["id"] for r in self.db.query("select id from claims where id >= ? and id < ? order by id", [prefix, prefix + "\U0010ffff"])]
+        return out
+
+    def alignments_touching(self, claim_ids: Iterable[str]) -> list[dict]:
+        rows: dict[tuple[str, str], dict] = {}
+        for chunk in _chunks(list(claim_ids)):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.query(f"select * from alignments where claim_a in ({marks}) union select * from alignments where claim_b in ({marks})", chunk + chunk):
+                rows[(r["claim_a"], r["claim_b"])] = r
+        return [rows[k] for k in sorted(rows)]
+
+    def claim_count(self, source_id: str | None = None) -> int:
+        if source_id is None:
+            return self.db.execute("select count(*) from claims").fetchone()[0]
+        return self.db.execute("select count(*) from claims where source_id = ?", [source_id]).fetchone()[0]
+
+    def claim_languages(self, source_id: str) -> dict[str, int]:
+        return {r["lang"]: r["n"] for r in self.db.query("select lang, count(*) as n from claims where source_id = ? group by lang order by lang", [source_id])}
+
+    def agreeing_pairs(self, sa: str, sb: str) -> list[dict]:
+        """The cluster pairs whose claims, one of each source, agree."""
+        return list(
+            self.db.query(
+                "select * from cluster_pairs where agree = 1 and ((source_a = ? and source_b = ?) or (source_a = ? and source_b = ?)) order by claim_a, claim_b",
+                [sa, sb, sb, sa],
+            )
+        )
+
+    def relations_of(self, source_ids: Iterable[str]) -> list[dict]:
+        found: dict[tuple[str, str], dict] = {}
+        for sid in sorted(set(source_ids)):
+            for r in self.db.query("select * from source_relations where source_a = ? union select * from source_relations where source_b = ?", [sid, sid]):
+                found[(r["source_a"], r["source_b"])] = r
+        return [found[k] for k in sorted(found)]
+
+    def relation(self, sa: str, sb: str) -> dict | None:
+        sa, sb = sorted((sa, sb))
+        rows = list(self.db.query("select * from source_relations where source_a = ? and source_b = ?", [sa, sb]))
+        return rows[0] if rows else None
+
+    def replace_relation(self, sa: str, sb: str, row: dict | None) -> None:
+        self.db.execute("delete from source_relations where source_a = ? and source_b = ?", sorted((sa, sb)))
+        if row is not None:
+            self.db["source_relations"].insert(row, pk=("source_a", "source_b"))
+
+    def declared_translations(self, source_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(source, the source it translates) for stored sources among ``source_ids`` or
+        translated by one of them."""
+        found = set()
+        for sid in sorted(set(source_ids)):
+            for r in self.db.query(
+                "select id, translation_of from sources where id = ? and translation_of is not null "
+                "union select id, translation_of from sources where translation_of = ?",
+                [sid, sid],
+            ):
+                found.add((r["id"], r["translation_of"]))
+        return sorted(found)
+
+    def mark_related(self, sa: str, sb: str, related: bool) -> None:
+        """Set ``related_sources`` on the discrepancies between two sources' claims."""
+        for x, y in ((sa, sb), (sb, sa)):
+            self.db.execute(
+                "update discrepancies set related_sources = ? where id in (select d.id from claims a "
+                "join discrepancies d on d.claim_a = a.id join claims b on b.id = d.claim_b where a.source_id = ? and b.source_id = ?)",
+                [int(related), x, y],
+            )
 
     # -- alignments (the reconciler's raw pairs) ---------------------------------------------
     def alignments(self) -> list[dict]:
         return list(self.db.query("select * from alignments order by claim_a, claim_b"))
 
     def unaligned_claim_ids(self) -> list[str]:
-        return [r["id"] for r in self.db.query("select id from claims where coalesce(aligned, 0) = 0 order by id")]
+        return [r["id"] for r in self.db.query("select id from claims where aligned is null or aligned = 0 order by id")]
 
     def save_alignments(self, rows: list[dict], claim_ids: Iterable[str] | None = None) -> None:
         """Store alignment rows and mark claims aligned: all of them (``claim_ids`` None, a
@@ -366,12 +523,18 @@ class Store:
             c["claim_ids"] = members.get(c["id"], [])
         return clusters
 
-    def discrepancies(self) -> list[dict]:
+    def discrepancies(self, where: str = "", params: Iterable = ()) -> list[dict]:
+        """Discrepancies with their status (``status``) and sources (``source_a``,
+        ``source_b``), worst first; ``where`` filters them in SQL (``d`` is the discrepancy,
+        ``status`` its status, ``a`` and ``b`` its claims)."""
         rows = list(
             self.db.query(
-                "select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
-                "left join decisions dec on dec.discrepancy_id = d.id "
-                "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id"
+                "select * from (select d.*, coalesce(dec.status, 'open') as status, a.source_id as source_a, b.source_id as source_b "
+                "from discrepancies d left join decisions dec on dec.discrepancy_id = d.id "
+                "left join claims a on a.id = d.claim_a left join claims b on b.id = d.claim_b) d "
+                + (f"where {where} " if where else "")
+                + "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id",
+                list(params),
             )
         )
         for r in rows:
@@ -387,6 +550,11 @@ class Store:
         with self.db.atomic():
             self.db.execute("delete from decisions")
             self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
 
 def _claim_row(claim: Claim) -> dict:
     return {

@@ -293,6 +293,40 @@ def m013_date_forms(db: sqlite_utils.Database) -> None:
     db["sources"].add_column("locale", str)
 
 
+@migration
+def m014_incremental_reconcile(db: sqlite_utils.Database) -> None:
+    """What lets a check touch only what its new or changed sources reach.
+
+    ``claim_keys`` holds each aligned claim's blocking keys (``bound`` when the key is bound
+    to its figure) and ``claim_actors`` the names acting in its sentence, so the claims
+    sharing a key or a name are one indexed query. ``cluster_pairs`` keeps the aligned pairs
+    that join each cluster (``agree`` when the two figures say one thing), from which
+    source relations are counted again for just the sources a run touched.
+    ``claims_to_rederive`` and ``sources_to_rederive`` list what changed since the last
+    reconcile (claims removed or replaced, the claims aligned with them, and their
+    sources). The tables start empty: the first reconcile after this step fills them from
+    the stored claims and alignments (nothing is aligned again)."""
+    db["claim_keys"].create({"key": str, "claim_id": str, "bound": int}, pk=("key", "claim_id"))
+    db["claim_keys"].create_index(["claim_id"])
+    db["claim_actors"].create({"name": str, "claim_id": str}, pk=("name", "claim_id"))
+    db["claim_actors"].create_index(["claim_id"])
+    db["cluster_pairs"].create(
+        {"claim_a": str, "claim_b": str, "cluster_id": str, "source_a": str, "source_b": str, "agree": int},
+        pk=("claim_a", "claim_b"),
+    )
+    db["cluster_pairs"].create_index(["cluster_id"])
+    db["cluster_pairs"].create_index(["source_a", "source_b"])
+    db["claims_to_rederive"].create({"claim_id": str}, pk="claim_id")
+    db["sources_to_rederive"].create({"source_id": str}, pk="source_id")
+    db["discrepancies"].create_index(["cluster_id"])
+    db["discrepancies"].create_index(["claim_a"])
+    db["discrepancies"].create_index(["claim_b"])
+    db["source_relations"].create_index(["source_b"])
+    db["sources"].create_index(["translation_of"])
+    db["claims"].create_index(["aligned"])
+    db.execute("delete from settings where key = 'incremental_tables'")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -335,10 +335,16 @@ def test_a_figure_is_superseded_by_the_next_report_only():
     feb10, feb12, feb20 = claim("a", 38, "2026-02-10"), claim("b", 52, "2026-02-12"), claim("c", 71, "2026-02-20")
     sup = Judgement("supersession", "medium", 0.7, "")
     judged = [(feb10, feb12, None, sup), (feb10, feb20, None, sup), (feb20, feb12, None, sup)]
-    kept = [(a["id"], b["id"]) for a, b, _, j in next_supersession(judged)]
+    one_cluster = {"a": "c_1", "b": "c_1", "c": "c_1"}
+    kept = [(a["id"], b["id"]) for a, b, _, j in next_supersession(judged, one_cluster)]
     assert kept == [("a", "b"), ("c", "b")]  # 38 -> 71 goes through 52
     unchained = [(feb10, feb12, None, sup), (feb10, feb20, None, sup)]  # 52 -> 71 not aligned
-    assert len(next_supersession(unchained)) == 2
+    assert len(next_supersession(unchained, one_cluster)) == 2
+    # the same figures on the same days in another cluster count something else: no chain
+    other = {"a": "c_1", "b": "c_2", "c": "c_1"}
+    elsewhere = [(feb10, feb20, None, sup), (claim("x", 38, "2026-02-10"), claim("y", 52, "2026-02-12"), None, sup),
+                 (claim("z", 71, "2026-02-20"), feb12, None, sup)]  # fmt: skip
+    assert len(next_supersession(elsewhere, other | {"x": "c_2", "y": "c_2", "z": "c_2"})) == 3
 
 
 def test_two_claims_at_one_offset_are_ordered_by_id():
@@ -350,8 +356,8 @@ def test_two_claims_at_one_offset_are_ordered_by_id():
                 "value": 700, "low": 700, "high": 700, "qualifier": "exact", "unit": "count", "noun": None}  # fmt: skip
 
     judgement = Judgement("conflict", "high", 0.9, "the two figures cannot both be true")
-    one = _discrepancy(claim("q_b"), claim("q_a"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
-    two = _discrepancy(claim("q_a"), claim("q_b"), Alignment(0.9, 0, 0, 1), judgement, "c_1", lambda a, b: False)
+    one = _discrepancy(claim("q_b"), claim("q_a"), Alignment(0.9, 0, 0, 1), judgement, "c_1")
+    two = _discrepancy(claim("q_a"), claim("q_b"), Alignment(0.9, 0, 0, 1), judgement, "c_1")
     assert one == two and (one["claim_a"], one["claim_b"]) == ("q_a", "q_b")
 
 

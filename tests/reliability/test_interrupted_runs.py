@@ -12,7 +12,8 @@ from factcheck.cli import app
 from factcheck.store.database import Store
 
 runner = CliRunner()
-TABLES = ("sources", "sentences", "claims", "quantities", "dates", "entities", "alignments", "clusters", "cluster_claims", "discrepancies", "settings")
+TABLES = ("sources", "sentences", "claims", "quantities", "dates", "entities", "alignments", "clusters", "cluster_claims", "discrepancies", "settings",
+          "claim_keys", "claim_actors", "cluster_pairs", "claims_to_rederive", "sources_to_rederive", "source_relations")
 
 
 class Injected(RuntimeError):
@@ -104,8 +105,9 @@ STEPS = [
     ("factcheck.store.database.Store.remove_source", 1, True),  # forgetting a deleted file
     ("factcheck.store.database.Store.save_embeddings", 1, False),  # sources stored, vectors not
     ("factcheck.store.database.Store.save_alignments", 1, False),
-    ("factcheck.workspace.derive", 1, False),
-    ("factcheck.store.database.Store.replace_reconciliation", 1, False),
+    ("factcheck.workspace.rederive", 1, False),  # an incremental run, before it derives
+    ("factcheck.store.database.Store.replace_relation", 1, False),  # clusters replaced, relations not
+    ("factcheck.store.database.Store.insert_components", 2, False),  # pairs stored, discrepancies not
     ("factcheck.index.vector_index.VectorIndex.save", 1, False),
     ("factcheck.workspace._write_atomic", 2, False),  # one report written, the next not
 ]

@@ -1,0 +1,191 @@
+"""An incremental reconcile: align only the pending claims, derive again only what they reach.
+
+Pending claims are those of new or changed sources and those whose names a new source
+re-anchored. Their candidates come from the claim index (their own nearest neighbours) and
+from the stored blocking keys (``claim_keys``: the members of each of their keys are one
+indexed query). Every step of :func:`factcheck.reconcile.reconciler.derive_clusters`
+decides inside one connected component of the alignment graph, so only the components
+that hold a pending claim, or held a claim of a removed or changed source, are derived
+again; their old clusters, pairs and discrepancies are replaced, and source relations are
+counted again for the source pairs those components touch (docs/performance.md,
+"Incremental runs", says where this can differ from a full run).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+
+from factcheck.claims.name_keys import NameAnchors
+from factcheck.embeddings.base import normalise
+from factcheck.index.vector_index import VectorIndex
+from factcheck.reconcile import relations
+from factcheck.reconcile.blocking import BLOCK_ALL, frame_keys, nearest_members
+from factcheck.reconcile.reconciler import Reconciliation, claim_index_id, claim_vector, derive_clusters
+from factcheck.reconcile.slots import annotate_years, rescale
+from factcheck.reconcile.thresholds import Thresholds
+from factcheck.store.database import Store
+
+CLAIM_ID_PREFIX = "q_"  # every claim id is this and 16 hex digits (claims.extract.claim_id)
+
+
+def key_text(key: tuple[str, str, str]) -> str:
+    """A blocking key as ``claim_keys`` stores it."""
+    return "\x1f".join(key)
+
+
+def key_rows(claims: Iterable[dict]) -> tuple[list[dict], list[dict]]:
+    """The ``claim_keys`` and ``claim_actors`` rows of ``claims``."""
+    keys, actors = [], []
+    for c in claims:
+        bound = frame_keys(c, bound_only=True)
+        keys += [{"key": key_text(k), "claim_id": c["id"], "bound": int(k in bound)} for k in sorted(frame_keys(c))]
+        actors += [{"name": n, "claim_id": c["id"]} for n in sorted(set(c.get("actors") or ()))]
+    return keys, actors
+
+
+def load_claims(store: Store, claim_ids: Iterable[str], anchors: NameAnchors) -> dict[str, dict]:
+    """The claims with these ids, annotated as :func:`factcheck.reconcile.slots.annotate`
+    would on the whole corpus: a claim's years come from its own sentence, so its
+    sentence's other claims are read with it."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    sentences = sorted({c["sentence_id"] for c in store.claims(claim_ids=ids)})
+    loaded = store.claims(sentence_ids=sentences)
+    annotate_years(loaded)
+    wanted = set(ids)
+    out = {}
+    for c in loaded:
+        c["name_anchors"] = anchors
+        if c["id"] in wanted:
+            out[c["id"]] = c
+    return out
+
+
+def index_claim_ids(store: Store, index_ids: Iterable[int]) -> dict[int, str]:
+    """Claim ids by their ids in the claim index (an index lookup each)."""
+    prefixes = {f"{CLAIM_ID_PREFIX}{i:015x}": i for i in index_ids if i >= 0}
+    found = {}
+    for prefix, ids in store.claim_ids_by_prefix(sorted(prefixes)).items():
+        for cid in ids:
+            if claim_index_id(cid) == prefixes[prefix]:
+                found[prefixes[prefix]] = cid
+    return found
+
+
+def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, th: Thresholds) -> set[tuple[str, str]]:
+    """The candidate pairs a full run's :func:`factcheck.reconcile.reconciler.candidate_pairs`
+    gives with ``only`` the pending claims, from stored keys and the index: each pending
+    claim's nearest neighbours, and the claims sharing a blocking key with it (a large
+    block gives a pending claim its nearest members)."""
+    wanted = {c["id"] for c in pending}
+    pairs: set[tuple[str, str]] = set()
+    if not pending:
+        return pairs
+    matrix = np.vstack([claim_vector(c, vectors) for c in pending])
+    scores, ids = index.search(matrix, th.neighbours + 1)
+    names = index_claim_ids(store, {int(i) for row in ids for i in row})
+    for claim, row_scores, row_ids in zip(pending, scores, ids):
+        for score, other_id in zip(row_scores, row_ids):
+            other = names.get(int(other_id))
+            if other is None or other == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
+                continue
+            pairs.add(tuple(sorted((claim["id"], other))))
+    for key in sorted({key_text(k) for c in pending for k in frame_keys(c)}):
+        members = store.key_members(key)
+        rows = [m for m in members if m["bound"]]
+        if len(members) < 2 or not rows:
+            continue
+        if len(members) <= BLOCK_ALL:
+            for r in rows:
+                for m in members:
+                    _add(pairs, r, m, wanted)
+            continue
+        mine = [x for x, m in enumerate(members) if m["bound"] and m["id"] in wanted]
+        if not mine:
+            continue  # an old claim whose nearest members would now include a pending one is not asked again
+        vectors.prefetch(h for m in members for h in (m["context_hash"], m["sentence_hash"]))
+        block = normalise(np.vstack([vectors[m["context_hash"]] for m in members]) + np.vstack([vectors[m["sentence_hash"]] for m in members]))
+        for x, row in zip(mine, nearest_members(block[mine], block, th.neighbours)):
+            for y in row:
+                _add(pairs, members[x], members[int(y)], wanted)
+    return pairs
+
+
+def _add(pairs: set, a: dict, b: dict, wanted: set) -> None:
+    if a["id"] == b["id"] or a["sentence_id"] == b["sentence_id"]:
+        return
+    if a["id"] not in wanted and b["id"] not in wanted:
+        return
+    pairs.add((a["id"], b["id"]) if a["id"] < b["id"] else (b["id"], a["id"]))
+
+
+def components(store: Store, seeds: Iterable[str]) -> tuple[set[str], list[dict]]:
+    """The claims and alignment rows of the connected components holding ``seeds``."""
+    seen = set(seeds)
+    frontier = sorted(seen)
+    rows: dict[tuple[str, str], dict] = {}
+    while frontier:
+        found = []
+        for r in store.alignments_touching(frontier):
+            rows[(r["claim_a"], r["claim_b"])] = r
+            for x in (r["claim_a"], r["claim_b"]):
+                if x not in seen:
+                    seen.add(x)
+                    found.append(x)
+        frontier = sorted(found)
+    return seen, [rows[k] for k in sorted(rows)]
+
+
+def rederive(
+    store: Store, seeds: set[str], stale: list[str], changed_sources: list[str], anchors: NameAnchors, th: Thresholds
+) -> tuple[Reconciliation, int]:
+    """Replace the clusters, pairs and discrepancies of the components that hold ``seeds``
+    (and of the old clusters of the ``stale`` claims, which are no longer stored), then the
+    relations of the source pairs they touch. Returns the part derived and its claim count."""
+    reached, rows = components(store, seeds)
+    claims = load_claims(store, reached, anchors)
+    old = store.clusters_of(sorted(set(claims) | set(stale)))
+    touched = {(min(r["source_a"], r["source_b"]), max(r["source_a"], r["source_b"])) for r in store.cluster_pairs(old) if r["agree"]}
+    store.delete_clusters(old)
+    part = derive_clusters([claims[k] for k in sorted(claims)], rows, th)
+    store.insert_components(part.clusters, part.members, part.pairs, [])  # the pairs first: relations count them
+    touched |= {(min(r["source_a"], r["source_b"]), max(r["source_a"], r["source_b"])) for r in part.pairs if r["agree"]}
+    touched |= {(r["source_a"], r["source_b"]) for r in store.relations_of(changed_sources)}
+    declared = store.declared_translations(changed_sources)
+    touched |= {tuple(sorted(p)) for p in declared}
+    for sa, sb in sorted(touched):
+        before = store.relation(sa, sb) is not None
+        now = _relation(store, sa, sb, th)
+        store.replace_relation(sa, sb, now)
+        if before != (now is not None):
+            store.mark_related(sa, sb, now is not None)  # discrepancies outside the part flip too
+    related: dict[tuple[str, str], bool] = {}
+    for d in part.discrepancies:
+        pair = tuple(sorted((claims[d["claim_a"]]["source_id"], claims[d["claim_b"]]["source_id"])))
+        if pair not in related:
+            related[pair] = store.relation(*pair) is not None
+        d["related_sources"] = (not d["internal"]) and related[pair]
+    store.insert_components([], [], [], part.discrepancies)
+    return part, len(claims)
+
+
+def _relation(store: Store, sa: str, sb: str, th: Thresholds) -> dict | None:
+    """The relation of two sources from what is stored now (as ``relations.detect`` finds it)."""
+    members: dict[str, set[str]] = {sa: set(), sb: set()}
+    for r in store.agreeing_pairs(sa, sb):
+        members[r["source_a"]].add(r["claim_a"])
+        members[r["source_b"]].add(r["claim_b"])
+    counts = {s: store.claim_count(s) for s in (sa, sb)}
+    langs = {s: Counter(store.claim_languages(s)) for s in (sa, sb)}
+    declared = any(x in {(sa, sb), (sb, sa)} for x in store.declared_translations([sa]))
+    if not _stored(store, sa) or not _stored(store, sb):
+        return None  # a removed source relates to nothing
+    return relations.relation(sa, sb, len(members[sa]), len(members[sb]), counts, langs, declared, th)
+
+
+def _stored(store: Store, source_id: str) -> bool:
+    return bool(list(store.db.query("select 1 from sources where id = ?", [source_id])))

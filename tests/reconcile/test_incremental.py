@@ -1,0 +1,207 @@
+"""An incremental reconcile gives, byte for byte, the report a full run gives, while deriving
+only what the new, changed or removed sources reach."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.reports import render
+from factcheck.workspace import Factcheck
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from benchmark_scripts import load  # noqa: E402
+
+synthetic = load("synthetic")
+
+
+def full_report(folder: Path, db: Path, thresholds: Path | None = None) -> str:
+    fc = Factcheck(db_path=db, model="hashing", thresholds_file=thresholds)
+    fc.ingest([folder], prune=True)
+    fc.reconcile(full=True)
+    return render(fc.report(), "json")
+
+
+def step(fc: Factcheck, folder: Path, tmp_path: Path, name: str):
+    """Bring ``fc`` up to date incrementally; return its result and both reports."""
+    fc.ingest([folder], prune=True)
+    result = fc.reconcile()
+    incremental = render(fc.report(), "json")
+    return result, incremental, full_report(folder, tmp_path / f"full-{name}.db", fc._thresholds_file)
+
+
+def clusters(report_json: str) -> list[frozenset]:
+    import json
+
+    return [frozenset(c["claim_ids"]) for c in json.loads(report_json)["clusters"]]
+
+
+def events(before: list[frozenset], after: list[frozenset]) -> set[str]:
+    """What happened to the clusters: a claim joined one, two merged, one split."""
+    found = set()
+    for new in after:
+        olds = [old for old in before if old & new]
+        if len(olds) >= 2:
+            found.add("merge")
+        if len(olds) == 1 and olds[0] < new:
+            found.add("join")
+    for old in before:
+        if sum(1 for new in after if old & new) >= 2:
+            found.add("split")
+    return found
+
+
+def test_incremental_equals_full_through_additions_changes_and_removals(tmp_path):
+    corpus = synthetic.generate(70, seed=6)
+    everything = tmp_path / "all"
+    everything.mkdir()
+    synthetic.write_corpus(corpus, everything)
+    folder = tmp_path / "src"
+    folder.mkdir()
+
+    def copy(ids):
+        for sid in ids:
+            for f in everything.glob(f"{sid}.*"):
+                shutil.copy(f, folder / f.name)
+
+    def remove(ids):
+        for sid in ids:
+            for f in folder.glob(f"{sid}.*"):
+                f.unlink()
+
+    def change(pairs):
+        for sid, other in pairs:
+            (folder / f"{sid}.txt").write_text((everything / f"{other}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+
+    ids = sorted(corpus.items)
+    copy(ids[:45])
+    # more neighbours than claims: every claim's candidates are all found from either side
+    # (docs/performance.md: with fewer, an old claim whose nearest would now include a new
+    # one is not asked again, and a full run may align one pair more)
+    wide = tmp_path / "thresholds.toml"
+    wide.write_text("neighbours = 500\n", encoding="utf-8")
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing", thresholds_file=wide)
+    fc.ingest([folder])
+    fc.reconcile()
+    previous = clusters(render(fc.report(), "json"))
+    seen: set[str] = set()
+    plan = [
+        ("add", lambda: copy(ids[45:50])),
+        ("merge", lambda: copy(ids[50:55])),  # a new claim aligns with two clusters
+        ("split", lambda: remove(ids[50:55])),  # and its removal parts them again
+        ("change", lambda: change([("00003", "00061"), ("00011", "00062"), ("00020", "00063")])),
+        ("remove", lambda: remove(["00001", "00002", "00005", "00007", "00041", "00042"])),
+        ("add more", lambda: copy(ids[50:70])),
+        ("remove more", lambda: remove(ids[10:25])),
+    ]
+    for name, edit in plan:
+        edit()
+        result, incremental, full = step(fc, folder, tmp_path, name.replace(" ", "-"))
+        assert incremental == full, name
+        now = clusters(incremental)
+        seen |= events(previous, now)
+        previous = now
+        assert result.derived < result.claims  # the run derived the components it reached, not the corpus
+    assert {"join", "merge", "split"} <= seen
+
+
+SIGNED_500 = "Staff revolt\n\nMore than 500 employees of Acme signed the letter to the board on Monday.\n"
+SIGNED_120 = "Letter\n\nOnly 120 employees of Acme signed the letter to the board.\n"
+SIGNED_700 = "Letter grows\n\nBy Tuesday, 700 of 770 employees of Acme had signed the letter to the board.\n"
+ORIGINAL = (
+    "Acme news\n\nMore than 500 employees of Acme signed the letter to the board.\n"
+    "Acme invested $10 million in the new lab in 2021.\n"
+    "The board of Acme met for 12 hours before the vote.\n"
+)
+UNRELATED = "Weather\n\nThe storm in Dunmore killed 14 people and left 3,000 homes without power on Friday.\n"
+
+
+def write(folder: Path, files: dict[str, str | None]) -> None:
+    for name, text in files.items():
+        if text is None:
+            (folder / name).unlink()
+        else:
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        # a new copy of an existing source: their discrepancies become related_sources
+        [{"a.txt": ORIGINAL, "c.txt": SIGNED_120, "u.txt": UNRELATED}, {"b.txt": ORIGINAL.replace("Acme news", "Wire copy").replace("12 hours", "14 hours")},
+         {"b.txt": None}],
+        # a declared translation arrives, then its original goes
+        [{"a.txt": SIGNED_500, "c.txt": SIGNED_120}, {"t.txt": SIGNED_700, "t.meta.toml": 'translation_of = "a"\n'}, {"a.txt": None}],
+        # «شالان» meets "Sulan" by an open spelling until "Shalan" anchors it
+        [{"a.txt": "خبر\n\nوقّع 1700 من موظفي شالان على رسالة إلى مجلس الإدارة.\n", "b.txt": "Letter\n\nSome 1,300 employees of Sulan signed a letter to the board.\n"},
+         {"c.txt": "Letter\n\nSome 1,700 employees of Shalan signed a letter to the board.\n"}, {"c.txt": None}],
+        # a changed source whose claim bridged two others
+        [{"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": SIGNED_700}, {"b.txt": UNRELATED}, {"b.txt": SIGNED_120}],
+    ],
+    ids=["copy", "declared-translation", "re-anchored-name", "bridge"],
+)
+def test_incremental_equals_full_on_relations_anchors_and_bridges(tmp_path, steps):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    for i, files in enumerate(steps):
+        write(folder, files)
+        _, incremental, full = step(fc, folder, tmp_path, str(i))
+        assert incremental == full, i
+
+
+def test_a_copy_flips_related_sources_on_an_old_discrepancy(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write(folder, {"a.txt": ORIGINAL, "c.txt": SIGNED_120, "u.txt": UNRELATED})
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    write(folder, {"b.txt": ORIGINAL.replace("Acme news", "Wire copy").replace("12 hours", "14 hours")})
+    fc.ingest([folder])
+    result = fc.reconcile()
+    report = fc.report()
+    assert {s["id"]: [r["source_id"] for r in s["related"]] for s in report["sources"]}["b"] == ["a"]
+    hours = next(d for d in report["discrepancies"] if {c["quote"] for c in d["claims"]} == {"12 hours", "14 hours"})
+    assert hours["related_sources"]
+    assert result.derived < result.claims  # u's claims were not derived again
+
+
+def test_an_incremental_run_derives_only_what_the_new_source_reaches(tmp_path):
+    corpus = synthetic.generate(80, seed=9)
+    folder = tmp_path / "src"
+    folder.mkdir()
+    synthetic.write_corpus(corpus, folder)
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    first = fc.reconcile()
+    assert first.derived == first.claims
+    synthetic.write_source(synthetic.new_source(corpus), folder)
+    fc.ingest([folder])
+    step = fc.reconcile()
+    new = len(fc.store.claims(source_id=synthetic.NEW_SOURCE_ID))
+    assert step.searched == new
+    # the components the new claims reached: a few clusters' worth, not the corpus
+    assert new <= step.derived < step.claims / 4
+    assert fc.reconcile().derived == 0  # nothing pending: nothing derived
+
+
+@pytest.mark.parametrize("fail_on", ["low", "medium", "high"])
+def test_check_lists_the_report_records_of_its_findings(tmp_path, fail_on):
+    from factcheck.reconcile.judge import severity_at_least
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write(folder, {"a.txt": ORIGINAL, "c.txt": SIGNED_120, "d.txt": SIGNED_700})
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.check(folder)
+    write(folder, {"b.txt": ORIGINAL.replace("Acme news", "Wire copy").replace("12 hours", "14 hours")})
+    result = fc.check(folder, fail_on=fail_on)
+    found = [{k: v for k, v in d.items() if k not in ("new", "locations")} for d in result.new]
+    report = fc.report()["discrepancies"]
+    assert found == [d for d in report if d["status"] == "open" and severity_at_least(d["severity"], fail_on)]
+    assert len(result.new) + len(result.below) + len(result.known) == len(report) > 0
+    assert all(d["new"] == [c["source_id"] == "b" for c in d["claims"]] for d in result.new)
