@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from factcheck.claims.context import content_keys
-from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.claims.lexicon import GENERIC, lexicon, pinned_lexicon
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
@@ -95,7 +95,19 @@ def align_candidates(
     the stored rows, without searching or embedding the corpus again.
     """
     by_id = {c["id"]: c for c in claims}
-    pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+    with pinned_lexicon():
+        pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+        rows = _align_pairs(pairs, by_id, vectors, th, progress)
+    return len(pairs), rows
+
+
+def _align_pairs(
+    pairs: list[tuple[str, str]],
+    by_id: dict[str, dict],
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    progress: Callable[[int], None] | None,
+) -> list[dict]:
     rows = []
     for i, (ida, idb) in enumerate(pairs):
         alignment = align(by_id[ida], by_id[idb], vectors, th)
@@ -112,7 +124,7 @@ def align_candidates(
             )
         if progress and i % 200 == 0:
             progress(i)
-    return len(pairs), rows
+    return rows
 
 
 def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[str, dict] | None = None) -> Reconciliation:
