@@ -295,6 +295,23 @@ class Factcheck:
             wanted[_sentence_index_id(c["sentence_id"])] = lambda h=c["sentence_hash"]: vectors[h]
         return self._index("sentences", wanted)
 
+    def claim_index_recall(self, queries: int = 2000, approximate_from: int | None = None) -> dict:
+        """How well the claim index a reconciled corpus gets finds each claim's neighbours:
+        its kind, and recall@k (k = ``neighbours`` + 1, what reconcile asks for) against an
+        exact search of the same vectors, for the ``queries`` claims whose ids sort first.
+        ``approximate_from`` lowers the size from which the index is approximate, to measure
+        that index on a smaller corpus. For benchmarks; writes nothing."""
+        claims = sorted(self.store.claims(), key=lambda c: c["id"])
+        vectors = VectorCache(self.store, self.embedder.model_id)
+        vectors.prefetch(h for c in claims for h in (c["context_hash"], c["sentence_hash"]))
+        by_id = {claim_index_id(c["id"]): c for c in claims}
+        index = VectorIndex(self.embedder.dim, self.embedder.model_id, approximate_from=approximate_from)
+        index.sync(set(by_id), lambda ids: np.vstack([claim_vector(by_id[i], vectors) for i in ids]))
+        sample = claims[:queries]
+        k = self.thresholds.neighbours + 1
+        recall = index.recall_at_k(np.vstack([claim_vector(c, vectors) for c in sample]), k) if sample else 1.0
+        return {"kind": index.kind, "vectors": index.count, "k": k, "queries": len(sample), "recall": recall, "training": index.training}
+
     # -- reconcile -------------------------------------------------------------------------
     def reconcile(self, full: bool = False) -> ReconcileResult:
         """Align claims about the same slot and record clusters and discrepancies.

@@ -19,7 +19,7 @@ import faiss
 
 SEED = 20240607
 LIST_SIZE = 128  # mean vectors per inverted list
-NPROBE = 16  # lists scanned per query (recall@25 >= 0.95 on the synthetic corpora: docs/performance.md)
+NPROBE = 12  # lists scanned per query: recall@25 0.995 on the synthetic corpora (docs/performance.md)
 TRAIN_PER_LIST = 40  # training vectors per centroid (FAISS warns below 39)
 KMEANS_ITERATIONS = 12
 
@@ -50,8 +50,10 @@ def train_quantizer(sample: np.ndarray, nlist: int) -> np.ndarray:
     return np.ascontiguousarray(kmeans.centroids, dtype=np.float32)
 
 
-def ivf_index(centroids: np.ndarray, nprobe: int = NPROBE) -> faiss.IndexIVFFlat:
-    """An empty inner-product IVF index over the given centroids."""
+def ivf_index(centroids: np.ndarray, nprobe: int | None = None) -> faiss.IndexIVFFlat:
+    """An empty inner-product IVF index over the given centroids, scanning ``nprobe``
+    lists per query (default :data:`NPROBE`)."""
+    nprobe = NPROBE if nprobe is None else nprobe
     dim = centroids.shape[1]
     quantizer = faiss.IndexFlatIP(dim)
     quantizer.add(np.ascontiguousarray(centroids, dtype=np.float32))
@@ -63,7 +65,7 @@ def ivf_index(centroids: np.ndarray, nprobe: int = NPROBE) -> faiss.IndexIVFFlat
     return index
 
 
-def ivf_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: int = NPROBE) -> np.ndarray:
+def ivf_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: int | None = None) -> np.ndarray:
     """Row numbers of the (approximately) ``k`` nearest rows of ``base`` to each query, by
     inner product; -1 where fewer were found. Trained on ``base`` in its given order."""
     base = np.ascontiguousarray(base, dtype=np.float32)

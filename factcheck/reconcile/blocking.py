@@ -10,7 +10,10 @@ query per claim: every key of the corpus is grouped in memory in one pass.
 
 Work stays linear in the corpus: keys are grouped in one pass, a small block gives all its
 pairs, and a block larger than :data:`BLOCK_ALL` gives each member only its
-``per_claim`` nearest members by vector (one matrix product per slice of the block).
+``per_claim`` nearest members by vector: exactly (one matrix product per slice of the
+block) up to :data:`BLOCK_EXACT` members, and past that through an inverted file trained on
+the block (:mod:`factcheck.index.ivf`), since a block keyed only by what a figure does
+("count", "staff", "=signed") grows with the corpus and its exact search with its square.
 """
 
 from __future__ import annotations
@@ -90,6 +93,8 @@ def blocking_pairs(
             firsts.append(np.repeat(rows, len(members)))
             seconds.append(np.tile(members, len(rows)))
             continue
+        if len(members) > BLOCK_EXACT:  # trained on the block: in id order, whatever the corpus's order
+            members = sorted(members, key=lambda i: claims[i]["id"])
         block = np.vstack([vector(i) for i in members])
         position = {i: x for x, i in enumerate(members)}
         k = min(per_claim + 1, len(members))
