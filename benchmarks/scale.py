@@ -128,35 +128,9 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
         "candidate_pairs": rec.candidate_pairs,
         "discrepancies": rec.discrepancies,
     }
-    figures.update(index_recall(checker))
+    recall = checker.claim_index_recall(queries=RECALL_QUERIES)
+    figures.update({"index_kind": recall["kind"], "k": recall["k"], "recall_at_k": recall["recall"]})
     return figures
-
-
-def index_recall(fc, queries: int = RECALL_QUERIES) -> dict:
-    """recall@k of the claim index the reconciler searches against an exact flat index over
-    the same vectors, on up to ``queries`` claims taken evenly in id order."""
-    import faiss
-
-    from factcheck.reconcile.reconciler import claim_index_id, claim_vector
-    from factcheck.workspace import VectorCache
-
-    claims = sorted(fc.store.claims(), key=lambda c: c["id"])
-    vectors = VectorCache(fc.store, fc.embedder.model_id)
-    vectors.prefetch(h for c in claims for h in (c["context_hash"], c["sentence_hash"]))
-    index = fc.claim_index(claims, vectors)
-    k = fc.thresholds.neighbours + 1
-    matrix = np.vstack([claim_vector(c, vectors) for c in claims]).astype(np.float32)
-    ids = np.asarray([claim_index_id(c["id"]) for c in claims], dtype=np.int64)
-    flat = faiss.IndexIDMap2(faiss.IndexFlatIP(matrix.shape[1]))
-    flat.add_with_ids(matrix, ids)
-    step = max(1, len(claims) // queries)
-    sample = matrix[::step][:queries]
-    _, exact = flat.search(sample, k)
-    _, found = index.search(sample, k)
-    hits = sum(len(set(e[e >= 0].tolist()) & set(f[f >= 0].tolist())) for e, f in zip(exact, found))
-    wanted = int((exact >= 0).sum())
-    kind = getattr(index, "kind", None) or type(getattr(index, "_index", index)).__name__
-    return {"index_kind": kind, "k": k, "recall_at_k": hits / wanted if wanted else 1.0}
 
 
 # -- the encoder ratio ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceError, one_line
-from factcheck.index.vector_index import VectorIndex, faiss_id
+from factcheck.index.vector_index import VectorIndex, faiss_id, tier
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.name_keys import NameAnchors
@@ -301,6 +301,23 @@ class Factcheck:
             wanted[_sentence_index_id(c["sentence_id"])] = lambda h=c["sentence_hash"]: vectors[h]
         return self._index("sentences", wanted)
 
+    def claim_index_recall(self, queries: int = 2000, approximate_from: int | None = None) -> dict:
+        """How well the claim index a reconciled corpus gets finds each claim's neighbours:
+        its kind, and recall@k (k = ``neighbours`` + 1, what reconcile asks for) against an
+        exact search of the same vectors, for the ``queries`` claims whose ids sort first.
+        ``approximate_from`` lowers the size from which the index is approximate, to measure
+        that index on a smaller corpus. For benchmarks; writes nothing."""
+        claims = sorted(self.store.claims(), key=lambda c: c["id"])
+        vectors = VectorCache(self.store, self.embedder.model_id)
+        vectors.prefetch(h for c in claims for h in (c["context_hash"], c["sentence_hash"]))
+        by_id = {claim_index_id(c["id"]): c for c in claims}
+        index = VectorIndex(self.embedder.dim, self.embedder.model_id, approximate_from=approximate_from)
+        index.sync(set(by_id), lambda ids: np.vstack([claim_vector(by_id[i], vectors) for i in ids]))
+        sample = claims[:queries]
+        k = self.thresholds.neighbours + 1
+        recall = index.recall_at_k(np.vstack([claim_vector(c, vectors) for c in sample]), k) if sample else 1.0
+        return {"kind": index.kind, "vectors": index.count, "k": k, "queries": len(sample), "recall": recall, "training": index.training}
+
     # -- reconcile -------------------------------------------------------------------------
     def reconcile(self, full: bool = False) -> ReconcileResult:
         """Align claims about the same slot and record clusters and discrepancies.
@@ -428,12 +445,14 @@ class Factcheck:
         removed = index.remove(sorted({claim_index_id(c) for c in drop}))
         if claims:
             index.add([claim_index_id(c["id"]) for c in claims], np.vstack([claim_vector(c, vectors) for c in claims]))
-        if index.count != self.store.claim_count():
-            index = VectorIndex(self.embedder.dim, model, path)
-            rows = list(self.store.db.query("select c.id, c.context_hash, s.content_hash as sentence_hash from claims c join sentences s on s.id = c.sentence_id order by c.id"))
-            vectors.prefetch(h for r in rows for h in (r["context_hash"], r["sentence_hash"]))
-            if rows:
-                index.add([claim_index_id(r["id"]) for r in rows], np.vstack([claim_vector(r, vectors) for r in rows]))
+        if index.count != self.store.claim_count() or tier(index.count, index.approximate_from) != index.tier:
+            # a lost or damaged cache, or a size tier entered or left: built again from every
+            # stored claim, as a full run builds it
+            rows = {claim_index_id(r["id"]): r for r in self.store.db.query(
+                "select c.id, c.context_hash, s.content_hash as sentence_hash from claims c join sentences s on s.id = c.sentence_id order by c.id"
+            )}  # fmt: skip
+            vectors.prefetch(h for r in rows.values() for h in (r["context_hash"], r["sentence_hash"]))
+            index.rebuild(set(rows), lambda ids: np.vstack([claim_vector(rows[i], vectors) for i in ids]))
             index.save()
         elif (removed or claims) and path:
             index.save()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -224,6 +225,25 @@ def _load(extra: str | None) -> Lexicon:
     return Lexicon.load(Path(extra) if extra else None)
 
 
+_pinned: Lexicon | None = None
+
+
 def lexicon() -> Lexicon:
-    """The shipped lexicon, extended by the file ``FACTCHECK_LEXICON`` names, if any."""
+    """The shipped lexicon, extended by the file ``FACTCHECK_LEXICON`` names, if any (or the
+    one :func:`pinned_lexicon` holds)."""
+    if _pinned is not None:
+        return _pinned
     return _load(os.environ.get("FACTCHECK_LEXICON") or None)
+
+
+@contextmanager
+def pinned_lexicon() -> Iterator[Lexicon]:
+    """Hold the lexicon of the moment for a block: alignment asks for it several times per
+    candidate pair, and reading the environment each time costs more than the rules that use it."""
+    global _pinned
+    outer = _pinned
+    _pinned = lexicon()
+    try:
+        yield _pinned
+    finally:
+        _pinned = outer

@@ -1,12 +1,27 @@
 """FAISS indexes over stored vectors: caches that the database can always rebuild.
 
-Each index is an ``IndexIDMap2`` over ``IndexFlatIP`` (exact cosine on normalised vectors),
-keyed by 63-bit ids derived from the stored rows' hashes, so ids are stable across
-rebuilds and machines and rows can be added or removed without rebuilding.
+Each index is keyed by 63-bit ids derived from the stored rows' hashes, so ids are stable
+across rebuilds and machines and rows can be added or removed without rebuilding. Its kind
+follows its size (:func:`tier`): while it holds fewer than :data:`APPROXIMATE_FROM`
+vectors it is exact, an ``IndexIDMap2`` over ``IndexFlatIP`` (cosine on normalised
+vectors); past that, an inverted file (:mod:`factcheck.index.ivf`), whose search scans a
+fixed number of lists of a fixed mean size, so a full run's searches grow with the corpus,
+not its square.
+
+An inverted file is trained when the index enters a size tier (each doubling past
+:data:`APPROXIMATE_FROM`), on the vectors of the ids that sort first among those it is
+to hold, with a fixed seed: one stored set gives one index, however the rows arrived. Within
+a tier, rows are added to and removed from the lists without training again; the index
+then holds exactly the stored vectors, but its lists were drawn from the set it held when
+it was trained, so an index grown source by source can probe other lists than one built
+from the final set at once. The exact search gives the same neighbours either way; the
+approximate one differs only among the neighbours it misses (recall@k, docs/performance.md).
 
 A small JSON manifest beside the index file records the model and dimension it was built
-with, its row count, and the SHA-256 and size of the index file's bytes. An index is used
-only when all of them match: another model's index is rebuilt silently; a damaged one
+with, its row count, its kind and training (lists, lists probed, seed, the size of the
+training sample and a hash of its ids), and the SHA-256 and size of the index file's bytes.
+An index is used only when all of them match: another model's index, or one trained with
+other parameters than this version uses, is rebuilt silently; a damaged one
 (checksum or size mismatch, an unreadable manifest or file, anything FAISS cannot read) is
 rebuilt with a one-line warning on the ``factcheck.index`` logger. Never a traceback, never a
 search over garbage. Saves are atomic: the index goes to a temporary file that replaces the
@@ -29,8 +44,12 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from factcheck.index import ivf
+
 log = logging.getLogger(__name__)
-MANIFEST_VERSION = 2  # 2: sha256 and size of the index file
+MANIFEST_VERSION = 3  # 2: sha256 and size of the index file; 3: the index's kind and training
+#: vectors from which an index is an inverted file rather than exact (docs/performance.md)
+APPROXIMATE_FROM = 32_768
 _MANIFEST_MAX_BYTES = 64_000
 _CHUNK = 1 << 20
 
@@ -48,19 +67,46 @@ def faiss_id(hex_digest: str) -> int:
     return int(hex_digest[:15], 16)
 
 
+def tier(count: int, approximate_from: int) -> int:
+    """The size tier of an index of ``count`` vectors: 0 (exact) below ``approximate_from``,
+    then 1, 2, ... for each doubling. An index is trained again only when its tier changes.
+
+    >>> [tier(n, 100) for n in (0, 99, 100, 199, 200, 399, 400)]
+    [0, 0, 1, 1, 2, 2, 3]
+    """
+    return 0 if count < approximate_from else (count // approximate_from).bit_length()
+
+
+def _flat(dim: int) -> faiss.Index:
+    return faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+
 class VectorIndex:
-    def __init__(self, dim: int, model_id: str, path: Path | None = None):
+    def __init__(self, dim: int, model_id: str, path: Path | None = None, approximate_from: int | None = None):
         self.dim = dim
         self.model_id = model_id
         self.path = Path(path) if path else None
-        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self.approximate_from = approximate_from or APPROXIMATE_FROM
+        self._index = _flat(dim)
+        #: how an inverted file was trained (recorded in the manifest); empty while exact
+        self.training: dict = {}
+
+    @property
+    def kind(self) -> str:
+        """"flat" (exact) or "ivf" (an inverted file: approximate)."""
+        return "ivf" if self.training else "flat"
+
+    @property
+    def tier(self) -> int:
+        return self.training.get("tier", 0)
 
     # -- persistence ---------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, dim: int, model_id: str) -> VectorIndex:
-        """Load the index at ``path`` if it was built for this model and is intact, else start
-        empty (the caller's ``sync`` then rebuilds it from the database)."""
-        index = cls(dim, model_id, path)
+    def open(cls, path: Path, dim: int, model_id: str, approximate_from: int | None = None) -> VectorIndex:
+        """Load the index at ``path`` if it was built for this model, with this version's
+        training parameters, and is intact, else start empty (the caller's ``sync`` then
+        rebuilds it from the database)."""
+        index = cls(dim, model_id, path, approximate_from)
         manifest = _manifest_path(path)
         if not manifest.exists() and not path.exists():
             return index
@@ -68,7 +114,10 @@ class VectorIndex:
             info = _read_manifest(manifest)
             if info["model_id"] != model_id or info["dim"] != dim:
                 raise _OtherBuild
+            if info["kind"] == "ivf" and not _same_training(info["training"], index.approximate_from):
+                raise _OtherBuild
             index._index = _read_index(path, info)
+            index.training = dict(info["training"]) if info["kind"] == "ivf" else {}
         except _OtherBuild:
             pass
         except DamagedCache as exc:
@@ -86,7 +135,10 @@ class VectorIndex:
             faiss.write_index(self._index, str(tmp))
             digest, size = _file_digest(tmp)
             os.replace(tmp, self.path)
-            manifest = {"version": MANIFEST_VERSION, "model_id": self.model_id, "dim": self.dim, "count": self.count, "sha256": digest, "bytes": size}
+            manifest = {
+                "version": MANIFEST_VERSION, "model_id": self.model_id, "dim": self.dim, "count": self.count,
+                "kind": self.kind, "training": self.training, "sha256": digest, "bytes": size,
+            }  # fmt: skip
             tmp = _temporary(_manifest_path(self.path))
             tmp.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
             os.replace(tmp, _manifest_path(self.path))
@@ -106,6 +158,9 @@ class VectorIndex:
     def ids(self) -> set[int]:
         if self.count == 0:
             return set()
+        if self.kind == "ivf":
+            lists = self._index.invlists
+            return set(np.concatenate([_list_ids(lists, n) for n in range(self._index.nlist)]).tolist())
         return set(faiss.vector_to_array(self._index.id_map).tolist())
 
     def add(self, ids: Iterable[int], vectors: np.ndarray) -> None:
@@ -120,10 +175,15 @@ class VectorIndex:
         return int(self._index.remove_ids(ids))
 
     def sync(self, wanted: set[int], fetch: Callable[[list[int]], np.ndarray]) -> tuple[int, int]:
-        """Make the index hold exactly ``wanted``; ``fetch(ids)`` returns the missing vectors.
+        """Make the index hold exactly ``wanted``; ``fetch(ids)`` returns the missing vectors
+        (all of them when the size tier changes and the index is built again).
 
         Returns (added, removed).
         """
+        if tier(len(wanted), self.approximate_from) != self.tier:
+            removed = self.count
+            self.rebuild(wanted, fetch)
+            return len(wanted), removed
         have = self.ids()
         stale = have - wanted
         missing = sorted(wanted - have)
@@ -131,6 +191,35 @@ class VectorIndex:
         if missing:
             self.add(missing, fetch(missing))
         return len(missing), removed
+
+    def rebuild(self, wanted: set[int], fetch: Callable[[list[int]], np.ndarray]) -> None:
+        """Build the index for ``wanted`` from nothing, of the kind its size calls for. An
+        inverted file is trained on the vectors of the ids that sort first (as many as
+        its lists need), so the same set gives the same index in any order of arrival."""
+        ids = sorted(wanted)
+        level = tier(len(ids), self.approximate_from)
+        if level == 0:
+            self._index, self.training = _flat(self.dim), {}
+            self.add(ids, fetch(ids) if ids else np.zeros((0, self.dim), dtype=np.float32))
+            return
+        lists = ivf.lists_for(self.approximate_from << (level - 1))
+        sample = ids[: lists * ivf.TRAIN_PER_LIST]
+        index = ivf.ivf_index(ivf.train_quantizer(fetch(sample), lists))
+        index.set_direct_map_type(faiss.DirectMap.Hashtable)  # remove and reconstruct by id
+        self._index = index
+        self.training = {
+            "tier": level,
+            "approximate_from": self.approximate_from,
+            "lists": lists,
+            "nprobe": int(index.nprobe),
+            "seed": ivf.SEED,
+            "iterations": ivf.KMEANS_ITERATIONS,
+            "sample": len(sample),
+            "sample_ids_sha256": hashlib.sha256(np.asarray(sample, dtype="<i8").tobytes()).hexdigest(),
+        }
+        for lo in range(0, len(ids), _ADD_BATCH):
+            chunk = ids[lo : lo + _ADD_BATCH]
+            self.add(chunk, fetch(chunk))
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` (scores, ids) per query row; missing neighbours have id -1."""
@@ -142,6 +231,55 @@ class VectorIndex:
 
     def reconstruct(self, id_: int) -> np.ndarray:
         return self._index.reconstruct(int(id_))
+
+    def stored(self) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, vectors) of everything the index holds, sorted by id."""
+        if self.count == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, self.dim), dtype=np.float32)
+        if self.kind == "ivf":
+            lists = self._index.invlists
+            ids = np.concatenate([_list_ids(lists, n) for n in range(self._index.nlist)])
+            vectors = np.concatenate(
+                [faiss.rev_swig_ptr(lists.get_codes(n), lists.list_size(n) * self._index.code_size).copy() for n in range(self._index.nlist) if lists.list_size(n)]
+            ).view(np.float32).reshape(-1, self.dim)
+        else:
+            ids = faiss.vector_to_array(self._index.id_map)
+            vectors = faiss.rev_swig_ptr(faiss.downcast_index(self._index.index).get_xb(), self.count * self.dim).copy().reshape(-1, self.dim)
+        order = np.argsort(ids, kind="stable")
+        return ids[order], vectors[order]
+
+    def recall_at_k(self, queries: np.ndarray, k: int) -> float:
+        """Recall@k of this index's search for ``queries`` against an exact search over the
+        same vectors: the share of the true ``k`` nearest that it returns (1.0 when exact)."""
+        ids, vectors = self.stored()
+        exact = _flat(self.dim)
+        if len(ids):
+            exact.add_with_ids(vectors, ids)
+        k = max(1, min(k, self.count))
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        return ivf.recall_at_k(exact.search(queries, k)[1], self.search(queries, k)[1])
+
+
+_ADD_BATCH = 65_536  # vectors fetched and added at once when an index is built again
+
+
+def _list_ids(lists, n: int) -> np.ndarray:
+    return faiss.rev_swig_ptr(lists.get_ids(n), lists.list_size(n)).copy() if lists.list_size(n) else np.zeros(0, dtype=np.int64)
+
+
+def _same_training(training: dict, approximate_from: int) -> bool:
+    """Whether an inverted file was trained as this version trains one for its tier."""
+    level = training.get("tier")
+    if type(level) is not int or level < 1:
+        return False
+    expected = {
+        "approximate_from": approximate_from,
+        "lists": ivf.lists_for(approximate_from << (level - 1)),
+        "nprobe": min(ivf.NPROBE, ivf.lists_for(approximate_from << (level - 1))),
+        "seed": ivf.SEED,
+        "iterations": ivf.KMEANS_ITERATIONS,
+    }
+    return all(training.get(key) == value for key, value in expected.items())
 
 
 def _manifest_path(path: Path) -> Path:
@@ -165,7 +303,8 @@ def _file_digest(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-_MANIFEST_TYPES = {"version": int, "model_id": str, "dim": int, "count": int, "sha256": str, "bytes": int}
+_MANIFEST_TYPES = {"version": int, "model_id": str, "dim": int, "count": int, "kind": str, "training": dict, "sha256": str, "bytes": int}
+_KINDS = {"flat": faiss.IndexIDMap2, "ivf": faiss.IndexIVFFlat}
 
 
 def _read_manifest(manifest: Path) -> dict:
@@ -179,13 +318,15 @@ def _read_manifest(manifest: Path) -> dict:
         raise DamagedCache(f"has an unreadable manifest ({type(exc).__name__})") from None
     if len(raw) > _MANIFEST_MAX_BYTES or not isinstance(info, dict):
         raise DamagedCache("has an unreadable manifest")
-    if "version" not in info:
-        raise _OtherBuild  # written before manifests carried a checksum
+    if "version" not in info or (type(info["version"]) is int and info["version"] < MANIFEST_VERSION):
+        raise _OtherBuild  # written by an earlier version (before checksums, or before kinds)
     for key, kind in _MANIFEST_TYPES.items():
         if type(info.get(key)) is not kind:
             raise DamagedCache(f"has a manifest without a valid {key!r}")
     if info["version"] != MANIFEST_VERSION:
         raise DamagedCache(f"has a manifest of version {info['version']}")
+    if info["kind"] not in _KINDS or (info["kind"] == "ivf") != bool(info["training"]):
+        raise DamagedCache(f"has a manifest of an unknown kind of index {info['kind'][:40]!r}")
     return info
 
 
@@ -211,6 +352,8 @@ def _read_index(path: Path, info: dict) -> faiss.Index:
         loaded = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
     except (RuntimeError, MemoryError, ValueError) as exc:
         raise DamagedCache(f"cannot be read by FAISS ({type(exc).__name__})") from None
-    if not isinstance(loaded, faiss.IndexIDMap2) or loaded.d != info["dim"] or loaded.ntotal != info["count"]:
+    if not isinstance(loaded, _KINDS[info["kind"]]) or loaded.d != info["dim"] or loaded.ntotal != info["count"]:
+        raise DamagedCache("does not hold what its manifest says")
+    if info["kind"] == "ivf" and (loaded.nlist != info["training"]["lists"] or loaded.nprobe != info["training"]["nprobe"]):
         raise DamagedCache("does not hold what its manifest says")
     return loaded

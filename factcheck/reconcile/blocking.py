@@ -10,7 +10,10 @@ query per claim: every key of the corpus is grouped in memory in one pass.
 
 Work stays linear in the corpus: keys are grouped in one pass, a small block gives all its
 pairs, and a block larger than :data:`BLOCK_ALL` gives each member only its
-``per_claim`` nearest members by vector (one matrix product per slice of the block).
+``per_claim`` nearest members by vector: exactly (one matrix product per slice of the
+block) up to :data:`BLOCK_EXACT` members, and past that through an inverted file trained on
+the block (:mod:`factcheck.index.ivf`), since a block keyed only by what a figure does
+("count", "staff", "=signed") grows with the corpus and its exact search with its square.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ import numpy as np
 
 from factcheck.claims.money import currencies
 from factcheck.claims.name_keys import name_key, word_keys
+from factcheck.index.ivf import ivf_neighbours
 
 BLOCK_ALL = 48  # a block this small gives all its pairs
+BLOCK_EXACT = 4096  # a block this large or smaller finds each member's nearest members exactly
 _SLICE = 512  # rows of a large block compared at once
 
 
@@ -60,7 +65,7 @@ def blocking_pairs(
     """Sorted id pairs of claims that share a frame key (module docstring), the key bound
     to the figure on one side at least ("300 OpenAI employees signed" and a sentence about
     OpenAI's signers that names OpenAI further away); ``vector_of`` gives a claim's unit
-    vector (asked only for the members of large blocks). With ``only``, pairs that touch
+    vector (asked once per member of a large block). With ``only``, pairs that touch
     one of those claims."""
     wanted = set(only) if only is not None else None
     bound: dict[tuple, list[int]] = defaultdict(list)
@@ -70,7 +75,14 @@ def blocking_pairs(
             bound[key].append(i)
         for key in frame_keys(claim):
             named[key].append(i)
-    pairs: set[tuple[str, str]] = set()
+    vectors: dict[int, np.ndarray] = {}
+
+    def vector(i: int) -> np.ndarray:
+        if i not in vectors:
+            vectors[i] = vector_of(claims[i])
+        return vectors[i]
+
+    firsts, seconds = [], []  # claim rows of the pairs, block by block
     for key in sorted(bound):
         rows, members = bound[key], named[key]
         if len(members) < 2:
@@ -78,32 +90,51 @@ def blocking_pairs(
         if wanted is not None and not any(claims[i]["id"] in wanted for i in members):
             continue
         if len(members) <= BLOCK_ALL:
-            for i in rows:
-                for j in members:
-                    _add(pairs, claims[i], claims[j], wanted)
+            firsts.append(np.repeat(rows, len(members)))
+            seconds.append(np.tile(members, len(rows)))
             continue
-        block = np.vstack([vector_of(claims[i]) for i in members])
+        if len(members) > BLOCK_EXACT:  # trained on the block: in id order, whatever the corpus's order
+            members = sorted(members, key=lambda i: claims[i]["id"])
+        block = np.vstack([vector(i) for i in members])
         position = {i: x for x, i in enumerate(members)}
-        for lo in range(0, len(rows), _SLICE):
-            chunk = rows[lo : lo + _SLICE]
-            nearest = nearest_members(block[[position[i] for i in chunk]], block, per_claim)
-            for i, row in zip(chunk, nearest):
-                for y in row:
-                    _add(pairs, claims[i], claims[members[int(y)]], wanted)
-    return pairs
+        k = min(per_claim + 1, len(members))
+        nearest = block_neighbours(block, [position[i] for i in rows], k)
+        firsts.append(np.repeat(rows, k))
+        seconds.append(np.asarray(members)[nearest.clip(0)].ravel())
+        if (nearest < 0).any():  # an approximate search may return fewer than k
+            firsts[-1], seconds[-1] = firsts[-1][nearest.ravel() >= 0], seconds[-1][nearest.ravel() >= 0]
+    return _id_pairs(claims, firsts, seconds, wanted)
 
 
-def nearest_members(rows: np.ndarray, block: np.ndarray, per_claim: int) -> np.ndarray:
-    """For each of ``rows`` (unit vectors of members of a large block), the positions in
-    ``block`` of its ``per_claim`` + 1 nearest members (itself among them)."""
-    scores = rows @ block.T
-    k = min(per_claim + 1, len(block))
-    return np.argpartition(-scores, k - 1, axis=1)[:, :k]
+def block_neighbours(block: np.ndarray, queries: list[int], k: int) -> np.ndarray:
+    """The ``k`` nearest rows of ``block`` (unit vectors, by inner product) to each of its
+    rows ``queries``: exact up to :data:`BLOCK_EXACT` rows; past it an inverted-file search
+    (:mod:`factcheck.index.ivf`) whose cost per query does not grow with the block."""
+    if len(block) > BLOCK_EXACT:
+        return ivf_neighbours(block, block[queries], k)
+    out = np.empty((len(queries), k), dtype=np.int64)
+    for lo in range(0, len(queries), _SLICE):
+        scores = block[queries[lo : lo + _SLICE]] @ block.T
+        out[lo : lo + _SLICE] = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    return out
 
 
-def _add(pairs: set, a: dict, b: dict, wanted: set | None) -> None:
-    if a["id"] == b["id"] or a["sentence_id"] == b["sentence_id"]:
-        return
-    if wanted is not None and a["id"] not in wanted and b["id"] not in wanted:
-        return
-    pairs.add((a["id"], b["id"]) if a["id"] < b["id"] else (b["id"], a["id"]))
+def _id_pairs(claims: list[dict], firsts: list[np.ndarray], seconds: list[np.ndarray], wanted: set | None) -> set[tuple[str, str]]:
+    """The pairs of claim rows as sorted id pairs, once each, leaving out a claim with
+    itself, two claims of one sentence, and (with ``wanted``) pairs that touch none of it."""
+    if not firsts:
+        return set()
+    first, second = np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)
+    sentence_code: dict[str, int] = {}
+    sentence = np.array([sentence_code.setdefault(c["sentence_id"], len(sentence_code)) for c in claims], dtype=np.int64)
+    keep = (first != second) & (sentence[first] != sentence[second])
+    if wanted is not None:
+        touched = np.array([c["id"] in wanted for c in claims], dtype=bool)
+        keep &= touched[first] | touched[second]
+    ids = sorted(range(len(claims)), key=lambda i: claims[i]["id"])
+    rank = np.empty(len(claims), dtype=np.int64)
+    rank[ids] = np.arange(len(claims))
+    a, b = rank[first[keep]], rank[second[keep]]
+    codes = np.unique(np.minimum(a, b) * len(claims) + np.maximum(a, b))
+    n = len(claims)
+    return {(claims[ids[c // n]]["id"], claims[ids[c % n]]["id"]) for c in codes.tolist()}

@@ -8,6 +8,8 @@ is weighed by hand.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factcheck.claims.name_keys import names_meet as same_name
 from factcheck.reconcile.intervals import magnitude_ratio
 
@@ -49,7 +51,19 @@ def same_party(a: dict, x: str, b: dict, y: str) -> bool:
 
 def parties_meet(a: dict, xs: list[str], b: dict, ys: list[str]) -> bool:
     """Whether some name of ``xs`` (of claim ``a``) and some of ``ys`` (of ``b``) are one party."""
-    return any(same_party(a, x, b, y) for x in xs for y in ys)
+    sectors_a = (a.get("frame") or {}).get("sectors") or {}
+    sectors_b = (b.get("frame") or {}).get("sectors") or {}
+    return _parties_meet(tuple(xs), tuple(sectors_a.get(x) for x in xs), tuple(ys), tuple(sectors_b.get(y) for y in ys), a.get("name_anchors"))
+
+
+@lru_cache(maxsize=1 << 18)  # asked for most candidate pairs of a run, about few distinct lists of names
+def _parties_meet(xs: tuple, sectors_x: tuple, ys: tuple, sectors_y: tuple, anchors) -> bool:
+    """:func:`same_party` for some name of ``xs`` and some of ``ys``, given each name's trade."""
+    for x, sx in zip(xs, sectors_x):
+        for y, sy in zip(ys, sectors_y):
+            if x and y and same_name(x, y, anchors) and not (sx and sy and sx != sy):
+                return True
+    return False
 
 
 def name_overlap(a: dict, b: dict) -> float:

@@ -22,7 +22,7 @@ from factcheck.claims.name_keys import NameAnchors
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex
 from factcheck.reconcile import relations
-from factcheck.reconcile.blocking import BLOCK_ALL, frame_keys, nearest_members
+from factcheck.reconcile.blocking import BLOCK_ALL, BLOCK_EXACT, block_neighbours, frame_keys
 from factcheck.reconcile.reconciler import Reconciliation, claim_index_id, claim_vector, derive_clusters
 from factcheck.reconcile.slots import annotate_years, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -104,13 +104,16 @@ def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, t
                 for m in members:
                     _add(pairs, r, m, wanted)
             continue
+        if len(members) > BLOCK_EXACT:  # the full run's order for a block searched through an inverted file
+            members = sorted(members, key=lambda m: m["id"])
         mine = [x for x, m in enumerate(members) if m["bound"] and m["id"] in wanted]
         if not mine:
             continue  # an old claim whose nearest members would now include a pending one is not asked again
         vectors.prefetch(h for m in members for h in (m["context_hash"], m["sentence_hash"]))
         block = normalise(np.vstack([vectors[m["context_hash"]] for m in members]) + np.vstack([vectors[m["sentence_hash"]] for m in members]))
-        for x, row in zip(mine, nearest_members(block[mine], block, th.neighbours)):
-            for y in row:
+        k = min(th.neighbours + 1, len(members))
+        for x, row in zip(mine, block_neighbours(block, mine, k)):
+            for y in row[row >= 0]:  # an approximate search may return fewer than k
                 _add(pairs, members[x], members[int(y)], wanted)
     return pairs
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from factcheck.claims.context import content_keys
-from factcheck.claims.lexicon import GENERIC, lexicon
+from factcheck.claims.lexicon import GENERIC, lexicon, pinned_lexicon
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
@@ -97,8 +97,9 @@ def align_candidates(
     the stored rows, without searching or embedding the corpus again.
     """
     by_id = {c["id"]: c for c in claims}
-    pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
-    return len(pairs), align_pairs(by_id, pairs, vectors, th, progress)
+    with pinned_lexicon():
+        pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
+        return len(pairs), align_pairs(by_id, pairs, vectors, th, progress)
 
 
 def align_pairs(
@@ -109,6 +110,17 @@ def align_pairs(
     progress: Callable[[int], None] | None = None,
 ) -> list[dict]:
     """The alignment rows of sorted candidate ``pairs`` (claim ids, each claim in ``by_id``)."""
+    with pinned_lexicon():
+        return _align_rows(pairs, by_id, vectors, th, progress)
+
+
+def _align_rows(
+    pairs: list[tuple[str, str]],
+    by_id: dict[str, dict],
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    progress: Callable[[int], None] | None,
+) -> list[dict]:
     rows = []
     for i, (ida, idb) in enumerate(pairs):
         alignment = align(by_id[ida], by_id[idb], vectors, th)

@@ -263,7 +263,10 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
     """The rules two claims of one slot must pass, then their features; None when a rule
     says they are not one slot.
 
-    ``vectors`` maps content hashes (of contexts and of sentences) to unit vectors.
+    ``vectors`` maps content hashes (of contexts and of sentences) to unit vectors. Each
+    rule reads only the two claims, so their order cannot change the answer; they run in
+    order of cost per pair refused (most candidate pairs are refused by names, before any
+    word or vector is read).
     """
     if a["sentence_id"] == b["sentence_id"]:
         return None  # two figures in one sentence are two different things by construction
@@ -272,8 +275,6 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
     if not roles_compatible(fa.get("role", ""), fb.get("role", "")):
         return None  # "300 employees signed" (a part) and "about 700 employees at OpenAI" (the headcount)
-    if _swapped(a, b):
-        return None  # A invested in B vs B invested in A
     if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
         return None  # figures for different years
     if a["kind"] == "date":
@@ -285,6 +286,23 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
             return None  # "officials said on Monday": when it was said, not what happened
         if _dated_apart(a, b):
             return None  # the years of two different figures of a series
+    same_language = a["lang"] == b["lang"]
+    if a.get("whole") != b.get("whole"):
+        # The words around a whole ("700 of 770 employees signed") say what its part did.
+        other = b if a.get("whole") else a
+        if other.get("partitive"):
+            return None  # "500 of the employees" counts a part, never the whole
+        if same_language and _part_predicate_shared(a, b):
+            return None  # the other figure counts those who signed: the part, not the whole
+    actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
+    if actors_a and actors_b and not parties_meet(a, actors_a, b, actors_b):
+        return None  # both sentences name who acts, and not the same one (nor one trade)
+    if _roles_differ(a, b):
+        return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
+    if _swapped(a, b):
+        return None  # A invested in B vs B invested in A
+    if _own_against_transfer(a, b) or _own_against_transfer(b, a):
+        return None  # a company's revenue is not what one company paid another
     lex = lexicon()
     words_a, words_b = _words(a, "context_words"), _words(b, "context_words")
     # words in common, or failing that concepts ("bought" and "deal", "killed" and "dead");
@@ -296,27 +314,12 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
     needed = th.min_shared_words
     if a["kind"] == "date" or ((a.get("unit") or "count") == "count" and not (a.get("noun") and b.get("noun"))):
         needed += 1  # many things happen in one year; a bare count needs its words to say more
-    same_language = a["lang"] == b["lang"]
     if same_language and shared + sentence_concept < needed:
         return None
     ctx = rescale(float(vectors[a["context_hash"]] @ vectors[b["context_hash"]]), th.cosine_floor)
     sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
     if not same_language and max(ctx, sent) < th.cross_lingual_cosine and not _frames_agree(a, b):
         return None
-    actors_a, actors_b = a.get("actors") or [], b.get("actors") or []
-    if actors_a and actors_b and not parties_meet(a, actors_a, b, actors_b):
-        return None  # both sentences name who acts, and not the same one (nor one trade)
-    if _roles_differ(a, b):
-        return None  # "نوران invested in سالكو" and "نوران invested in ديمار"
-    if _own_against_transfer(a, b) or _own_against_transfer(b, a):
-        return None  # a company's revenue is not what one company paid another
-    if a.get("whole") != b.get("whole"):
-        # The words around a whole ("700 of 770 employees signed") say what its part did.
-        other = b if a.get("whole") else a
-        if other.get("partitive"):
-            return None  # "500 of the employees" counts a part, never the whole
-        if same_language and _part_predicate_shared(a, b):
-            return None  # the other figure counts those who signed: the part, not the whole
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
     # the words next to a whole ("700 of 770 employees signed") say what its part did, not what it counts
     wholes = bool(a.get("whole") or b.get("whole"))

@@ -8,7 +8,6 @@ import re
 from benchmark_scripts import load
 
 from factcheck.embeddings.hashing import HashingEmbedder
-from factcheck.workspace import Factcheck
 
 scale = load("scale")
 
@@ -18,17 +17,6 @@ def test_the_plain_script_embeds_the_sentences_that_hold_a_number(tmp_path):
     (tmp_path / "b.txt").write_text("No figures at all here.\n", encoding="utf-8")
     result = scale.plain_run(tmp_path, HashingEmbedder())
     assert result["sentences"] == 2 and result["seconds"] > 0
-
-
-def test_an_exact_index_has_a_recall_of_one(tmp_path):
-    folder = tmp_path / "src"
-    folder.mkdir()
-    scale.synthetic.write_corpus(scale.synthetic.generate(20, seed=3), folder)
-    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing")
-    fc.ingest([folder])
-    fc.reconcile()
-    figures = scale.index_recall(fc, queries=25)
-    assert figures["recall_at_k"] == 1.0 and figures["k"] == fc.thresholds.neighbours + 1
 
 
 def test_a_run_prints_every_figure_of_each_size_and_their_growth(tmp_path, capsys):

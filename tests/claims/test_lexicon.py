@@ -65,3 +65,20 @@ def test_a_bad_lexicon_is_one_clear_error(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         Lexicon.load(path)
+
+
+def test_a_pinned_lexicon_holds_for_its_block_only(tmp_path, monkeypatch):
+    from factcheck.claims.lexicon import pinned_lexicon
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[[group]]\nname = "apples"\nwords = ["apples"]\n', encoding="utf-8")
+    monkeypatch.delenv("FACTCHECK_LEXICON", raising=False)
+    shipped = lexicon()
+    with pinned_lexicon() as held:
+        assert held is shipped
+        monkeypatch.setenv("FACTCHECK_LEXICON", str(extra))
+        assert lexicon() is shipped and lexicon().group("apples") is None
+        with pinned_lexicon() as inner:
+            assert inner is shipped
+        assert lexicon() is shipped
+    assert lexicon().group("apples") == "apples"  # the environment is read again after the block

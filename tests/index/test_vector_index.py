@@ -204,3 +204,118 @@ def test_a_corrupted_cache_gives_the_same_report_as_a_fresh_build(tmp_path, capl
         again = Factcheck(db_path=db, model="hashing", thresholds_file=vector_only)
         again.reconcile(full=True)
         assert again.report() == expected
+
+
+# -- the kind of index follows its size ---------------------------------------------------------
+
+
+def clustered(n, dim=32, groups=60, seed=5):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(groups, dim))
+    return normalise(centres[rng.integers(0, groups, n)] + 0.6 * rng.normal(size=(n, dim)))
+
+
+def _fetch(v, first=1000):
+    return lambda ids: v[[i - first for i in ids]]
+
+
+@pytest.mark.parametrize(
+    "count, kind, tier",
+    [(0, "flat", 0), (399, "flat", 0), (400, "ivf", 1), (799, "ivf", 1), (800, "ivf", 2), (1700, "ivf", 3)],
+)
+def test_the_kind_of_index_follows_its_size(count, kind, tier):
+    v = clustered(2000)
+    index = VectorIndex(32, "m", approximate_from=400)
+    index.sync(set(range(1000, 1000 + count)), _fetch(v))
+    assert (index.kind, index.tier, index.count) == (kind, tier, count)
+    if count:
+        assert index.search(v[:3], 1)[1][:, 0].tolist() == [1000, 1001, 1002]
+
+
+def test_crossing_the_threshold_both_ways_builds_the_other_kind_with_the_same_ids():
+    v = clustered(1000)
+    index = VectorIndex(32, "m", approximate_from=400)
+    index.sync(set(range(1000, 1300)), _fetch(v))
+    assert index.kind == "flat"
+    assert index.sync(set(range(1000, 1450)), _fetch(v)) == (450, 300)  # built again, trained
+    assert index.kind == "ivf" and index.ids() == set(range(1000, 1450))
+    trained = dict(index.training)
+    assert index.sync(set(range(1010, 1460)), _fetch(v)) == (10, 10)  # within the tier: in place
+    assert index.training == trained and index.ids() == set(range(1010, 1460))
+    index.sync(set(range(1000, 1100)), _fetch(v))
+    assert index.kind == "flat" and index.ids() == set(range(1000, 1100))
+
+
+def test_one_set_gives_one_index_whatever_the_order_of_arrival():
+    import faiss
+
+    v = clustered(1000)
+    ids = list(range(1000, 1900))
+    one = VectorIndex(32, "m", approximate_from=400)
+    one.sync(set(ids), _fetch(v))
+    other = VectorIndex(32, "m", approximate_from=400)
+    other.add(ids[::-1][:100], _fetch(v)(ids[::-1][:100]))
+    other.sync(set(ids), _fetch(v))  # the tier changes: trained on the set, not on what came first
+    assert one.training == other.training
+    assert np.array_equal(faiss.serialize_index(one._index), faiss.serialize_index(other._index))
+
+
+def test_a_saved_approximate_index_loads_back_and_gives_the_same_results(tmp_path):
+    v = clustered(1500)
+    path = tmp_path / "c.faiss"
+    index = VectorIndex(32, "model-a", path, approximate_from=400)
+    index.sync(set(range(1000, 2500)), _fetch(v))
+    index.save()
+    info = json.loads(path.with_suffix(".faiss.json").read_text())
+    assert info["kind"] == "ivf" and info["training"] == index.training and info["training"]["lists"] == 6
+    again = VectorIndex.open(path, 32, "model-a", approximate_from=400)
+    assert (again.kind, again.training, again.ids()) == ("ivf", index.training, index.ids())
+    for got, want in zip(again.search(v[:50], 7), index.search(v[:50], 7)):
+        assert np.array_equal(got, want)
+    assert np.array_equal(again.reconstruct(1010), v[10])
+    # within its tier the loaded index is kept; another threshold trains another one
+    assert again.sync(set(range(1000, 2500)), _fetch(v)) == (0, 0)
+    assert VectorIndex.open(path, 32, "model-a", approximate_from=300).count == 0
+
+
+def test_a_damaged_approximate_index_is_rebuilt_with_one_warning_line(tmp_path, caplog):
+    v = clustered(1500)
+    path = tmp_path / "c.faiss"
+    index = VectorIndex(32, "model-a", path, approximate_from=400)
+    index.sync(set(range(1000, 2500)), _fetch(v))
+    index.save()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING, logger="factcheck.index.vector_index"):
+        reopened = VectorIndex.open(path, 32, "model-a", approximate_from=400)
+    (record,) = caplog.records
+    assert "does not match its checksum" in record.getMessage() and "\n" not in record.getMessage()
+    assert reopened.count == 0
+    reopened.sync(set(range(1000, 2500)), _fetch(v))
+    for got, want in zip(reopened.search(v[:50], 7), index.search(v[:50], 7)):
+        assert np.array_equal(got, want)
+
+
+def test_a_manifest_trained_otherwise_is_rebuilt_silently(tmp_path, caplog):
+    v = clustered(1500)
+    path = tmp_path / "c.faiss"
+    index = VectorIndex(32, "model-a", path, approximate_from=400)
+    index.sync(set(range(1000, 2500)), _fetch(v))
+    index.save()
+    _edit_manifest(training={**index.training, "nprobe": 1})(path)
+    with caplog.at_level(logging.WARNING):
+        assert VectorIndex.open(path, 32, "model-a", approximate_from=400).count == 0
+    assert not caplog.records
+
+
+def test_recall_of_the_approximate_index_against_an_exact_search():
+    v = clustered(20_000, dim=64, groups=200)
+    index = VectorIndex(64, "m", approximate_from=16_384)
+    index.sync(set(range(1000, 21_000)), _fetch(v))
+    assert index.kind == "ivf" and index.training["lists"] == 128
+    recall = index.recall_at_k(v[::10], 25)
+    assert 0.95 <= recall < 1.0  # approximate, and good enough
+    exact = VectorIndex(64, "m")
+    exact.add(range(1000, 3000), v[:2000])
+    assert exact.recall_at_k(v[:100], 25) == 1.0

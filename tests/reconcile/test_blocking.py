@@ -63,3 +63,29 @@ def test_a_large_block_gives_each_claim_its_nearest_members_only(monkeypatch):
     groups = {c["id"]: i // 3 for i, c in enumerate(claims)}
     assert pairs and all(groups[a] == groups[b] for a, b in pairs)
     assert len(pairs) == 12  # each group of three: its three pairs
+
+
+def clustered(n: int, groups: int, dim: int = 32, seed: int = 3) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(groups, dim))
+    x = centres[rng.integers(0, groups, n)] + 0.6 * rng.normal(size=(n, dim))
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype("float32")
+
+
+def test_a_huge_block_is_searched_approximately_finding_nearly_the_same_pairs(monkeypatch):
+    claims = [claim(f"c{i:04d}", ["Nouran"], agent="Nouran") for i in range(3000)]
+    x = clustered(len(claims), 40)
+    vector = {c["id"]: x[i] for i, c in enumerate(claims)}
+    exact = blocking_pairs(claims, lambda c: vector[c["id"]], per_claim=5)
+    monkeypatch.setattr(blocking, "BLOCK_EXACT", 1000)
+    approximate = blocking_pairs(claims, lambda c: vector[c["id"]], per_claim=5)
+    assert len(exact & approximate) >= 0.95 * len(exact) and len(approximate) <= len(exact) * 1.05
+    # deterministic, and independent of the order the claims come in
+    assert blocking_pairs(claims[::-1], lambda c: vector[c["id"]], per_claim=5) == approximate
+
+
+def test_the_exact_search_of_a_block_is_the_nearest_rows():
+    x = clustered(700, 10)
+    nearest = blocking.block_neighbours(x, list(range(0, 700, 7)), 4)
+    truth = np.argsort(-(x[::7] @ x.T), axis=1)[:, :4]
+    assert all(set(a) == set(b) for a, b in zip(nearest.tolist(), truth.tolist()))

@@ -205,3 +205,32 @@ def test_check_lists_the_report_records_of_its_findings(tmp_path, fail_on):
     assert found == [d for d in report if d["status"] == "open" and severity_at_least(d["severity"], fail_on)]
     assert len(result.new) + len(result.below) + len(result.known) == len(report) > 0
     assert all(d["new"] == [c["source_id"] == "b" for c in d["claims"]] for d in result.new)
+
+
+def test_an_incremental_run_that_enters_a_size_tier_builds_the_index_a_full_run_builds(tmp_path, monkeypatch):
+    from factcheck.index import ivf, vector_index
+
+    monkeypatch.setattr(vector_index, "APPROXIMATE_FROM", 120)
+    monkeypatch.setattr(ivf, "LIST_SIZE", 16)
+    corpus = synthetic.generate(40, seed=5)
+    everything, folder = tmp_path / "all", tmp_path / "src"
+    everything.mkdir()
+    folder.mkdir()
+    synthetic.write_corpus(corpus, everything)
+    ids = sorted(corpus.items)
+    for sid in ids[:15]:
+        shutil.copy(everything / f"{sid}.txt", folder / f"{sid}.txt")
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    assert fc.claim_index_recall(queries=5)["kind"] == "flat"
+    for sid in ids[15:]:
+        shutil.copy(everything / f"{sid}.txt", folder / f"{sid}.txt")
+    fc.ingest([folder])
+    assert fc.reconcile().searched < fc.store.claim_count()  # incremental
+    incremental = (tmp_path / "inc.db.faiss" / "claims.faiss").read_bytes()
+    full = Factcheck(db_path=tmp_path / "full.db", model="hashing")
+    full.ingest([folder])
+    full.reconcile(full=True)
+    assert full.claim_index_recall(queries=5)["kind"] == "ivf"
+    assert incremental == (tmp_path / "full.db.faiss" / "claims.faiss").read_bytes()

@@ -1,5 +1,7 @@
 """The reconciler on small English corpora, with the deterministic hashing embedder."""
 
+import json
+
 import pytest
 
 from factcheck.reconcile.reconciler import best_per_sentence, discrepancy_id
@@ -409,3 +411,23 @@ def test_a_cluster_never_holds_a_part_and_its_whole():
     kept = one_role_per_cluster(pairs)
     # the strongest pair puts the plain figure with the signers; the headcount stays apart
     assert [(a["id"], b["id"]) for a, b, _ in kept] == [("q_1", "q_2"), ("q_3", "q_4")]
+
+
+def test_an_approximate_claim_index_past_its_size_gives_the_exact_report_on_a_small_corpus(tmp_path, monkeypatch):
+    """Past the threshold the claim index is an inverted file, saved with its training and
+    reopened by the next run; on a corpus this small it probes every list, so the report is
+    the exact index's."""
+    from factcheck.index import vector_index
+
+    files = {"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": SIGNED_700}
+    exact, expected = reconciled(tmp_path / "exact", files)
+    assert exact.claim_index_recall()["kind"] == "flat"
+    monkeypatch.setattr(vector_index, "APPROXIMATE_FROM", 2)
+    fc, report = reconciled(tmp_path / "approximate", files)
+    manifest = json.loads((tmp_path / "approximate" / "claims.db.faiss" / "claims.faiss.json").read_text())
+    assert manifest["kind"] == "ivf" and manifest["training"]["lists"] == 1
+    assert report["discrepancies"] == expected["discrepancies"]
+    measured = fc.claim_index_recall()
+    assert (measured["kind"], measured["k"], measured["recall"]) == ("ivf", fc.thresholds.neighbours + 1, 1.0)
+    assert measured["queries"] == measured["vectors"] == len(fc.store.claims())
+    assert fc.reconcile(full=True).discrepancies == len(expected["discrepancies"])

@@ -1,0 +1,86 @@
+"""Inverted-file (IVF) search with a deterministic quantizer.
+
+An exact search compares each query with every stored vector, so a full run that searches
+every claim against every claim costs the square of the corpus. An IVF index groups the
+vectors into lists around centroids and a query scans only the ``nprobe`` lists nearest to
+it: with lists of a fixed mean size and a fixed ``nprobe``, the cost per query stays flat
+as the corpus grows, at the price of missing a few true neighbours (recall@k, measured
+against the exact search by :func:`recall_at_k`).
+
+The quantizer is trained deterministically: k-means with a fixed seed on the training
+vectors in the order the caller gives (sorted by id), single-threaded so no reduction
+order can vary, so one training set gives one quantizer, on every run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import faiss
+
+SEED = 20240607
+LIST_SIZE = 128  # mean vectors per inverted list
+NPROBE = 12  # lists scanned per query: recall@25 0.995 on the synthetic corpora (docs/performance.md)
+TRAIN_PER_LIST = 40  # training vectors per centroid (FAISS warns below 39)
+KMEANS_ITERATIONS = 12
+
+
+def lists_for(count: int) -> int:
+    """How many inverted lists an index of ``count`` vectors is trained with."""
+    return max(1, count // LIST_SIZE)
+
+
+def train_quantizer(sample: np.ndarray, nlist: int) -> np.ndarray:
+    """Centroids (``nlist`` x dim, unit length) of k-means on ``sample``, deterministically.
+
+    The sample is thinned to :data:`TRAIN_PER_LIST` vectors per list by taking evenly spaced
+    rows (so the caller's sorted order decides which), never by a random draw."""
+    sample = np.ascontiguousarray(sample, dtype=np.float32)
+    nlist = max(1, min(nlist, len(sample)))
+    most = nlist * TRAIN_PER_LIST
+    if len(sample) > most:
+        sample = sample[np.linspace(0, len(sample) - 1, most).astype(np.int64)]
+    kmeans = faiss.Kmeans(sample.shape[1], nlist, niter=KMEANS_ITERATIONS, seed=SEED, spherical=True, verbose=False)
+    kmeans.cp.max_points_per_centroid = TRAIN_PER_LIST + 1  # never sample again: the rows are chosen above
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        kmeans.train(sample)
+    finally:
+        faiss.omp_set_num_threads(threads)
+    return np.ascontiguousarray(kmeans.centroids, dtype=np.float32)
+
+
+def ivf_index(centroids: np.ndarray, nprobe: int | None = None) -> faiss.IndexIVFFlat:
+    """An empty inner-product IVF index over the given centroids, scanning ``nprobe``
+    lists per query (default :data:`NPROBE`)."""
+    nprobe = NPROBE if nprobe is None else nprobe
+    dim = centroids.shape[1]
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(np.ascontiguousarray(centroids, dtype=np.float32))
+    index = faiss.IndexIVFFlat(quantizer, dim, len(centroids), faiss.METRIC_INNER_PRODUCT)
+    index.own_fields = True
+    quantizer.this.disown()
+    index.is_trained = True
+    index.nprobe = min(nprobe, len(centroids))
+    return index
+
+
+def ivf_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: int | None = None) -> np.ndarray:
+    """Row numbers of the (approximately) ``k`` nearest rows of ``base`` to each query, by
+    inner product; -1 where fewer were found. Trained on ``base`` in its given order."""
+    base = np.ascontiguousarray(base, dtype=np.float32)
+    index = ivf_index(train_quantizer(base, lists_for(len(base))), nprobe)
+    index.add(base)
+    _, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+    return ids
+
+
+def recall_at_k(exact_ids: np.ndarray, approximate_ids: np.ndarray) -> float:
+    """Share of the exact search's neighbours (ids, -1 for none) that the approximate
+    search also returned, over all queries: recall@k for k the width of the arrays."""
+    found = total = 0
+    for truth, got in zip(exact_ids, approximate_ids):
+        truth = set(int(i) for i in truth if i >= 0)
+        found += len(truth & set(int(i) for i in got if i >= 0))
+        total += len(truth)
+    return found / total if total else 1.0
