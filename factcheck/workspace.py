@@ -426,7 +426,9 @@ class Factcheck:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         written = {}
-        for fmt in formats:
+        formats = list(formats)
+        for i, fmt in enumerate(formats):
+            self.progress("report", i, len(formats))
             path = out_dir / f"report.{fmt}"
             _write_atomic(path, render(report, fmt))
             written[fmt] = path
