@@ -302,6 +302,8 @@ class Factcheck:
         else:
             vectors = engine.encode(self.embedder, self.model_spec, batches)
         done = 0
+        if missing:
+            self.progress("embed", -1, len(missing))  # the step starts before its first batch ends
         for chunk, found in zip(chunks, vectors):
             self.store.save_embeddings(model, dict(zip(chunk, found)))
             done += len(chunk)
