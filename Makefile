@@ -1,6 +1,6 @@
 # Two commands for a new machine:
 #   make demo   set up (venv, CPU torch, factcheck) and run the main job on sources/
-#   make test   set up and run the test suite
+#   make test   set up (with the optional Dask engine, so its tests run) and run the test suite
 #
 # Elsewhere than on a machine with a local CPU torch wheel, get the CPU build of torch from
 # the PyTorch CPU wheel index (a plain install pulls a multi-GB CUDA build):
@@ -23,6 +23,10 @@ TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL),)
 
 setup: $(VENV)/.installed
 
+$(VENV)/.distributed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test,distributed]"
+	@touch $@
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(TORCH_PIP_ARGS) "torch==$(TORCH_VERSION)"
@@ -32,7 +36,7 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	$(BIN)/factcheck run $(SOURCES) --output $(REPORTS)
 
-test: setup
+test: setup $(VENV)/.distributed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -15,7 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from rich.table import Column, Table
 
 from factcheck import __version__
@@ -103,7 +104,10 @@ def main_options(
     aliases: Annotated[
         Optional[Path], typer.Option("--aliases", envvar="FACTCHECK_ALIASES", help="TOML file of extra name aliases (see factcheck/data/aliases.toml).")
     ] = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bars (default: only on a terminal).")] = sys.stderr.isatty(),
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: only on a terminal, never under CI).")
+    ] = sys.stderr.isatty(),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, whatever --progress says.")] = False,
     lock_timeout: Annotated[
         float,
         typer.Option("--lock-timeout", envvar="FACTCHECK_LOCK_TIMEOUT", help="Seconds to wait for another command writing the same database (0 to 86400)."),
@@ -118,31 +122,48 @@ def main_options(
     state.db, state.model, state.thresholds, state.aliases = db, model, thresholds, aliases
     state.lock_timeout, state.strict = lock_timeout, strict
     state.debug = debug
-    state.progress = progress and not os.environ.get("CI")
+    # progress only ever goes to stderr, and never into a CI log
+    state.progress = progress and not quiet and not os.environ.get("CI")
+
+
+class CountColumn(ProgressColumn):
+    """Items done (of how many, when known) and the rate: "1,200/2,001 at 310/s"."""
+
+    def render(self, task) -> Text:
+        done = f"{int(task.completed):,}" + (f"/{int(task.total):,}" if task.total else "")
+        speed = task.finished_speed or task.speed
+        return Text(done + (f" at {speed:,.0f}/s" if speed else ""))
+
+
+def progress_bars() -> Progress:
+    """One line per long step (read, extract, store, embed, align, report) on stderr."""
+    return Progress(TextColumn("{task.description:<8}"), BarColumn(), CountColumn(), TimeElapsedColumn(), console=err, transient=True)
 
 
 @contextmanager
-def workspace():
-    """Open the library API with the global options; turn user errors into one line."""
+def workspace(workers: Optional[int] = None, engine: str = "local", scheduler: Optional[str] = None, rehash: bool = False):
+    """Open the library API with the global options (and a command's engine options); turn
+    user errors into one line."""
     from factcheck.workspace import Factcheck
 
     bar = None
     try:
         if state.progress:
-            bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True)
+            bar = progress_bars()
             bar.start()
         tasks: dict[str, int] = {}
 
         def report(step: str, done: int, total: int) -> None:
-            if bar is None or total <= 0:
+            if bar is None:
                 return
             if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done + 1, total=total)
+                tasks[step] = bar.add_task(step, total=total if total > 0 else None)
+            bar.update(tasks[step], completed=done + 1)
 
         yield Factcheck(
             db_path=state.db, model=state.model, thresholds_file=state.thresholds, aliases_file=state.aliases, progress=report,
             lock_timeout=state.lock_timeout, on_wait=lambda message: err.print(message, markup=False), strict=state.strict,
+            workers=workers, engine=engine, scheduler=scheduler, rehash=rehash,
         )  # fmt: skip
     except FactcheckError as exc:
         if bar:
@@ -188,14 +209,34 @@ def _report_failures(result) -> None:
     raise typer.Exit(2)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", envvar="FACTCHECK_WORKERS", min=1, max=512, help="Processes that read sources (default: one per core for large batches; 1: this process)."),
+]
+EngineOption = Annotated[Engine, typer.Option("--engine", help="Where extraction and embedding run: local, or dask (needs factcheck[distributed]).")]
+SchedulerOption = Annotated[
+    Optional[str], typer.Option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask; default: a local cluster).")
+]
+RehashOption = Annotated[bool, typer.Option("--rehash", help="Hash every file, even those whose size and modification time are unchanged.")]
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Source files or folders (.txt, .md, .html).")],
     prune: Annotated[bool, typer.Option("--prune", help="Forget stored sources that are not among PATHS.")] = False,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Store the readable files even if some cannot be read.")] = False,
+    workers: WorkersOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    rehash: RehashOption = False,
 ) -> None:
     """Read sources, extract their claims and embed them. Unchanged files cost nothing."""
-    with workspace() as fc:
+    with workspace(workers, engine.value, scheduler, rehash) as fc:
         result = fc.ingest(paths, prune=prune, skip_bad=skip_bad)
         if result.failed and not skip_bad:
             _report_failures(result)
@@ -272,9 +313,13 @@ def search(
 def run(
     sources_dir: Annotated[Path, typer.Argument(help="The sources folder.")] = Path("sources"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for report.json, report.md and report.html.")] = Path("reports"),
+    workers: WorkersOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    rehash: RehashOption = False,
 ) -> None:
     """Ingest a sources folder (mirroring it), reconcile, and write all three reports."""
-    with workspace() as fc, fc.writing():
+    with workspace(workers, engine.value, scheduler, rehash) as fc, fc.writing():
         result = fc.ingest([sources_dir], prune=True)
         if result.failed:
             _report_failures(result)
@@ -318,6 +363,10 @@ def check(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Baseline file (default SOURCES_DIR/factcheck-baseline.json).")] = None,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that fails the check.")] = Severity.medium,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, github (workflow annotations) or sarif.")] = CheckFormat.text,
+    workers: WorkersOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    rehash: RehashOption = False,
 ) -> None:
     """Exit 1 when there are discrepancies at or above --fail-on that the baseline does not know; 2 when the tool fails."""
     from factcheck import __version__ as version_string
@@ -325,7 +374,7 @@ def check(
 
     if not sources_dir.is_dir():
         fail(f"sources folder {sources_dir} does not exist")
-    with workspace() as fc:
+    with workspace(workers, engine.value, scheduler, rehash) as fc:
         result = fc.check(sources_dir, baseline, fail_on.value, since=since)
     _report_skipped(result.ingest)
     if fmt is CheckFormat.json:

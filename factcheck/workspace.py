@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +20,11 @@ import numpy as np
 from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.name_keys import name_words
-from factcheck.claims.extract import EXTRACTOR_VERSION, analyse
+from factcheck.claims.extract import EXTRACTOR_VERSION
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
-from factcheck.errors import AnalysisError, FactcheckError, QueryError, SourceError, one_line
+from factcheck.engines.base import Engine, check_engine, open_engine, parse_workers
+from factcheck.errors import QueryError, SourceError
 from factcheck.index.vector_index import VectorIndex, faiss_id, tier
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
@@ -36,6 +38,7 @@ from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import discover_sources, load_source, source_digest
 from factcheck.sources.metadata import sidecar_digest
+from factcheck.sources.signature import recordable, signature
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
@@ -45,6 +48,7 @@ Progress = Callable[[str, int, int], None]  # (step, done, total)
 # cluster_pairs): a database without it (or with another) is derived whole once, then incrementally
 INCREMENTAL_TABLES = "1"
 MAX_QUERY_CHARS = 2000
+EMBED_BATCH = 256  # texts per call to the embedder
 
 
 @dataclass
@@ -112,7 +116,17 @@ class Factcheck:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
         strict: bool = False,
+        workers: int | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
+        rehash: bool = False,
     ):
+        # What runs ingest's extraction and embedding (factcheck/engines): checked before the
+        # database is opened, so a bad value costs nothing.
+        self.workers = parse_workers(workers) if workers is not None else parse_workers(os.environ.get("FACTCHECK_WORKERS"), "FACTCHECK_WORKERS")
+        self.engine, self.scheduler = engine, scheduler
+        check_engine(engine, scheduler)
+        self.rehash = rehash  # hash every file, whatever its recorded size and time say
         self.store = Store(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
         self.strict = strict  # a sentence that cannot be analysed stops the command
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
@@ -180,6 +194,7 @@ class Factcheck:
             return self._ingest([Path(p) for p in paths], prune, skip_bad)
 
     def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
+        started_ns = time.time_ns()
         files = discover_sources(paths)
         aliases = self.aliases_for(paths)
         reader = extractor_id(aliases)
@@ -189,6 +204,8 @@ class Factcheck:
         stored = self.store.source_hashes()
         readers = self.store.source_readers()
         stored_paths = self.store.source_paths()
+        signatures = {} if self.rehash else self.store.source_signatures()
+        new_signatures: dict[str, tuple | None] = {}  # to record: the file's as found (None: too recent to trust)
         moved: dict[str, str] = {}  # unchanged sources now found at another path
         seen: dict[str, Path] = {}
         loaded = []
@@ -200,13 +217,20 @@ class Factcheck:
                 continue
             seen[source_id] = path
             try:
-                # stat checks type and size first, then the file (and its sidecar) is hashed in chunks
-                digest = (source_digest(path), sidecar_digest(path))
+                # stat checks type and size first; the same size and time as recorded means
+                # unchanged, else the file (and its sidecar) is hashed in chunks
+                found = signature(path)
+                same_stat = source_id in stored and signatures.get(source_id) == found
+                digest = stored[source_id] if same_stat else (source_digest(path), sidecar_digest(path))
+                if signatures.get(source_id) != recordable(found, started_ns):
+                    new_signatures[source_id] = recordable(found, started_ns)
                 if stored.get(source_id) == digest and readers.get(source_id) == reader:
                     result.unchanged.append(source_id)
                     if stored_paths.get(source_id) != source_path(path, paths):
                         moved[source_id] = source_path(path, paths)
                     continue
+                if same_stat:  # read by another extractor: hashed now, as it is read again
+                    digest = (source_digest(path), sidecar_digest(path))
                 source = load_source(path)
                 source.path = source_path(path, paths)
                 source.metadata_sha256 = digest[1]
@@ -217,41 +241,44 @@ class Factcheck:
                 result.failed.append((str(path), f"{path}: cannot read ({exc.strerror or exc})"))
         if result.failed and not skip_bad:
             return result  # nothing written: the caller reports the failures
-        analyses = []
-        for i, source in enumerate(loaded):
-            self.progress("extract", i, len(loaded))
-            try:
-                analysis = analyse(source, aliases, strict=self.strict)
-            except FactcheckError:
-                raise
-            except Exception as exc:  # only under strict: anything else is skipped sentence by sentence
-                if not self.strict:
-                    raise
-                raise AnalysisError(f"{source.path}: a sentence could not be analysed ({one_line(exc)}); stopped by --strict") from exc
-            analyses.append(analysis)
-            result.skipped += [{"source_id": source.id, "path": source.path, **entry} for entry in analysis.skipped]
-        with self.store.db.atomic():  # every source of one ingest lands, or none does
+        with self._open_engine() as engine:
+            # in the order of the files whichever worker read them: the same rows, the same bytes
+            analyses = engine.extract(loaded, aliases, self.strict, lambda done, total: self.progress("extract", done - 1, total))
+            for analysis in analyses:
+                source = analysis.source
+                result.skipped += [{"source_id": source.id, "path": source.path, **entry} for entry in analysis.skipped]
+            self._store_ingest(result, analyses, stored, seen, moved, new_signatures, reader, prune)
+            # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
+            # whatever needs them next (reconcile, search) computes them.
+            if result.added or result.updated:
+                changed = [c for sid in result.added + result.updated for c in self.store.claims(source_id=sid)]
+                result.embedded = self._embed_missing(changed, engine)
+        if result.removed:
+            self.store.prune_embeddings()
+        return result
+
+    def _open_engine(self) -> Engine:
+        return open_engine(self.engine, self.workers, self.scheduler)
+
+    def _store_ingest(self, result, analyses, stored, seen, moved, new_signatures, reader, prune) -> None:
+        """Write one ingest: every source of it lands, or none does (only this process writes)."""
+        with self.store.db.atomic():
             for source_id, path in sorted(moved.items()):
                 self.store.move_source(source_id, path)
-            for analysis in analyses:
+            for i, analysis in enumerate(analyses):
+                self.progress("store", i, len(analyses))
                 (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
                 self.store.replace_source(
                     analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
                     extractor=reader, skipped=analysis.skipped,
                 )
                 result.claims += len(analysis.claims)
+            for source_id, sig in sorted(new_signatures.items()):
+                self.store.set_source_signature(source_id, sig)
             if prune:
                 for source_id in sorted(set(stored) - set(seen)):
                     self.store.remove_source(source_id)
                     result.removed.append(source_id)
-        # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
-        # whatever needs them next (reconcile, search) computes them.
-        if result.added or result.updated:
-            changed = [c for sid in result.added + result.updated for c in self.store.claims(source_id=sid)]
-            result.embedded = self._embed_missing(changed)
-        if result.removed:
-            self.store.prune_embeddings()
-        return result
 
     def remove(self, source_ids: Iterable[str]) -> list[str]:
         """Forget stored sources; returns the ids that were not stored (and then removes none)."""
@@ -267,19 +294,26 @@ class Factcheck:
         return []
 
     # -- embeddings and indexes ------------------------------------------------------------
-    def _embed_missing(self, claims: list[dict]) -> int:
+    def _embed_missing(self, claims: list[dict], engine: Engine | None = None) -> int:
         texts: dict[str, str] = {}
         for c in claims:
             texts[c["context_hash"]] = c["context"]
             texts[c["sentence_hash"]] = c["text"]
         model = self.embedder.model_id
         missing = sorted(self.store.missing_embeddings(texts, model))
-        batch = 256
-        for start in range(0, len(missing), batch):
-            self.progress("embed", start, len(missing))
-            chunk = missing[start : start + batch]
-            vectors = self.embedder.encode([texts[h] for h in chunk])
-            self.store.save_embeddings(model, dict(zip(chunk, vectors)))
+        chunks = [missing[start : start + EMBED_BATCH] for start in range(0, len(missing), EMBED_BATCH)]
+        batches = [[texts[h] for h in chunk] for chunk in chunks]
+        if engine is None:
+            vectors = (self.embedder.encode(batch) for batch in batches)
+        else:
+            vectors = engine.encode(self.embedder, self.model_spec, batches)
+        done = 0
+        if missing:
+            self.progress("embed", -1, len(missing))  # the step starts before its first batch ends
+        for chunk, found in zip(chunks, vectors):
+            self.store.save_embeddings(model, dict(zip(chunk, found)))
+            done += len(chunk)
+            self.progress("embed", done - 1, len(missing))
         return len(missing)
 
     def _index(self, name: str, wanted: dict[int, Callable[[], np.ndarray]]) -> VectorIndex:
@@ -502,7 +536,9 @@ class Factcheck:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         written = {}
-        for fmt in formats:
+        formats = list(formats)
+        for i, fmt in enumerate(formats):
+            self.progress("report", i, len(formats))
             path = out_dir / f"report.{fmt}"
             _write_atomic(path, render(report, fmt))
             written[fmt] = path

@@ -145,6 +145,23 @@ class Store:
         """Source id -> (hash of the file, hash of its sidecar or "")."""
         return {r["id"]: (r["sha256"], r["metadata_sha256"]) for r in self.db.query("select id, sha256, metadata_sha256 from sources")}
 
+    def source_signatures(self) -> dict[str, tuple[int, int, int, int]]:
+        """Source id -> (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was
+        last read or hashed; sources with none recorded are left out."""
+        rows = self.db.query(
+            "select id, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources where file_size is not null "
+            "and file_mtime_ns is not null and sidecar_size is not null and sidecar_mtime_ns is not null"
+        )
+        return {r["id"]: (r["file_size"], r["file_mtime_ns"], r["sidecar_size"], r["sidecar_mtime_ns"]) for r in rows}
+
+    def set_source_signature(self, source_id: str, signature: tuple[int, int, int, int] | None) -> None:
+        """Record a source's stat signature (None: none to trust, hash it next time)."""
+        values = list(signature) if signature is not None else [None] * 4
+        self.db.execute(
+            "update sources set file_size = ?, file_mtime_ns = ?, sidecar_size = ?, sidecar_mtime_ns = ? where id = ?",
+            [*values, source_id],
+        )
+
     def source_paths(self) -> dict[str, str]:
         return {r["id"]: r["path"] for r in self.db.query("select id, path from sources")}
 

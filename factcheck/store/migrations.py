@@ -327,6 +327,16 @@ def m014_incremental_reconcile(db: sqlite_utils.Database) -> None:
     db.execute("delete from settings where key = 'incremental_tables'")
 
 
+@migration
+def m015_file_signatures(db: sqlite_utils.Database) -> None:
+    """Each source's size and modification time (nanoseconds), and its sidecar's (-1 without
+    one), as found when it was last read or hashed: while they hold, ingest takes the file
+    as unchanged without hashing it (factcheck/sources/signature.py). Sources stored before
+    this step have none and are hashed once on the next ingest, which records them."""
+    for column in ("file_size", "file_mtime_ns", "sidecar_size", "sidecar_mtime_ns"):
+        db["sources"].add_column(column, int)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -100,7 +100,7 @@ def _fail_on_call(monkeypatch, target: str, nth: int):
 
 # (where the failure happens, on which call, whether the database must be exactly as before)
 STEPS = [
-    ("factcheck.workspace.analyse", 3, True),  # reading the sources, before any write
+    ("factcheck.engines.base.analyse", 3, True),  # reading the sources, before any write
     ("factcheck.store.database.Store.replace_source", 4, True),  # in the middle of storing them
     ("factcheck.store.database.Store.remove_source", 1, True),  # forgetting a deleted file
     ("factcheck.store.database.Store.save_embeddings", 1, False),  # sources stored, vectors not

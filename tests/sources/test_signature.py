@@ -1,0 +1,119 @@
+"""Change detection by stat, like git's index: a file whose size and modification time are
+as recorded is not hashed; any difference sends it to be hashed, and only a changed hash
+reads it again."""
+
+import os
+
+import pytest
+
+import factcheck.workspace as workspace
+from factcheck.store.database import Store
+from factcheck.workspace import Factcheck
+
+OLD_NS = 1_600_000_000 * 10**9  # long before any run: the signature is trusted
+
+
+def _age(folder, ns=OLD_NS):
+    for path in folder.iterdir():
+        os.utime(path, ns=(ns, ns))
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """The names of the files hashed during the test."""
+    names = []
+    real = workspace.source_digest
+
+    def counting(path, *args, **kwargs):
+        names.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(workspace, "source_digest", counting)
+    return names
+
+
+def _ingest(db, folder, **kwargs):
+    return Factcheck(db_path=db, model="hashing", **kwargs).ingest([folder])
+
+
+def test_unchanged_files_are_not_hashed_again(tmp_path, seed_dir, hashed):
+    _age(seed_dir)
+    first = _ingest(tmp_path / "c.db", seed_dir)
+    assert len(hashed) == len(first.added) > 0
+    hashed.clear()
+    again = _ingest(tmp_path / "c.db", seed_dir)
+    assert hashed == [] and again.unchanged == first.added
+
+
+def test_an_edit_of_the_same_size_is_caught_when_the_time_changes(tmp_path, seed_dir, hashed):
+    _age(seed_dir)
+    _ingest(tmp_path / "c.db", seed_dir)
+    path = sorted(seed_dir.glob("*.txt"))[0]
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("1", "7", 1) if "1" in text else text.replace("2", "8", 1)
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(OLD_NS + 10**9,) * 2)
+    hashed.clear()
+    result = _ingest(tmp_path / "c.db", seed_dir)
+    assert hashed == [path.name] and result.updated == [path.stem]
+
+
+def test_a_touched_but_unchanged_file_is_hashed_stays_unchanged_and_is_not_hashed_next_time(tmp_path, seed_dir, hashed):
+    _age(seed_dir)
+    _ingest(tmp_path / "c.db", seed_dir)
+    path = sorted(seed_dir.glob("*.txt"))[1]
+    os.utime(path, ns=(OLD_NS + 5 * 10**9,) * 2)
+    hashed.clear()
+    result = _ingest(tmp_path / "c.db", seed_dir)
+    assert hashed == [path.name] and path.stem in result.unchanged and not result.updated
+    hashed.clear()
+    _ingest(tmp_path / "c.db", seed_dir)
+    assert hashed == []
+
+
+def test_an_edited_sidecar_is_caught_by_its_own_signature(tmp_path, seed_dir):
+    path = sorted(seed_dir.glob("*.txt"))[0]
+    sidecar = seed_dir / f"{path.stem}.meta.toml"
+    sidecar.write_text('outlet = "First Outlet"\n', encoding="utf-8")
+    _age(seed_dir)
+    _ingest(tmp_path / "c.db", seed_dir)
+    sidecar.write_text('outlet = "Other Outlet"\n', encoding="utf-8")
+    os.utime(sidecar, ns=(OLD_NS + 10**9,) * 2)
+    assert _ingest(tmp_path / "c.db", seed_dir).updated == [path.stem]
+
+
+def test_rehash_hashes_every_file(tmp_path, seed_dir, hashed):
+    _age(seed_dir)
+    first = _ingest(tmp_path / "c.db", seed_dir)
+    hashed.clear()
+    again = _ingest(tmp_path / "c.db", seed_dir, rehash=True)
+    assert len(hashed) == len(first.added) and again.unchanged == first.added
+
+
+def test_a_file_written_just_now_is_not_trusted_by_its_signature(tmp_path, seed_dir, hashed):
+    _ingest(tmp_path / "c.db", seed_dir)  # the copies are seconds old: too recent
+    assert Store(tmp_path / "c.db").source_signatures() == {}
+    hashed.clear()
+    _ingest(tmp_path / "c.db", seed_dir)
+    assert len(hashed) == len(list(seed_dir.glob("*.txt")))
+
+
+def test_a_database_from_before_signatures_keeps_its_sources_and_records_them_on_the_next_ingest(tmp_path, seed_dir, hashed):
+    _age(seed_dir)
+    path = tmp_path / "c.db"
+    old = Factcheck(db_path=path, model="hashing")
+    stored = old.ingest([seed_dir]).added
+    claims = old.claims()
+    # the database as the step before m015 left it
+    for column in ("file_size", "file_mtime_ns", "sidecar_size", "sidecar_mtime_ns"):
+        old.store.db.execute(f"alter table sources drop column {column}")
+    old.store.db.execute("delete from _factcheck_migrations where name = 'm015_file_signatures'")
+    old.store.db.conn.commit()
+    old.store.close()
+    hashed.clear()
+    fc = Factcheck(db_path=path, model="hashing")
+    assert "file_size" in fc.store.db["sources"].columns_dict
+    assert fc.store.source_ids() == sorted(stored) and fc.claims() == claims
+    assert fc.ingest([seed_dir]).unchanged == stored and len(hashed) == len(stored)
+    assert sorted(fc.store.source_signatures()) == sorted(stored)
