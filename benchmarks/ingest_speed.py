@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def measure(sources: Path, model: str | None, workers: int, engine: str, encoder: bool) -> dict:
-    """One ingest into a new database (in this process) and, with ``encoder``, the raw encoder."""
+def measure(sources: Path, model: str | None, workers: int | None, engine: str, encoder: bool) -> dict:
+    """One ingest into a new database (in this process) and, with ``encoder``, the raw encoder
+    (``workers`` None: the default count)."""
     from factcheck.workspace import EMBED_BATCH, Factcheck
 
     steps: dict[str, float] = {}

@@ -52,10 +52,12 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import synthetic  # noqa: E402  (a sibling script)
+import ingest_speed  # noqa: E402  (sibling scripts)
+import synthetic  # noqa: E402
+
+from factcheck.workspace import EMBED_BATCH as BATCH  # noqa: E402  (the ingest's embedding batch)
 
 RECALL_QUERIES = 2000  # claims whose neighbours are compared with an exact search
-BATCH = 256  # the ingest's embedding batch (workspace._embed_missing)
 
 
 def peak_rss_mib() -> float:
@@ -85,12 +87,7 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
     db = work / "claims.db"
     fc = Factcheck(db_path=db, model=model)
     _ = fc.embedder  # loading the model is not the pipeline's work
-    start = time.perf_counter()
-    ingest = fc.ingest([folder])
-    ingest_s = time.perf_counter() - start
-    start = time.perf_counter()
-    rec = fc.reconcile()
-    reconcile_s = time.perf_counter() - start
+    ingest, rec, ingest_s, reconcile_s = synthetic.full_run(fc, folder)
     full_s = ingest_s + reconcile_s
     score = synthetic.score_report(fc.report(), corpus)
 
@@ -135,37 +132,24 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
 
 # -- the encoder ratio ------------------------------------------------------------------------
 def run_ratio(sources: int, model: str | None, seed: int, work: Path) -> dict:
-    """Ingest throughput against the raw encoder's, same embedder object and batches."""
-    from factcheck.workspace import Factcheck
-
+    """Ingest throughput against the raw encoder's: ``ingest_speed.measure`` (the same
+    embedder object, warmed, on the deduplicated texts ingest embedded, in its batches),
+    with the default worker count."""
     folder = work / "sources"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     synthetic.write_corpus(synthetic.generate(sources, seed=seed), folder)
-    fc = Factcheck(db_path=work / "claims.db", model=model)
-    embedder = fc.embedder
-    start = time.perf_counter()
-    ingest = fc.ingest([folder])
-    ingest_s = time.perf_counter() - start
-    texts: dict[str, str] = {}
-    for c in fc.store.claims():
-        texts[c["context_hash"]] = c["context"]
-        texts[c["sentence_hash"]] = c["text"]
-    ordered = [texts[h] for h in sorted(texts)]
-    start = time.perf_counter()
-    for i in range(0, len(ordered), BATCH):
-        embedder.encode(ordered[i : i + BATCH])
-    encode_s = time.perf_counter() - start
+    figures = ingest_speed.measure(folder, model, None, "local", encoder=True)
     return {
         "sources": sources,
-        "model": embedder.model_id,
-        "texts": len(ordered),
-        "embedded": ingest.embedded,
-        "ingest_s": ingest_s,
-        "encode_s": encode_s,
-        "ingest_rate": ingest.embedded / ingest_s,
-        "encode_rate": len(ordered) / encode_s,
-        "ratio": (ingest.embedded / ingest_s) / (len(ordered) / encode_s),
+        "model": figures["model"],
+        "texts": figures["encoder_texts"],
+        "embedded": figures["texts_embedded"],
+        "ingest_s": figures["ingest_s"],
+        "encode_s": figures["encoder_s"],
+        "ingest_rate": figures["ingest_texts_per_s"],
+        "encode_rate": figures["encoder_texts_per_s"],
+        "ratio": figures["ratio"],
     }
 
 

@@ -787,6 +787,17 @@ def corpus_line(corpus: Corpus) -> str:
 
 
 # -- the run ---------------------------------------------------------------------------------
+def full_run(fc, folder: Path) -> tuple:
+    """Ingest ``folder`` and reconcile: (ingest result, reconcile result, ingest seconds,
+    reconcile seconds)."""
+    start = time.perf_counter()
+    ingest = fc.ingest([folder])
+    ingest_s = time.perf_counter() - start
+    start = time.perf_counter()
+    rec = fc.reconcile()
+    return ingest, rec, ingest_s, time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=2000)
@@ -817,12 +828,7 @@ def main(argv: list[str] | None = None) -> None:
     shutil.rmtree(work / "claims.db.faiss", ignore_errors=True)
 
     fc = Factcheck(db_path=db, model=args.model)
-    start = time.perf_counter()
-    ingest = fc.ingest([folder])
-    ingest_s = time.perf_counter() - start
-    start = time.perf_counter()
-    rec = fc.reconcile()
-    reconcile_s = time.perf_counter() - start
+    ingest, rec, ingest_s, reconcile_s = full_run(fc, folder)
     report = fc.report()
     full_s = ingest_s + reconcile_s
     say(f"model: {fc.embedder.model_id}")

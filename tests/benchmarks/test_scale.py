@@ -28,3 +28,10 @@ def test_a_run_prints_every_figure_of_each_size_and_their_growth(tmp_path, capsy
             assert figure in line, (figure, line)
     assert re.search(r"growth 15 -> 30 sources: reconcile per 1,000 claims x[0-9.]+, check seconds x[0-9.]+", out)
     assert (tmp_path / "size-30" / "claims.db").is_file()
+
+
+def test_the_ratio_and_plain_runs_report_their_figures(tmp_path):
+    ratio = scale.run_ratio(12, "hashing", 7, tmp_path / "ratio")
+    assert ratio["texts"] >= ratio["embedded"] > 0 and 0 < ratio["ratio"]
+    plain = scale.run_plain(12, "hashing", 7, tmp_path / "plain")
+    assert plain["plain_sentences"] > 0 and plain["plain_s"] > 0 and plain["factcheck_s"] > 0
