@@ -56,6 +56,19 @@ def parties_meet(a: dict, xs: list[str], b: dict, ys: list[str]) -> bool:
     return _parties_meet(tuple(xs), tuple(sectors_a.get(x) for x in xs), tuple(ys), tuple(sectors_b.get(y) for y in ys), a.get("name_anchors"))
 
 
+def claim_parties(claim: dict) -> dict[str, str | None]:
+    """The parties a claim's sentence names, each with its trade when the frame knows it."""
+    sectors = (claim.get("frame") or {}).get("sectors") or {}
+    return {x: sectors.get(x) for x in claim.get("actors") or () if x}
+
+
+def party_sets_meet(xs: dict[str, str | None], ys: dict[str, str | None], anchors) -> bool:
+    """Whether some party of ``xs`` and some of ``ys`` (names with their trades, as
+    :func:`claim_parties` gives them) are one party."""
+    nx, ny = sorted(xs), sorted(ys)
+    return _parties_meet(tuple(nx), tuple(xs[x] for x in nx), tuple(ny), tuple(ys[y] for y in ny), anchors)
+
+
 @lru_cache(maxsize=1 << 18)  # asked for most candidate pairs of a run, about few distinct lists of names
 def _parties_meet(xs: tuple, sectors_x: tuple, ys: tuple, sectors_y: tuple, anchors) -> bool:
     """:func:`same_party` for some name of ``xs`` and some of ``ys``, given each name's trade."""

@@ -25,6 +25,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import blocking_pairs
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
+from factcheck.reconcile.features import claim_parties, party_sets_meet
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
 from factcheck.reconcile.slots import Alignment, align, rescale
 from factcheck.reconcile.summary import summarise
@@ -164,7 +165,7 @@ def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Rec
         for r in rows
         if r["claim_a"] in by_id and r["claim_b"] in by_id
     ]
-    aligned = one_role_per_cluster(best_per_sentence(aligned))
+    aligned = coherent_clusters(best_per_sentence(aligned))
     result = Reconciliation(aligned_pairs=len(aligned), aligned=aligned)
     result.clusters, result.members, cluster_of = build_clusters(claims, [(a, b) for a, b, _ in aligned], reading)
     result.pairs = [
@@ -305,14 +306,22 @@ def next_supersession(judged: list[tuple], cluster_of: dict[str, str]) -> list[t
     return kept
 
 
-def one_role_per_cluster(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
+def coherent_clusters(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
     """Keep the aligned pairs that leave no cluster with two roles that answer different
-    questions: a figure with no role aligns with "300 employees signed" (a part) and with
-    "OpenAI has 770 employees" (the whole), but the signers and the headcount are two
-    clusters. Pairs join clusters strongest first (score, then ids); a pair that would
-    bring a part and a whole (or a change and a level) together is dropped."""
+    questions, nor two parties that are not one.
+
+    A figure with no role aligns with "300 employees signed" (a part) and with "OpenAI has
+    770 employees" (the whole), but the signers and the headcount are two clusters. Likewise
+    a figure whose sentence names no party (a name not read, "its staff") may align with
+    the signers of one company and with those of another: each pair passed on its own, but
+    the two companies' figures are two clusters, and a corpus with many companies would
+    otherwise chain them into one. Pairs join clusters strongest first (score, then ids); a
+    pair that would bring a part and a whole (or a change and a level), or clusters whose
+    named parties share no one (:func:`factcheck.reconcile.features.party_sets_meet`),
+    together is dropped."""
     joined = Groups()
     roles: dict[str, set[str]] = {}  # the roles in each group, by its name
+    parties: dict[str, dict[str, str | None]] = {}  # the named parties in each group, with their trade
 
     def role(c: dict) -> str:
         return (c.get("frame") or {}).get("role", "")
@@ -321,10 +330,14 @@ def one_role_per_cluster(aligned: list[tuple[dict, dict, Alignment]]) -> list[tu
     for a, b, alignment in sorted(aligned, key=lambda t: (-t[2].score, t[0]["id"], t[1]["id"])):
         ra, rb = joined.find(a["id"]), joined.find(b["id"])
         mine, theirs = roles.setdefault(ra, {role(a)}), roles.setdefault(rb, {role(b)})
+        named_a, named_b = parties.setdefault(ra, claim_parties(a)), parties.setdefault(rb, claim_parties(b))
         if ra != rb:
             if not all(roles_compatible(x, y) for x in mine for y in theirs):
                 continue
-            roles[joined.join(ra, rb)] = mine | theirs
+            if named_a and named_b and not party_sets_meet(named_a, named_b, a.get("name_anchors")):
+                continue
+            merged = joined.join(ra, rb)
+            roles[merged], parties[merged] = mine | theirs, named_a | named_b
         kept.append((a, b, alignment))
     kept.sort(key=lambda t: (t[0]["id"], t[1]["id"]))
     return kept

@@ -400,7 +400,7 @@ def test_a_name_further_on_does_not_bind_the_figure(tmp_path):
 
 
 def test_a_cluster_never_holds_a_part_and_its_whole():
-    from factcheck.reconcile.reconciler import one_role_per_cluster
+    from factcheck.reconcile.reconciler import coherent_clusters
     from factcheck.reconcile.slots import Alignment
 
     def c(cid, role):
@@ -408,9 +408,30 @@ def test_a_cluster_never_holds_a_part_and_its_whole():
 
     signed, plain, staff, other = c("q_1", "part"), c("q_2", ""), c("q_3", "whole"), c("q_4", "")
     pairs = [(plain, staff, Alignment(0.5, 0, 0, 1)), (signed, plain, Alignment(0.9, 0, 0, 1)), (staff, other, Alignment(0.7, 0, 0, 1))]
-    kept = one_role_per_cluster(pairs)
+    kept = coherent_clusters(pairs)
     # the strongest pair puts the plain figure with the signers; the headcount stays apart
     assert [(a["id"], b["id"]) for a, b, _ in kept] == [("q_1", "q_2"), ("q_3", "q_4")]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "chained"),
+    [
+        (["Noran"], ["Salco"], False),  # two companies: the unnamed figure joins the stronger side only
+        (["Noran"], ["نوران"], True),  # one company in two scripts
+        (["Noran", "Salco"], ["Salco"], True),  # a deal between two and one of them
+        (["Noran"], [], True),  # nothing named on one side: nothing tells them apart
+    ],
+)
+def test_a_cluster_never_chains_parties_that_are_not_one(left, right, chained):
+    from factcheck.reconcile.reconciler import coherent_clusters
+    from factcheck.reconcile.slots import Alignment
+
+    def c(cid, actors):
+        return {"id": cid, "actors": actors, "frame": {}}
+
+    a, unnamed, b = c("q_1", left), c("q_2", []), c("q_3", right)
+    kept = coherent_clusters([(a, unnamed, Alignment(0.9, 0, 0, 1)), (unnamed, b, Alignment(0.6, 0, 0, 1))])
+    assert [(x["id"], y["id"]) for x, y, _ in kept] == ([("q_1", "q_2"), ("q_2", "q_3")] if chained else [("q_1", "q_2")])
 
 
 def test_an_approximate_claim_index_past_its_size_gives_the_exact_report_on_a_small_corpus(tmp_path, monkeypatch):
