@@ -25,7 +25,7 @@ Then, unless skipped:
 
     python benchmarks/scale.py [--sizes 10000 50000] [--model hashing] [--seed 7]
         [--ratio-sources 300] [--ratio-model MODEL] [--plain-sources 2000] [--plain-model usem3]
-        [--keep DIR] [--skip-ratio] [--skip-plain]
+        [--keep DIR] [--skip-sizes] [--skip-ratio] [--skip-plain]
 
 The size runs default to the hashing embedder: it makes the encoder nearly free, so what they
 time is factcheck's own work (what grows with the corpus), and 50,000 sources fit in an hour on
@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ratio-model", default=None, help="embedder of the ratio run (default: the default model)")
     parser.add_argument("--plain-sources", type=int, default=2000)
     parser.add_argument("--plain-model", default="usem3")
+    parser.add_argument("--skip-sizes", action="store_true", help="only the encoder ratio and the plain script")
     parser.add_argument("--skip-ratio", action="store_true")
     parser.add_argument("--skip-plain", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep each run's corpus and database under this folder")
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
     say(machine_line())
     rows = []
-    for size in args.sizes:
+    for size in [] if args.skip_sizes else args.sizes:
         r = child("size", args, size, root / f"size-{size}")
         rows.append(r)
         say(
