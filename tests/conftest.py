@@ -32,3 +32,19 @@ def many_sources(tmp_path) -> Path:
     for path in sorted([*corpora.glob("*/*.txt"), *corpora.glob("*/*.meta.toml"), *SEEDS.glob("*.txt")]):
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture
+def poisoned(monkeypatch):
+    """Any sentence with the word "poisoned" cannot be analysed (in worker processes too:
+    they are forked from this one)."""
+    import factcheck.claims.extract as extract
+
+    real = extract.extract_quantities
+
+    def failing(text, *args, **kwargs):
+        if "poisoned" in text:
+            raise RuntimeError("cannot read this sentence")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "extract_quantities", failing)

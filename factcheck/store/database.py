@@ -259,18 +259,13 @@ class Store:
         if source_id is not None:
             where.append("c.source_id = ?")
             params.append(source_id)
-        if claim_ids is not None:
-            ids = list(claim_ids)
-            if not ids:
-                return []
-            where.append(f"c.id in ({','.join('?' * len(ids))})")
-            params.extend(ids)
-        if sentence_ids is not None:
-            ids = list(sentence_ids)
-            if not ids:
-                return []
-            where.append(f"c.sentence_id in ({','.join('?' * len(ids))})")
-            params.extend(ids)
+        for column, wanted in (("c.id", claim_ids), ("c.sentence_id", sentence_ids)):
+            if wanted is not None:
+                ids = list(wanted)
+                if not ids:
+                    return []
+                where.append(f"{column} in ({','.join('?' * len(ids))})")
+                params.extend(ids)
         if where:
             sql += " where " + " and ".join(where)
         sql += " order by c.source_id, c.char_start, c.id"

@@ -5,7 +5,6 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-import factcheck.claims.extract as extract
 from factcheck.cli import app
 from factcheck.store.database import Store
 
@@ -27,18 +26,6 @@ def folder(tmp_path):
     (sources / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (sources / "b.txt").write_text(OTHER, encoding="utf-8")
     return sources
-
-
-@pytest.fixture
-def poisoned(monkeypatch):
-    real = extract.extract_quantities
-
-    def failing(text, *args, **kwargs):
-        if "poisoned" in text:
-            raise RuntimeError("cannot read this sentence")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(extract, "extract_quantities", failing)
 
 
 def _invoke(db, *args):

@@ -4,7 +4,6 @@ same report bytes whatever the worker count, and the same one-line stop on a fai
 import pytest
 from typer.testing import CliRunner
 
-import factcheck.claims.extract as extract
 from factcheck.cli import app
 from factcheck.engines.base import MIN_SOURCES_FOR_WORKERS, parse_workers, workers_for
 from factcheck.errors import ConfigError
@@ -37,20 +36,6 @@ def test_the_rows_and_the_report_are_the_same_bytes_whatever_the_worker_count(tm
         results[workers] = ((out / "report.json").read_bytes(), (out / "report.md").read_bytes(), _rows(tmp_path / f"{workers}.db"))
     assert results[2] == results[1] and results[3] == results[1]
     assert len(results[1][2]["sources"]) >= MIN_SOURCES_FOR_WORKERS  # enough that two workers shared them
-
-
-@pytest.fixture
-def poisoned(monkeypatch):
-    """Any sentence with the word "poisoned" cannot be analysed (in the worker processes too:
-    they are forked from this one)."""
-    real = extract.extract_quantities
-
-    def failing(text, *args, **kwargs):
-        if "poisoned" in text:
-            raise RuntimeError("cannot read this sentence")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(extract, "extract_quantities", failing)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
