@@ -36,7 +36,7 @@ from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, th
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
-from factcheck.sources.loader import discover_sources, load_source, source_digest
+from factcheck.sources.loader import RealPaths, discover_sources, load_source, source_digest
 from factcheck.sources.metadata import sidecar_digest
 from factcheck.sources.signature import recordable, signature
 from factcheck.text.normalize import normalize_for_match
@@ -509,7 +509,7 @@ class Factcheck:
 
     def _state_key(self) -> str:
         """What the recorded clusters and discrepancies depend on: alignments and the corpus."""
-        return json.dumps({"alignment": self._alignment_key(), "corpus": corpus_fingerprint(self.store.sources())}, sort_keys=True)
+        return json.dumps({"alignment": self._alignment_key(), "corpus": corpus_fingerprint(self.store.source_digests())}, sort_keys=True)
 
     def is_reconciled(self) -> bool:
         return self.store.get_setting("reconciled") == self._state_key()
@@ -616,7 +616,8 @@ class Factcheck:
             raise SourceError("; ".join(message for _, message in ingest.failed))
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
-        files = {p.stem: p.resolve() for p in discover_sources([sources_dir])}
+        resolve = RealPaths()
+        files = {p.stem: Path(resolve(p.absolute())) for p in discover_sources([sources_dir])}
         if changes is not None:
             changed = {sid for sid, path in files.items() if path in changes.changed}
             root = changes.repo_root

@@ -87,6 +87,23 @@ def _walk_error(err: OSError) -> None:
     raise SourceError(f"{err.filename}: cannot read this directory ({err.strerror or err})")
 
 
+class RealPaths:
+    """``os.path.realpath`` of many files, each folder resolved once: a file that is not a
+    link is its folder's real path and its name, so a corpus of 50,000 files costs one
+    ``lstat`` per file instead of one per path component."""
+
+    def __init__(self):
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path, link: bool | None = None) -> str:
+        if link if link is not None else os.path.islink(path):
+            return os.path.realpath(path)
+        folder = os.fspath(path.parent)
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(self._folders[folder], path.name)
+
+
 def discover_sources(paths: Iterable[Path]) -> list[Path]:
     """The source files named by ``paths``: files as given, directories walked recursively.
 
@@ -126,8 +143,9 @@ def discover_sources(paths: Iterable[Path]) -> list[Path]:
 
     # One file reached twice counts once: under a name that is not a link, else the first.
     chosen: dict[str, Path] = {}
-    for path in sorted(found, key=lambda p: (os.path.islink(p), p.as_posix())):
-        chosen.setdefault(os.path.realpath(path), path)
+    resolve = RealPaths()
+    for link, path in sorted(((os.path.islink(p), p) for p in found), key=lambda t: (t[0], t[1].as_posix())):
+        chosen.setdefault(resolve(path, link), path)
     result = sorted(chosen.values(), key=lambda p: p.as_posix())
     by_id: dict[str, Path] = {}
     for path in result:

@@ -177,6 +177,11 @@ class Store:
         rows = list(self.db.query("select * from sources where id = ?", [source_id]))
         return rows[0] if rows else None
 
+    def source_digests(self) -> list[dict]:
+        """Each source's id and content hash, without its text (what a corpus's fingerprint
+        reads, on every command)."""
+        return list(self.db.query("select id, sha256 from sources order by id"))
+
     def sources(self) -> list[dict]:
         return list(self.db.query("select * from sources order by id"))
 
