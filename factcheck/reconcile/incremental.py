@@ -53,7 +53,7 @@ def load_claims(store: Store, claim_ids: Iterable[str], anchors: NameAnchors) ->
     ids = sorted(set(claim_ids))
     if not ids:
         return {}
-    sentences = sorted({c["sentence_id"] for c in store.claims(claim_ids=ids)})
+    sentences = sorted(store.sentence_ids_of(ids))
     loaded = store.claims(sentence_ids=sentences)
     annotate_years(loaded)
     wanted = set(ids)
@@ -178,6 +178,8 @@ def rederive(
 
 def _relation(store: Store, sa: str, sb: str, th: Thresholds) -> dict | None:
     """The relation of two sources from what is stored now (as ``relations.detect`` finds it)."""
+    if not _stored(store, sa) or not _stored(store, sb):
+        return None  # a removed source relates to nothing
     members: dict[str, set[str]] = {sa: set(), sb: set()}
     for r in store.agreeing_pairs(sa, sb):
         members[r["source_a"]].add(r["claim_a"])
@@ -185,8 +187,6 @@ def _relation(store: Store, sa: str, sb: str, th: Thresholds) -> dict | None:
     counts = {s: store.claim_count(s) for s in (sa, sb)}
     langs = {s: Counter(store.claim_languages(s)) for s in (sa, sb)}
     declared = any(x in {(sa, sb), (sb, sa)} for x in store.declared_translations([sa]))
-    if not _stored(store, sa) or not _stored(store, sb):
-        return None  # a removed source relates to nothing
     return relations.relation(sa, sb, len(members[sa]), len(members[sb]), counts, langs, declared, th)
 
 

@@ -259,33 +259,30 @@ class Store:
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
         )
-        params: list = []
-        where = []
+        where, params = [], []
         if source_id is not None:
             where.append("c.source_id = ?")
             params.append(source_id)
-        for column, wanted in (("c.id", claim_ids), ("c.sentence_id", sentence_ids)):
-            if wanted is not None:
-                ids = list(wanted)
-                if not ids:
-                    return []
-                where.append(f"{column} in ({','.join('?' * len(ids))})")
-                params.extend(ids)
-        if where:
-            sql += " where " + " and ".join(where)
-        sql += " order by c.source_id, c.char_start, c.id"
+        lists = [(column, list(dict.fromkeys(wanted))) for column, wanted in (("c.id", claim_ids), ("c.sentence_id", sentence_ids)) if wanted is not None]
+        if any(not ids for _, ids in lists):
+            return []
+        # each list in chunks, so a component of any size stays within SQLite's variable limit
+        batches = [[]] if not lists else [[(lists[0][0], chunk)] + [(c, ids) for c, ids in lists[1:]] for chunk in _chunks(lists[0][1])]
         rows = []
-        for row in self.db.query(sql, params):
-            row["entities"] = json.loads(row["entities"] or "[]")
-            row["actors"] = json.loads(row["actors"] or "[]")
-            row["frame"] = json.loads(row["frame"] or "{}")
-            row["readings"] = json.loads(row["readings"]) if row["readings"] else None
-            row["hedged"] = bool(row["hedged"])
-            row["negated"] = bool(row["negated"])
-            row["whole"] = bool(row["whole"])
-            row["partitive"] = bool(row["partitive"])
-            rows.append(row)
+        for batch in batches:
+            clauses = where + [f"{column} in ({','.join('?' * len(ids))})" for column, ids in batch]
+            values = params + [x for _, ids in batch for x in ids]
+            query = sql + (" where " + " and ".join(clauses) if clauses else "")
+            rows += [_claim_dict(row) for row in self.db.query(query, values)]
+        rows.sort(key=lambda r: (r["source_id"], r["char_start"], r["id"]))
         return rows
+
+    def sentence_ids_of(self, claim_ids: Iterable[str]) -> set[str]:
+        """The sentences of these claims."""
+        found: set[str] = set()
+        for chunk in _chunks(list(claim_ids)):
+            found.update(r["sentence_id"] for r in self.db.query(f"select sentence_id from claims where id in ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def skipped_sentences(self) -> list[dict]:
         """Sentences whose analysis failed, with their text, in source and sentence order."""
@@ -571,6 +568,17 @@ class Store:
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _claim_dict(row: dict) -> dict:
+    """A stored claim row with its JSON columns read and its flags as booleans."""
+    row["entities"] = json.loads(row["entities"] or "[]")
+    row["actors"] = json.loads(row["actors"] or "[]")
+    row["frame"] = json.loads(row["frame"] or "{}")
+    row["readings"] = json.loads(row["readings"]) if row["readings"] else None
+    for flag in ("hedged", "negated", "whole", "partitive"):
+        row[flag] = bool(row[flag])
+    return row
 
 
 def _claim_row(claim: Claim) -> dict:

@@ -261,11 +261,7 @@ def test_one_set_gives_one_index_whatever_the_order_of_arrival():
 
 
 def test_a_saved_approximate_index_loads_back_and_gives_the_same_results(tmp_path):
-    v = clustered(1500)
-    path = tmp_path / "c.faiss"
-    index = VectorIndex(32, "model-a", path, approximate_from=400)
-    index.sync(set(range(1000, 2500)), _fetch(v))
-    index.save()
+    v, path, index = _saved_approximate(tmp_path)
     info = json.loads(path.with_suffix(".faiss.json").read_text())
     assert info["kind"] == "ivf" and info["training"] == index.training and info["training"]["lists"] == 6
     again = VectorIndex.open(path, 32, "model-a", approximate_from=400)
@@ -278,12 +274,18 @@ def test_a_saved_approximate_index_loads_back_and_gives_the_same_results(tmp_pat
     assert VectorIndex.open(path, 32, "model-a", approximate_from=300).count == 0
 
 
-def test_a_damaged_approximate_index_is_rebuilt_with_one_warning_line(tmp_path, caplog):
+def _saved_approximate(tmp_path):
+    """Vectors, the path of the approximate index saved over them, and that index."""
     v = clustered(1500)
     path = tmp_path / "c.faiss"
     index = VectorIndex(32, "model-a", path, approximate_from=400)
     index.sync(set(range(1000, 2500)), _fetch(v))
     index.save()
+    return v, path, index
+
+
+def test_a_damaged_approximate_index_is_rebuilt_with_one_warning_line(tmp_path, caplog):
+    v, path, index = _saved_approximate(tmp_path)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
@@ -298,11 +300,7 @@ def test_a_damaged_approximate_index_is_rebuilt_with_one_warning_line(tmp_path, 
 
 
 def test_a_manifest_trained_otherwise_is_rebuilt_silently(tmp_path, caplog):
-    v = clustered(1500)
-    path = tmp_path / "c.faiss"
-    index = VectorIndex(32, "model-a", path, approximate_from=400)
-    index.sync(set(range(1000, 2500)), _fetch(v))
-    index.save()
+    v, path, index = _saved_approximate(tmp_path)
     _edit_manifest(training={**index.training, "nprobe": 1})(path)
     with caplog.at_level(logging.WARNING):
         assert VectorIndex.open(path, 32, "model-a", approximate_from=400).count == 0
