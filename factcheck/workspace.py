@@ -402,6 +402,7 @@ class Factcheck:
             self._save_anchors(anchors)
             result = derive(claims, self.store.alignments(), self.thresholds, sources)
             self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations, result.pairs)
+            self.store.set_joins(None, result.joined)
             self.store.replace_claim_keys(None, *key_rows(claims))
             self.store.set_setting("incremental_tables", INCREMENTAL_TABLES)
             self.store.set_setting("reconciled", state)

@@ -23,8 +23,18 @@ from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex
 from factcheck.reconcile import relations
 from factcheck.reconcile.blocking import BLOCK_ALL, BLOCK_EXACT, block_neighbours, frame_keys
-from factcheck.reconcile.reconciler import Reconciliation, claim_index_id, claim_vector, derive_clusters
-from factcheck.reconcile.slots import annotate_years, rescale
+from factcheck.reconcile.features import claim_parties
+from factcheck.reconcile.reconciler import (
+    Reconciliation,
+    best_partners,
+    claim_index_id,
+    claim_vector,
+    derive_clusters,
+    followed_party,
+    follows,
+    kept_by_both,
+)
+from factcheck.reconcile.slots import Alignment, annotate_years, rescale
 from factcheck.reconcile.thresholds import Thresholds
 from factcheck.store.database import Store
 
@@ -126,14 +136,108 @@ def _add(pairs: set, a: dict, b: dict, wanted: set) -> None:
     pairs.add((a["id"], b["id"]) if a["id"] < b["id"] else (b["id"], a["id"]))
 
 
+class Neighbourhood:
+    """The stored alignment graph around the claims a change touched, read as far as the
+    decisions of :func:`factcheck.reconcile.reconciler.joining` need.
+
+    Whether a pair joins clusters depends on every pair of its two claims (each must be the
+    other's best partner in its sentence slot) and, for a claim whose sentence names no
+    party, on the pairs of its partners (its party is its best named partner's). So when the
+    rows of some claims change, only the pairs touching them, and the pairs of their
+    partners that name no party, can be decided otherwise; each is decided here with the
+    same functions a full run applies to the whole graph, reading rows and claims as far as
+    the decision needs and each once.
+    """
+
+    def __init__(self, store: Store, anchors: NameAnchors):
+        self.store, self.anchors = store, anchors
+        self.rows: dict[str, list[dict]] = {}  # every stored alignment row of a claim
+        self.claims: dict[str, dict] = {}
+        self._best: dict[str, dict] = {}
+        self._party: dict[str, dict] = {}
+
+    def read_rows(self, claim_ids: Iterable[str]) -> set[str]:
+        """Read the rows of ``claim_ids`` (in one query); returns their partners."""
+        claim_ids = list(claim_ids)
+        todo = sorted(set(claim_ids) - self.rows.keys())
+        for x in todo:
+            self.rows[x] = []
+        fresh = set(todo)
+        for r in self.store.alignments_touching(todo):
+            for x in (r["claim_a"], r["claim_b"]):
+                if x in fresh:
+                    self.rows[x].append(r)
+        return {p for x in claim_ids for p in self.partners(x)}
+
+    def partners(self, claim_id: str) -> list[str]:
+        return [r["claim_b"] if r["claim_a"] == claim_id else r["claim_a"] for r in self.rows[claim_id]]
+
+    def read_claims(self, claim_ids: Iterable[str]) -> None:
+        todo = set(claim_ids) - self.claims.keys()
+        if todo:
+            self.claims.update(load_claims(self.store, todo, self.anchors))
+
+    def _partners(self, claim_id: str, rows: Iterable[dict]) -> list[tuple[dict, Alignment]]:
+        out = []
+        for r in rows:
+            other = r["claim_b"] if r["claim_a"] == claim_id else r["claim_a"]
+            out.append((self.claims[other], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"])))
+        return out
+
+    def _ready(self, claim_id: str) -> None:
+        """Read a claim's rows and its partners' claims (when not read yet)."""
+        if claim_id not in self.rows:
+            self.read_rows([claim_id])
+        self.read_claims([claim_id, *self.partners(claim_id)])
+
+    def best(self, claim_id: str) -> dict:
+        if claim_id not in self._best:
+            self._ready(claim_id)
+            self._best[claim_id] = best_partners(self.claims[claim_id], self._partners(claim_id, self.rows[claim_id]))
+        return self._best[claim_id]
+
+    def kept(self, row: dict) -> bool:
+        a, b = row["claim_a"], row["claim_b"]
+        return kept_by_both(self.claims[a], self.claims[b], self.best(a), self.best(b))
+
+    def party(self, claim_id: str) -> dict:
+        if claim_id not in self._party:
+            self._ready(claim_id)
+            claim = self.claims[claim_id]
+            kept = [r for r in self.rows[claim_id] if not claim_parties(claim) and self.kept(r)]
+            self._party[claim_id] = followed_party(claim, self._partners(claim_id, kept))
+        return self._party[claim_id]
+
+    def joins(self, row: dict) -> bool:
+        a, b = row["claim_a"], row["claim_b"]
+        if not self.kept(row):
+            return False
+        return follows(self.claims[a], self.party(a), self.party(b)) and follows(self.claims[b], self.party(b), self.party(a))
+
+    def decide(self, changed: Iterable[str]) -> dict[tuple[str, str], bool]:
+        """Whether each pair that the change of the rows of ``changed`` may decide otherwise
+        joins clusters: the pairs touching those claims, and the pairs of their partners
+        whose sentences name no party."""
+        changed = sorted(set(changed))
+        near = self.read_rows(changed)
+        self.read_rows(near)  # the partners' own rows: their best partners
+        self.read_claims(set(changed) | near | {p for x in near for p in self.partners(x)})
+        lonely = sorted(x for x in near if x in self.claims and not claim_parties(self.claims[x]))
+        self.read_rows({p for x in lonely for p in self.partners(x)})
+        rows = {(r["claim_a"], r["claim_b"]): r for x in [*changed, *lonely] for r in self.rows[x]}
+        self.read_claims({x for key in rows for x in key} | {p for key in rows for x in key for p in self.partners(x)})
+        return {key: self.joins(rows[key]) for key in sorted(rows) if all(x in self.claims for x in key)}
+
+
 def components(store: Store, seeds: Iterable[str]) -> tuple[set[str], list[dict]]:
-    """The claims and alignment rows of the connected components holding ``seeds``."""
+    """The claims and joining rows of the connected components holding ``seeds`` in the
+    graph of the pairs that join clusters (``alignments.joins``)."""
     seen = set(seeds)
     frontier = sorted(seen)
     rows: dict[tuple[str, str], dict] = {}
     while frontier:
         found = []
-        for r in store.alignments_touching(frontier):
+        for r in store.joining_rows_touching(frontier):
             rows[(r["claim_a"], r["claim_b"])] = r
             for x in (r["claim_a"], r["claim_b"]):
                 if x not in seen:
@@ -149,7 +253,9 @@ def rederive(
     """Replace the clusters, pairs and discrepancies of the components that hold ``seeds``
     (and of the old clusters of the ``stale`` claims, which are no longer stored), then the
     relations of the source pairs they touch. Returns the part derived and its claim count."""
-    reached, rows = components(store, seeds)
+    decided = Neighbourhood(store, anchors).decide(seeds)
+    store.set_joins(decided)
+    reached, rows = components(store, seeds | {x for key in decided for x in key})
     claims = load_claims(store, reached, anchors)
     old = store.clusters_of(sorted(set(claims) | set(stale)))
     touched = {(min(r["source_a"], r["source_b"]), max(r["source_a"], r["source_b"])) for r in store.cluster_pairs(old) if r["agree"]}

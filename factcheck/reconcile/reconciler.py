@@ -41,6 +41,7 @@ class Reconciliation:
     relations: list[dict] = field(default_factory=list)  # sources that copy or translate one another
     pairs: list[dict] = field(default_factory=list)  # the aligned pairs that join clusters (cluster_pairs rows)
     aligned: list[tuple] = field(default_factory=list)  # the same, as (claim, claim, Alignment)
+    joined: list[tuple[str, str]] = field(default_factory=list)  # the alignment rows that may join clusters (joining)
     candidate_pairs: int = 0
     aligned_pairs: int = 0
 
@@ -165,8 +166,9 @@ def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Rec
         for r in rows
         if r["claim_a"] in by_id and r["claim_b"] in by_id
     ]
-    aligned = coherent_clusters(best_per_sentence(aligned))
-    result = Reconciliation(aligned_pairs=len(aligned), aligned=aligned)
+    joined = joining(aligned)
+    aligned = coherent_clusters(joined)
+    result = Reconciliation(aligned_pairs=len(aligned), aligned=aligned, joined=[(a["id"], b["id"]) for a, b, _ in joined])
     result.clusters, result.members, cluster_of = build_clusters(claims, [(a, b) for a, b, _ in aligned], reading)
     result.pairs = [
         {
@@ -306,6 +308,50 @@ def next_supersession(judged: list[tuple], cluster_of: dict[str, str]) -> list[t
     return kept
 
 
+def joining(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
+    """The aligned pairs that may join clusters, each decided from what its two claims and
+    their partners say (:func:`best_per_sentence`, then :func:`unnamed_follow_their_party`).
+
+    Every decision looks at most two pairs away, so an incremental run finds what a change
+    reaches without reading the corpus; :func:`coherent_clusters` then decides inside the
+    connected groups these pairs make. Applied again to the pairs it kept, it keeps them all.
+    """
+    return unnamed_follow_their_party(best_per_sentence(aligned))
+
+
+def unnamed_follow_their_party(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
+    """Keep, for a claim whose sentence names no party ("its staff signed"), only the pairs
+    with claims of the party of its best-aligned named partner.
+
+    Such a figure passes alignment with the figures of several companies, each pair on its
+    own; taking its party from its strongest named partner (score, then id), as a reader
+    takes it from the nearest name, keeps it from joining one company's figures to
+    another's. A claim that found no party this way keeps its pairs, and so do its partners
+    (nothing tells their parties apart: :func:`coherent_clusters` decides).
+    """
+    party = {x: followed_party(claim, partners) for x, (claim, partners) in partner_lists(aligned).items()}
+    return [(a, b, alignment) for a, b, alignment in aligned if follows(a, party[a["id"]], party[b["id"]]) and follows(b, party[b["id"]], party[a["id"]])]
+
+
+def followed_party(claim: dict, partners: Iterable[tuple[dict, Alignment]]) -> dict[str, str | None]:
+    """The parties a claim speaks of: those its sentence names, else its best named partner's."""
+    own = claim_parties(claim)
+    if own:
+        return own
+    named = [(alignment.score, other["id"], other) for other, alignment in partners if claim_parties(other)]
+    return claim_parties(max(named, key=lambda t: (t[0], t[1]))[2]) if named else {}
+
+
+def follows(claim: dict, mine: dict, theirs: dict) -> bool:
+    """Whether ``claim`` (its parties ``mine``, as :func:`followed_party` finds them) may
+    join a partner whose parties are ``theirs``: always when its sentence names a party."""
+    if claim_parties(claim):
+        return True
+    if not mine or not theirs:
+        return True
+    return party_sets_meet(mine, theirs, claim.get("name_anchors"))
+
+
 def coherent_clusters(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple[dict, dict, Alignment]]:
     """Keep the aligned pairs that leave no cluster with two roles that answer different
     questions, nor two parties that are not one.
@@ -350,29 +396,41 @@ def best_per_sentence(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
     other staff earned $175,000") is telling slots apart, so a claim matches at most one of
     them: the one that agrees with it if any, else the one counting the same thing ("52
     cases" meets "more than 50 cases" before "11 people" in "more than 50 cases, and 11 people
-    in hospital"), else the best-aligned one.
+    in hospital"), else the best-aligned one. A pair stays when each claim is the other's best.
     """
+    best = {x: best_partners(claim, partners) for x, (claim, partners) in partner_lists(aligned).items()}
+    return [(a, b, alignment) for a, b, alignment in aligned if kept_by_both(a, b, best[a["id"]], best[b["id"]])]
 
-    def rank(a: dict, b: dict, alignment: Alignment) -> tuple:
-        agrees = a["kind"] == "quantity" and same_reading(a, b)
-        return (agrees, noun_match(a, b), alignment.score, b["id"])
 
-    def slot(c: dict) -> tuple[str, bool]:
-        # in "700 of 770 employees signed", the part and the whole are two slots of one sentence
-        return c["sentence_id"], bool(c.get("whole"))
-
-    best: dict[tuple, tuple] = {}
+def partner_lists(aligned: list[tuple[dict, dict, Alignment]]) -> dict[str, tuple[dict, list[tuple[dict, Alignment]]]]:
+    """Each claim of the pairs, by id, with its partners and their alignments."""
+    partners: dict[str, tuple[dict, list[tuple[dict, Alignment]]]] = {}
     for a, b, alignment in aligned:
-        for x, y in ((a, b), (b, a)):
-            key = (x["id"], slot(y))
-            candidate = rank(x, y, alignment)
-            if key not in best or candidate > best[key]:
-                best[key] = candidate
-    kept = []
-    for a, b, alignment in aligned:
-        if best[(a["id"], slot(b))][-1] == b["id"] and best[(b["id"], slot(a))][-1] == a["id"]:
-            kept.append((a, b, alignment))
-    return kept
+        partners.setdefault(a["id"], (a, []))[1].append((b, alignment))
+        partners.setdefault(b["id"], (b, []))[1].append((a, alignment))
+    return partners
+
+
+def sentence_slot(claim: dict) -> tuple[str, bool]:
+    """Where a figure stands among its sentence's: in "700 of 770 employees signed", the part
+    and the whole are two slots of one sentence."""
+    return claim["sentence_id"], bool(claim.get("whole"))
+
+
+def best_partners(claim: dict, partners: Iterable[tuple[dict, Alignment]]) -> dict[tuple[str, bool], str]:
+    """The id of ``claim``'s best partner in each other sentence slot (:func:`best_per_sentence`)."""
+    best: dict[tuple[str, bool], tuple] = {}
+    for other, alignment in partners:
+        key = sentence_slot(other)
+        rank = (claim["kind"] == "quantity" and same_reading(claim, other), noun_match(claim, other), alignment.score, other["id"])
+        if key not in best or rank > best[key]:
+            best[key] = rank
+    return {key: rank[-1] for key, rank in best.items()}
+
+
+def kept_by_both(a: dict, b: dict, best_a: dict, best_b: dict) -> bool:
+    """Whether each of two aligned claims is the other's best partner in its sentence slot."""
+    return best_a.get(sentence_slot(b)) == b["id"] and best_b.get(sentence_slot(a)) == a["id"]
 
 
 def noun_match(a: dict, b: dict) -> int:

@@ -444,6 +444,19 @@ class Store:
                 rows[(r["claim_a"], r["claim_b"])] = r
         return [rows[k] for k in sorted(rows)]
 
+    def joining_rows_touching(self, claim_ids: Iterable[str]) -> list[dict]:
+        """The alignment rows touching ``claim_ids`` that join clusters (``joins``)."""
+        return [r for r in self.alignments_touching(claim_ids) if r["joins"]]
+
+    def set_joins(self, decided: dict[tuple[str, str], bool] | None, joined: Iterable[tuple[str, str]] = ()) -> None:
+        """Record which alignment rows join clusters: the rows ``decided`` (claim_a, claim_b),
+        or, with ``decided`` None, every row (those in ``joined`` do, the others not)."""
+        if decided is None:
+            self.db.execute("update alignments set joins = 0")
+            decided = dict.fromkeys(joined, True)
+        rows = sorted(decided.items())
+        self.db.conn.executemany("update alignments set joins = ? where claim_a = ? and claim_b = ?", [(int(j), a, b) for (a, b), j in rows])
+
     def claim_count(self, source_id: str | None = None) -> int:
         if source_id is None:
             return self.db.execute("select count(*) from claims").fetchone()[0]

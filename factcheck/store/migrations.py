@@ -337,6 +337,18 @@ def m015_file_signatures(db: sqlite_utils.Database) -> None:
         db["sources"].add_column(column, int)
 
 
+@migration
+def m016_joining_pairs(db: sqlite_utils.Database) -> None:
+    """``alignments.joins``: whether an aligned pair may join clusters (each claim the other's
+    best partner in its sentence, and a claim that names no party following its best named
+    partner's: ``reconcile.reconciler.joining``). An incremental run decides it again only
+    for the pairs its change reaches and follows the pairs that join to find the groups it
+    derives again. Rows stored before this step say 0 until the next reconcile, which
+    derives everything once and records it."""
+    db["alignments"].add_column("joins", int, not_null_default=0)
+    db.execute("delete from settings where key = 'incremental_tables'")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -33,6 +33,10 @@ def step(fc: Factcheck, folder: Path, tmp_path: Path, name: str):
     return result, incremental, full_report(folder, tmp_path / f"full-{name}.db", fc._thresholds_file)
 
 
+def joining_rows(db) -> list[tuple]:
+    return [tuple(r.values()) for r in db.query("select claim_a, claim_b, joins from alignments order by claim_a, claim_b")]
+
+
 def clusters(report_json: str) -> list[frozenset]:
     import json
 
@@ -116,6 +120,8 @@ ORIGINAL = (
     "Acme invested $10 million in the new lab in 2021.\n"
     "The board of Acme met for 12 hours before the vote.\n"
 )
+ZENITH_120 = "Zenith letter\n\nSome 120 employees of Zenith signed the letter to the board on Monday.\n"
+UNNAMED_300 = "Staff letter\n\nMore than 300 employees signed the letter to the board on Monday.\n"
 UNRELATED = "Weather\n\nThe storm in Dunmore killed 14 people and left 3,000 homes without power on Friday.\n"
 
 
@@ -140,8 +146,12 @@ def write(folder: Path, files: dict[str, str | None]) -> None:
          {"c.txt": "Letter\n\nSome 1,700 employees of Shalan signed a letter to the board.\n"}, {"c.txt": None}],
         # a changed source whose claim bridged two others
         [{"a.txt": SIGNED_500, "b.txt": SIGNED_120, "c.txt": SIGNED_700}, {"b.txt": UNRELATED}, {"b.txt": SIGNED_120}],
+        # a figure naming no company follows its best named partner: Acme's, then Zenith's
+        # when Acme's source goes, then Acme's again, and a second such figure follows it
+        [{"a.txt": SIGNED_500, "z.txt": ZENITH_120, "u.txt": UNNAMED_300}, {"a.txt": None}, {"a.txt": SIGNED_500},
+         {"v.txt": UNNAMED_300.replace("300", "310").replace("Staff letter", "Letter")}, {"z.txt": None}],
     ],
-    ids=["copy", "declared-translation", "re-anchored-name", "bridge"],
+    ids=["copy", "declared-translation", "re-anchored-name", "bridge", "unnamed-follows"],
 )
 def test_incremental_equals_full_on_relations_anchors_and_bridges(tmp_path, steps):
     folder = tmp_path / "src"
@@ -151,6 +161,7 @@ def test_incremental_equals_full_on_relations_anchors_and_bridges(tmp_path, step
         write(folder, files)
         _, incremental, full = step(fc, folder, tmp_path, str(i))
         assert incremental == full, i
+        assert joining_rows(fc.store.db) == joining_rows(Factcheck(db_path=tmp_path / f"full-{i}.db", model="hashing").store.db), i
 
 
 def test_a_copy_flips_related_sources_on_an_old_discrepancy(tmp_path):

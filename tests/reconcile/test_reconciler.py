@@ -434,6 +434,34 @@ def test_a_cluster_never_chains_parties_that_are_not_one(left, right, chained):
     assert [(x["id"], y["id"]) for x, y, _ in kept] == ([("q_1", "q_2"), ("q_2", "q_3")] if chained else [("q_1", "q_2")])
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "followed"),
+    [
+        (["Noran"], ["Salco"], [("q_1", "q_2")]),  # two companies: the unnamed figure follows the stronger
+        (["Noran"], ["نوران"], [("q_1", "q_2"), ("q_2", "q_3")]),  # one company in two scripts
+        (["Noran", "Salco"], ["Salco"], [("q_1", "q_2"), ("q_2", "q_3")]),  # a deal between two and one of them
+        (["Noran"], [], [("q_1", "q_2"), ("q_2", "q_3")]),  # nothing named on one side: nothing tells them apart
+    ],
+)
+def test_a_figure_naming_no_party_follows_its_best_named_partner(left, right, followed):
+    from factcheck.reconcile.reconciler import joining, unnamed_follow_their_party
+    from factcheck.reconcile.slots import Alignment
+
+    def c(cid, actors, sentence):
+        return {"id": cid, "actors": actors, "frame": {}, "kind": "quantity", "sentence_id": sentence, "low": 1, "high": 1}
+
+    a, unnamed, b = c("q_1", left, "s1:0"), c("q_2", [], "s2:0"), c("q_3", right, "s3:0")
+    pairs = [(a, unnamed, Alignment(0.9, 0, 0, 1)), (unnamed, b, Alignment(0.6, 0, 0, 1))]
+    kept = unnamed_follow_their_party(pairs)
+    assert [(x["id"], y["id"]) for x, y, _ in kept] == followed
+    # joining keeps what it kept: an incremental run may apply it again to a part
+    assert joining(joining(pairs)) == joining(pairs)
+    # the stronger side decides, whichever it is
+    swapped = [(a, unnamed, Alignment(0.5, 0, 0, 1)), (unnamed, b, Alignment(0.6, 0, 0, 1))]
+    expect = [("q_2", "q_3")] if len(followed) == 1 else followed
+    assert [(x["id"], y["id"]) for x, y, _ in unnamed_follow_their_party(swapped)] == expect
+
+
 def test_an_approximate_claim_index_past_its_size_gives_the_exact_report_on_a_small_corpus(tmp_path, monkeypatch):
     """Past the threshold the claim index is an inverted file, saved with its training and
     reopened by the next run; on a corpus this small it probes every list, so the report is
