@@ -61,6 +61,7 @@ class IngestResult:
     claims: int = 0  # claims extracted from added and updated sources
     skipped: list[dict] = field(default_factory=list)  # sentences of those sources that could not be analysed
     embedded: int = 0  # texts sent to the embedding model in this run
+    files: list[Path] = field(default_factory=list, repr=False)  # the source files found, sorted
 
 
 @dataclass
@@ -200,7 +201,7 @@ class Factcheck:
         reader = extractor_id(aliases)
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
-        result = IngestResult()
+        result = IngestResult(files=files)
         stored = self.store.source_hashes()
         readers = self.store.source_readers()
         stored_paths = self.store.source_paths()
@@ -618,7 +619,7 @@ class Factcheck:
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
         resolve = RealPaths()
-        files = {p.stem: Path(resolve(p.absolute())) for p in discover_sources([sources_dir])}
+        files = {p.stem: Path(resolve(p.absolute())) for p in ingest.files}
         if changes is not None:
             changed = {sid for sid, path in files.items() if path in changes.changed}
             root = changes.repo_root

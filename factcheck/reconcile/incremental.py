@@ -3,11 +3,13 @@
 Pending claims are those of new or changed sources and those whose names a new source
 re-anchored. Their candidates come from the claim index (their own nearest neighbours) and
 from the stored blocking keys (``claim_keys``: the members of each of their keys are one
-indexed query). Every step of :func:`factcheck.reconcile.reconciler.derive_clusters`
-decides inside one connected component of the alignment graph, so only the components
-that hold a pending claim, or held a claim of a removed or changed source, are derived
-again; their old clusters, pairs and discrepancies are replaced, and source relations are
-counted again for the source pairs those components touch (docs/performance.md,
+indexed query). Which aligned pairs may join clusters (``alignments.joins``) is decided
+again only where the change can alter it (:class:`Neighbourhood`), and every step of
+:func:`factcheck.reconcile.reconciler.derive_clusters` decides inside one connected group
+of joining pairs, so only the groups that hold a claim whose pairs changed or were decided
+again, or held a claim of a removed or changed source, are derived again; their old
+clusters, pairs and discrepancies are replaced, and source relations are counted again for
+the source pairs those groups touch (docs/performance.md,
 "Incremental runs", says where this can differ from a full run).
 """
 
