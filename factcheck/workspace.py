@@ -619,9 +619,13 @@ class Factcheck:
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
         resolve = RealPaths()
-        files = {p.stem: Path(resolve(p.absolute())) for p in ingest.files}
+        found_at = {p.stem: p for p in ingest.files}
+
+        def real(source_id: str) -> Path | None:
+            return Path(resolve(found_at[source_id].absolute())) if source_id in found_at else None
+
         if changes is not None:
-            changed = {sid for sid, path in files.items() if path in changes.changed}
+            changed = {sid for sid in found_at if real(sid) in changes.changed}
             root = changes.repo_root
         else:
             changed = set(ingest.added) | set(ingest.updated)
@@ -638,7 +642,8 @@ class Factcheck:
             found = [d for d in found if d["source_a"] in changed or d["source_b"] in changed]
         claims = {c["id"]: c for c in self.store.claims(claim_ids=sorted({x for d in found for x in (d["claim_a"], d["claim_b"])}))}
         texts = {sid: self.store.get_source(sid)["text"] for sid in sorted({c["source_id"] for c in claims.values()})}
-        relative = {sid: Path(os.path.relpath(path, root)).as_posix() for sid, path in files.items()}
+        files = {sid: real(sid) for sid in sorted({c["source_id"] for c in claims.values()})}  # only the findings' sources
+        relative = {sid: Path(os.path.relpath(path, root)).as_posix() for sid, path in files.items() if path is not None}
         for row in found:
             d = discrepancy_record(row, claims)
             d["new"] = [c["source_id"] in changed for c in d["claims"]]
