@@ -19,7 +19,7 @@ the block (:mod:`factcheck.index.ivf`), since a block keyed only by what a figur
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -67,6 +67,19 @@ def blocking_pairs(
     OpenAI's signers that names OpenAI further away); ``vector_of`` gives a claim's unit
     vector (asked once per member of a large block). With ``only``, pairs that touch
     one of those claims."""
+    space = PairSpace(claims)
+    return set(space.pairs(blocking_codes(claims, vector_of, per_claim, only, space)))
+
+
+def blocking_codes(
+    claims: list[dict],
+    vector_of: Callable[[dict], np.ndarray],
+    per_claim: int,
+    only: Iterable[str] | None = None,
+    space: PairSpace | None = None,
+) -> np.ndarray:
+    """:func:`blocking_pairs` as the sorted codes of ``space`` (eight bytes a pair)."""
+    space = space or PairSpace(claims)
     wanted = set(only) if only is not None else None
     bound: dict[tuple, list[int]] = defaultdict(list)
     named: dict[tuple, list[int]] = defaultdict(list)
@@ -103,7 +116,14 @@ def blocking_pairs(
         seconds.append(np.asarray(members)[nearest.clip(0)].ravel())
         if (nearest < 0).any():  # an approximate search may return fewer than k
             firsts[-1], seconds[-1] = firsts[-1][nearest.ravel() >= 0], seconds[-1][nearest.ravel() >= 0]
-    return _id_pairs(claims, firsts, seconds, wanted)
+    if not firsts:
+        return np.zeros(0, dtype=np.int64)
+    first, second = np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)
+    if wanted is not None:
+        touched = np.array([c["id"] in wanted for c in claims], dtype=bool)
+        keep = touched[first] | touched[second]
+        first, second = first[keep], second[keep]
+    return space.codes(first, second, other_sentences=True)
 
 
 def block_neighbours(block: np.ndarray, queries: list[int], k: int) -> np.ndarray:
@@ -119,22 +139,42 @@ def block_neighbours(block: np.ndarray, queries: list[int], k: int) -> np.ndarra
     return out
 
 
-def _id_pairs(claims: list[dict], firsts: list[np.ndarray], seconds: list[np.ndarray], wanted: set | None) -> set[tuple[str, str]]:
-    """The pairs of claim rows as sorted id pairs, once each, leaving out a claim with
-    itself, two claims of one sentence, and (with ``wanted``) pairs that touch none of it."""
-    if not firsts:
-        return set()
-    first, second = np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)
-    sentence_code: dict[str, int] = {}
-    sentence = np.array([sentence_code.setdefault(c["sentence_id"], len(sentence_code)) for c in claims], dtype=np.int64)
-    keep = (first != second) & (sentence[first] != sentence[second])
-    if wanted is not None:
-        touched = np.array([c["id"] in wanted for c in claims], dtype=bool)
-        keep &= touched[first] | touched[second]
-    ids = sorted(range(len(claims)), key=lambda i: claims[i]["id"])
-    rank = np.empty(len(claims), dtype=np.int64)
-    rank[ids] = np.arange(len(claims))
-    a, b = rank[first[keep]], rank[second[keep]]
-    codes = np.unique(np.minimum(a, b) * len(claims) + np.maximum(a, b))
-    n = len(claims)
-    return {(claims[ids[c // n]]["id"], claims[ids[c % n]]["id"]) for c in codes.tolist()}
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of integers by one sort (NumPy's own goes through a hash table first,
+    many times slower on the millions of pair codes of a large corpus)."""
+    out = np.sort(values, kind="stable")
+    if out.size:
+        out = out[np.concatenate(([True], out[1:] != out[:-1]))]
+    return out
+
+
+class PairSpace:
+    """Pairs of a list of claims as integers: the pair of the claims at rows ``i`` and ``j``
+    is ``min(r_i, r_j) * n + max(r_i, r_j)``, ``r`` a claim's rank by id, so codes sort as
+    the id pairs do and a few million candidate pairs take eight bytes each, not a tuple
+    of two strings."""
+
+    def __init__(self, claims: list[dict]):
+        self.claims = claims
+        self.n = len(claims)
+        self.by_rank = sorted(range(self.n), key=lambda i: claims[i]["id"])
+        self.rank = np.empty(self.n, dtype=np.int64)
+        self.rank[self.by_rank] = np.arange(self.n)
+        self._sentence: np.ndarray | None = None
+
+    def codes(self, first: np.ndarray, second: np.ndarray, other_sentences: bool = False) -> np.ndarray:
+        """The sorted unique codes of the pairs of rows ``first[x]``, ``second[x]``, leaving
+        out a claim with itself and (``other_sentences``) two claims of one sentence."""
+        keep = first != second
+        if other_sentences:
+            if self._sentence is None:
+                code: dict[str, int] = {}
+                self._sentence = np.array([code.setdefault(c["sentence_id"], len(code)) for c in self.claims], dtype=np.int64)
+            keep &= self._sentence[first] != self._sentence[second]
+        a, b = self.rank[first[keep]], self.rank[second[keep]]
+        return sorted_unique(np.minimum(a, b) * self.n + np.maximum(a, b))
+
+    def pairs(self, codes: np.ndarray) -> Iterator[tuple[str, str]]:
+        """The id pairs of ``codes``, in their order."""
+        for c in codes.tolist():
+            yield self.claims[self.by_rank[c // self.n]]["id"], self.claims[self.by_rank[c % self.n]]["id"]

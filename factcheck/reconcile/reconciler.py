@@ -22,12 +22,12 @@ from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile import relations
 from factcheck.claims.frames import roles_compatible
-from factcheck.reconcile.blocking import blocking_pairs
+from factcheck.reconcile.blocking import PairSpace, blocking_codes, sorted_unique
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
 from factcheck.reconcile.features import claim_parties, party_sets_meet
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
-from factcheck.reconcile.slots import Alignment, align, rescale
+from factcheck.reconcile.slots import Alignment, align
 from factcheck.reconcile.summary import summarise
 from factcheck.reconcile.thresholds import Thresholds
 from factcheck.text.normalize import normalize_sentence
@@ -66,22 +66,41 @@ def candidate_pairs(
     the vector index (one batched search), and with the claims that share a frame key (what
     is measured, of which named party or with which predicate:
     :mod:`factcheck.reconcile.blocking`)."""
-    by_index_id = {claim_index_id(c["id"]): c for c in claims}
+    space = PairSpace(claims)
+    return set(space.pairs(candidate_codes(claims, index, vectors, th, only, space)))
+
+
+QUERY_SLICE = 8192  # claims searched in the index at once
+
+
+def candidate_codes(
+    claims: list[dict],
+    index: VectorIndex,
+    vectors: dict[str, np.ndarray],
+    th: Thresholds,
+    only: Iterable[str] | None,
+    space: PairSpace,
+) -> np.ndarray:
+    """:func:`candidate_pairs` as the sorted codes of ``space``."""
+    index_ids = np.array([claim_index_id(c["id"]) for c in claims], dtype=np.int64)
+    order = np.argsort(index_ids, kind="stable")
+    sorted_ids = index_ids[order]
     wanted = set(only) if only is not None else None
-    queries = [c for c in claims if wanted is None or c["id"] in wanted]
-    pairs: set[tuple[str, str]] = set()
-    if not queries:
-        return pairs
-    matrix = np.vstack([claim_vector(c, vectors) for c in queries])
-    scores, ids = index.search(matrix, th.neighbours + 1)
-    for claim, row_scores, row_ids in zip(queries, scores, ids):
-        for score, other_id in zip(row_scores, row_ids):
-            other = by_index_id.get(int(other_id))
-            if other is None or other["id"] == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
-                continue
-            pairs.add(tuple(sorted((claim["id"], other["id"]))))
-    pairs |= blocking_pairs(claims, lambda c: claim_vector(c, vectors), th.neighbours, only)
-    return pairs
+    queries = [i for i, c in enumerate(claims) if wanted is None or c["id"] in wanted]
+    found = [np.zeros(0, dtype=np.int64)]
+    for lo in range(0, len(queries), QUERY_SLICE):
+        part = queries[lo : lo + QUERY_SLICE]
+        scores, ids = index.search(np.vstack([claim_vector(claims[i], vectors) for i in part]), th.neighbours + 1)
+        if not ids.size:
+            continue
+        at = (np.searchsorted(sorted_ids, ids, side="right") - 1).clip(0)  # the last claim of an id, as a dict keeps it
+        other = np.where(sorted_ids[at] == ids, order[at], -1)
+        rescaled = np.maximum(0.0, (scores.astype(np.float64) - th.cosine_floor) / (1.0 - th.cosine_floor))
+        keep = (other >= 0) & ~(rescaled < th.candidate_cosine)
+        first = np.repeat(np.asarray(part, dtype=np.int64), ids.shape[1]).reshape(ids.shape)
+        found.append(space.codes(first[keep], other[keep]))
+    found.append(blocking_codes(claims, lambda c: claim_vector(c, vectors), th.neighbours, only, space))
+    return sorted_unique(np.concatenate(found))
 
 
 def align_candidates(
@@ -96,17 +115,19 @@ def align_candidates(
 
     Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
     table stores: later checks add rows for new claims and re-derive everything else from
-    the stored rows, without searching or embedding the corpus again.
+    the stored rows, without searching or embedding the corpus again. The candidate pairs
+    are held as integers and aligned as they are decoded, in id order.
     """
     by_id = {c["id"]: c for c in claims}
+    space = PairSpace(claims)
     with pinned_lexicon():
-        pairs = sorted(candidate_pairs(claims, index, vectors, th, only))
-        return len(pairs), align_pairs(by_id, pairs, vectors, th, progress)
+        codes = candidate_codes(claims, index, vectors, th, only, space)
+        return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
 
 
 def align_pairs(
     by_id: dict[str, dict],
-    pairs: list[tuple[str, str]],
+    pairs: Iterable[tuple[str, str]],
     vectors: dict[str, np.ndarray],
     th: Thresholds,
     progress: Callable[[int], None] | None = None,
@@ -117,7 +138,7 @@ def align_pairs(
 
 
 def _align_rows(
-    pairs: list[tuple[str, str]],
+    pairs: Iterable[tuple[str, str]],
     by_id: dict[str, dict],
     vectors: dict[str, np.ndarray],
     th: Thresholds,
