@@ -634,8 +634,8 @@ class Factcheck:
         # only the findings are built as records; the others are counted by id, in SQL
         floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
         at_least = f"d.severity in ({','.join('?' * len(floor))})"
-        result.known = [d["id"] for d in self.store.discrepancies("d.status != 'open'")]
-        result.below = [d["id"] for d in self.store.discrepancies(f"d.status = 'open' and not {at_least}", floor)]
+        result.known = self.store.discrepancy_ids("d.status != 'open'")
+        result.below = self.store.discrepancy_ids(f"d.status = 'open' and not {at_least}", floor)
         found = self.store.discrepancies(f"d.status = 'open' and {at_least}", floor)
         if changes is not None:
             result.elsewhere = [d["id"] for d in found if d["source_a"] not in changed and d["source_b"] not in changed]
