@@ -30,7 +30,7 @@ from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.name_keys import NameAnchors
 from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, load_claims, rederive
-from factcheck.reconcile.reconciler import align_candidates, align_pairs, claim_index_id, claim_vector, derive
+from factcheck.reconcile.reconciler import ALIGNMENT_RULES, align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
@@ -504,6 +504,7 @@ class Factcheck:
                 # by another one changes its claims' names
                 "extractors": sorted(set(self.store.source_readers().values())),
                 "lexicon": lexicon().fingerprint,
+                "rules": ALIGNMENT_RULES,
                 "slot_model": slot_model().fingerprint,
             },
             sort_keys=True,

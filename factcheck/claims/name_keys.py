@@ -119,17 +119,29 @@ _ARABIC_INITIAL = {"ز": "z", "ي": "y", "و": "w"}
 _LATIN_INITIAL = {"z": "z", "y": "y", "w": "w"}
 
 
-def _arabic_letters(word: str, sh: bool = False) -> list[tuple[str, str]]:
-    """A word's (class, letter) pairs; ``sh`` keeps ش apart from س, as two Arabic spellings
-    of one name never swap them."""
+# Letters two Arabic spellings of one name never swap, though Latin writes them like others
+# ("sh" and "s" in some names, "kh" and "k"): compared between Arabic spellings, each is
+# its own class.
+_ARABIC_OWN = {"ش": "S", "خ": "K"}
+
+
+def _arabic_letters(word: str, strict: bool = False) -> list[tuple[str, str]]:
+    """A word's (class, letter) pairs; ``strict`` keeps apart the letters of
+    :data:`_ARABIC_OWN` (ش from س, خ from ك and ق), as two Arabic spellings of one name
+    never swap them."""
     return [
-        (_ARABIC_INITIAL.get(ch, "") if i == 0 and ch in _ARABIC_INITIAL else "S" if sh and ch == "ش" else _ARABIC_CLASS.get(ch, ""), ch)
+        (
+            _ARABIC_INITIAL.get(ch, "") if i == 0 and ch in _ARABIC_INITIAL
+            else _ARABIC_OWN[ch] if strict and ch in _ARABIC_OWN
+            else _ARABIC_CLASS.get(ch, ""),
+            ch,
+        )
         for i, ch in enumerate(word)
-    ]
+    ]  # fmt: skip
 
 
-def _arabic_skeleton(word: str, sh: bool = False) -> str:
-    return _collapse([c for c, _ in _arabic_letters(word, sh)])
+def _arabic_skeleton(word: str, strict: bool = False) -> str:
+    return _collapse([c for c, _ in _arabic_letters(word, strict)])
 
 
 def _arabic_vowels(word: str) -> str:
@@ -270,11 +282,12 @@ def _arabic_same(a: str, b: str) -> bool:
     Arabic writes them: one word's vowel letters (ا و ي) are the other's with some left
     out ("مايكروسوفت" and "ماكروسوفت"; "سوتسكيفر" and "سوتسكفير"), never others in their
     place ("تافيل" and "توفيل" are two names); and ش is not س ("شالان" is not "سالان"),
-    letters Latin writes alike ("sh" and "s" in some names) but Arabic keeps apart."""
+    nor خ ك or ق ("خافو" is not "قافو"), letters Latin writes alike ("sh" and "s" in some
+    names, "kh" and "k") but Arabic keeps apart."""
     for fa in _arabic_forms(a):
-        sa, va = _arabic_skeleton(fa, sh=True), _arabic_vowels(fa)
+        sa, va = _arabic_skeleton(fa, strict=True), _arabic_vowels(fa)
         for fb in _arabic_forms(b):
-            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb, sh=True) != sa:
+            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb, strict=True) != sa:
                 continue
             vb = _arabic_vowels(fb)
             if fa.endswith("ه") != fb.endswith("ه"):

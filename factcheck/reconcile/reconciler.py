@@ -33,6 +33,12 @@ from factcheck.reconcile.thresholds import Thresholds
 from factcheck.text.normalize import normalize_sentence
 
 
+#: The version of the rules that align two claims (names, frames, slots): stored alignments
+#: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
+#: with ك or ق.
+ALIGNMENT_RULES = 2
+
+
 @dataclass
 class Reconciliation:
     clusters: list[dict] = field(default_factory=list)

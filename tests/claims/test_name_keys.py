@@ -85,6 +85,8 @@ DIFFERENT = [
     ("ياريميس", "Ramis"),
     ("Yarimis", "راميس"),
     ("شالان", "سالان"),  # two Arabic spellings never swap ش and س
+    ("خافو", "قافو"),  # nor خ and ق
+    ("خابول", "كابول"),  # nor خ and ك
 ]
 
 
@@ -145,6 +147,9 @@ def test_written_the_same_is_the_same_word_even_when_short():
         ("العتيبي", "عتيبي", True),  # the article off
         ("وياريميس", "ياريميس", True),  # the clitic off: a first و or ي is a consonant
         ("شالان", "سالان", False),
+        ("خافو", "قافو", False),
+        ("كوالكوم", "قوالكوم", True),  # ك and ق may write one k (Qualcomm)
+        ("جوجل", "غوغل", True),  # ج and غ one g
     ],
 )
 def test_two_arabic_spellings_meet_when_their_long_vowels_agree(a, b, same):
