@@ -245,3 +245,49 @@ def test_an_incremental_run_that_enters_a_size_tier_builds_the_index_a_full_run_
     full.reconcile(full=True)
     assert full.claim_index_recall(queries=5)["kind"] == "ivf"
     assert incremental == (tmp_path / "full.db.faiss" / "claims.faiss").read_bytes()
+
+
+def test_a_figure_naming_no_party_is_decided_again_when_its_partner_prefers_another(tmp_path):
+    """A pair can change without touching the claims of its rows: «300» names no party and
+    follows Acme's figure while Acme's figure prefers it among the figures of its sentence;
+    once Acme's figure prefers the sentence's other figure, «300» follows Zenith's instead.
+    An incremental run decides «300»'s pairs again though only Acme's and «20»'s rows changed."""
+    from factcheck.claims.name_keys import NameAnchors
+    from factcheck.reconcile.incremental import rederive
+    from factcheck.reconcile.reconciler import joining
+    from factcheck.reconcile.slots import Alignment, annotate
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    write(folder, {
+        "a.txt": SIGNED_500,
+        "z.txt": ZENITH_120,
+        "u.txt": "Staff letter\n\nMore than 300 employees signed the letter to the board on Monday, and 20 employees signed it on Tuesday.\n",
+    })  # fmt: skip
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    store = fc.store
+    quote = {c["quote"]: c["id"] for c in store.claims() if c["kind"] == "quantity"}
+    acme, zenith, u, w = quote["More than 500"], quote["Some 120"], quote["More than 300"], quote["20"]
+
+    def joins() -> dict[tuple[str, str], int]:
+        return {(r["claim_a"], r["claim_b"]): r["joins"] for r in store.alignments()}
+
+    def expected() -> dict[tuple[str, str], int]:
+        claims = store.claims()
+        annotate(claims)
+        by_id = {c["id"]: c for c in claims}
+        rows = store.alignments()
+        aligned = [(by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"])) for r in rows]
+        kept = {(a["id"], b["id"]) for a, b, _ in joining(aligned)}
+        return {(r["claim_a"], r["claim_b"]): int((r["claim_a"], r["claim_b"]) in kept) for r in rows}
+
+    u_zenith = tuple(sorted((u, zenith)))
+    assert joins() == expected() and joins()[u_zenith] == 0  # «300» follows Acme
+    # Acme's figure now aligns best with «20»: only the rows of those two change
+    store.db.execute("update alignments set score = 0.999 where claim_a = ? and claim_b = ?", sorted((acme, w)))
+    with store.db.atomic():
+        rederive(store, {acme, w}, [], [], NameAnchors(store.actor_names()), fc.thresholds)
+    assert joins()[u_zenith] == 1  # «300» follows Zenith now
+    assert joins() == expected()
