@@ -7,6 +7,7 @@ all-or-nothing (replacing a source's rows, recording a reconcile run) run inside
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -579,9 +580,17 @@ class Store:
         return list(self.db.query("select discrepancy_id, status, note, author from decisions order by discrepancy_id"))
 
     def replace_decisions(self, decisions: Iterable[dict]) -> None:
+        """Make the database's copy of the baseline ``decisions``; a copy that already holds
+        them (by a digest recorded with it) is not written again, so a check against a large
+        unchanged baseline costs no write."""
+        decisions = list(decisions)
+        digest = hashlib.sha256(json.dumps(decisions, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        if self.get_setting("decisions_digest") == digest:
+            return
         with self.db.atomic():
             self.db.execute("delete from decisions")
             self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
+            self.set_setting("decisions_digest", digest)
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
     for i in range(0, len(items), size):

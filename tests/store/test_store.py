@@ -174,3 +174,17 @@ def test_database_before_date_forms_gains_their_columns_and_keeps_its_dates(tmp_
     assert {"date_end", "part", "hijri", "readings"} <= set(store.db["dates"].columns_dict) and "locale" in store.db["sources"].columns_dict
     [claim] = store.claims()
     assert (claim["date"], claim["precision"], claim["date_end"], claim["readings"]) == ("2023-11-17", "day", None, None)
+
+
+def test_the_copy_of_an_unchanged_baseline_is_not_written_again(tmp_path):
+    store = Store(tmp_path / "c.db")
+    first = [{"discrepancy_id": "d_1", "status": "acknowledged", "note": "known", "author": "Analyst"}]
+    second = [*first, {"discrepancy_id": "d_2", "status": "false_positive", "note": "", "author": "Analyst"}]
+    store.replace_decisions(first)
+    before = store.db.conn.total_changes
+    store.replace_decisions(first)
+    assert store.db.conn.total_changes == before  # nothing written
+    store.replace_decisions(second)
+    assert store.decisions() == second
+    store.replace_decisions(first)
+    assert store.decisions() == first
