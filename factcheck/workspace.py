@@ -689,7 +689,7 @@ class Factcheck:
         """Refresh the database's copy of the baseline from the file (the file is the truth).
         Writes (and waits for the writer lock) only when the copy differs."""
         decisions = Baseline.load(baseline_path).as_decisions()
-        if self.store.decisions() != decisions:
+        if not self.store.holds_decisions(decisions):
             with self.writing():
                 self.store.replace_decisions(decisions)
 

@@ -255,10 +255,12 @@ def rederive(
     """Replace the clusters, pairs and discrepancies of the components that hold ``seeds``
     (and of the old clusters of the ``stale`` claims, which are no longer stored), then the
     relations of the source pairs they touch. Returns the part derived and its claim count."""
-    decided = Neighbourhood(store, anchors).decide(seeds)
+    graph = Neighbourhood(store, anchors)
+    decided = graph.decide(seeds)
     store.set_joins(decided)
     reached, rows = components(store, seeds | {x for key in decided for x in key})
-    claims = load_claims(store, reached, anchors)
+    graph.read_claims(reached)  # the claims the decisions read are not read again
+    claims = {x: graph.claims[x] for x in sorted(reached) if x in graph.claims}
     old = store.clusters_of(sorted(set(claims) | set(stale)))
     touched = {(min(r["source_a"], r["source_b"]), max(r["source_a"], r["source_b"])) for r in store.cluster_pairs(old) if r["agree"]}
     store.delete_clusters(old)

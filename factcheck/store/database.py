@@ -584,13 +584,16 @@ class Store:
         them (by a digest recorded with it) is not written again, so a check against a large
         unchanged baseline costs no write."""
         decisions = list(decisions)
-        digest = hashlib.sha256(json.dumps(decisions, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        if self.get_setting("decisions_digest") == digest:
+        if self.holds_decisions(decisions):
             return
         with self.db.atomic():
             self.db.execute("delete from decisions")
             self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
-            self.set_setting("decisions_digest", digest)
+            self.set_setting("decisions_digest", _decisions_digest(decisions))
+
+    def holds_decisions(self, decisions: list[dict]) -> bool:
+        """Whether the copy holds exactly ``decisions`` (by the digest written with it)."""
+        return self.get_setting("decisions_digest") == _decisions_digest(decisions)
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
     for i in range(0, len(items), size):
@@ -670,3 +673,7 @@ def content_hash(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _decisions_digest(decisions: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(decisions, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
