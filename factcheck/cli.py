@@ -730,6 +730,7 @@ def parse(
     rows = {
         "quantities": [(q, lambda q=q: describe_value({"kind": "quantity", **q}), q["qualifier"]) for q in result["quantities"]],
         "dates": [(d, lambda d=d: describe_value({"kind": "date", **d}), f"{d['precision']}, from {d['resolved_from']}") for d in result["dates"]],
+        "events": [(e, lambda e=e: describe_value({"kind": "event", **e}), f"{e['form']}{', ' + e['stage'] if e['stage'] else ''}") for e in result["events"]],
         "entities": [(e, lambda e=e: e["canonical"], e["type"]) for e in result["entities"]],
     }
     for kind, items in rows.items():

@@ -20,6 +20,7 @@ import numpy as np
 from factcheck.baseline import BASELINE_NAME, Baseline
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.name_keys import name_words
+from factcheck.claims.events import event_lexicon
 from factcheck.claims.extract import EXTRACTOR_VERSION
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
@@ -760,8 +761,8 @@ class Factcheck:
 
 def extractor_id(aliases: AliasTable) -> str:
     """The reader a source's stored claims came from: extractor version + alias table +
-    lexicon (an edited lexicon changes the frames read at extraction)."""
-    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}+{lexicon().fingerprint}"
+    lexicons (an edited lexicon changes the frames and events read at extraction)."""
+    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}+{lexicon().fingerprint}+{event_lexicon().fingerprint}"
 
 
 def folder_aliases(folder: Path) -> Path | None:

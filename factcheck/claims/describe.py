@@ -85,6 +85,8 @@ def describe_value(item: dict) -> str:
     kind = item.get("kind") or ("date" if item.get("date") and item.get("value") is None else "quantity")
     if kind == "date":
         return describe_date(item)
+    if kind == "event":
+        return describe_event(item)
 
     value, low, high = item.get("value"), item.get("low"), item.get("high")
     unit = item.get("unit") or "count"
@@ -122,6 +124,31 @@ def describe_value(item: dict) -> str:
     if currencies().is_family(unit):
         return f"{words} {unit}" if last == 1 else f"{words} {unit}s"  # "5 million dinars": which dinar is not said
     return f"{words} {unit}"  # a unit this module does not know by name
+
+
+def describe_event(item: dict) -> str:
+    """An event claim in words: the action, who acted on whom, when, and "not" when denied.
+
+    >>> describe_event({"frame": {"measured": "dismiss", "agent": "OpenAI", "patient": "Sam Altman", "time": ["2023-11-19"]}})
+    'dismiss: OpenAI -> Sam Altman, on 19 November 2023'
+    >>> describe_event({"negated": True, "frame": {"measured": "return", "agent": "Altman"}})
+    'not return: Altman'
+    >>> describe_event({"stage": "decision", "frame": {"measured": "dismiss", "patient": "Altman", "time": ["2023-11"]}})
+    'decision to dismiss: -> Altman, in November 2023'
+    """
+    frame = item.get("frame") or {}
+    action = frame.get("measured") or "event"
+    stage = item.get("stage") or ""
+    words = f"{stage} to {action}" if stage in ("decision", "intent") else f"{stage} of {action}" if stage else action
+    if item.get("negated"):
+        words = "not " + words
+    agent, patient = frame.get("agent") or "", frame.get("patient") or ""
+    who = f"{agent} -> {patient}" if patient else agent
+    out = f"{words}: {who.strip()}" if who.strip() else words
+    time = frame.get("time") or []
+    if len(time) == 1:
+        out += f", {'on' if len(time[0]) == 10 else 'in'} {_day_words(time[0])}"
+    return out
 
 
 def describe_date(item: dict) -> str:

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.frames import attribution, figure_time, frame_of, sectors
+from factcheck.claims.events import EventMention, find_events
+from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
+from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.claims.money import Paragraphs, source_country
@@ -34,7 +36,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"39/{STEMMER}"
+EXTRACTOR_VERSION = f"40/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -168,6 +170,7 @@ def _read_sentence(
     ]
     mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
+    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"])]
     norm = normalize_sentence(text)
     ids: dict[int, str] = {}
     occurrences: Counter = Counter()
@@ -175,6 +178,10 @@ def _read_sentence(
     make_id = _ClaimIds(source.id, norm)
     for _, kind, mention, part in sorted(mentions, key=lambda x: (x[0], x[1], x[3] is not None)):
         occurrences[(norm, mention.quote)] += 1
+        if kind == "event":
+            ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
+            claims.append(_event_claim(ids[id(mention)], source, sentence, mention, words, entities, actors, dated, places, attributed, trades))
+            continue
         context_words, predicate = words.slot(mention.char_start, mention.char_end)
         subject, obj = words.roles(mention.char_start, mention.char_end)
         if not obj:
@@ -222,6 +229,47 @@ def _read_sentence(
             )
         )
     return _parts_of_a_stated_whole(claims), entity_rows, occurrences
+
+
+def _events(text: str, found: list, lang: str) -> list[EventMention]:
+    """The sentence's events (:mod:`factcheck.claims.events`), hedged and negated as figures are."""
+    names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ACTOR_TYPES]
+    events = find_events(text, names, lang == "ar")
+    for event in events:
+        event.hedged, event.negated = mark(text, event.char_start, event.char_end)
+    return events
+
+
+def _event_claim(
+    claim_id: str, source: Source, sentence: dict, event: EventMention, words: SentenceWords, entities: list[str],
+    actors: list[str], dated: list[tuple[int, int, str]], places: list[str], attributed: list[str], trades: dict[str, str],
+) -> Claim:  # fmt: skip
+    """An event as a claim: its frame names who acted on whom, when and where."""
+    text = sentence["text"]
+    context_words, predicate = words.slot(event.char_start, event.char_end)
+    time = figure_time(words, event.char_start, event.char_end, dated)
+    return Claim(
+        id=claim_id,
+        source_id=source.id,
+        sentence_index=sentence["sentence_index"],
+        text=text,
+        sentence_start=sentence["start"],
+        sentence_end=sentence["end"],
+        quote=event.quote,
+        char_start=sentence["start"] + event.char_start,
+        char_end=sentence["start"] + event.char_end,
+        lang=sentence["lang"],
+        kind="event",
+        event=event,
+        context=words.context(event.char_start, event.char_end),
+        context_words=context_words,
+        predicate_words=predicate,
+        subject=event.agent,
+        object=event.patient,
+        entities=entities,
+        actors=actors,
+        frame=event_frame(event, time, places, attributed, trades),
+    )
 
 
 HEAD_WORDS = 3  # content words read from the start of a sentence as what a bare count counts
@@ -433,7 +481,7 @@ def parse_text(
 ) -> dict:
     """What factcheck reads in ``text``, through the same path as ingestion.
 
-    Returns ``{"quantities": [...], "dates": [...], "entities": [...], "skipped": [...]}``;
+    Returns ``{"quantities": [...], "dates": [...], "events": [...], "entities": [...], "skipped": [...]}``;
     every mention has ``text``, ``char_start`` and ``char_end`` with
     ``text == input[char_start:char_end]``. ``published`` (ISO date) resolves relative dates
     when the text gives no anchor; ``locale`` ("en_US", "ar_EG") orders the day and month of
@@ -452,12 +500,21 @@ def parse_text(
             raise QueryError(str(err)) from None
     source = Source(id="text", path="-", format="txt", text=text, sha256="", published=published, language=lang, locale=locale)
     analysis = analyse(source, aliases, lang=lang, strict=strict)
-    quantities, dates = [], []
+    quantities, dates, events = [], [], []
     for claim in analysis.claims:
         if claim.part_of:
             continue  # the whole of "700 of 770" is shown as the part's total
         span = {"text": claim.quote, "char_start": claim.char_start, "char_end": claim.char_end}
-        if claim.quantity:
+        if claim.event:
+            e = claim.event
+            events.append(
+                span
+                | {
+                    "action": e.action, "stage": e.stage, "agent": e.agent, "patient": e.patient, "identity": list(e.identity),
+                    "form": e.form, "hedged": e.hedged, "negated": e.negated, "frame": claim.frame.to_dict(),
+                }  # fmt: skip
+            )
+        elif claim.quantity:
             q = claim.quantity
             quantities.append(
                 span
@@ -482,4 +539,4 @@ def parse_text(
         {"text": e["surface"], "char_start": e["char_start"], "char_end": e["char_end"], "canonical": e["canonical"], "type": e["type"], "surface": e["surface"]}
         for e in analysis.entities
     ]
-    return {"quantities": quantities, "dates": dates, "entities": entities, "skipped": analysis.skipped}
+    return {"quantities": quantities, "dates": dates, "events": events, "entities": entities, "skipped": analysis.skipped}

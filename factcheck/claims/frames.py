@@ -292,6 +292,23 @@ def frame_of(
     )
 
 
+def event_frame(event, time: list[str], places: list[str], attributed: list[str], trades: dict[str, str] | None = None) -> Frame:
+    """The frame of an event claim (:class:`factcheck.claims.events.EventMention`): who acted,
+    on whom, the action (its measured thing and concept), when, where, says who."""
+    return Frame(
+        agent=event.agent,
+        patient=event.patient,
+        predicate=" ".join(content_keys(event.quote[: len(event.quote.split()[0])])) if event.quote.split() else "",
+        concepts=[event.action],
+        unit_class="event",
+        measured=event.action,
+        time=time,
+        place=places,
+        attribution=attributed,
+        sectors=dict(trades or {}),
+    )
+
+
 def roles_compatible(a: str, b: str) -> bool:
     """Whether figures in roles ``a`` and ``b`` can answer one question: a part never
     answers a headcount, a change never a level, a rate never a sum.

@@ -1,4 +1,4 @@
-"""The parsed mentions a claim is made of: quantities and dates.
+"""The parsed mentions a claim is made of: quantities, dates and events.
 
 Offsets (``char_start``/``char_end``) always index into the text that was parsed:
 ``text[char_start:char_end] == quote``.
@@ -7,6 +7,8 @@ Offsets (``char_start``/``char_end``) always index into the text that was parsed
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+
+from factcheck.claims.events import EventMention
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
@@ -104,9 +106,10 @@ class Claim:
     char_start: int  # offsets into the source's analysed text
     char_end: int
     lang: str
-    kind: str  # "quantity" or "date"
+    kind: str  # "quantity", "date" or "event"
     quantity: Quantity | None = None
     date: DateMention | None = None
+    event: EventMention | None = None
     context: str = ""  # the words around the mention, the mention itself left out
     context_words: str = ""  # content-word keys of the context, names left out
     predicate_words: str = ""  # content-word keys right next to the mention
@@ -119,10 +122,10 @@ class Claim:
 
     @property
     def hedged(self) -> bool:
-        mention = self.quantity or self.date
+        mention = self.quantity or self.date or self.event
         return bool(mention and mention.hedged)
 
     @property
     def negated(self) -> bool:
-        mention = self.quantity or self.date
+        mention = self.quantity or self.date or self.event
         return bool(mention and mention.negated)

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.claims.calendar_math import day_interval
+from factcheck.reconcile.events import judge_events
 from factcheck.reconcile.intervals import journalistic, literal, same_reading
 from factcheck.reconcile.slots import day_of, sentence_concepts
 from factcheck.reconcile.thresholds import Thresholds
@@ -48,6 +49,8 @@ class Judgement:
 
 
 def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
+    if a["kind"] == "event":
+        return judge_events(a, b, alignment_score, _finish)  # reconcile/events.py
     if a.get("negated") or b.get("negated"):
         return None
     if a["kind"] == "date":

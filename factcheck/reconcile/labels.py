@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from factcheck.claims.events import event_lexicon
 from factcheck.claims.lexicon import GENERIC, lexicon
 from factcheck.reconcile.tally import most_common, top
 
@@ -96,6 +97,8 @@ def cluster_label(members: list[dict]) -> str:
             values,
             unit_class,
         )
+    if unit_class == "event":
+        return _event_label(frames, values)
     asked = [q for c in concepts for q in lex.asks.get(c, ())]
     generic = _GENERIC.get(unit_class, ["What is the figure?"])
     if role == "total":
@@ -103,6 +106,22 @@ def cluster_label(members: list[dict]) -> str:
     if role == "rate":
         generic = ["What is the rate of {topic}?", "What is the rate?"]
     return _first(asked + generic, values | {"topic": topic}, unit_class)
+
+
+def _event_label(frames: list[dict], values: dict[str, str]) -> str:
+    """The question a cluster of event reports answers: its action's ``ask`` in the event
+    lexicon, its names filled in; else "When did it happen?"."""
+    action = top(Counter(f.get("measured") or "" for f in frames), "")
+    kind = event_lexicon().types.get(action)
+    if kind and kind.ask:
+        try:
+            filled = kind.ask.format(**values)
+        except (KeyError, IndexError, ValueError):
+            filled = ""
+        if filled and "{}" not in filled and not any(f"{{{k}}}" in kind.ask and not values.get(k) for k in ("agent", "patient")):
+            return filled
+    who = values["patient"] or values["agent"]
+    return f"When did the {action} of {who} happen?" if who else "When did it happen?"
 
 
 def _first(questions: list[str], values: dict[str, str], unit_class: str) -> str:

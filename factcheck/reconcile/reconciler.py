@@ -25,6 +25,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import PairSpace, blocking_codes, sorted_unique
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
+from factcheck.reconcile.events import event_reading
 from factcheck.reconcile.features import claim_parties, party_sets_meet
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
 from factcheck.reconcile.slots import Alignment, align
@@ -36,7 +37,7 @@ from factcheck.text.normalize import normalize_sentence
 #: The version of the rules that align two claims (names, frames, slots): stored alignments
 #: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
 #: with ك or ق.
-ALIGNMENT_RULES = 2
+ALIGNMENT_RULES = 3
 
 
 @dataclass
@@ -226,6 +227,8 @@ def reading(claim: dict) -> tuple:
     """What a claim says, as a key: two claims with one reading say the same thing."""
     if claim["kind"] == "date":
         return ("date", claim.get("date") or claim.get("month_day"), claim.get("date_end"), claim.get("part"))
+    if claim["kind"] == "event":
+        return event_reading(claim)
     return (claim.get("unit"), claim.get("low"), claim.get("high"), claim.get("qualifier"), claim.get("total"), bool(claim.get("approximate")))
 
 

@@ -347,6 +347,10 @@ def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> A
     """How surely ``a`` and ``b`` are about one slot: the fitted slot model's probability
     (:mod:`factcheck.reconcile.model`) for a pair that passes every rule of
     :func:`read_pair`; None below ``th.align_score`` or when a rule refuses the pair."""
+    if a["kind"] == "event" or b["kind"] == "event":
+        from factcheck.reconcile.events import align_events  # events build on this module
+
+        return align_events(a, b, vectors, th)
     pair = read_pair(a, b, vectors, th)
     if pair is None:
         return None

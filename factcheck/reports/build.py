@@ -12,13 +12,16 @@ from factcheck import __version__
 from factcheck.claims.describe import describe_value
 from factcheck.claims.model import Frame
 from factcheck.reconcile.reconciler import reading
+from factcheck.reports.timeline import build_timeline, timeline_claims
 
 # 2: clusters carry a slot label and their readings; claims mark wholes
 # 3: the sentences whose analysis failed are listed in ``skipped``
 # 4: claims carry their frame; clusters a label (the question they answer)
 # 5: dates may be ranges, parts of months and weeks; claims and cluster rows carry date_end,
 #    part, calendar, hijri and readings
-SCHEMA_VERSION = 5
+# 6: event claims (kind "event", with ``event``: action, stage, identity); the top-level
+#    ``timeline`` of dated events
+SCHEMA_VERSION = 6
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
@@ -43,9 +46,14 @@ def claim_record(claim: dict) -> dict:
     record["approximate"] = bool(record["approximate"])
     record["negated"] = bool(record["negated"])
     record["whole"] = bool(record["whole"])
-    if claim["kind"] == "date":
+    if claim["kind"] != "quantity":
         record["unit"] = record["qualifier"] = None
     record["frame"] = frame_record(claim.get("frame") or {})
+    record["event"] = (
+        {"action": (claim.get("frame") or {}).get("measured") or "", "stage": claim.get("stage") or "", "identity": list(claim.get("identity") or [])}
+        if claim["kind"] == "event"
+        else None
+    )
     return record
 
 
@@ -66,6 +74,9 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
         for me, other in ((r["source_a"], r["source_b"]), (r["source_b"], r["source_a"])):
             related.setdefault(me, []).append({"source_id": other, "relation": r["relation"], "shared_claims": r["shared_claims"]})
     independent = _independent_groups(sorted(s["id"] for s in sources), related)
+    records = [discrepancy_record(d, claims) for d in discrepancies if d["claim_a"] in claims and d["claim_b"] in claims]
+    cluster_of = {cid: c["id"] for c in clusters for cid in c["claim_ids"]}
+    timeline = build_timeline(timeline_claims(store.claims(kinds=("event", "date"))), cluster_of, records)
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_by": {
@@ -76,7 +87,8 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
         },
         "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],
         "clusters": [_cluster_record(c, claims, published, independent) for c in clusters],
-        "discrepancies": [discrepancy_record(d, claims) for d in discrepancies if d["claim_a"] in claims and d["claim_b"] in claims],
+        "discrepancies": records,
+        "timeline": timeline,
         "skipped": store.skipped_sentences(),
     }
 

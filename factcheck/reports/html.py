@@ -96,9 +96,25 @@ def _page(report: dict) -> dict:
         "agreeing": [_cluster(cluster, sources, claims) for cluster in agreeing_clusters(report)],
         "sources": [_source(source, sources) for source in report["sources"]],
         "skipped": [{**s, "lang": (sources.get(s["source_id"]) or {}).get("language")} for s in report.get("skipped", [])],
+        "timeline": _timeline(report.get("timeline", []), sources, {d["id"]: d["kind"] for d in discrepancies}),
         "severities": SEVERITIES,
         "kinds": KINDS,
     }
+
+
+def _timeline(entries: list[dict], sources: dict[str, dict], kinds: dict[str, str]) -> dict:
+    """The timeline as a table: one row per entry, one column per source that dates
+    something (sources side by side), each cell the quotes of that source's claims; rows
+    whose event sources date differently are marked with their discrepancies."""
+    columns = sorted({sid for e in entries for sid in e["sources"]})
+    rows = []
+    for e in entries:
+        cells = []
+        for sid in columns:
+            quotes = [{"quote": c["quote"], "text": c["text"], "negated": c["negated"]} for c in e["claims"] if c["source_id"] == sid]
+            cells.append({"quotes": quotes, "lang": (sources.get(sid) or {}).get("language")})
+        rows.append({"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"], "what": e["what"], "kind": e["kind"], "cells": cells, "discrepancies": [{"id": d, "kind": kinds.get(d, "")} for d in e["discrepancy_ids"]]})
+    return {"columns": columns, "rows": rows}
 
 
 def _cluster(cluster: dict, sources: dict[str, dict], claims: dict[str, dict]) -> dict:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
+from factcheck.claims.events import EventMention
 from factcheck.claims.model import Claim, DateMention, Quantity
 from factcheck.errors import ConfigError, StoreError
 from factcheck.sources.model import Source
@@ -213,6 +214,7 @@ class Store:
                 (_quantity_row(c.id, c.quantity) for c in claims if c.quantity), pk="claim_id"
             )
             self.db["dates"].insert_all((_date_row(c.id, c.date) for c in claims if c.date), pk="claim_id")
+            self.db["events"].insert_all((_event_row(c.id, c.event) for c in claims if c.event), pk="claim_id")
             self.db["entities"].insert_all(entities, pk="id")
             self.db["skipped_sentences"].insert_all(
                 ({"source_id": source.id, **{k: s[k] for k in ("sentence_index", "start", "end", "error")}} for s in skipped),
@@ -238,6 +240,7 @@ class Store:
         self.db.execute(f"insert or ignore into claims_to_rederive (claim_id) select claim_a from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute(f"delete from quantities where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from dates where claim_id in ({claim_ids})", [source_id])
+        self.db.execute(f"delete from events where claim_id in ({claim_ids})", [source_id])
         self.db.execute(f"delete from alignments where claim_a in ({claim_ids})", [source_id])
         self.db.execute(f"delete from alignments where claim_b in ({claim_ids})", [source_id])
         self.db.execute("delete from entities where source_id = ?", [source_id])
@@ -248,22 +251,31 @@ class Store:
 
     # -- sentences and claims --------------------------------------------------------------
     def claims(
-        self, source_id: str | None = None, claim_ids: Iterable[str] | None = None, sentence_ids: Iterable[str] | None = None
+        self,
+        source_id: str | None = None,
+        claim_ids: Iterable[str] | None = None,
+        sentence_ids: Iterable[str] | None = None,
+        kinds: Iterable[str] | None = None,
     ) -> list[dict]:
-        """Claims joined with their sentence, quantity and date, in stable order; of one
-        source, with given ids, or of given sentences."""
+        """Claims joined with their sentence, quantity, date and event, in stable order; of
+        one source, with given ids, of given sentences, or of given kinds."""
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
             "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, "
-            "d.date_end, d.part, d.hijri, d.readings, src.published as published "
+            "d.date_end, d.part, d.hijri, d.readings, e.action, e.stage, e.identity, e.form, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
-            "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id"
+            "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id "
+            "left join events e on e.claim_id = c.id"
         )
         where, params = [], []
         if source_id is not None:
             where.append("c.source_id = ?")
             params.append(source_id)
+        if kinds is not None:
+            wanted = sorted(set(kinds))
+            where.append(f"c.kind in ({','.join('?' * len(wanted))})")
+            params.extend(wanted)
         lists = [(column, list(dict.fromkeys(wanted))) for column, wanted in (("c.id", claim_ids), ("c.sentence_id", sentence_ids)) if wanted is not None]
         if any(not ids for _, ids in lists):
             return []
@@ -606,6 +618,7 @@ def _claim_dict(row: dict) -> dict:
     row["actors"] = json.loads(row["actors"] or "[]")
     row["frame"] = json.loads(row["frame"] or "{}")
     row["readings"] = json.loads(row["readings"]) if row["readings"] else None
+    row["identity"] = row["identity"].split(",") if row["identity"] else None
     for flag in ("hedged", "negated", "whole", "partitive"):
         row[flag] = bool(row[flag])
     return row
@@ -667,6 +680,13 @@ def _date_row(claim_id: str, d: DateMention) -> dict:
         "hijri": d.hijri,
         "readings": json.dumps(d.readings) if d.readings else None,
     }
+
+
+def _event_row(claim_id: str, e: EventMention) -> dict:
+    return {
+        "claim_id": claim_id, "action": e.action, "stage": e.stage, "agent": e.agent, "patient": e.patient,
+        "identity": ",".join(e.identity), "form": e.form,
+    }  # fmt: skip
 
 
 def content_hash(text: str) -> str:

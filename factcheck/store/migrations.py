@@ -349,6 +349,22 @@ def m016_joining_pairs(db: sqlite_utils.Database) -> None:
     db.execute("delete from settings where key = 'incremental_tables'")
 
 
+@migration
+def m017_events(db: sqlite_utils.Database) -> None:
+    """Event claims (``claims.kind = 'event'``): what happened to whom, without a figure. Each
+    has a row in ``events``: its ``action`` (the event lexicon's name), ``stage`` (decision,
+    announcement or "" for the act), ``agent`` and ``patient`` (canonical names, "" when the
+    text does not say), ``identity`` (the participants that make two reports one event,
+    comma-separated) and ``form`` (verb or noun). Sources stored before this step have no
+    events until they are read again (the new extractor version reads every source again)."""
+    db["events"].create(
+        {"claim_id": str, "action": str, "stage": str, "agent": str, "patient": str, "identity": str, "form": str},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["events"].create_index(["action"])
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

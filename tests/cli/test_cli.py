@@ -180,7 +180,7 @@ def test_parse_json_spans_slice_the_input():
     result = runner.invoke(app, ["--aliases", str(seed_aliases), "parse", text, "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"quantities", "dates", "entities", "skipped"}
+    assert set(data) == {"quantities", "dates", "events", "entities", "skipped"}
     assert data["skipped"] == []
     for items in data.values():
         for item in items:

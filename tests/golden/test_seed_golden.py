@@ -177,8 +177,9 @@ def compare_source(source_id: str, mentions: list[dict]) -> dict[tuple, str]:
 
     analysis = analyse(load_source(SOURCES / f"{source_id}.txt"), default_aliases())
     text = analysis.source.text
-    # the whole of "700 of 770" is derived from a mention (its total), not a mention itself
-    parsed = {(c.quote, c.char_start): c for c in analysis.claims if not c.part_of}
+    # the whole of "700 of 770" is derived from a mention (its total), not a mention itself;
+    # the golden file reads figures and dates (events have their own table tests)
+    parsed = {(c.quote, c.char_start): c for c in analysis.claims if not c.part_of and c.kind in ("quantity", "date")}
 
     found: dict[tuple, str] = {}
     matched = set()

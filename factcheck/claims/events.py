@@ -1,0 +1,345 @@
+"""Event claims: sentences that assert that something happened to a named party.
+
+"The board fired Sam Altman on 17 November", «استقال ألتمان», "Altman will not return":
+most of what sources assert and contradict carries no figure. An event is read where a word
+of the event lexicon (``factcheck/data/events.toml``, extended by ``FACTCHECK_EVENTS=FILE``)
+stands in a sentence with a person or an organisation it can bind:
+
+* the action (``dismiss``, ``resign``, ...) and whether the word is a verb or a noun;
+* who acted (``agent``) and to whom (``patient``), from the names next to the word: an
+  English verb's subject acts and its object undergoes ("was fired by" turns that round);
+  an Arabic verb comes first, so of two names after it the first acts; the name after a
+  noun ("the ouster of Altman", «إقالة ألتمان») undergoes, and who acted is read only from
+  "by", «من قبل», «على يد»; an intransitive action ("resigned") has only an agent;
+* its ``stage``: a ``decision`` to act ("voted to fire"), an ``announcement`` of it
+  («أعلنت إقالة»), or the act itself (``""``), from the words just before;
+* its ``identity``: the participants that make two reports one event (the lexicon says which).
+
+An event that binds no name is not a claim: "the company fired staff" says nothing another
+source can be checked against. Hedging and negation are read as for figures
+(:func:`factcheck.claims.modality.mark`): "Altman will not return" is a negated ``return``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
+from factcheck.errors import ConfigError
+from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
+
+STAGES = ("decision", "intent", "announcement")
+IDENTITIES = ("agent", "patient")
+STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
+NAME_WORDS = 4  # a name binds to the act's word at most this many words away
+_EVENT_KEYS = ("name", "ask", "identity", "transitive", "verbs", "nouns")
+_WORD = re.compile(r"\S+")
+# what ends the stretch a name may bind across: a sentence or clause break, a complementizer
+_BREAK = re.compile(
+    r"[.;:!?؟؛،,]|\b(?:that|which|who|after|before|while|when|but|if|unless)\b"
+    r"|(?:^|\s)(?:لكن|بعد|قبل|حين|عندما|إذا|اذا|لو|ما\s+لم)(?=\s)",
+    re.IGNORECASE,
+)
+_PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_EN = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
+_BY_AR = re.compile(r"(?:^|\s)(?:من\s+قبل|على\s+يد|بواسطة)(?=\s)")
+_OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
+# a word between the act's word and a name that makes the name something else than whom it
+# was done to: "return to OpenAI", «العودة إلى OpenAI», «الرئيس التنفيذي لشركة OpenAI»
+_PREPOSITION = re.compile(
+    r"\b(?:to|from|in|into|at|on|for|with|as|about|against|over|under|than)\b"
+    r"|(?:^|\s)[وف]?(?:إلى|الى|من|في|على|عن|مع|لدى|حول|ضد|منذ|عبر|لصالح|ل[^\s]{2,})(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    identity: tuple[str, ...]
+    transitive: bool
+    ask: str = ""  # the question a cluster of its reports answers: "When was {patient} dismissed?"
+
+
+@dataclass
+class EventMention:
+    """One event a sentence asserts; offsets index into the sentence."""
+
+    quote: str  # from the act's word through the name it was done to, as written
+    char_start: int
+    char_end: int
+    action: str  # the event lexicon's name: "dismiss", "resign", ...
+    stage: str = ""  # "decision", "announcement" or "" (the act itself)
+    agent: str = ""  # canonical name of who acted ("" when the text does not say)
+    patient: str = ""  # canonical name of whom it was done to
+    identity: tuple[str, ...] = ("patient",)  # the participants that make two reports one event
+    form: str = "verb"  # "verb" or "noun": the word that states it
+    hedged: bool = False
+    negated: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "quote": self.quote, "char_start": self.char_start, "char_end": self.char_end, "action": self.action,
+            "stage": self.stage, "agent": self.agent, "patient": self.patient, "identity": list(self.identity),
+            "form": self.form, "hedged": self.hedged, "negated": self.negated,
+        }  # fmt: skip
+
+
+class EventLexicon:
+    """The event lexicon compiled once: one pattern over every action's words."""
+
+    def __init__(self, events: list[dict], stages: dict[str, list[str]]):
+        self.types: dict[str, EventType] = {}
+        forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
+        for entry in events:
+            name = entry["name"]
+            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""))
+            for form in ("verbs", "nouns"):
+                for word in entry.get(form, []):
+                    key = normalize_for_match(word)
+                    if key not in forms or (form == "verbs" and forms[key][1] == "noun"):
+                        forms[key] = (name, form[:-1])
+        self._forms = forms
+        self.pattern = _compile(sorted(forms))
+        self.stage_patterns = {stage: _compile(stages.get(stage, [])) for stage in STAGES}
+        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
+
+    def form_of(self, word: str) -> tuple[str, str] | None:
+        return self._forms.get(normalize_for_match(word))
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> EventLexicon:
+        shipped = resources.files("factcheck.data").joinpath("events.toml").read_text("utf-8")
+        files = [(parse_toml(shipped, "event lexicon factcheck/data/events.toml"), "event lexicon factcheck/data/events.toml")]
+        if extra is not None:
+            files.append((load_toml(Path(extra), "event lexicon"), f"event lexicon {extra}"))
+        events: dict[str, dict] = {}
+        stages: dict[str, list[str]] = {}
+        for data, where in files:
+            check_events(data, where)
+            for stage, words in data.get("stages", {}).items():
+                stages.setdefault(stage, []).extend(words)
+            for entry in data.get("event", []):
+                merged = events.setdefault(entry["name"], {"name": entry["name"]})
+                for key in ("ask", "identity", "transitive"):
+                    if key in entry:
+                        merged[key] = entry[key]
+                for form in ("verbs", "nouns"):
+                    merged.setdefault(form, []).extend(entry.get(form, []))
+        return cls([events[k] for k in sorted(events)], stages)
+
+
+def check_events(data: dict, where: str) -> None:
+    """Refuse an event lexicon that is not as ``events.toml`` documents: one line naming the
+    file and the key."""
+    check_keys(data, ("stages", "event"), where)
+    stages = data.get("stages", {})
+    if not isinstance(stages, dict):
+        raise ConfigError(f"{where}: [stages] must be a table")
+    check_keys(stages, STAGES, f"{where} [stages]")
+    for stage, words in stages.items():
+        _check_words(words, f"{where} [stages] {stage}")
+    entries = data.get("event", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{where}: event must be an array of tables ([[event]])")
+    for i, entry in enumerate(entries, start=1):
+        label = f"{where} [[event]] #{i}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{label} must be a table")
+        check_keys(entry, _EVENT_KEYS, label)
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise ConfigError(f"{label} needs a name (a string)")
+        identity = entry.get("identity", ["patient"])
+        if not isinstance(identity, list) or not identity or any(x not in IDENTITIES for x in identity):
+            raise ConfigError(f"{label} {entry['name']}: identity must list 'agent', 'patient' or both; got {shown(identity)}")
+        if "ask" in entry and not isinstance(entry["ask"], str):
+            raise ConfigError(f"{label} {entry['name']}: ask must be a string (a question)")
+        if "transitive" in entry and not isinstance(entry["transitive"], bool):
+            raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
+        for form in ("verbs", "nouns"):
+            if form in entry:
+                _check_words(entry[form], f"{label} {entry['name']} {form}")
+
+
+def _check_words(words, label: str) -> None:
+    if not isinstance(words, list):
+        raise ConfigError(f"{label} must be a list of words; got {type_name(words)}")
+    for word in words:
+        if not isinstance(word, str) or not normalize_for_match(word).strip():
+            raise ConfigError(f"{label}: {shown(word)} is not a word")
+
+
+def _compile(words) -> re.Pattern | None:
+    phrases = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not phrases:
+        return None
+    alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
+    return re.compile(r"(?<![^\W\d_])(?:ال|[وفبل]ال|[وفبلس]|لل)?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _load(extra: str | None) -> EventLexicon:
+    return EventLexicon.load(Path(extra) if extra else None)
+
+
+def event_lexicon() -> EventLexicon:
+    """The shipped event lexicon, extended by the file ``FACTCHECK_EVENTS`` names, if any."""
+    return _load(os.environ.get("FACTCHECK_EVENTS") or None)
+
+
+def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None) -> list[EventMention]:
+    """The events ``text`` (one sentence) asserts. ``names`` are the (start, end, canonical,
+    type) spans of the people and organisations in it, in order and not overlapping; ``arabic``
+    whether the sentence is Arabic (its verbs come first). Hedging and negation are left to
+    the caller."""
+    lex = lex or event_lexicon()
+    if lex.pattern is None or not names:
+        return []
+    out = []
+    for m in lex.pattern.finditer(text):
+        start, end = m.span("cue")
+        if any(s < end and start < e for s, e, _, _ in names):
+            continue  # inside a name
+        found = lex.form_of(m.group("cue"))
+        if found is None:
+            continue
+        action, form = found
+        kind = lex.types[action]
+        agent, patient, patient_end = _participants(text, start, end, names, form, kind.transitive, arabic)
+        if not (agent or patient):
+            continue
+        quote_end = max(end, patient_end)
+        out.append(
+            EventMention(
+                quote=text[start:quote_end],
+                char_start=start,
+                char_end=quote_end,
+                action=action,
+                stage=_stage(text, start, lex),
+                agent=agent,
+                patient=patient,
+                identity=kind.identity,
+                form=form,
+            )
+        )
+    return out
+
+
+def _stage(text: str, start: int, lex: EventLexicon) -> str:
+    """``decision`` or ``announcement`` when such a word stands just before the act's word
+    (nothing breaking the clause between), else ``""``."""
+    window_start = _words_back(text, start, STAGE_WORDS + 2)
+    window = text[window_start:start]
+    best: tuple[int, str] | None = None
+    for stage in STAGES:
+        pattern = lex.stage_patterns[stage]
+        if pattern is None:
+            continue
+        for m in pattern.finditer(window):
+            between = window[m.end() :]
+            if _BREAK.search(between) or len(_WORD.findall(between)) > STAGE_WORDS:
+                continue
+            if best is None or m.end() > best[0]:
+                best = (m.end(), stage)
+    return best[1] if best else ""
+
+
+def _words_back(text: str, pos: int, words: int) -> int:
+    starts = [m.start() for m in _WORD.finditer(text, 0, pos)]
+    return starts[-words] if len(starts) >= words else 0
+
+
+def _bound(text: str, lo: int, hi: int) -> bool:
+    """Whether a name in ``text[lo:hi]``'s far end may bind across it: no break, few words."""
+    stretch = text[lo:hi]
+    return not _BREAK.search(stretch) and len(_WORD.findall(stretch)) <= NAME_WORDS
+
+
+def _objects(text: str, end: int, after: list[tuple[int, int, str, str]], form: str) -> list[tuple[int, int, str]]:
+    """The names after the act's word that it may bind (nearest first): none led by a
+    preposition (but "by", read as who acted, and "of" after a noun), and an organisation
+    only right after the word, or when a person follows it: in "fired OpenAI chief Sam
+    Altman" and «رئيس Twitch» the act is done to a person, not to the organisation."""
+    out = []
+    for k, (s, e, n, kind) in enumerate(after):
+        lead = text[end:s]
+        bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
+        if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
+            continue
+        if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]):
+            continue
+        if kind == "organisation" and len(_WORD.findall(lead)) > 1:
+            continue
+        out.append((s, e, n))
+    return out
+
+
+def _participants(
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, transitive: bool, arabic: bool
+) -> tuple[str, str, int]:
+    """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end]."""
+    before = [(s, e, n) for s, e, n, _ in names if e <= start and _bound(text, e, start)]
+    after = _objects(text, end, [x for x in names if x[0] >= end and _bound(text, end, x[0])], form)
+    subject = before[-1] if before else None
+    agent = patient = ""
+    patient_end = -1
+    by_agent = None  # "by X", «من قبل X»: who acted, whatever the word's form
+    for s, e, n in after:
+        lead = text[end:s]
+        if (not arabic and _BY_EN.search(lead) and re.search(r"\bby\s*$", lead, re.IGNORECASE)) or (arabic and _BY_AR.search(lead)):
+            by_agent = (s, e, n)
+            break
+    after_object = [x for x in after if by_agent is None or x[0] < by_agent[0]]
+    if form == "noun":
+        if not arabic and subject is not None and not after_object and re.search(r"['’]s?\s*$", text[subject[1] : start]):
+            theme = subject  # "Altman's ouster"
+        elif after_object and (arabic or _OF_EN.search(text[end : after_object[0][0]]) or not transitive):
+            theme = after_object[0]
+        else:
+            theme = None
+        agent_name = by_agent[2] if by_agent else ""
+    elif arabic:
+        if subject is not None:  # «سوتسكيفر، الذي طرد ألتمان»: a name before acts (SVO)
+            agent_name, theme = subject[2], (after_object[0] if after_object else None)
+        elif len(after_object) >= 2:  # VSO: «أقالت OpenAI ألتمان»
+            agent_name, theme = after_object[0][2], after_object[1]
+        else:
+            agent_name, theme = "", (after_object[0] if after_object else None)
+        if by_agent:
+            agent_name = by_agent[2]
+    else:
+        passive = bool(_PASSIVE_EN.search(text[max(0, start - 40) : start]))
+        if passive:
+            theme, agent_name = subject, (by_agent[2] if by_agent else "")
+        else:
+            agent_name, theme = (subject[2] if subject else ""), (after_object[0] if after_object else None)
+    if not transitive:
+        # who resigned, returned or died: the one the sentence binds, before the word or after
+        name = agent_name or (theme[2] if theme else "")
+        if form == "noun" or (arabic and not subject):
+            name = (theme[2] if theme else "") or agent_name
+        return name, "", (theme[1] if theme and theme[2] == name and theme[0] >= end else -1)
+    if theme is not None:
+        patient = theme[2]
+        if theme[0] >= end:
+            patient_end = theme[1]
+    agent = agent_name if agent_name != patient else ""
+    return agent, patient, patient_end
+
+
+def event_identity(action: str, agent: str, patient: str, identity) -> tuple[str, ...] | None:
+    """The participants that make two reports of ``action`` one event, or None when the
+    sentence does not name them."""
+    values = {"agent": agent, "patient": patient}
+    wanted = tuple(values[k] for k in identity)
+    return wanted if all(wanted) else None
+
+
+__all__ = ["EventLexicon", "EventMention", "event_identity", "event_lexicon", "find_events"]

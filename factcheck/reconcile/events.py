@@ -1,0 +1,118 @@
+"""Event claims across sources: one event, and how two reports of it disagree.
+
+Two event claims report one event when they state the same action at the same stage (the
+act, a decision to act, or its announcement) about the same participants: those the event
+lexicon's ``identity`` names (whom someone fired, who resigned), one name in any script
+(:func:`factcheck.reconcile.features.parties_meet`). Two reports of one event disagree:
+
+* by polarity: one says it happened, the other that it did not ("Altman returned" /
+  "Altman will not return"), both as verbs: a noun ("the return of Altman") names an act
+  inside another statement (a demand, a reason) rather than asserting it. A ``supersession`` when both sources are dated apart and the
+  later one affirms it (the event came after the denial); a ``conflict`` otherwise.
+* by date: each side's date (the date its sentence gives the event, nearest in its clause;
+  only one, else the sentence does not say which) is compared as an interval of days. Two
+  days that differ cannot both be right: a ``conflict``, high when more than a week apart;
+  a day against the month or year holding it is ``precision`` (low); dates that cannot
+  overlap at coarser precision are a ``conflict``.
+
+A decision and the act it decided, or an act and its announcement, are different events
+and are never compared (different stages). Hedged reports are judged as figures are: at
+most medium, less sure.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from factcheck.claims.calendar_math import day_interval
+from factcheck.reconcile.features import parties_meet
+from factcheck.reconcile.slots import Alignment, rescale
+from factcheck.reconcile.thresholds import Thresholds
+
+WEEK = 7  # dates of one event more than this many days apart: a high-severity conflict
+_WEEK_DATE = re.compile(r"^\d{4}-W\d{2}$")
+
+
+def event_time(claim: dict) -> dict | None:
+    """The one date a claim's sentence gives its event, as a date item
+    (``date``, ``precision``), or None when it gives none or several."""
+    time = (claim.get("frame") or {}).get("time") or []
+    if len(time) != 1:
+        return None
+    iso = time[0]
+    if _WEEK_DATE.match(iso):
+        return {"date": iso, "precision": "week"}
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(iso))
+    return {"date": iso, "precision": precision} if precision else None
+
+
+def participants(claim: dict) -> dict[str, str]:
+    frame = claim.get("frame") or {}
+    return {"agent": frame.get("agent") or "", "patient": frame.get("patient") or ""}
+
+
+def identity_of(claim: dict) -> list[str]:
+    return list(claim.get("identity") or ["patient"])
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Whether two event claims report one event (module docstring)."""
+    fa, fb = a.get("frame") or {}, b.get("frame") or {}
+    if not fa.get("measured") or fa.get("measured") != fb.get("measured"):
+        return False
+    if (a.get("stage") or "") != (b.get("stage") or ""):
+        return False  # the board's vote to fire is not the firing, nor its announcement
+    pa, pb = participants(a), participants(b)
+    for role in sorted(set(identity_of(a)) | set(identity_of(b))):
+        if not (pa[role] and pb[role] and parties_meet(a, [pa[role]], b, [pb[role]])):
+            return False
+    return True
+
+
+def align_events(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
+    """The alignment of two event claims that report one event; None otherwise. Frames
+    decide; the cosines are recorded and order the pairs (their score stays above
+    ``th.align_score``: the frames, not the wording, make two reports one event)."""
+    if a["kind"] != "event" or b["kind"] != "event" or a["sentence_id"] == b["sentence_id"]:
+        return None
+    if not same_event(a, b):
+        return None
+    ctx = rescale(float(vectors[a["context_hash"]] @ vectors[b["context_hash"]]), th.cosine_floor)
+    sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
+    score = th.align_score + (1.0 - th.align_score) * (0.5 + 0.5 * min(1.0, max(ctx, sent)))
+    return Alignment(round(score, 4), round(ctx, 4), round(sent, 4), 0)
+
+
+def event_reading(claim: dict) -> tuple:
+    """What an event claim says, as a key: its polarity and its date."""
+    time = event_time(claim)
+    return ("event", bool(claim.get("negated")), time["date"] if time else None)
+
+
+def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | None:
+    """The discrepancy between two reports of one event, or None (module docstring).
+    ``finish(kind, severity, reason, a, b, score)`` builds the judgement."""
+    if bool(a.get("negated")) != bool(b.get("negated")):
+        if a.get("form") != "verb" or b.get("form") != "verb":
+            return None  # "the return of Altman" names an act it does not assert as a clause does
+
+        affirmed, denied = (b, a) if a.get("negated") else (a, b)
+        pa, pd = affirmed.get("published"), denied.get("published")
+        if pa and pd and pa > pd and affirmed["source_id"] != denied["source_id"]:
+            return finish("supersession", "medium", "a later report says it happened after an earlier one said it had not or would not", a, b, alignment_score)
+        return finish("conflict", "high" if not (a.get("hedged") or b.get("hedged")) else "medium", "one report says it happened, the other that it did not", a, b, alignment_score)
+    if a.get("negated"):
+        return None  # two denials say nothing about when
+    ta, tb = event_time(a), event_time(b)
+    if ta is None or tb is None:
+        return None
+    ia, ib = day_interval(ta), day_interval(tb)
+    if ia is None or ib is None or ia == ib:
+        return None
+    if ia[1] < ib[0] or ib[1] < ia[0]:
+        apart = max(ib[0] - ia[1], ia[0] - ib[1]).days
+        severity = "high" if apart > WEEK else "medium"
+        return finish("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart", a, b, alignment_score)
+    return finish("precision", "low", "compatible dates of the event, one more precise than the other", a, b, alignment_score)

@@ -1,0 +1,77 @@
+"""The report's ``timeline``: what happened when, per source, in date order.
+
+An entry is one event as dated by one or more sources: the event claims of one cluster (or
+an event claim of no cluster) that give it the same date, and the date claims that date
+what a sentence says happened (not when something was said: "officials said on Monday").
+Entries are ordered by the first day their date covers, then the coarser date first (a
+month before the days inside it), then what happened and the entry's first claim id, so
+the same corpus gives the same order. An event two sources date differently stands at each
+date, each entry naming the discrepancy that sets them against each other.
+"""
+
+from __future__ import annotations
+
+from factcheck.claims.calendar_math import day_interval
+from factcheck.claims.context import dates_a_statement
+from factcheck.claims.describe import describe_date, describe_event
+from factcheck.reconcile.events import event_time
+
+TIMELINE_PRECISIONS = ("day", "week", "part_of_month", "month", "year")  # finer first: a day's entries before a month's on ties
+_DAY_DATES = ("day", "range", "week", "part_of_month")
+
+
+def timeline_claims(claims: list[dict]) -> list[dict]:
+    """The claims a timeline is made of: dated event claims, and date claims of a happening."""
+    events = [c for c in claims if c["kind"] == "event" and event_time(c) is not None]
+    dated_events = {(c["sentence_id"], event_time(c)["date"]) for c in events}
+    dates = [
+        c
+        for c in claims
+        if c["kind"] == "date" and c.get("date") and not c.get("readings") and c.get("precision") in _DAY_DATES
+        and (c["sentence_id"], c["date"]) not in dated_events  # the event of its sentence stands there already
+        and not dates_a_statement(c.get("context") or "")
+    ]  # fmt: skip
+    return sorted(events + dates, key=lambda c: (c["source_id"], c["char_start"], c["id"]))
+
+
+def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies: list[dict]) -> list[dict]:
+    """The timeline entries (module docstring) of ``claims`` (:func:`timeline_claims`);
+    ``cluster_of`` maps claim ids to cluster ids, ``discrepancies`` are the report's."""
+    by_claim: dict[str, list[str]] = {}
+    for d in discrepancies:
+        for c in d["claims"]:
+            by_claim.setdefault(c["id"], []).append(d["id"])
+    groups: dict[tuple, list[dict]] = {}
+    for c in claims:
+        if c["kind"] == "event":
+            when = event_time(c)
+            key = ("event", cluster_of.get(c["id"]) or c["id"], when["date"], when["precision"])
+        else:
+            when = {"date": c["date"], "precision": c["precision"], "date_end": c.get("date_end"), "part": c.get("part")}
+            key = ("date", cluster_of.get(c["id"]) or c["id"], c["date"], c["precision"])
+        groups.setdefault(key, []).append(c)
+    entries = []
+    for (kind, _, date, precision), members in groups.items():
+        members.sort(key=lambda c: (c["source_id"], c["char_start"], c["id"]))
+        first = members[0]
+        when = event_time(first) if kind == "event" else {"date": date, "precision": precision, "date_end": first.get("date_end"), "part": first.get("part")}
+        span = day_interval(when)
+        entry = {
+            "date": date,
+            "date_end": when.get("date_end"),
+            "precision": precision,
+            "kind": kind,
+            "what": describe_event(first) if kind == "event" else describe_date(first),
+            "action": (first.get("frame") or {}).get("measured") if kind == "event" else None,
+            "cluster_id": cluster_of.get(first["id"]),
+            "sources": sorted({c["source_id"] for c in members}),
+            "claims": [
+                {"claim_id": c["id"], "source_id": c["source_id"], "quote": c["quote"], "text": c["text"], "negated": bool(c.get("negated")), "hedged": bool(c.get("hedged"))}
+                for c in members
+            ],
+            "discrepancy_ids": sorted({d for c in members for d in by_claim.get(c["id"], ())}),
+        }
+        order = (span[0].isoformat() if span else date, TIMELINE_PRECISIONS.index(precision) if precision in TIMELINE_PRECISIONS else len(TIMELINE_PRECISIONS))
+        entries.append((order, 0 if kind == "event" else 1, entry["what"], members[0]["id"], entry))
+    entries.sort(key=lambda x: x[:4])
+    return [e for *_, e in entries]

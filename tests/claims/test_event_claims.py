@@ -1,0 +1,78 @@
+"""Event claims read from sentences: action, stage, who acted on whom, polarity (table tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims.entities import KnownNames, default_aliases
+from factcheck.claims.events import EventLexicon, check_events, find_events
+from factcheck.claims.extract import parse_text
+from factcheck.errors import ConfigError
+from factcheck.text.lang import detect_lang
+
+ALIASES = default_aliases()
+KNOWN = ("Sam Altman", "Altman", "ألتمان", "سام ألتمان", "Sutskever", "سوتسكيفر", "Microsoft", "OpenAI", "بروكمان")
+
+
+def events_of(sentence: str) -> list[tuple]:
+    known = KnownNames()
+    known.update(ALIASES.names_in([n for n in KNOWN]))
+    found = ALIASES.find(sentence, known)
+    names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ("person", "organisation", "name")]
+    return [(e.action, e.stage, e.agent, e.patient, e.form) for e in find_events(sentence, names, detect_lang(sentence) == "ar")]
+
+
+# (sentence, [(action, stage, agent, patient, form)])
+CASES = [
+    ("Microsoft hired Sam Altman to lead a new team.", [("appoint", "", "Microsoft", "Sam Altman", "verb")]),
+    ("Sam Altman was fired by Microsoft on Friday.", [("dismiss", "", "Microsoft", "Sam Altman", "verb")]),
+    ("The ouster of Sam Altman stunned investors.", [("dismiss", "", "", "Sam Altman", "noun")]),
+    ("Sam Altman resigned on Monday.", [("resign", "", "Sam Altman", "", "verb")]),
+    ("Sam Altman returned to OpenAI.", [("return", "", "Sam Altman", "", "verb")]),
+    ("OpenAI announced the firing of Sam Altman.", [("dismiss", "announcement", "", "Sam Altman", "noun")]),
+    ("The staff threatened to resign unless Sam Altman returned.", [("return", "", "Sam Altman", "", "verb")]),
+    ("Rockets were fired at the border.", []),  # no one it could be done to
+    # names as the default alias table reads them (a corpus's alias file maps them further)
+    ("أقالت OpenAI سام ألتمان يوم الجمعة.", [("dismiss", "", "OpenAI", "ألتمان", "verb")]),  # VSO
+    ("وقرر أعضاء المجلس التصويت لإقالة ألتمان.", [("dismiss", "decision", "", "ألتمان", "noun")]),
+    ("استقال غريغ بروكمان من منصبه.", [("resign", "", "بروكمان", "", "verb")]),
+    ("تبدأ حملة لعودة ألتمان إلى OpenAI.", [("return", "intent", "ألتمان", "", "noun")]),
+    ("لقد تم للتو إقالة الرئيس التنفيذي لشركة OpenAI.", []),  # the chief executive of OpenAI, not OpenAI
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_events_read_from_a_sentence(sentence, expected):
+    assert events_of(sentence) == expected
+
+
+def test_parse_marks_a_denied_event_and_dates_it():
+    result = parse_text("Sam Altman will not return to OpenAI. The board fired Sam Altman on 17 November 2023.", ALIASES)
+    events = result["events"]
+    assert [(e["action"], e["negated"]) for e in events] == [("return", True), ("dismiss", False)]
+    assert events[1]["frame"]["time"] == ["2023-11-17"] and events[1]["frame"]["unit_class"] == "event"
+    text = "Sam Altman will not return to OpenAI. The board fired Sam Altman on 17 November 2023."
+    assert all(text[e["char_start"] : e["char_end"]] == e["text"] for e in events)
+
+
+def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
+    extra = tmp_path / "events.toml"
+    extra.write_text('[[event]]\nname = "indict"\nidentity = ["patient"]\nverbs = ["indicted"]\n', encoding="utf-8")
+    lex = EventLexicon.load(extra)
+    assert lex.form_of("indicted") == ("indict", "verb") and lex.form_of("fired") == ("dismiss", "verb")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"event": [{"name": "x", "identity": ["who"]}]}, "identity must list"),
+        ({"event": [{"name": "x", "verbs": "fired"}]}, "must be a list"),
+        ({"event": [{"verbs": ["fired"]}]}, "needs a name"),
+        ({"stages": {"later": ["then"]}}, "unknown key 'later'"),
+        ({"events": []}, "unknown key 'events'"),
+    ],
+)
+def test_a_bad_event_lexicon_is_one_line(data, message):
+    with pytest.raises(ConfigError, match=message) as err:
+        check_events(data, "event lexicon x.toml")
+    assert "\n" not in str(err.value)

@@ -1,0 +1,102 @@
+"""Event claims reconciled across sources: one event, its dates and its polarity judged,
+the timeline in order (real SQLite and FAISS, the hashing embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.reconcile.events import judge_events, same_event
+from factcheck.reconcile.judge import _finish
+from factcheck.reports.html import render_html
+from factcheck.workspace import Factcheck
+
+SEEDS = Path(__file__).resolve().parents[2] / "sources"
+
+
+def _event(source: str, action: str, *, agent="", patient="", time=(), negated=False, stage="", form="verb", published=None, identity=("patient",)):
+    return {
+        "id": f"q_{source}{action}", "source_id": source, "kind": "event", "stage": stage, "form": form, "negated": negated,
+        "hedged": False, "published": published, "identity": list(identity),
+        "frame": {"measured": action, "agent": agent, "patient": patient, "time": list(time)},
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (dict(time=["2023-11-17"]), dict(time=["2023-11-19"]), ("conflict", "medium")),
+        (dict(time=["2023-11-17"]), dict(time=["2023-12-17"]), ("conflict", "high")),
+        (dict(time=["2023-11-17"]), dict(time=["2023-11"]), ("precision", "low")),
+        (dict(time=["2023-11-17"]), dict(time=["2023-11-17"]), None),
+        (dict(time=["2023-11-17"]), dict(time=[]), None),  # one side does not say when
+        (dict(time=["2023-11-17", "2023-11-19"]), dict(time=["2023-11-20"]), None),  # which of two dates: not said
+        (dict(negated=True), dict(), ("conflict", "high")),
+        (dict(negated=True, published="2023-11-20"), dict(published="2023-11-22"), ("supersession", "medium")),
+        (dict(negated=True, form="noun"), dict(), None),  # a noun names an act it does not assert
+    ],
+)
+def test_two_reports_of_one_event_are_judged(a, b, expected):
+    x = _event("a", "dismiss", patient="Sam Altman", **a)
+    y = _event("b", "dismiss", patient="Sam Altman", **b)
+    got = judge_events(x, y, 0.9, _finish)
+    assert (got and (got.kind, got.severity)) == (expected or None)
+
+
+def test_what_makes_two_reports_one_event():
+    fired = _event("a", "dismiss", agent="OpenAI", patient="Sam Altman")
+    assert same_event(fired, _event("b", "dismiss", agent="Ilya Sutskever", patient="Sam Altman"))  # whoever fired him
+    assert not same_event(fired, _event("b", "dismiss", patient="Greg Brockman"))  # someone else
+    assert not same_event(fired, _event("b", "dismiss", patient="Sam Altman", stage="decision"))  # the vote, not the firing
+    assert not same_event(fired, _event("b", "resign", patient="Sam Altman"))
+    assert not same_event(fired, _event("b", "dismiss"))  # says whom nowhere
+    sued = _event("a", "sue", agent="Elon Musk", patient="OpenAI", identity=("agent", "patient"))
+    assert not same_event(sued, _event("b", "sue", agent="xAI", patient="OpenAI", identity=("agent", "patient")))
+
+
+def _run(folder: Path, db: Path) -> dict:
+    fc = Factcheck(db_path=db, model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    return fc.report()
+
+
+def test_a_planted_firing_date_is_a_conflict_with_the_seeds_and_the_vote_is_not(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for path in SEEDS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "900_planted.txt").write_text(
+        "OpenAI board fires Sam Altman\n\nThe board of OpenAI fired Sam Altman on 19 November 2023, according to people familiar with the matter.\n",
+        encoding="utf-8",
+    )
+    report = _run(folder, tmp_path / "c.db")
+    events = [d for d in report["discrepancies"] if d["claims"][0]["kind"] == "event"]
+    planted = [d for d in events if "900_planted" in {c["source_id"] for c in d["claims"]} and d["kind"] == "conflict"]
+    assert [(d["severity"], sorted(c["source_id"] for c in d["claims"])) for d in planted] == [("medium", ["000_3d3eda30e221811b", "900_planted"])]
+    # 003's vote (a decision) and 000's Friday are two events: never set against each other as a conflict
+    assert not [d for d in events if d["kind"] == "conflict" and "900_planted" not in {c["source_id"] for c in d["claims"]}]
+    timeline = report["timeline"]
+    days = [(e["date"], e["kind"], e["sources"]) for e in timeline if e["precision"] == "day"]
+    assert days == sorted(days, key=lambda x: x[0])
+    assert ("2023-11-16", "date", ["003_df09a2a885924420"]) in days and ("2023-11-19", "event", ["900_planted"]) in days
+    fired = [e for e in timeline if e["kind"] == "event" and e["date"] in ("2023-11-17", "2023-11-19")]
+    assert all(planted[0]["id"] in e["discrepancy_ids"] for e in fired) and len(fired) == 2
+    html = render_html(report)
+    section = html[html.index('<section class="timeline"') :]
+    section = section[: section.index("</section>")]
+    assert f'<a href="#{planted[0]["id"]}"><strong>conflict</strong>' in section and "<q title=" in section
+    assert section.index("2023-11-16") < section.index("2023-11-17") < section.index("2023-11-19")
+
+
+def test_an_event_denied_then_affirmed_later_is_a_supersession(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\npublished: 2023-11-20\n---\nNo deal\n\nSam Altman will not return to OpenAI, the board said.\n", encoding="utf-8")
+    (folder / "b.md").write_text("---\npublished: 2023-11-22\n---\nDeal\n\nSam Altman returned to OpenAI as chief executive.\n", encoding="utf-8")
+    report = _run(folder, tmp_path / "c.db")
+    assert [(d["kind"], d["severity"]) for d in report["discrepancies"]] == [("supersession", "medium")]
+    (folder / "b.md").write_text("---\npublished: 2023-11-19\n---\nDeal\n\nSam Altman returned to OpenAI as chief executive.\n", encoding="utf-8")
+    report = _run(folder, tmp_path / "c.db")
+    assert [(d["kind"], d["severity"]) for d in report["discrepancies"]] == [("conflict", "high")]
