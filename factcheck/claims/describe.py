@@ -127,24 +127,33 @@ def describe_value(item: dict) -> str:
 
 
 def describe_event(item: dict) -> str:
-    """An event claim in words: the action, who acted on whom, when, and "not" when denied.
+    """An event claim in words: who did what to whom (the action's ``past`` in the event
+    lexicon), "did not" when denied, its stage, when.
 
     >>> describe_event({"frame": {"measured": "dismiss", "agent": "OpenAI", "patient": "Sam Altman", "time": ["2023-11-19"]}})
-    'dismiss: OpenAI -> Sam Altman, on 19 November 2023'
+    'OpenAI dismissed Sam Altman, on 19 November 2023'
+    >>> describe_event({"frame": {"measured": "dismiss", "patient": "Sam Altman"}})
+    'Sam Altman was dismissed'
     >>> describe_event({"negated": True, "frame": {"measured": "return", "agent": "Altman"}})
-    'not return: Altman'
+    'Altman did not return'
     >>> describe_event({"stage": "decision", "frame": {"measured": "dismiss", "patient": "Altman", "time": ["2023-11"]}})
-    'decision to dismiss: -> Altman, in November 2023'
+    'decision: Altman was dismissed, in November 2023'
     """
+    from factcheck.claims.events import event_lexicon
+
     frame = item.get("frame") or {}
-    action = frame.get("measured") or "event"
-    stage = item.get("stage") or ""
-    words = f"{stage} to {action}" if stage in ("decision", "intent") else f"{stage} of {action}" if stage else action
-    if item.get("negated"):
-        words = "not " + words
-    agent, patient = frame.get("agent") or "", frame.get("patient") or ""
-    who = f"{agent} -> {patient}" if patient else agent
-    out = f"{words}: {who.strip()}" if who.strip() else words
+    action = frame.get("measured") or "act"
+    kind = event_lexicon().types.get(action)
+    past = (kind.past if kind else "") or action
+    agent, patient, denied = frame.get("agent") or "", frame.get("patient") or "", bool(item.get("negated"))
+    if patient and agent:
+        out = f"{agent} {'did not ' + action if denied else past} {patient}"
+    elif patient:
+        out = f"{patient} was {'not ' if denied else ''}{past}"
+    else:
+        out = f"{agent or 'someone'} {'did not ' + action if denied else past}"
+    if item.get("stage"):
+        out = f"{item['stage']}: {out}"
     time = frame.get("time") or []
     if len(time) == 1:
         out += f", {'on' if len(time[0]) == 10 else 'in'} {_day_words(time[0])}"

@@ -31,14 +31,17 @@ from importlib import resources
 from pathlib import Path
 
 from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
+from factcheck.claims.frames import CLITICS, phrase_pattern
+from factcheck.claims.model import EventMention
 from factcheck.errors import ConfigError
-from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
+from factcheck.text.normalize import normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
-_EVENT_KEYS = ("name", "ask", "identity", "transitive", "verbs", "nouns")
+_CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "verbs", "nouns")
 _WORD = re.compile(r"\S+")
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
 _BREAK = re.compile(
@@ -46,7 +49,7 @@ _BREAK = re.compile(
     r"|(?:^|\s)(?:لكن|بعد|قبل|حين|عندما|إذا|اذا|لو|ما\s+لم)(?=\s)",
     re.IGNORECASE,
 )
-_PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)(?:\s+not|n['’]t)?\s+(?:never\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_EN = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
 _BY_AR = re.compile(r"(?:^|\s)(?:من\s+قبل|على\s+يد|بواسطة)(?=\s)")
 _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
@@ -65,30 +68,7 @@ class EventType:
     identity: tuple[str, ...]
     transitive: bool
     ask: str = ""  # the question a cluster of its reports answers: "When was {patient} dismissed?"
-
-
-@dataclass
-class EventMention:
-    """One event a sentence asserts; offsets index into the sentence."""
-
-    quote: str  # from the act's word through the name it was done to, as written
-    char_start: int
-    char_end: int
-    action: str  # the event lexicon's name: "dismiss", "resign", ...
-    stage: str = ""  # "decision", "announcement" or "" (the act itself)
-    agent: str = ""  # canonical name of who acted ("" when the text does not say)
-    patient: str = ""  # canonical name of whom it was done to
-    identity: tuple[str, ...] = ("patient",)  # the participants that make two reports one event
-    form: str = "verb"  # "verb" or "noun": the word that states it
-    hedged: bool = False
-    negated: bool = False
-
-    def to_dict(self) -> dict:
-        return {
-            "quote": self.quote, "char_start": self.char_start, "char_end": self.char_end, "action": self.action,
-            "stage": self.stage, "agent": self.agent, "patient": self.patient, "identity": list(self.identity),
-            "form": self.form, "hedged": self.hedged, "negated": self.negated,
-        }  # fmt: skip
+    past: str = ""  # the action in the past tense: "dismissed"
 
 
 class EventLexicon:
@@ -99,16 +79,16 @@ class EventLexicon:
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
         for entry in events:
             name = entry["name"]
-            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""))
+            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""), entry.get("past", ""))
             for form in ("verbs", "nouns"):
                 for word in entry.get(form, []):
                     key = normalize_for_match(word)
                     if key not in forms or (form == "verbs" and forms[key][1] == "noun"):
                         forms[key] = (name, form[:-1])
         self._forms = forms
-        self.pattern = _compile(sorted(forms))
-        self.stage_patterns = {stage: _compile(stages.get(stage, [])) for stage in STAGES}
-        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        self.pattern = phrase_pattern(forms, _CLITICS)
+        self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in STAGES}
+        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask, t.past) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
@@ -128,7 +108,7 @@ class EventLexicon:
                 stages.setdefault(stage, []).extend(words)
             for entry in data.get("event", []):
                 merged = events.setdefault(entry["name"], {"name": entry["name"]})
-                for key in ("ask", "identity", "transitive"):
+                for key in ("past", "ask", "identity", "transitive"):
                     if key in entry:
                         merged[key] = entry[key]
                 for form in ("verbs", "nouns"):
@@ -159,8 +139,9 @@ def check_events(data: dict, where: str) -> None:
         identity = entry.get("identity", ["patient"])
         if not isinstance(identity, list) or not identity or any(x not in IDENTITIES for x in identity):
             raise ConfigError(f"{label} {entry['name']}: identity must list 'agent', 'patient' or both; got {shown(identity)}")
-        if "ask" in entry and not isinstance(entry["ask"], str):
-            raise ConfigError(f"{label} {entry['name']}: ask must be a string (a question)")
+        for key in ("ask", "past"):
+            if key in entry and not isinstance(entry[key], str):
+                raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
         if "transitive" in entry and not isinstance(entry["transitive"], bool):
             raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
         for form in ("verbs", "nouns"):
@@ -174,14 +155,6 @@ def _check_words(words, label: str) -> None:
     for word in words:
         if not isinstance(word, str) or not normalize_for_match(word).strip():
             raise ConfigError(f"{label}: {shown(word)} is not a word")
-
-
-def _compile(words) -> re.Pattern | None:
-    phrases = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    if not phrases:
-        return None
-    alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
-    return re.compile(r"(?<![^\W\d_])(?:ال|[وفبل]ال|[وفبلس]|لل)?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -227,6 +200,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
                 patient=patient,
                 identity=kind.identity,
                 form=form,
+                agent_type=next((t for _, _, n, t in names if n == agent), "") if agent else "",
             )
         )
     return out

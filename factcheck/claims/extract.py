@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import EventMention, find_events
+from factcheck.claims.events import find_events
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
-from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.claims.model import Claim, DateMention, EventMention, Quantity
 from factcheck.claims.money import Paragraphs, source_country
 from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import FactcheckError, QueryError, one_line
@@ -36,7 +36,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"40/{STEMMER}"
+EXTRACTOR_VERSION = f"41/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -113,18 +113,25 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
     claims: list[Claim] = []
     entity_rows: list[dict] = []
     seen: Counter = Counter()
+    narrative = ""  # the last day the text has named: where its story stands
     for sentence in body:
         if failures.failed(sentence):
             continue
+        index = sentence["sentence_index"]
         with failures.guard(sentence):
             # Built aside and kept only when the whole sentence went through.
-            index = sentence["sentence_index"]
             sentence_claims, sentence_entities, occurrences = _read_sentence(
                 source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs
             )
+            for claim in sentence_claims:
+                if claim.event is not None and (claim.event.form == "verb" or claim.event.stage) and not claim.frame.time:
+                    # a verb tells the story (and so does the one before a noun: "voted to fire",
+                    # «قرر التصويت لإقالة»); a bare noun refers back: "since Altman's firing"
+                    claim.event.placed = narrative
             claims.extend(sentence_claims)
             entity_rows.extend(sentence_entities)
             seen.update(occurrences)
+        narrative = _story_day(dates_by_sentence.get(index, []), narrative)
     return Analysis(source, sentences, claims, published_origin, entity_rows, failures.skipped())
 
 
@@ -229,6 +236,13 @@ def _read_sentence(
             )
         )
     return _parts_of_a_stated_whole(claims), entity_rows, occurrences
+
+
+def _story_day(dates: list[DateMention], before: str) -> str:
+    """Where a text's story stands after a sentence with ``dates``: its last day read from
+    the text (not a weekday left unresolved, nor the published date), else where it stood."""
+    days = [d.date for d in dates if d.date and d.precision == "day" and d.resolved_from == "text"]
+    return days[-1] if days else before
 
 
 def _events(text: str, found: list, lang: str) -> list[EventMention]:

@@ -52,7 +52,7 @@ class Cues:
     any spelling with the same normalised key, Arabic ones also after a clitic."""
 
     def __init__(self, lex: Lexicon):
-        self.patterns = {key: _compile(words) for key, words in lex.frame.items()}
+        self.patterns = {key: phrase_pattern(words) for key, words in lex.frame.items()}
         self.members = frozenset(lex.frame.get("members", ()))
 
     def find(self, key: str, text: str) -> list[str]:
@@ -93,12 +93,17 @@ class Cues:
         return bool(pattern and any(m.end() == len(text.rstrip()) for m in pattern.finditer(text.rstrip())))
 
 
-def _compile(words: Iterable[str]) -> re.Pattern | None:
+CLITICS = r"ال|[وفبل]ال|[وفبل]"  # what may stand glued before an Arabic cue word
+
+
+def phrase_pattern(words: Iterable[str], clitics: str = CLITICS) -> re.Pattern | None:
+    """One pattern for ``words``, each as whole words, any spelling with the same normalised
+    key (longest first), Arabic ones also after one of ``clitics``; the phrase is group ``cue``."""
     phrases = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not phrases:
         return None
     alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
-    return re.compile(r"(?<![^\W\d_])(?:ال|[وفبل]ال|[وفبل])?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(r"(?<![^\W\d_])(?:" + clitics + r")?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

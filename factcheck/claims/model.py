@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from factcheck.claims.events import EventMention
-
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
 
@@ -69,6 +67,33 @@ class DateMention:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class EventMention:
+    """One event a sentence asserts (:mod:`factcheck.claims.events`); offsets index into
+    the sentence."""
+
+    quote: str  # from the act's word through the name it was done to, as written
+    char_start: int
+    char_end: int
+    action: str  # the event lexicon's name: "dismiss", "resign", ...
+    stage: str = ""  # "decision", "announcement" or "" (the act itself)
+    agent: str = ""  # canonical name of who acted ("" when the text does not say)
+    patient: str = ""  # canonical name of whom it was done to
+    identity: tuple[str, ...] = ("patient",)  # the participants that make two reports one event
+    form: str = "verb"  # "verb" or "noun": the word that states it
+    agent_type: str = ""  # the agent's entity type: "person", "organisation" or "name"
+    placed: str = ""  # an undated event's place in its source's story: the last day the text named before it
+    hedged: bool = False
+    negated: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "quote": self.quote, "char_start": self.char_start, "char_end": self.char_end, "action": self.action,
+            "stage": self.stage, "agent": self.agent, "patient": self.patient, "identity": list(self.identity),
+            "form": self.form, "agent_type": self.agent_type, "placed": self.placed, "hedged": self.hedged, "negated": self.negated,
+        }  # fmt: skip
 
 
 @dataclass

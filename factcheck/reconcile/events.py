@@ -9,6 +9,9 @@ lexicon's ``identity`` names (whom someone fired, who resigned), one name in any
   "Altman will not return"), both as verbs: a noun ("the return of Altman") names an act
   inside another statement (a demand, a reason) rather than asserting it. A ``supersession`` when both sources are dated apart and the
   later one affirms it (the event came after the denial); a ``conflict`` otherwise.
+* by agent: two different people, or two different organisations, for one act ("Microsoft
+  hired Altman" / "Google hired Altman"): a ``conflict`` (medium), unless the two reports
+  date it on different days: another agent on another day is another event.
 * by date: each side's date (the date its sentence gives the event, nearest in its clause;
   only one, else the sentence does not say which) is compared as an interval of days. Two
   days that differ cannot both be right: a ``conflict``, high when more than a week apart;
@@ -105,6 +108,22 @@ def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | N
         return finish("conflict", "high" if not (a.get("hedged") or b.get("hedged")) else "medium", "one report says it happened, the other that it did not", a, b, alignment_score)
     if a.get("negated"):
         return None  # two denials say nothing about when
+    apart = _days_apart(a, b)
+    if _other_agent(a, b):
+        if apart:
+            return None  # another agent on another day: the frames and the dates say two events
+        return finish("conflict", "medium", "another agent for the same act", a, b, alignment_score)
+    if apart is None:
+        return None
+    if apart:
+        severity = "high" if apart > WEEK else "medium"
+        return finish("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart", a, b, alignment_score)
+    return finish("precision", "low", "compatible dates of the event, one more precise than the other", a, b, alignment_score)
+
+
+def _days_apart(a: dict, b: dict) -> int | None:
+    """How many days apart two reports date their event (0 when one date holds the other,
+    as a day its month); None when either gives no date, or both the same."""
     ta, tb = event_time(a), event_time(b)
     if ta is None or tb is None:
         return None
@@ -112,7 +131,17 @@ def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | N
     if ia is None or ib is None or ia == ib:
         return None
     if ia[1] < ib[0] or ib[1] < ia[0]:
-        apart = max(ib[0] - ia[1], ia[0] - ib[1]).days
-        severity = "high" if apart > WEEK else "medium"
-        return finish("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart", a, b, alignment_score)
-    return finish("precision", "low", "compatible dates of the event, one more precise than the other", a, b, alignment_score)
+        return max(ib[0] - ia[1], ia[0] - ib[1]).days
+    return 0
+
+
+def _other_agent(a: dict, b: dict) -> bool:
+    """Whether two reports name two different agents of one kind for the act: two people,
+    or two organisations ("Microsoft hired Altman" / "Google hired Altman"). A person and an
+    organisation may both be right (a board member fires for the board); a name of unknown
+    kind is not compared."""
+    pa, pb = participants(a), participants(b)
+    kind = a.get("agent_type") or ""
+    if not (pa["agent"] and pb["agent"]) or kind not in ("person", "organisation") or kind != (b.get("agent_type") or ""):
+        return False
+    return not parties_meet(a, [pa["agent"]], b, [pb["agent"]])

@@ -50,7 +50,10 @@ def claim_record(claim: dict) -> dict:
         record["unit"] = record["qualifier"] = None
     record["frame"] = frame_record(claim.get("frame") or {})
     record["event"] = (
-        {"action": (claim.get("frame") or {}).get("measured") or "", "stage": claim.get("stage") or "", "identity": list(claim.get("identity") or [])}
+        {
+            "action": (claim.get("frame") or {}).get("measured") or "", "stage": claim.get("stage") or "",
+            "identity": list(claim.get("identity") or []), "agent_type": claim.get("agent_type") or "", "placed": claim.get("placed") or "",
+        }  # fmt: skip
         if claim["kind"] == "event"
         else None
     )

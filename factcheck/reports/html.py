@@ -111,7 +111,7 @@ def _timeline(entries: list[dict], sources: dict[str, dict], kinds: dict[str, st
     for e in entries:
         cells = []
         for sid in columns:
-            quotes = [{"quote": c["quote"], "text": c["text"], "negated": c["negated"]} for c in e["claims"] if c["source_id"] == sid]
+            quotes = [{"quote": c["quote"], "text": c["text"], "negated": c["negated"], "story": c["dated_by"] == "story"} for c in e["claims"] if c["source_id"] == sid]
             cells.append({"quotes": quotes, "lang": (sources.get(sid) or {}).get("language")})
         rows.append({"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"], "what": e["what"], "kind": e["kind"], "cells": cells, "discrepancies": [{"id": d, "kind": kinds.get(d, "")} for d in e["discrepancy_ids"]]})
     return {"columns": columns, "rows": rows}

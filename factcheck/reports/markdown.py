@@ -39,7 +39,7 @@ def render_markdown(report: dict) -> str:
     Sections: title and overview, the discrepancies grouped by cluster (each cluster's
     canonical statement, what every source says, then each discrepancy with both sentences
     side by side and the quoted span in bold), the clusters where sources agree, the
-    sources. Same report, same text.
+    timeline, the sources. Same report, same text.
     """
     sources = {source["id"]: source for source in report["sources"]}
     lines = ["# Fact-check report", "", overview(report), "", _generated_by(report["generated_by"]), ""]
@@ -62,6 +62,24 @@ def render_markdown(report: dict) -> str:
                 f"({escape_markdown(cluster_label(cluster))}; "
                 f"{plural(len(cluster['sources']), 'source')}: {_id_list(cluster['sources'])})"
             )
+        lines.append("")
+
+    if report.get("timeline"):
+        lines += ["## Timeline", "", "What happened when, per source, in date order (*story*: placed at the last day its source named before it).", ""]
+        lines += _table(
+            ["Date", "What", "Source", "Says", "Discrepancies"],
+            [
+                [
+                    escape_markdown(e["date"] + (f"–{e['date_end']}" if e.get("date_end") else "")) + f" ({e['precision']})",
+                    escape_markdown(e["what"]),
+                    _code(c["source_id"]),
+                    f"«{escape_markdown(c['quote'])}»" + (" *not*" if c["negated"] else "") + (" *story*" if c["dated_by"] == "story" else ""),
+                    _id_list(e["discrepancy_ids"]) if e["discrepancy_ids"] else _DASH,
+                ]
+                for e in report["timeline"]
+                for c in e["claims"]
+            ],
+        )
         lines.append("")
 
     if report.get("skipped"):

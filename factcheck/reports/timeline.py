@@ -3,6 +3,11 @@
 An entry is one event as dated by one or more sources: the event claims of one cluster (or
 an event claim of no cluster) that give it the same date, and the date claims that date
 what a sentence says happened (not when something was said: "officials said on Monday").
+An event told by a verb (or by a stage word before a noun: "voted to fire") whose sentence
+gives no date stands at the day its source's story
+had reached (the last day the text named before it), in an entry of its own, its claim
+marked ``dated_by: "story"``: shown in order, never judged against another date. (A noun
+refers back to an event, "since Altman's firing", and is not placed.)
 Entries are ordered by the first day their date covers, then the coarser date first (a
 month before the days inside it), then what happened and the entry's first claim id, so
 the same corpus gives the same order. An event two sources date differently stands at each
@@ -22,8 +27,8 @@ _DAY_DATES = ("day", "range", "week", "part_of_month")
 
 def timeline_claims(claims: list[dict]) -> list[dict]:
     """The claims a timeline is made of: dated event claims, and date claims of a happening."""
-    events = [c for c in claims if c["kind"] == "event" and event_time(c) is not None]
-    dated_events = {(c["sentence_id"], event_time(c)["date"]) for c in events}
+    events = [c for c in claims if c["kind"] == "event" and _when(c) is not None]
+    dated_events = {(c["sentence_id"], _when(c)["date"]) for c in events}
     dates = [
         c
         for c in claims
@@ -32,6 +37,23 @@ def timeline_claims(claims: list[dict]) -> list[dict]:
         and not dates_a_statement(c.get("context") or "")
     ]  # fmt: skip
     return sorted(events + dates, key=lambda c: (c["source_id"], c["char_start"], c["id"]))
+
+
+WHAT_CHARACTERS = 120  # a date entry's sentence is shown up to this many characters
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= WHAT_CHARACTERS else text[: WHAT_CHARACTERS - 1].rstrip() + "…"
+
+
+def _when(claim: dict) -> dict | None:
+    """An event claim's date on the timeline: the one its sentence gives, else the day its
+    source's story stood at (``placed``: the last day the text named before it)."""
+    when = event_time(claim)
+    if when is None and claim.get("placed"):
+        return {"date": claim["placed"], "precision": "day"}
+    return when
 
 
 def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies: list[dict]) -> list[dict]:
@@ -44,29 +66,33 @@ def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies
     groups: dict[tuple, list[dict]] = {}
     for c in claims:
         if c["kind"] == "event":
-            when = event_time(c)
-            key = ("event", cluster_of.get(c["id"]) or c["id"], when["date"], when["precision"])
+            when = _when(c)
+            key = ("event", cluster_of.get(c["id"]) or c["id"], when["date"], when["precision"], event_time(c) is None)
         else:
             when = {"date": c["date"], "precision": c["precision"], "date_end": c.get("date_end"), "part": c.get("part")}
-            key = ("date", cluster_of.get(c["id"]) or c["id"], c["date"], c["precision"])
+            key = ("date", cluster_of.get(c["id"]) or c["id"], c["date"], c["precision"], False)
         groups.setdefault(key, []).append(c)
     entries = []
-    for (kind, _, date, precision), members in groups.items():
+    for (kind, _, date, precision, _), members in groups.items():
         members.sort(key=lambda c: (c["source_id"], c["char_start"], c["id"]))
         first = members[0]
-        when = event_time(first) if kind == "event" else {"date": date, "precision": precision, "date_end": first.get("date_end"), "part": first.get("part")}
+        when = _when(first) if kind == "event" else {"date": date, "precision": precision, "date_end": first.get("date_end"), "part": first.get("part")}
         span = day_interval(when)
         entry = {
             "date": date,
             "date_end": when.get("date_end"),
             "precision": precision,
             "kind": kind,
-            "what": describe_event(first) if kind == "event" else describe_date(first),
+            "what": describe_event(first) if kind == "event" else f"{describe_date(first)}: {_shortened(first['text'])}",
             "action": (first.get("frame") or {}).get("measured") if kind == "event" else None,
             "cluster_id": cluster_of.get(first["id"]),
             "sources": sorted({c["source_id"] for c in members}),
             "claims": [
-                {"claim_id": c["id"], "source_id": c["source_id"], "quote": c["quote"], "text": c["text"], "negated": bool(c.get("negated")), "hedged": bool(c.get("hedged"))}
+                {
+                    "claim_id": c["id"], "source_id": c["source_id"], "quote": c["quote"], "text": c["text"],
+                    "negated": bool(c.get("negated")), "hedged": bool(c.get("hedged")),
+                    "dated_by": "story" if c["kind"] == "event" and event_time(c) is None else "sentence",
+                }  # fmt: skip
                 for c in members
             ],
             "discrepancy_ids": sorted({d for c in members for d in by_claim.get(c["id"], ())}),

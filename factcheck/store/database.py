@@ -19,8 +19,7 @@ from pathlib import Path
 import numpy as np
 import sqlite_utils
 
-from factcheck.claims.events import EventMention
-from factcheck.claims.model import Claim, DateMention, Quantity
+from factcheck.claims.model import Claim, DateMention, EventMention, Quantity
 from factcheck.errors import ConfigError, StoreError
 from factcheck.sources.model import Source
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT, WriterLock
@@ -262,7 +261,7 @@ class Store:
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
             "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, "
-            "d.date_end, d.part, d.hijri, d.readings, e.action, e.stage, e.identity, e.form, src.published as published "
+            "d.date_end, d.part, d.hijri, d.readings, e.action, e.stage, e.identity, e.form, e.agent_type, e.placed, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id "
@@ -685,7 +684,7 @@ def _date_row(claim_id: str, d: DateMention) -> dict:
 def _event_row(claim_id: str, e: EventMention) -> dict:
     return {
         "claim_id": claim_id, "action": e.action, "stage": e.stage, "agent": e.agent, "patient": e.patient,
-        "identity": ",".join(e.identity), "form": e.form,
+        "identity": ",".join(e.identity), "form": e.form, "agent_type": e.agent_type, "placed": e.placed,
     }  # fmt: skip
 
 

@@ -365,6 +365,18 @@ def m017_events(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["action"])
 
 
+@migration
+def m018_event_placement(db: sqlite_utils.Database) -> None:
+    """``events.agent_type`` (who acted: person, organisation or name, so that two different
+    agents of one act are compared only as two people or two organisations) and
+    ``events.placed`` (an undated event's place in its source's story: the last day the text
+    named before it; shown on the timeline, never judged). Events stored before this step
+    have "" until their source is read again (the new extractor version reads every source
+    again)."""
+    db["events"].add_column("agent_type", str, not_null_default="")
+    db["events"].add_column("placed", str, not_null_default="")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -31,6 +31,9 @@ CASES = [
     ("Sam Altman returned to OpenAI.", [("return", "", "Sam Altman", "", "verb")]),
     ("OpenAI announced the firing of Sam Altman.", [("dismiss", "announcement", "", "Sam Altman", "noun")]),
     ("The staff threatened to resign unless Sam Altman returned.", [("return", "", "Sam Altman", "", "verb")]),
+    ("Sam Altman did not resign.", [("resign", "", "Sam Altman", "", "verb")]),
+    ("Sam Altman was not fired.", [("dismiss", "", "", "Sam Altman", "verb")]),
+    ("Elon Musk sued OpenAI in March 2024.", [("sue", "", "Elon Musk", "OpenAI", "verb")]),
     ("Rockets were fired at the border.", []),  # no one it could be done to
     # names as the default alias table reads them (a corpus's alias file maps them further)
     ("أقالت OpenAI سام ألتمان يوم الجمعة.", [("dismiss", "", "OpenAI", "ألتمان", "verb")]),  # VSO
@@ -53,6 +56,15 @@ def test_parse_marks_a_denied_event_and_dates_it():
     assert events[1]["frame"]["time"] == ["2023-11-17"] and events[1]["frame"]["unit_class"] == "event"
     text = "Sam Altman will not return to OpenAI. The board fired Sam Altman on 17 November 2023."
     assert all(text[e["char_start"] : e["char_end"]] == e["text"] for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["OpenAI denied that it had fired Sam Altman.", "Sam Altman was not fired.", "Microsoft has not acquired OpenAI.", "Sam Altman did not resign."],
+)
+def test_a_denied_event_is_negated(sentence):
+    events = parse_text(sentence, ALIASES)["events"]
+    assert len(events) == 1 and events[0]["negated"] and not events[0]["hedged"]
 
 
 def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):

@@ -10,15 +10,16 @@ import pytest
 from factcheck.reconcile.events import judge_events, same_event
 from factcheck.reconcile.judge import _finish
 from factcheck.reports.html import render_html
+from factcheck.reports.markdown import render_markdown
 from factcheck.workspace import Factcheck
 
 SEEDS = Path(__file__).resolve().parents[2] / "sources"
 
 
-def _event(source: str, action: str, *, agent="", patient="", time=(), negated=False, stage="", form="verb", published=None, identity=("patient",)):
+def _event(source: str, action: str, *, agent="", patient="", time=(), negated=False, stage="", form="verb", published=None, identity=("patient",), agent_type=None):
     return {
         "id": f"q_{source}{action}", "source_id": source, "kind": "event", "stage": stage, "form": form, "negated": negated,
-        "hedged": False, "published": published, "identity": list(identity),
+        "hedged": False, "published": published, "identity": list(identity), "agent_type": agent_type or ("organisation" if agent else ""),
         "frame": {"measured": action, "agent": agent, "patient": patient, "time": list(time)},
     }  # fmt: skip
 
@@ -35,11 +36,16 @@ def _event(source: str, action: str, *, agent="", patient="", time=(), negated=F
         (dict(negated=True), dict(), ("conflict", "high")),
         (dict(negated=True, published="2023-11-20"), dict(published="2023-11-22"), ("supersession", "medium")),
         (dict(negated=True, form="noun"), dict(), None),  # a noun names an act it does not assert
+        (dict(agent="Microsoft"), dict(agent="Google"), ("conflict", "medium")),  # another agent for the act
+        (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-20"]), ("conflict", "medium")),
+        (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-22"]), None),  # another day: another event
+        (dict(agent="Microsoft"), dict(agent="Microsoft"), None),
+        (dict(agent="Microsoft", time=["2023-11-17"]), dict(agent="Ilya Sutskever", agent_type="person", time=["2023-11-17"]), None),  # acts for it
     ],
 )
 def test_two_reports_of_one_event_are_judged(a, b, expected):
-    x = _event("a", "dismiss", patient="Sam Altman", **a)
-    y = _event("b", "dismiss", patient="Sam Altman", **b)
+    x = _event("a", "appoint", patient="Sam Altman", **a)
+    y = _event("b", "appoint", patient="Sam Altman", **b)
     got = judge_events(x, y, 0.9, _finish)
     assert (got and (got.kind, got.severity)) == (expected or None)
 
@@ -81,8 +87,14 @@ def test_a_planted_firing_date_is_a_conflict_with_the_seeds_and_the_vote_is_not(
     days = [(e["date"], e["kind"], e["sources"]) for e in timeline if e["precision"] == "day"]
     assert days == sorted(days, key=lambda x: x[0])
     assert ("2023-11-16", "date", ["003_df09a2a885924420"]) in days and ("2023-11-19", "event", ["900_planted"]) in days
-    fired = [e for e in timeline if e["kind"] == "event" and e["date"] in ("2023-11-17", "2023-11-19")]
+    fired = [e for e in timeline if e["kind"] == "event" and e["date"] in ("2023-11-17", "2023-11-19") and e["claims"][0]["dated_by"] == "sentence"]
     assert all(planted[0]["id"] in e["discrepancy_ids"] for e in fired) and len(fired) == 2
+    placed = [e for e in timeline if any(c["dated_by"] == "story" for c in e["claims"])]
+    vote = [e for e in placed if e["sources"] == ["003_df09a2a885924420"] and e["what"].startswith("decision:")]
+    assert [e["date"] for e in vote] == ["2023-11-16"]  # the vote, placed where 003's story stands: before 000's Friday
+    assert not [d for d in report["discrepancies"] if {c["id"] for c in d["claims"]} & {c["claim_id"] for e in placed for c in e["claims"]}]
+    markdown = render_markdown(report)
+    assert "## Timeline" in markdown and f"`{planted[0]['id']}`" in markdown.split("## Timeline", 1)[1]
     html = render_html(report)
     section = html[html.index('<section class="timeline"') :]
     section = section[: section.index("</section>")]
