@@ -112,3 +112,27 @@ def test_an_event_denied_then_affirmed_later_is_a_supersession(tmp_path):
     (folder / "b.md").write_text("---\npublished: 2023-11-19\n---\nDeal\n\nSam Altman returned to OpenAI as chief executive.\n", encoding="utf-8")
     report = _run(folder, tmp_path / "c.db")
     assert [(d["kind"], d["severity"]) for d in report["discrepancies"]] == [("conflict", "high")]
+
+
+def test_an_incremental_run_with_new_events_equals_a_full_run(tmp_path):
+    from factcheck.reports.json_report import render_json
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for path in SEEDS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    incremental = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    incremental.ingest([folder])
+    incremental.reconcile()
+    (folder / "900_planted.txt").write_text("Fired\n\nThe board of OpenAI fired Sam Altman on 19 November 2023.\n", encoding="utf-8")
+    (folder / "901_back.txt").write_text(
+        "Back\n\nSam Altman returned to OpenAI as chief executive on 22 November 2023.\n\nMicrosoft hired Sam Altman on 20 November 2023.\n", encoding="utf-8"
+    )
+    incremental.ingest([folder], prune=True)
+    incremental.reconcile()
+    full = Factcheck(db_path=tmp_path / "full.db", model="hashing")
+    full.ingest([folder])
+    full.reconcile()
+    report = incremental.report()
+    assert render_json(report) == render_json(full.report())
+    assert any(d["claims"][0]["kind"] == "event" and d["kind"] == "conflict" for d in report["discrepancies"])
