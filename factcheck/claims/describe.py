@@ -316,8 +316,9 @@ def describe_frame(frame: dict | None) -> str:
         parts.append(frame["measured"])
     if frame.get("role"):
         parts.append(frame["role"])
-    if frame.get("concepts"):
-        parts.append(", ".join(c.replace("_", " ") for c in frame["concepts"]))
+    concepts = [c for c in frame.get("concepts") or () if c != frame.get("measured")]  # an event's action is its measured thing
+    if concepts:
+        parts.append(", ".join(c.replace("_", " ") for c in concepts))
     if frame.get("time"):
         parts.append(", ".join(frame["time"]))
     if frame.get("place"):
