@@ -34,14 +34,14 @@ from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
 from factcheck.claims.frames import CLITICS, phrase_pattern
 from factcheck.claims.model import EventMention
 from factcheck.errors import ConfigError
-from factcheck.text.normalize import normalize_for_match
+from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
-_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "verbs", "nouns")
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns")
 _WORD = re.compile(r"\S+")
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
 _BREAK = re.compile(
@@ -53,6 +53,10 @@ _PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)(?:\s
 _BY_EN = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
 _BY_AR = re.compile(r"(?:^|\s)(?:من\s+قبل|على\s+يد|بواسطة)(?=\s)")
 _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
+# right before an act's word: it is named as a purpose, not asserted ("to fire", "to be
+# reinstated", «أن يستقيل», «على إقالة»)
+_PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?؟؛]")
 # a word between the act's word and a name that makes the name something else than whom it
 # was done to: "return to OpenAI", «العودة إلى OpenAI», «الرئيس التنفيذي لشركة OpenAI»
 _PREPOSITION = re.compile(
@@ -69,6 +73,7 @@ class EventType:
     transitive: bool
     ask: str = ""  # the question a cluster of its reports answers: "When was {patient} dismissed?"
     past: str = ""  # the action in the past tense: "dismissed"
+    patient_after: tuple[str, ...] = ()  # prepositions that introduce whom it was done to: «تعاقدت ... مع فوسبيرغ»
 
 
 class EventLexicon:
@@ -79,7 +84,7 @@ class EventLexicon:
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
         for entry in events:
             name = entry["name"]
-            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""), entry.get("past", ""))
+            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""), entry.get("past", ""), tuple(entry.get("patient_after", ())))
             for form in ("verbs", "nouns"):
                 for word in entry.get(form, []):
                     key = normalize_for_match(word)
@@ -88,7 +93,7 @@ class EventLexicon:
         self._forms = forms
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in STAGES}
-        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask, t.past) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
@@ -111,7 +116,7 @@ class EventLexicon:
                 for key in ("past", "ask", "identity", "transitive"):
                     if key in entry:
                         merged[key] = entry[key]
-                for form in ("verbs", "nouns"):
+                for form in ("verbs", "nouns", "patient_after"):
                     merged.setdefault(form, []).extend(entry.get(form, []))
         return cls([events[k] for k in sorted(events)], stages)
 
@@ -144,7 +149,7 @@ def check_events(data: dict, where: str) -> None:
                 raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
         if "transitive" in entry and not isinstance(entry["transitive"], bool):
             raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
-        for form in ("verbs", "nouns"):
+        for form in ("verbs", "nouns", "patient_after"):
             if form in entry:
                 _check_words(entry[form], f"{label} {entry['name']} {form}")
 
@@ -185,7 +190,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             continue
         action, form = found
         kind = lex.types[action]
-        agent, patient, patient_end = _participants(text, start, end, names, form, kind.transitive, arabic)
+        agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic)
         if not (agent or patient):
             continue
         quote_end = max(end, patient_end)
@@ -195,7 +200,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
                 char_start=start,
                 char_end=quote_end,
                 action=action,
-                stage=_stage(text, start, lex),
+                stage=_stage(text, start, lex, m.group("pre") or ""),
                 agent=agent,
                 patient=patient,
                 identity=kind.identity,
@@ -206,11 +211,25 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
     return out
 
 
-def _stage(text: str, start: int, lex: EventLexicon) -> str:
-    """``decision`` or ``announcement`` when such a word stands just before the act's word
-    (nothing breaking the clause between), else ``""``."""
-    window_start = _words_back(text, start, STAGE_WORDS + 2)
-    window = text[window_start:start]
+def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
+    """The act's stage: ``decision``, ``intent`` or ``announcement`` when such a word stands
+    just before the act's word (at most :data:`STAGE_WORDS` words, nothing breaking the
+    clause between). An act named as a purpose ("to fire", «لإقالة», «أن يستقيل», «على
+    إقالة») is not asserted as done: it takes the stage of the nearest stage word before it
+    in the sentence ("voted on Thursday, 5 February, to dismiss"), else ``intent`` ("expected
+    to return"). Otherwise ``""``: the act itself."""
+    best = _stage_word(text[_words_back(text, start, STAGE_WORDS + 2) : start], lex, near=True)
+    if best:
+        return best
+    if clitic in ("ل", "لل") or _PURPOSE.search(text[max(0, start - 12) : start]):
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        return _stage_word(text[sentence_start:start], lex, near=False) or "intent"
+    return ""
+
+
+def _stage_word(window: str, lex: EventLexicon, near: bool) -> str:
+    """The stage of the last stage word in ``window`` (what precedes the act's word); with
+    ``near``, only one with at most :data:`STAGE_WORDS` words and no break after it."""
     best: tuple[int, str] | None = None
     for stage in STAGES:
         pattern = lex.stage_patterns[stage]
@@ -218,7 +237,7 @@ def _stage(text: str, start: int, lex: EventLexicon) -> str:
             continue
         for m in pattern.finditer(window):
             between = window[m.end() :]
-            if _BREAK.search(between) or len(_WORD.findall(between)) > STAGE_WORDS:
+            if near and (_BREAK.search(between) or len(_WORD.findall(between)) > STAGE_WORDS):
                 continue
             if best is None or m.end() > best[0]:
                 best = (m.end(), stage)
@@ -236,15 +255,24 @@ def _bound(text: str, lo: int, hi: int) -> bool:
     return not _BREAK.search(stretch) and len(_WORD.findall(stretch)) <= NAME_WORDS
 
 
-def _objects(text: str, end: int, after: list[tuple[int, int, str, str]], form: str) -> list[tuple[int, int, str]]:
+def _objects(
+    text: str, end: int, after: list[tuple[int, int, str, str]], form: str, chained: bool = False, allowed: tuple[str, ...] = ()
+) -> list[tuple[int, int, str]]:
     """The names after the act's word that it may bind (nearest first): none led by a
-    preposition (but "by", read as who acted, and "of" after a noun), and an organisation
-    only right after the word, or when a person follows it: in "fired OpenAI chief Sam
-    Altman" and «رئيس Twitch» the act is done to a person, not to the organisation."""
+    preposition (but "by", read as who acted, "of" after a noun, and the action's own
+    ``allowed`` ones: «تعاقدت ... مع فوسبيرغ»), and an organisation only right after the
+    word, or when a person follows it: in "fired OpenAI chief Sam Altman" and «رئيس Twitch»
+    the act is done to a person, not to the organisation. ``chained``: each name's lead
+    runs from the name before it (an Arabic verb's agent, then whom it acted on)."""
     out = []
+    lead_start = end
     for k, (s, e, n, kind) in enumerate(after):
-        lead = text[end:s]
+        lead = text[lead_start:s]
+        if chained:
+            lead_start = e
         bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
+        if allowed:
+            bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")\s*$", " ", bare, flags=re.IGNORECASE)
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
             continue
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]):
@@ -255,13 +283,45 @@ def _objects(text: str, end: int, after: list[tuple[int, int, str, str]], form: 
     return out
 
 
+_APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
+
+
+def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+    """The subject of an English verb behind an appositive: "Owen Pritcher, the company's
+    co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg"."""
+    for s, e, n, _ in reversed(names):
+        if e <= start:
+            return (s, e, n) if _APPOSITIVE.fullmatch(text[e:start]) else None
+    return None
+
+
+def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], chained: bool) -> list[tuple[int, int, str, str]]:
+    """The names after the act's word that it may bind: each within reach of the word, or,
+    ``chained`` (an Arabic verb: VSO), of the name before it («أقال مجلس إدارة نورفاث الرئيسة
+    التنفيذية لينا فوسبيرغ»: who acted, then, a title away, whom)."""
+    out = []
+    last = end
+    for x in names:
+        if x[0] < end:
+            continue
+        if _bound(text, last, x[0]):
+            out.append(x)
+            if chained:
+                last = x[1]
+        elif chained:
+            break
+    return out
+
+
 def _participants(
-    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, transitive: bool, arabic: bool
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool
 ) -> tuple[str, str, int]:
     """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end]."""
+    transitive = kind.transitive
     before = [(s, e, n) for s, e, n, _ in names if e <= start and _bound(text, e, start)]
-    after = _objects(text, end, [x for x in names if x[0] >= end and _bound(text, end, x[0])], form)
-    subject = before[-1] if before else None
+    chained = arabic and form == "verb"
+    after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
+    subject = before[-1] if before else (None if arabic else _appositive_subject(text, start, names))
     agent = patient = ""
     patient_end = -1
     by_agent = None  # "by X", «من قبل X»: who acted, whatever the word's form

@@ -36,7 +36,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"41/{STEMMER}"
+EXTRACTOR_VERSION = f"42/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -235,7 +235,18 @@ def _read_sentence(
                 frame=frame,
             )
         )
-    return _parts_of_a_stated_whole(claims), entity_rows, occurrences
+    return _dates_of_events(_parts_of_a_stated_whole(claims)), entity_rows, occurrences
+
+
+def _dates_of_events(claims: list[Claim]) -> list[Claim]:
+    """Mark each date claim that dates an event claim of its sentence (the event's one date):
+    the event claim is what two sources disagree about, so the date is not compared on its
+    own ("fired on 6 February" and "returned on 12 February" are two events, not one date)."""
+    dated = {c.frame.time[0]: c.event.action for c in claims if c.event is not None and len(c.frame.time) == 1}
+    for c in claims:
+        if c.date is not None and c.date.date in dated:
+            c.date.event = dated[c.date.date]
+    return claims
 
 
 def _story_day(dates: list[DateMention], before: str) -> str:

@@ -103,7 +103,7 @@ def phrase_pattern(words: Iterable[str], clitics: str = CLITICS) -> re.Pattern |
     if not phrases:
         return None
     alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
-    return re.compile(r"(?<![^\W\d_])(?:" + clitics + r")?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(r"(?<![^\W\d_])(?P<pre>" + clitics + r")?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

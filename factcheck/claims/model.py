@@ -64,6 +64,7 @@ class DateMention:
     part: str | None = None  # "early", "mid" or "late" for precision "part_of_month"
     hijri: str | None = None  # the Hijri reading: "1445-09-15", "1445-09", "1445", "--09-15"
     readings: list[str] | None = None  # both readings of a numeric date nothing orders, sorted
+    event: str = ""  # the action of the event claim of its sentence this date dates ("dismiss"): that claim speaks for it
 
     def to_dict(self) -> dict:
         return asdict(self)

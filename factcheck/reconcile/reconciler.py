@@ -37,7 +37,7 @@ from factcheck.text.normalize import normalize_sentence
 #: The version of the rules that align two claims (names, frames, slots): stored alignments
 #: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
 #: with ك or ق.
-ALIGNMENT_RULES = 3
+ALIGNMENT_RULES = 4
 
 
 @dataclass

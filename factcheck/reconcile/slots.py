@@ -282,6 +282,8 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
             return None  # an unresolved "Friday" says nothing comparable; "March 5" still does
         if a["source_id"] == b["source_id"]:
             return None  # one source's dates are its timeline: different events, not one slot
+        if a.get("dated_event") or b.get("dated_event"):
+            return None  # the date of an event claim: that claim is compared (reconcile/events.py)
         if dates_a_statement(a.get("context") or "") or dates_a_statement(b.get("context") or ""):
             return None  # "officials said on Monday": when it was said, not what happened
         if _dated_apart(a, b):

@@ -261,7 +261,7 @@ class Store:
         sql = (
             "select c.*, s.text as text, s.content_hash as sentence_hash, q.value, q.low, q.high, q.qualifier, q.unit, q.noun, q.total, "
             "q.approximate, q.whole, q.partitive, d.date, d.precision, d.calendar, d.resolved_from, d.month_day, "
-            "d.date_end, d.part, d.hijri, d.readings, e.action, e.stage, e.identity, e.form, e.agent_type, e.placed, src.published as published "
+            "d.date_end, d.part, d.hijri, d.readings, d.event as dated_event, e.action, e.stage, e.identity, e.form, e.agent_type, e.placed, src.published as published "
             "from claims c join sentences s on s.id = c.sentence_id "
             "join sources src on src.id = c.source_id "
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id "
@@ -678,6 +678,7 @@ def _date_row(claim_id: str, d: DateMention) -> dict:
         "part": d.part,
         "hijri": d.hijri,
         "readings": json.dumps(d.readings) if d.readings else None,
+        "event": d.event,
     }
 
 

@@ -377,6 +377,15 @@ def m018_event_placement(db: sqlite_utils.Database) -> None:
     db["events"].add_column("placed", str, not_null_default="")
 
 
+@migration
+def m019_dates_of_events(db: sqlite_utils.Database) -> None:
+    """``dates.event``: the action of the event claim of its sentence that a date dates
+    ("dismiss" for "fired ... on 6 February"); such a date is not aligned on its own, its event
+    claim is. Dates stored before this step have "" until their source is read again (the
+    new extractor version reads every source again)."""
+    db["dates"].add_column("event", str, not_null_default="")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -34,6 +34,9 @@ CASES = [
     ("Sam Altman did not resign.", [("resign", "", "Sam Altman", "", "verb")]),
     ("Sam Altman was not fired.", [("dismiss", "", "", "Sam Altman", "verb")]),
     ("Elon Musk sued OpenAI in March 2024.", [("sue", "", "Elon Musk", "OpenAI", "verb")]),
+    ("Sam Altman, the company's co-founder, has not resigned.", [("resign", "", "Sam Altman", "", "verb")]),  # appositive
+    ("Microsoft, a rival, hired Sam Altman on Monday.", [("appoint", "", "Microsoft", "Sam Altman", "verb")]),
+    ("وتعاقدت شركة مايكروسوفت المنافسة مع ألتمان يوم الاثنين.", [("appoint", "", "مايكروسوفت", "ألتمان", "verb")]),  # patient_after «مع»
     ("Rockets were fired at the border.", []),  # no one it could be done to
     # names as the default alias table reads them (a corpus's alias file maps them further)
     ("أقالت OpenAI سام ألتمان يوم الجمعة.", [("dismiss", "", "OpenAI", "ألتمان", "verb")]),  # VSO
@@ -88,3 +91,28 @@ def test_a_bad_event_lexicon_is_one_line(data, message):
     with pytest.raises(ConfigError, match=message) as err:
         check_events(data, "event lexicon x.toml")
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("The board voted on Thursday, 5 February, to dismiss Sam Altman.", "decision"),
+        ("Sam Altman is expected to return to OpenAI.", "intent"),
+        ("Sam Altman refused to resign.", "intent"),
+        ("The board fired Sam Altman.", ""),
+        ("وافق مجلس الإدارة يوم الخميس، بعد نقاش طويل، على إقالة ألتمان.", "decision"),
+        ("يسعى المستثمرون لإقالة ألتمان.", "intent"),
+    ],
+)
+def test_an_act_named_as_a_purpose_is_not_asserted(sentence, stage):
+    assert [e[1] for e in events_of(sentence)] == [stage]
+
+
+def test_a_date_that_dates_an_event_is_marked_with_it():
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    text = "Fired\n\nThe board fired Sam Altman on 17 November 2023. The letter was signed on 20 November 2023."
+    source = Source(id="s", path="-", format="txt", text=text, sha256="")
+    dates = {c.quote: c.date.event for c in analyse(source, ALIASES).claims if c.date is not None}
+    assert dates == {"17 November 2023": "dismiss", "20 November 2023": ""}

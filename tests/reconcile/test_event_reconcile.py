@@ -136,3 +136,14 @@ def test_an_incremental_run_with_new_events_equals_a_full_run(tmp_path):
     report = incremental.report()
     assert render_json(report) == render_json(full.report())
     assert any(d["claims"][0]["kind"] == "event" and d["kind"] == "conflict" for d in report["discrepancies"])
+
+
+def test_the_dates_of_two_different_events_are_not_set_against_each_other(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Fired\n\nThe board of Norvath Systems fired chief executive Lena Vossberg on Friday, 6 February 2026.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Back\n\nLena Vossberg returned to Norvath Systems as chief executive on Thursday, 12 February 2026.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Fired\n\nNorvath Systems fired Lena Vossberg on Sunday, 8 February 2026.\n", encoding="utf-8")
+    report = _run(folder, tmp_path / "c.db")
+    found = sorted((d["kind"], d["claims"][0]["kind"], sorted(c["source_id"] for c in d["claims"])) for d in report["discrepancies"])
+    assert found == [("conflict", "event", ["a", "c"])]  # the firing's two dates; never the firing's date against the return's
