@@ -294,8 +294,8 @@ def _relation(store: Store, sa: str, sb: str, th: Thresholds) -> dict | None:
     for r in store.agreeing_pairs(sa, sb):
         members[r["source_a"]].add(r["claim_a"])
         members[r["source_b"]].add(r["claim_b"])
-    counts = {s: store.claim_count(s) for s in (sa, sb)}
-    langs = {s: Counter(store.claim_languages(s)) for s in (sa, sb)}
+    counts = {s: store.claim_count(s, kinds=relations.RELATION_KINDS) for s in (sa, sb)}
+    langs = {s: Counter(store.claim_languages(s, kinds=relations.RELATION_KINDS)) for s in (sa, sb)}
     declared = any(x in {(sa, sb), (sb, sa)} for x in store.declared_translations([sa]))
     return relations.relation(sa, sb, len(members[sa]), len(members[sb]), counts, langs, declared, th)
 

@@ -17,12 +17,20 @@ from factcheck.reconcile.tally import top
 from factcheck.reconcile.thresholds import Thresholds
 
 
+# What a relation is counted over: figures and dates, read precisely enough that two sources
+# sharing most of them copy one another. Events ("Altman returned") are told alike by
+# independent sources, and are left out of both sides of the share.
+RELATION_KINDS = ("quantity", "date")
+
+
 def detect(claims: list[dict], aligned: Iterable[tuple[dict, dict, object]], sources: dict[str, dict], th: Thresholds) -> list[dict]:
     """Relations between sources, declared and detected, sorted by source ids.
 
     Each is ``{"source_a", "source_b", "relation", "shared_claims", "share"}`` with
     ``relation`` one of ``translation_of`` (declared), ``translation`` or ``copy`` (detected).
+    Only claims of :data:`RELATION_KINDS` count.
     """
+    claims = [c for c in claims if c["kind"] in RELATION_KINDS]
     counts = Counter(c["source_id"] for c in claims)
     langs: dict[str, Counter] = defaultdict(Counter)
     ids_of: dict[str, set[str]] = defaultdict(set)
@@ -75,6 +83,8 @@ def relation(
 
 def agree(a: dict, b: dict) -> bool:
     """Whether two aligned claims say the same thing (what counts towards a relation)."""
+    if a["kind"] not in RELATION_KINDS:
+        return False
     if a["kind"] == "date":
         return bool(a.get("date")) and all(a.get(k) == b.get(k) for k in ("date", "date_end", "part"))
     return same_reading(a, b)

@@ -469,13 +469,25 @@ class Store:
         rows = sorted(decided.items())
         self.db.conn.executemany("update alignments set joins = ? where claim_a = ? and claim_b = ?", [(int(j), a, b) for (a, b), j in rows])
 
-    def claim_count(self, source_id: str | None = None) -> int:
-        if source_id is None:
-            return self.db.execute("select count(*) from claims").fetchone()[0]
-        return self.db.execute("select count(*) from claims where source_id = ?", [source_id]).fetchone()[0]
+    def claim_count(self, source_id: str | None = None, kinds: Iterable[str] | None = None) -> int:
+        where, params = self._claim_filter(source_id, kinds)
+        return self.db.execute(f"select count(*) from claims{where}", params).fetchone()[0]
 
-    def claim_languages(self, source_id: str) -> dict[str, int]:
-        return {r["lang"]: r["n"] for r in self.db.query("select lang, count(*) as n from claims where source_id = ? group by lang order by lang", [source_id])}
+    def claim_languages(self, source_id: str, kinds: Iterable[str] | None = None) -> dict[str, int]:
+        where, params = self._claim_filter(source_id, kinds)
+        return {r["lang"]: r["n"] for r in self.db.query(f"select lang, count(*) as n from claims{where} group by lang order by lang", params)}
+
+    @staticmethod
+    def _claim_filter(source_id: str | None, kinds: Iterable[str] | None) -> tuple[str, list]:
+        clauses, params = [], []
+        if source_id is not None:
+            clauses.append("source_id = ?")
+            params.append(source_id)
+        if kinds is not None:
+            wanted = sorted(set(kinds))
+            clauses.append(f"kind in ({','.join('?' * len(wanted))})")
+            params += wanted
+        return (" where " + " and ".join(clauses) if clauses else ""), params
 
     def agreeing_pairs(self, sa: str, sb: str) -> list[dict]:
         """The cluster pairs whose claims, one of each source, agree."""
