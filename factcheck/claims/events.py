@@ -37,6 +37,7 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
+_STAGE_LISTS = (*STAGES, "intent_after")  # intent_after: words after the act that make it a plan
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
@@ -57,6 +58,11 @@ _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
 # reinstated", «أن يستقيل», «على إقالة»)
 _PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?؟؛]")
+_PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+_POSSESSIVE = re.compile(r"['’]s?\s+$")
+_ALIAS_GAP = re.compile(r"\s*(?:[^\s()«»]+\s+){0,2}[(\[]\s*")
 # a word between the act's word and a name that makes the name something else than whom it
 # was done to: "return to OpenAI", «العودة إلى OpenAI», «الرئيس التنفيذي لشركة OpenAI»
 _PREPOSITION = re.compile(
@@ -90,14 +96,27 @@ class EventLexicon:
                     key = normalize_for_match(word)
                     if key not in forms or (form == "verbs" and forms[key][1] == "noun"):
                         forms[key] = (name, form[:-1])
+        # an Arabic noun with a pronoun glued to it: «استقالته» (his resignation), «تعيينها»
+        suffixed: dict[str, str] = {}
+        for key, (name, form) in sorted(forms.items()):
+            if form == "noun" and " " not in key and _ARABIC.search(key):
+                stem = key[:-1] + "ت" if key[-1] in "ةه" else key  # ة is written ت before a pronoun
+                for pronoun in _PRONOUNS:
+                    suffixed.setdefault(normalize_for_match(stem + pronoun), name)
+        self._suffixed = {k for k in suffixed if k not in forms}
+        forms.update({k: (suffixed[k], "noun") for k in sorted(self._suffixed)})
         self._forms = forms
         self.pattern = phrase_pattern(forms, _CLITICS)
-        self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in STAGES}
+        self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
         state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
         return self._forms.get(normalize_for_match(word))
+
+    def suffixed(self, word: str) -> bool:
+        """Whether ``word`` is a noun of the lexicon with a pronoun glued to it («استقالته»)."""
+        return normalize_for_match(word) in self._suffixed
 
     @classmethod
     def load(cls, extra: Path | None = None) -> EventLexicon:
@@ -128,7 +147,7 @@ def check_events(data: dict, where: str) -> None:
     stages = data.get("stages", {})
     if not isinstance(stages, dict):
         raise ConfigError(f"{where}: [stages] must be a table")
-    check_keys(stages, STAGES, f"{where} [stages]")
+    check_keys(stages, _STAGE_LISTS, f"{where} [stages]")
     for stage, words in stages.items():
         _check_words(words, f"{where} [stages] {stage}")
     entries = data.get("event", [])
@@ -190,17 +209,26 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             continue
         action, form = found
         kind = lex.types[action]
-        agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic)
+        if lex.suffixed(m.group("cue")):
+            # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
+            subject = _subject_before(text, start, names)
+            agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
+        else:
+            if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
+                form = "noun"  # "Tarmasi's return": a noun, whatever the word
+            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic)
         if not (agent or patient):
             continue
         quote_end = max(end, patient_end)
+        if patient_end > 0 and text[quote_end : quote_end + 1] in (")", "]"):
+            quote_end += 1  # «نزار القطومي (Nizar Qattoumi)»: the bracket closes
         out.append(
             EventMention(
                 quote=text[start:quote_end],
                 char_start=start,
                 char_end=quote_end,
                 action=action,
-                stage=_stage(text, start, lex, m.group("pre") or ""),
+                stage=_stage(text, start, lex, m.group("pre") or "") or _stage_after(text, end, lex),
                 agent=agent,
                 patient=patient,
                 identity=kind.identity,
@@ -244,6 +272,27 @@ def _stage_word(window: str, lex: EventLexicon, near: bool) -> str:
     return best[1] if best else ""
 
 
+def _stage_after(text: str, end: int, lex: EventLexicon) -> str:
+    """``intent`` when a word of the ``intent_after`` stage list follows the act's word
+    closely ("her return had been planned for April 1", «عودته المرتقبة»), else ``""``."""
+    pattern = lex.stage_patterns.get("intent_after")
+    if pattern is None:
+        return ""
+    window = text[end : _words_forward(text, end, STAGE_WORDS + 1)]
+    return "intent" if pattern.search(window) else ""
+
+
+def _words_forward(text: str, pos: int, words: int) -> int:
+    ends = [m.end() for m in _WORD.finditer(text, pos)][:words]
+    return ends[-1] if ends else pos
+
+
+def _subject_before(text: str, start: int, names: list[tuple[int, int, str, str]]) -> str:
+    """The name a pronoun suffix refers to: the nearest name before the word, within reach."""
+    before = [n for s, e, n, _ in names if e <= start and _bound(text, e, start)]
+    return before[-1] if before else ""
+
+
 def _words_back(text: str, pos: int, words: int) -> int:
     starts = [m.start() for m in _WORD.finditer(text, 0, pos)]
     return starts[-words] if len(starts) >= words else 0
@@ -271,14 +320,14 @@ def _objects(
         if chained:
             lead_start = e
         bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
-        if allowed:
-            bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")\s*$", " ", bare, flags=re.IGNORECASE)
+        if allowed:  # the action's own preposition, perhaps with a word or two of title: «على نادي رمدون»
+            bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
             continue
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]):
             continue
-        if kind == "organisation" and len(_WORD.findall(lead)) > 1:
-            continue
+        if kind == "organisation" and len(_WORD.findall(lead)) > 1 and not (chained and out):
+            continue  # an organisation behind a title; a chained one follows who acted
         out.append((s, e, n))
     return out
 
@@ -288,10 +337,11 @@ _APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
 
 def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
     """The subject of an English verb behind an appositive: "Owen Pritcher, the company's
-    co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg"."""
+    co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg", "Abdelkarim
+    Hannoudi, who founded Ramdoun Sporting Club, died"."""
     for s, e, n, _ in reversed(names):
-        if e <= start:
-            return (s, e, n) if _APPOSITIVE.fullmatch(text[e:start]) else None
+        if e <= start and _APPOSITIVE.fullmatch(text[e:start]):
+            return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over
     return None
 
 
@@ -303,6 +353,12 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
     last = end
     for x in names:
         if x[0] < end:
+            continue
+        if out and _ALIAS_GAP.fullmatch(text, out[-1][1], x[0]):
+            # «نزار القطومي (Nizar Qattoumi)», «خرزان القابضة (Kharzan Holding)»: one party written
+            # twice; the spelling in brackets stands for it (it meets other sources' Latin spelling)
+            out[-1] = (out[-1][0], x[1], x[2], x[3])
+            last = x[1]
             continue
         if _bound(text, last, x[0]):
             out.append(x)

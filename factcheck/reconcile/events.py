@@ -6,9 +6,12 @@ lexicon's ``identity`` names (whom someone fired, who resigned), one name in any
 (:func:`factcheck.reconcile.features.parties_meet`). Two reports of one event disagree:
 
 * by polarity: one says it happened, the other that it did not ("Altman returned" /
-  "Altman will not return"), both as verbs: a noun ("the return of Altman") names an act
-  inside another statement (a demand, a reason) rather than asserting it. A ``supersession`` when both sources are dated apart and the
-  later one affirms it (the event came after the denial); a ``conflict`` otherwise.
+  "Altman will not return"), the affirmation as a verb: a noun ("the return of Altman")
+  names an act inside another statement (a demand, a reason) rather than asserting it,
+  while a denied noun asserts that it did not happen («نفى ... استقالته»). A
+  ``supersession`` when the denial was published before the act happened (its date, else
+  its report's): "will not return", then "returned on 22 November"; a ``conflict``
+  otherwise: a denial after the act contradicts it.
 * by agent: two different people, or two different organisations, for one act ("Microsoft
   hired Altman" / "Google hired Altman"): a ``conflict`` (medium), unless the two reports
   date it on different days: another agent on another day is another event.
@@ -98,12 +101,12 @@ def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | N
     """The discrepancy between two reports of one event, or None (module docstring).
     ``finish(kind, severity, reason, a, b, score)`` builds the judgement."""
     if bool(a.get("negated")) != bool(b.get("negated")):
-        if a.get("form") != "verb" or b.get("form") != "verb":
-            return None  # "the return of Altman" names an act it does not assert as a clause does
+        affirmed, denied = (b, a) if a.get("negated") else (a, b)
+        if affirmed.get("form") != "verb":
+            return None  # "the return of Altman" names an act it does not assert as a clause does; a denied noun does («نفى استقالته»)
 
         affirmed, denied = (b, a) if a.get("negated") else (a, b)
-        pa, pd = affirmed.get("published"), denied.get("published")
-        if pa and pd and pa > pd and affirmed["source_id"] != denied["source_id"]:
+        if _denied_before(denied, affirmed):
             return finish("supersession", "medium", "a later report says it happened after an earlier one said it had not or would not", a, b, alignment_score)
         return finish("conflict", "high" if not (a.get("hedged") or b.get("hedged")) else "medium", "one report says it happened, the other that it did not", a, b, alignment_score)
     if a.get("negated"):
@@ -119,6 +122,16 @@ def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | N
         severity = "high" if apart > WEEK else "medium"
         return finish("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart", a, b, alignment_score)
     return finish("precision", "low", "compatible dates of the event, one more precise than the other", a, b, alignment_score)
+
+
+def _denied_before(denied: dict, affirmed: dict) -> bool:
+    """Whether the denial was published before the act it denies happened ("will not return",
+    then "returned on 22 November"): the act's date, else its report's, is later than the
+    denial's publication. A denial after the act contradicts it."""
+    said = denied.get("published")
+    when = event_time(affirmed)
+    happened = when["date"] if when and when["precision"] == "day" else affirmed.get("published")
+    return bool(said and happened and happened > said and affirmed["source_id"] != denied["source_id"])
 
 
 def _days_apart(a: dict, b: dict) -> int | None:

@@ -37,6 +37,10 @@ CASES = [
     ("Sam Altman, the company's co-founder, has not resigned.", [("resign", "", "Sam Altman", "", "verb")]),  # appositive
     ("Microsoft, a rival, hired Sam Altman on Monday.", [("appoint", "", "Microsoft", "Sam Altman", "verb")]),
     ("وتعاقدت شركة مايكروسوفت المنافسة مع ألتمان يوم الاثنين.", [("appoint", "", "مايكروسوفت", "ألتمان", "verb")]),  # patient_after «مع»
+    ("نفى مكتب المدير الرياضي يزن المطروك (Yazan Matrouk) استقالته.", [("resign", "", "Yazan Matrouk", "", "noun")]),  # «استقالته»: his
+    ("واستحوذت شركة مايكروسوفت على OpenAI في 10 مارس.", [("acquire", "", "مايكروسوفت", "OpenAI", "verb")]),  # VSO, «على»
+    ("أوقفت السلطات رئيس الاتحاد نزار القطومي (Nizar Qattoumi) يوم الخميس.", [("arrest", "", "", "Nizar Qattoumi", "verb")]),  # one person, written twice
+    ("واستحوذت شركة خرزان القابضة (Kharzan Holding) على نادي رمدون الرياضي.", [("acquire", "", "Kharzan Holding", "رمدون", "verb")]),
     ("Rockets were fired at the border.", []),  # no one it could be done to
     # names as the default alias table reads them (a corpus's alias file maps them further)
     ("أقالت OpenAI سام ألتمان يوم الجمعة.", [("dismiss", "", "OpenAI", "ألتمان", "verb")]),  # VSO
@@ -102,6 +106,7 @@ def test_a_bad_event_lexicon_is_one_line(data, message):
         ("The board fired Sam Altman.", ""),
         ("وافق مجلس الإدارة يوم الخميس، بعد نقاش طويل، على إقالة ألتمان.", "decision"),
         ("يسعى المستثمرون لإقالة ألتمان.", "intent"),
+        ("Sam Altman's return had been planned for April 1.", "intent"),
     ],
 )
 def test_an_act_named_as_a_purpose_is_not_asserted(sentence, stage):

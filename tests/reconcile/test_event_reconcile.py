@@ -35,7 +35,8 @@ def _event(source: str, action: str, *, agent="", patient="", time=(), negated=F
         (dict(time=["2023-11-17", "2023-11-19"]), dict(time=["2023-11-20"]), None),  # which of two dates: not said
         (dict(negated=True), dict(), ("conflict", "high")),
         (dict(negated=True, published="2023-11-20"), dict(published="2023-11-22"), ("supersession", "medium")),
-        (dict(negated=True, form="noun"), dict(), None),  # a noun names an act it does not assert
+        (dict(), dict(negated=True, form="noun"), ("conflict", "high")),  # a denied noun asserts it did not happen («نفى استقالته»)
+        (dict(form="noun"), dict(negated=True), None),  # an affirmed noun names an act it does not assert
         (dict(agent="Microsoft"), dict(agent="Google"), ("conflict", "medium")),  # another agent for the act
         (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-20"]), ("conflict", "medium")),
         (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-22"]), None),  # another day: another event
