@@ -60,7 +60,6 @@ _PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s
 _SENTENCE_END = re.compile(r"[.;!?؟؛]")
 _PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 _ALIAS_GAP = re.compile(r"\s*(?:[^\s()«»]+\s+){0,2}[(\[]\s*")
 # a word between the act's word and a name that makes the name something else than whom it
@@ -90,7 +89,14 @@ class EventLexicon:
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
         for entry in events:
             name = entry["name"]
-            self.types[name] = EventType(name, tuple(entry.get("identity", ["patient"])), bool(entry.get("transitive", True)), entry.get("ask", ""), entry.get("past", ""), tuple(entry.get("patient_after", ())))
+            self.types[name] = EventType(
+                name,
+                tuple(entry.get("identity", ["patient"])),
+                bool(entry.get("transitive", True)),
+                entry.get("ask", ""),
+                entry.get("past", ""),
+                tuple(entry.get("patient_after", ())),
+            )
             for form in ("verbs", "nouns"):
                 for word in entry.get(form, []):
                     key = normalize_for_match(word)
