@@ -217,7 +217,8 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
         kind = lex.types[action]
         if lex.suffixed(m.group("cue")):
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
-            subject = _subject_before(text, start, names)
+            owner = _subject_before(text, start, names)
+            subject = owner[2] if owner else ""
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
         else:
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
@@ -293,10 +294,11 @@ def _words_forward(text: str, pos: int, words: int) -> int:
     return ends[-1] if ends else pos
 
 
-def _subject_before(text: str, start: int, names: list[tuple[int, int, str, str]]) -> str:
-    """The name a pronoun suffix refers to: the nearest name before the word, within reach."""
-    before = [n for s, e, n, _ in names if e <= start and _bound(text, e, start)]
-    return before[-1] if before else ""
+def _subject_before(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+    """The nearest name before ``start``, when it is within reach (:func:`_bound`); a name
+    further away never is: its stretch holds the nearer one's."""
+    nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
+    return nearest if nearest is not None and _bound(text, nearest[1], start) else None
 
 
 def _words_back(text: str, pos: int, words: int) -> int:
@@ -346,7 +348,7 @@ def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, 
     co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg", "Abdelkarim
     Hannoudi, who founded Ramdoun Sporting Club, died"."""
     for s, e, n, _ in reversed(names):
-        if e <= start and _APPOSITIVE.fullmatch(text[e:start]):
+        if e <= start and _APPOSITIVE.fullmatch(text, e, start):
             return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over
     return None
 
@@ -366,12 +368,11 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
             out[-1] = (out[-1][0], x[1], x[2], x[3])
             last = x[1]
             continue
-        if _bound(text, last, x[0]):
-            out.append(x)
-            if chained:
-                last = x[1]
-        elif chained:
-            break
+        if not _bound(text, last, x[0]):
+            break  # a name further on is further still
+        out.append(x)
+        if chained:
+            last = x[1]
     return out
 
 
@@ -380,10 +381,9 @@ def _participants(
 ) -> tuple[str, str, int]:
     """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end]."""
     transitive = kind.transitive
-    before = [(s, e, n) for s, e, n, _ in names if e <= start and _bound(text, e, start)]
     chained = arabic and form == "verb"
     after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
-    subject = before[-1] if before else (None if arabic else _appositive_subject(text, start, names))
+    subject = _subject_before(text, start, names) or (None if arabic else _appositive_subject(text, start, names))
     agent = patient = ""
     patient_end = -1
     by_agent = None  # "by X", «من قبل X»: who acted, whatever the word's form

@@ -185,9 +185,12 @@ def _read_sentence(
     make_id = _ClaimIds(source.id, norm)
     for _, kind, mention, part in sorted(mentions, key=lambda x: (x[0], x[1], x[3] is not None)):
         occurrences[(norm, mention.quote)] += 1
+        ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
         if kind == "event":
-            ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
-            claims.append(_event_claim(ids[id(mention)], source, sentence, mention, words, entities, actors, dated, places, attributed, trades))
+            time = figure_time(words, mention.char_start, mention.char_end, dated)
+            frame = event_frame(mention, time, places, attributed, trades)
+            slot = words.slot(mention.char_start, mention.char_end)
+            claims.append(_sentence_claim(ids[id(mention)], source, sentence, kind, mention, words, slot, mention.agent, mention.patient, entities, actors, frame, event=mention))
             continue
         context_words, predicate = words.slot(mention.char_start, mention.char_end)
         subject, obj = words.roles(mention.char_start, mention.char_end)
@@ -208,32 +211,13 @@ def _read_sentence(
             attributed,
             trades,
         )
-        ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
         claims.append(
-            Claim(
-                id=ids[id(mention)],
-                source_id=source.id,
-                sentence_index=sentence["sentence_index"],
-                text=text,
-                sentence_start=sentence["start"],
-                sentence_end=sentence["end"],
-                quote=mention.quote,
-                char_start=sentence["start"] + mention.char_start,
-                char_end=sentence["start"] + mention.char_end,
-                lang=sentence["lang"],
-                kind=kind,
+            _sentence_claim(
+                ids[id(mention)], source, sentence, kind, mention, words, (context_words, predicate), subject, obj, entities, actors, frame,
                 quantity=mention if kind == "quantity" else None,
                 date=mention if kind == "date" else None,
-                context=words.context(mention.char_start, mention.char_end),
-                context_words=context_words,
-                predicate_words=predicate,
-                subject=subject,
-                object=obj,
-                entities=entities,
-                actors=actors,
                 part_of=ids.get(id(part), "") if part is not None else "",
-                frame=frame,
-            )
+            )  # fmt: skip
         )
     return _dates_of_events(_parts_of_a_stated_whole(claims)), entity_rows, occurrences
 
@@ -265,35 +249,35 @@ def _events(text: str, found: list, lang: str) -> list[EventMention]:
     return events
 
 
-def _event_claim(
-    claim_id: str, source: Source, sentence: dict, event: EventMention, words: SentenceWords, entities: list[str],
-    actors: list[str], dated: list[tuple[int, int, str]], places: list[str], attributed: list[str], trades: dict[str, str],
+def _sentence_claim(
+    claim_id: str, source: Source, sentence: dict, kind: str, mention, words: SentenceWords, slot: tuple[str, str],
+    subject: str, obj: str, entities: list[str], actors: list[str], frame, **reading,
 ) -> Claim:  # fmt: skip
-    """An event as a claim: its frame names who acted on whom, when and where."""
-    text = sentence["text"]
-    context_words, predicate = words.slot(event.char_start, event.char_end)
-    time = figure_time(words, event.char_start, event.char_end, dated)
+    """The claim of ``mention`` (a quantity, date or event; offsets into the sentence);
+    ``slot`` is (context words, predicate words) around it, ``reading`` its parsed value
+    (``quantity=``, ``date=``, ``event=``) and ``part_of``."""
+    context_words, predicate = slot
     return Claim(
         id=claim_id,
         source_id=source.id,
         sentence_index=sentence["sentence_index"],
-        text=text,
+        text=sentence["text"],
         sentence_start=sentence["start"],
         sentence_end=sentence["end"],
-        quote=event.quote,
-        char_start=sentence["start"] + event.char_start,
-        char_end=sentence["start"] + event.char_end,
+        quote=mention.quote,
+        char_start=sentence["start"] + mention.char_start,
+        char_end=sentence["start"] + mention.char_end,
         lang=sentence["lang"],
-        kind="event",
-        event=event,
-        context=words.context(event.char_start, event.char_end),
+        kind=kind,
+        context=words.context(mention.char_start, mention.char_end),
         context_words=context_words,
         predicate_words=predicate,
-        subject=event.agent,
-        object=event.patient,
+        subject=subject,
+        object=obj,
         entities=entities,
         actors=actors,
-        frame=event_frame(event, time, places, attributed, trades),
+        frame=frame,
+        **reading,
     )
 
 

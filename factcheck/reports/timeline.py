@@ -63,20 +63,18 @@ def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies
     for d in discrepancies:
         for c in d["claims"]:
             by_claim.setdefault(c["id"], []).append(d["id"])
-    groups: dict[tuple, list[dict]] = {}
+    groups: dict[tuple, tuple[dict, list[dict]]] = {}
     for c in claims:
         if c["kind"] == "event":
-            when = _when(c)
-            key = ("event", cluster_of.get(c["id"]) or c["id"], when["date"], when["precision"], event_time(c) is None)
+            when, story = _when(c), event_time(c) is None
         else:
-            when = {"date": c["date"], "precision": c["precision"], "date_end": c.get("date_end"), "part": c.get("part")}
-            key = ("date", cluster_of.get(c["id"]) or c["id"], c["date"], c["precision"], False)
-        groups.setdefault(key, []).append(c)
+            when, story = {"date": c["date"], "precision": c["precision"], "date_end": c.get("date_end"), "part": c.get("part")}, False
+        key = (c["kind"], cluster_of.get(c["id"]) or c["id"], when["date"], when["precision"], story)
+        groups.setdefault(key, (when, []))[1].append(c)
     entries = []
-    for (kind, _, date, precision, _), members in groups.items():
+    for (kind, _, date, precision, story), (when, members) in groups.items():
         members.sort(key=lambda c: (c["source_id"], c["char_start"], c["id"]))
         first = members[0]
-        when = _when(first) if kind == "event" else {"date": date, "precision": precision, "date_end": first.get("date_end"), "part": first.get("part")}
         span = day_interval(when)
         entry = {
             "date": date,
@@ -91,7 +89,7 @@ def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies
                 {
                     "claim_id": c["id"], "source_id": c["source_id"], "quote": c["quote"], "text": c["text"],
                     "negated": bool(c.get("negated")), "hedged": bool(c.get("hedged")),
-                    "dated_by": "story" if c["kind"] == "event" and event_time(c) is None else "sentence",
+                    "dated_by": "story" if story else "sentence",
                 }  # fmt: skip
                 for c in members
             ],

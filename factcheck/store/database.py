@@ -267,14 +267,7 @@ class Store:
             "left join quantities q on q.claim_id = c.id left join dates d on d.claim_id = c.id "
             "left join events e on e.claim_id = c.id"
         )
-        where, params = [], []
-        if source_id is not None:
-            where.append("c.source_id = ?")
-            params.append(source_id)
-        if kinds is not None:
-            wanted = sorted(set(kinds))
-            where.append(f"c.kind in ({','.join('?' * len(wanted))})")
-            params.extend(wanted)
+        where, params = _claim_filter(source_id, kinds, "c.")
         lists = [(column, list(dict.fromkeys(wanted))) for column, wanted in (("c.id", claim_ids), ("c.sentence_id", sentence_ids)) if wanted is not None]
         if any(not ids for _, ids in lists):
             return []
@@ -284,7 +277,7 @@ class Store:
         for batch in batches:
             clauses = where + [f"{column} in ({','.join('?' * len(ids))})" for column, ids in batch]
             values = params + [x for _, ids in batch for x in ids]
-            query = sql + (" where " + " and ".join(clauses) if clauses else "")
+            query = sql + _where(clauses)
             rows += [_claim_dict(row) for row in self.db.query(query, values)]
         rows.sort(key=lambda r: (r["source_id"], r["char_start"], r["id"]))
         return rows
@@ -470,24 +463,12 @@ class Store:
         self.db.conn.executemany("update alignments set joins = ? where claim_a = ? and claim_b = ?", [(int(j), a, b) for (a, b), j in rows])
 
     def claim_count(self, source_id: str | None = None, kinds: Iterable[str] | None = None) -> int:
-        where, params = self._claim_filter(source_id, kinds)
-        return self.db.execute(f"select count(*) from claims{where}", params).fetchone()[0]
+        where, params = _claim_filter(source_id, kinds)
+        return self.db.execute(f"select count(*) from claims{_where(where)}", params).fetchone()[0]
 
     def claim_languages(self, source_id: str, kinds: Iterable[str] | None = None) -> dict[str, int]:
-        where, params = self._claim_filter(source_id, kinds)
-        return {r["lang"]: r["n"] for r in self.db.query(f"select lang, count(*) as n from claims{where} group by lang order by lang", params)}
-
-    @staticmethod
-    def _claim_filter(source_id: str | None, kinds: Iterable[str] | None) -> tuple[str, list]:
-        clauses, params = [], []
-        if source_id is not None:
-            clauses.append("source_id = ?")
-            params.append(source_id)
-        if kinds is not None:
-            wanted = sorted(set(kinds))
-            clauses.append(f"kind in ({','.join('?' * len(wanted))})")
-            params += wanted
-        return (" where " + " and ".join(clauses) if clauses else ""), params
+        where, params = _claim_filter(source_id, kinds)
+        return {r["lang"]: r["n"] for r in self.db.query(f"select lang, count(*) as n from claims{_where(where)} group by lang order by lang", params)}
 
     def agreeing_pairs(self, sa: str, sb: str) -> list[dict]:
         """The cluster pairs whose claims, one of each source, agree."""
@@ -618,6 +599,23 @@ class Store:
         """Whether the copy holds exactly ``decisions`` (by the digest written with it)."""
         return self.get_setting("decisions_digest") == _decisions_digest(decisions)
 
+def _claim_filter(source_id: str | None, kinds: Iterable[str] | None, prefix: str = "") -> tuple[list[str], list]:
+    """SQL conditions (and their parameters) on the claims of one source, of some kinds."""
+    clauses, params = [], []
+    if source_id is not None:
+        clauses.append(f"{prefix}source_id = ?")
+        params.append(source_id)
+    if kinds is not None:
+        wanted = sorted(set(kinds))
+        clauses.append(f"{prefix}kind in ({','.join('?' * len(wanted))})")
+        params += wanted
+    return clauses, params
+
+
+def _where(clauses: list[str]) -> str:
+    return " where " + " and ".join(clauses) if clauses else ""
+
+
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -702,8 +700,6 @@ def _event_row(claim_id: str, e: EventMention) -> dict:
 
 
 def content_hash(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
