@@ -60,6 +60,7 @@ class State:
     model: Optional[str] = None
     thresholds: Optional[Path] = None
     aliases: Optional[Path] = None
+    pair_judge: Optional[Path] = None
     debug: bool = False
     progress: bool = False
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
@@ -104,6 +105,13 @@ def main_options(
     aliases: Annotated[
         Optional[Path], typer.Option("--aliases", envvar="FACTCHECK_ALIASES", help="TOML file of extra name aliases (see factcheck/data/aliases.toml).")
     ] = None,
+    pair_judge: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--pair-judge", envvar="FACTCHECK_PAIR_JUDGE",
+            help="ANS-format CSV (s1, s2, stance) to train the pair judgement that weighs two reports of one event (trained once, cached).",
+        ),
+    ] = None,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Progress bars on stderr (default: only on a terminal, never under CI).")
     ] = sys.stderr.isatty(),
@@ -120,6 +128,7 @@ def main_options(
     if not (math.isfinite(lock_timeout) and 0 <= lock_timeout <= 86400):
         raise typer.BadParameter(f"must be a number of seconds from 0 to 86400, not {lock_timeout}", param_hint="--lock-timeout")
     state.db, state.model, state.thresholds, state.aliases = db, model, thresholds, aliases
+    state.pair_judge = pair_judge
     state.lock_timeout, state.strict = lock_timeout, strict
     state.debug = debug
     # progress only ever goes to stderr, and never into a CI log
@@ -163,7 +172,7 @@ def workspace(workers: Optional[int] = None, engine: str = "local", scheduler: O
         yield Factcheck(
             db_path=state.db, model=state.model, thresholds_file=state.thresholds, aliases_file=state.aliases, progress=report,
             lock_timeout=state.lock_timeout, on_wait=lambda message: err.print(message, markup=False), strict=state.strict,
-            workers=workers, engine=engine, scheduler=scheduler, rehash=rehash,
+            workers=workers, engine=engine, scheduler=scheduler, rehash=rehash, pair_judge=state.pair_judge,
         )  # fmt: skip
     except FactcheckError as exc:
         if bar:

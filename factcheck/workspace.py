@@ -33,6 +33,7 @@ from factcheck.claims.name_keys import NameAnchors
 from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, load_claims, rederive
 from factcheck.reconcile.reconciler import ALIGNMENT_RULES, align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
+from factcheck.reconcile.stance import EventStance
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
 from factcheck.sources.changes import changed_since, repo_root
@@ -122,6 +123,8 @@ class Factcheck:
         engine: str = "local",
         scheduler: str | None = None,
         rehash: bool = False,
+        pair_judge: Path | str | None = None,
+        pair_judge_model: str = "e5",
     ):
         # What runs ingest's extraction and embedding (factcheck/engines): checked before the
         # database is opened, so a bad value costs nothing.
@@ -129,6 +132,11 @@ class Factcheck:
         self.engine, self.scheduler = engine, scheduler
         check_engine(engine, scheduler)
         self.rehash = rehash  # hash every file, whatever its recorded size and time say
+        # --pair-judge FILE, else FACTCHECK_PAIR_JUDGE: the pair judgement that weighs two
+        # reports of one event (reconcile/stance.py), trained when first needed; the file is
+        # checked before the database is opened
+        judge_file = pair_judge or os.environ.get("FACTCHECK_PAIR_JUDGE") or None
+        self.stance: EventStance | None = EventStance(judge_file, pair_judge_model) if judge_file else None
         self.store = Store(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
         self.strict = strict  # a sentence that cannot be analysed stops the command
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
@@ -398,6 +406,7 @@ class Factcheck:
                 claims, index, vectors, self.thresholds, only=pending,
                 progress=lambda i: self.progress("align", i, 0),
             )  # fmt: skip
+        self._weigh_events(rows, {c["id"]: c for c in claims})
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)
@@ -446,6 +455,7 @@ class Factcheck:
             pairs = sorted(incremental_candidates(store, todo_list, index, vectors, th))
             by_id = todo | load_claims(store, {x for p in pairs for x in p} - pending, anchors)
             rows = align_pairs(by_id, pairs, vectors, th, progress=lambda i: self.progress("align", i, len(pairs)))
+            self._weigh_events(rows, by_id)
             seeds = (set(dirty) - set(stale)) | pending
             seeds |= {x for r in store.alignments_touching(pending_ids) for x in (r["claim_a"], r["claim_b"])}
             store.save_alignments(rows, claim_ids=pending_ids)
@@ -466,6 +476,12 @@ class Factcheck:
             searched=len(pending_ids),
             derived=derived,
         )
+
+    def _weigh_events(self, rows: list[dict], by_id: dict[str, dict]) -> None:
+        """Record the pair judgement's reading of each aligned pair of event claims, when a
+        pair judgement was given (``reconcile/stance.py``)."""
+        if self.stance is not None:
+            self.stance.score(rows, by_id)
 
     def _save_anchors(self, anchors: NameAnchors) -> None:
         self.store.set_setting("aligned_with", self._alignment_key())
@@ -507,7 +523,8 @@ class Factcheck:
                 "lexicon": lexicon().fingerprint,
                 "rules": ALIGNMENT_RULES,
                 "slot_model": slot_model().fingerprint,
-            },
+            }
+            | ({"pair_judge": self.stance.fingerprint} if self.stance else {}),
             sort_keys=True,
         )
 
@@ -527,11 +544,18 @@ class Factcheck:
         between its steps), it waits for the writer lock and reconciles."""
         with self.store.snapshot():
             if self.is_reconciled():
-                return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+                return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict(), self._pair_judge_record())
         with self.writing():
             if not self.is_reconciled():  # another writer may have done it while we waited
                 self.reconcile()
-            return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict())
+            return build_report(self.store, self.embedder.model_id, self.thresholds.as_dict(), self._pair_judge_record())
+
+    def _pair_judge_record(self) -> dict | None:
+        """What the report's ``generated_by.pair_judge`` says: the pair judgement's training
+        file (name and digest) and embedding model; None without one."""
+        if self.stance is None:
+            return None
+        return {k: self.stance.fingerprint[k] for k in ("train", "sha256", "model")}
 
     def write_reports(self, out_dir: Path, formats: Iterable[str] = ("json", "md", "html")) -> dict[str, Path]:
         from factcheck.reports import render

@@ -22,6 +22,8 @@ REQUIRED_COLUMNS = ("s1", "s2", "stance")
 def read_pairs_csv(path: Path | str) -> tuple[list[tuple[str, str]], list[str]]:
     """(pairs, labels) of an ANS-format CSV; a one-line :class:`QueryError` when it cannot be used."""
     path = Path(path)
+    if path.is_dir():
+        raise QueryError(f"{path}: a folder, not a CSV file")
     if not path.is_file():
         raise QueryError(f"{path}: no such file")
     try:

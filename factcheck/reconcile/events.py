@@ -97,31 +97,56 @@ def event_reading(claim: dict) -> tuple:
     return ("event", bool(claim.get("negated")), time["date"] if time else None)
 
 
-def judge_events(a: dict, b: dict, alignment_score: float, finish) -> object | None:
+def judge_events(a: dict, b: dict, alignment_score: float, finish, disagree: float | None = None, cut: float = 1.0) -> object | None:
     """The discrepancy between two reports of one event, or None (module docstring).
-    ``finish(kind, severity, reason, a, b, score)`` builds the judgement."""
+    ``finish(kind, severity, reason, a, b, score)`` builds the judgement.
+
+    ``disagree`` is the pair judgement's probability that the two sentences contradict each
+    other (None when no pair judgement was given). The frames name what disagrees; the
+    pair judgement weighs it: a discrepancy the frames find is as sure as the mean of the
+    slot score and ``disagree``, and a pair the frames find nothing wrong with is a low
+    ``conflict`` when ``disagree`` reaches ``cut`` and both assert the act as a verb (never
+    when the frames say the two reports are two events, both deny it, or one only names
+    the act)."""
+    verdict = _frames_verdict(a, b)
+    if verdict is _NOT_COMPARED:
+        return None
+    if verdict is not None:
+        score = alignment_score if disagree is None else (alignment_score + disagree) / 2
+        return finish(*verdict, a, b, score)
+    if disagree is None or disagree < cut or not (a.get("form") == b.get("form") == "verb"):
+        return None  # a noun names an act inside another statement ("why Altman was fired"): the sentence says something else
+    reason = f"the pair judgement reads the two reports as contradicting each other ({disagree:.2f}); the frames show no other date, agent or polarity"
+    return finish("conflict", "low", reason, a, b, (alignment_score + disagree) / 2)
+
+
+_NOT_COMPARED = ("not compared",)  # the frames say the two reports cannot disagree: never judged
+
+
+def _frames_verdict(a: dict, b: dict) -> tuple | None:
+    """(kind, severity, reason) of what the frames find wrong between two reports of one
+    event, None when they find nothing, :data:`_NOT_COMPARED` when they say the two cannot
+    disagree (two events, two denials, an act only named)."""
     if bool(a.get("negated")) != bool(b.get("negated")):
         affirmed, denied = (b, a) if a.get("negated") else (a, b)
         if affirmed.get("form") != "verb":
-            return None  # "the return of Altman" names an act it does not assert as a clause does; a denied noun does («نفى استقالته»)
-
-        affirmed, denied = (b, a) if a.get("negated") else (a, b)
+            return _NOT_COMPARED  # "the return of Altman" names an act it does not assert as a clause does; a denied noun does («نفى استقالته»)
         if _denied_before(denied, affirmed):
-            return finish("supersession", "medium", "a later report says it happened after an earlier one said it had not or would not", a, b, alignment_score)
-        return finish("conflict", "high" if not (a.get("hedged") or b.get("hedged")) else "medium", "one report says it happened, the other that it did not", a, b, alignment_score)
+            return ("supersession", "medium", "a later report says it happened after an earlier one said it had not or would not")
+        return ("conflict", "high" if not (a.get("hedged") or b.get("hedged")) else "medium", "one report says it happened, the other that it did not")
     if a.get("negated"):
-        return None  # two denials say nothing about when
+        return _NOT_COMPARED  # two denials say nothing about when, nor against each other
     apart = _days_apart(a, b)
     if _other_agent(a, b):
         if apart:
-            return None  # another agent on another day: the frames and the dates say two events
-        return finish("conflict", "medium", "another agent for the same act", a, b, alignment_score)
+            return _NOT_COMPARED  # another agent on another day: the frames and the dates say two events
+        return ("conflict", "medium", "another agent for the same act")
     if apart is None:
         return None
     if apart:
         severity = "high" if apart > WEEK else "medium"
-        return finish("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart", a, b, alignment_score)
-    return finish("precision", "low", "compatible dates of the event, one more precise than the other", a, b, alignment_score)
+        return ("conflict", severity, f"the two reports date the event {apart} day{'s' if apart != 1 else ''} apart")
+    return ("precision", "low", "compatible dates of the event, one more precise than the other")
 
 
 def _denied_before(denied: dict, affirmed: dict) -> bool:

@@ -183,7 +183,7 @@ class Neighbourhood:
         out = []
         for r in rows:
             other = r["claim_b"] if r["claim_a"] == claim_id else r["claim_a"]
-            out.append((self.claims[other], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"])))
+            out.append((self.claims[other], Alignment.from_row(r)))
         return out
 
     def _ready(self, claim_id: str) -> None:

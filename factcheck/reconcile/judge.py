@@ -48,9 +48,11 @@ class Judgement:
     reason: str
 
 
-def judge(a: dict, b: dict, alignment_score: float, th: Thresholds) -> Judgement | None:
+def judge(a: dict, b: dict, alignment_score: float, th: Thresholds, disagree: float | None = None) -> Judgement | None:
+    """``disagree``: the pair judgement's probability that two event reports contradict each
+    other, when one was given (``reconcile/stance.py``)."""
     if a["kind"] == "event":
-        return judge_events(a, b, alignment_score, _finish)  # reconcile/events.py
+        return judge_events(a, b, alignment_score, _finish, disagree, th.event_disagree)  # reconcile/events.py
     if a.get("negated") or b.get("negated"):
         return None
     if a["kind"] == "date":

@@ -163,6 +163,7 @@ def _align_rows(
                     "context_cosine": alignment.context_cosine,
                     "sentence_cosine": alignment.sentence_cosine,
                     "shared_words": alignment.shared_words,
+                    "stance_disagree": None,  # filled by the pair judgement, when given (reconcile/stance.py)
                 }
             )
         if progress and i % 200 == 0:
@@ -190,7 +191,7 @@ def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Rec
     """
     by_id = {c["id"]: c for c in claims}
     aligned = [
-        (by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment(r["score"], r["context_cosine"], r["sentence_cosine"], r["shared_words"]))
+        (by_id[r["claim_a"]], by_id[r["claim_b"]], Alignment.from_row(r))
         for r in rows
         if r["claim_a"] in by_id and r["claim_b"] in by_id
     ]
@@ -208,7 +209,7 @@ def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Rec
     ]  # fmt: skip
     judged = []
     for a, b, alignment in aligned:
-        judgement = judge(a, b, alignment.score, th)
+        judgement = judge(a, b, alignment.score, th, alignment.disagree)
         if judgement is not None:
             judged.append((a, b, alignment, judgement))
     for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned):

@@ -36,6 +36,14 @@ class Alignment:
     context_cosine: float
     sentence_cosine: float
     shared_words: int
+    # the pair judgement's probability that two reports of one event contradict each other
+    # (None: no pair judgement was given, or the claims are not events)
+    disagree: float | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> Alignment:
+        """The alignment a stored ``alignments`` row records."""
+        return cls(row["score"], row["context_cosine"], row["sentence_cosine"], row["shared_words"], row.get("stance_disagree"))
 
 
 def same_unit(a: dict, b: dict) -> bool:

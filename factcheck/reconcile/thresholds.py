@@ -49,6 +49,11 @@ class Thresholds:
     # and this share of the smaller source's claims, meet an agreeing claim in the other.
     related_min_claims: int = 2
     related_share: float = 0.6
+    # With a pair judgement (--pair-judge), two reports of one event that the frames find
+    # nothing wrong with are a low conflict when the judgement's probability that they
+    # contradict each other reaches this (chosen by 5-fold cross-validation on the ANS
+    # training split: benchmarks/stance_threshold.py).
+    event_disagree: float = 0.9
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -123,6 +128,7 @@ RULES: dict[str, Rule] = {
     "minor_gap": Rule(float, 0.0, 1.0, "a relative gap between two positive intervals lies in [0, 1]"),
     "related_min_claims": Rule(int, 1, None, "shared claims that make two sources related; 0 would relate every pair"),
     "related_share": Rule(float, 0.0, 1.0, "a share of a source's claims"),
+    "event_disagree": Rule(float, 0.5, 1.0, "a probability; below 0.5 the judgement leans the other way"),
 }
 # Settings of earlier versions, weighed now by the fitted slot model: a file that sets one
 # is refused with this reason rather than silently ignored.

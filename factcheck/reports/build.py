@@ -65,7 +65,10 @@ def frame_record(frame: dict) -> dict:
     return {k: frame.get(k, default) for k, default in _FRAME_FIELDS}
 
 
-def build_report(store, model_id: str, thresholds: dict) -> dict:
+def build_report(store, model_id: str, thresholds: dict, pair_judge: dict | None = None) -> dict:
+    """The report dict from what the store holds (``docs/contracts.md``); ``pair_judge``
+    (what the pair judgement was trained on, when one weighed event reports) joins
+    ``generated_by``."""
     sources = store.sources()
     clusters = store.clusters()
     discrepancies = store.discrepancies()
@@ -87,7 +90,8 @@ def build_report(store, model_id: str, thresholds: dict) -> dict:
             "model": model_id,
             "thresholds": thresholds,
             "corpus_fingerprint": corpus_fingerprint(sources),
-        },
+        }
+        | ({"pair_judge": pair_judge} if pair_judge else {}),
         "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],
         "clusters": [_cluster_record(c, claims, published, independent) for c in clusters],
         "discrepancies": records,

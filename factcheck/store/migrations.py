@@ -386,6 +386,16 @@ def m019_dates_of_events(db: sqlite_utils.Database) -> None:
     db["dates"].add_column("event", str, not_null_default="")
 
 
+@migration
+def m020_event_stance(db: sqlite_utils.Database) -> None:
+    """``alignments.stance_disagree``: for two reports of one event, the pair judgement's
+    probability that they contradict each other (``--pair-judge``); null when no pair
+    judgement was given or the claims are not events. Rows stored before this step say
+    null; a run with a pair judgement aligns everything again (it changes what alignments
+    depend on)."""
+    db["alignments"].add_column("stance_disagree", float)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

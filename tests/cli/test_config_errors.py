@@ -49,6 +49,16 @@ def _baseline(text):
     return setup
 
 
+def _pair_judge(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "pairs.csv"
+        if text is not None:
+            path.write_bytes(text)
+        return ["--pair-judge", str(path)], {}
+
+    return setup
+
+
 def _model(spec):
     return lambda tmp_path, sources: ([], {"FACTCHECK_MODEL": spec})
 
@@ -69,6 +79,11 @@ CASES = {
     "lexicon generic = 5": (_lexicon("generic = 5\n"), "'generic' must be a list of words (strings), not 5", "both"),
     "alias entity = x": (_aliases('entity = "x"\n'), "'entity' must be written as [[entity]] tables", "both"),
     "model e5+": (_model("e5+"), "an empty name next to '+'", "both"),
+    "thresholds event_disagree 0.3": (_thresholds("event_disagree = 0.3\n"), "event_disagree must be a number from 0.5 to 1, not 0.3", "both"),
+    "pair judge missing": (_pair_judge(None), "pair judgement (--pair-judge, FACTCHECK_PAIR_JUDGE): ", "both"),
+    "pair judge header": (_pair_judge(b"a,b\n1,2\n"), "missing column(s) s1, s2, stance", "both"),
+    "pair judge stance": (_pair_judge(b"s1,s2,stance\nx,y,maybe\n"), "line 2: unknown stance 'maybe'", "both"),
+    "pair judge binary": (_pair_judge(b"\xff\xfe\x00\x01"), "not UTF-8 text", "both"),
     "baseline format 99": (_baseline('{"format": 99, "discrepancies": {}}'), "has format 99", "check"),
     "baseline nested": (_baseline("[" * 100_000), "not valid JSON: nested too deeply", "check"),
     "source translation_of itself": (
@@ -108,6 +123,8 @@ def test_a_configuration_mistake_is_exit_2_and_one_line(tmp_path, case, command)
     assert any(message in line for line in errors), result.output
     assert "Traceback" not in result.output and "root:" not in result.output
     assert not (tmp_path / "reports").exists()
+    if "--pair-judge" in options:
+        assert not db.exists()  # checked before the database is opened
 
 
 def test_the_same_files_done_right_run_cleanly(tmp_path):

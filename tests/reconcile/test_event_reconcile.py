@@ -3,6 +3,7 @@ the timeline in order (real SQLite and FAISS, the hashing embedder)."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,33 @@ def test_two_reports_of_one_event_are_judged(a, b, expected):
     y = _event("b", "appoint", patient="Sam Altman", **b)
     got = judge_events(x, y, 0.9, _finish)
     assert (got and (got.kind, got.severity)) == (expected or None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree", "expected"),
+    [
+        # what the frames find stands; the pair judgement weighs how sure it is
+        (dict(time=["2023-11-17"]), dict(time=["2023-11-19"]), 0.2, ("conflict", "medium", 0.5)),
+        (dict(time=["2023-11-17"]), dict(time=["2023-11-19"]), 0.96, ("conflict", "medium", 0.88)),
+        # nothing for the frames: a low conflict only at or above the cut
+        (dict(), dict(), 0.95, ("conflict", "low", 0.875)),
+        (dict(), dict(), 0.9, ("conflict", "low", 0.85)),
+        (dict(), dict(), 0.89, None),
+        (dict(time=["2023-11-17"]), dict(time=["2023-11-17"]), 0.99, ("conflict", "low", 0.895)),
+        # the frames say the two cannot disagree: the judgement is not asked
+        (dict(negated=True), dict(negated=True), 0.99, None),  # two denials
+        (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-22"]), 0.99, None),  # two events
+        (dict(form="noun"), dict(negated=True), 0.99, None),  # an act only named
+        (dict(form="noun"), dict(form="noun"), 0.99, None),  # "since Altman's dismissal" / "why Altman was fired": named inside other statements
+    ],
+)
+def test_the_pair_judgement_weighs_two_reports_of_one_event(a, b, disagree, expected):
+    x = _event("a", "appoint", patient="Sam Altman", **a)
+    y = _event("b", "appoint", patient="Sam Altman", **b)
+    got = judge_events(x, y, 0.8, _finish, disagree, 0.9)
+    assert (got and (got.kind, got.severity, got.confidence)) == (expected or None)
+    if expected and expected[1] == "low":
+        assert "pair judgement" in got.reason
 
 
 def test_what_makes_two_reports_one_event():
@@ -148,3 +176,62 @@ def test_the_dates_of_two_different_events_are_not_set_against_each_other(tmp_pa
     report = _run(folder, tmp_path / "c.db")
     found = sorted((d["kind"], d["claims"][0]["kind"], sorted(c["source_id"] for c in d["claims"])) for d in report["discrepancies"])
     assert found == [("conflict", "event", ["a", "c"])]  # the firing's two dates; never the firing's date against the return's
+
+
+def _judge_csv(path: Path, disagreeing: tuple[str, str]) -> Path:
+    """A small ANS-format training file: the given pair (both orders) labelled disagree,
+    paraphrases agree, unrelated sentences other."""
+    rows = ["s1,s2,stance"]
+    rows += [f"{disagreeing[0]},{disagreeing[1]},disagree", f"{disagreeing[1]},{disagreeing[0]},disagree"] * 6
+    rows += ["Prices rose in March,Prices went up in March,agree", "The team won the cup,The cup went to the team,agree"] * 6
+    rows += ["Rain is expected on Monday,The museum reopened its gallery,other", "Oil output fell,A new bridge opened downtown,other"] * 6
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_pair_judgement_flags_what_the_frames_do_not_and_is_recorded(tmp_path, monkeypatch):
+    from factcheck.reports.json_report import render_json
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    first = "Meridane Foods fired chief executive Tovar Kess after the audit"
+    second = "Meridane Foods fired chief executive Tovar Kess to protect him from the audit"
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Audit\n\n{first}.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(f"Shield\n\n{second}.\n", encoding="utf-8")
+    train = _judge_csv(tmp_path / "train.csv", (first + ".", second + "."))
+    plain = Factcheck(db_path=tmp_path / "plain.db", model="hashing")
+    plain.ingest([folder])
+    plain.reconcile()
+    assert plain.report()["discrepancies"] == []  # one firing, one date (none), one agent: nothing for the frames
+    assert {r["stance_disagree"] for r in plain.store.alignments()} == {None}
+
+    fc = Factcheck(db_path=tmp_path / "judged.db", model="hashing", pair_judge=train, pair_judge_model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    rows = fc.store.alignments()
+    claims = {c["id"]: c for c in fc.store.claims()}
+    assert rows and all((r["stance_disagree"] is not None) == (claims[r["claim_a"]]["kind"] == claims[r["claim_b"]]["kind"] == "event") for r in rows)
+    report = fc.report()
+    assert report["generated_by"]["pair_judge"] == {"train": "train.csv", "sha256": hashlib.sha256(train.read_bytes()).hexdigest()[:16], "model": "hashing"}
+    [found] = report["discrepancies"]
+    assert (found["kind"], found["severity"]) == ("conflict", "low") and "pair judgement" in found["summary"]
+
+    # incremental == full (with a report in another language, which the judgement does not
+    # read: it learnt from pairs in one), and the judgement is part of what alignments depend on
+    (folder / "c.txt").write_text("Later\n\nMeridane Foods fired chief executive Tovar Kess on 3 March 2026.\n", encoding="utf-8")
+    (folder / "d.txt").write_text("إقالة\n\nأقالت شركة ميريدان فودز (Meridane Foods) رئيسها التنفيذي توفار كيس (Tovar Kess) يوم 3 مارس 2026.\n", encoding="utf-8")
+    fc.ingest([folder])
+    fc.reconcile()
+    full = Factcheck(db_path=tmp_path / "full.db", model="hashing", pair_judge=train, pair_judge_model="hashing")
+    full.ingest([folder])
+    full.reconcile()
+    assert render_json(fc.report()) == render_json(full.report())
+    claims = {c["id"]: c for c in fc.store.claims()}
+    across = [r for r in fc.store.alignments() if claims[r["claim_a"]]["lang"] != claims[r["claim_b"]]["lang"]]
+    assert across and {r["stance_disagree"] for r in across} == {None}
+    other = Factcheck(db_path=tmp_path / "judged.db", model="hashing")
+    assert not other.is_reconciled()  # without the judgement, the stored results no longer hold
+    other.reconcile()
+    assert {r["stance_disagree"] for r in other.store.alignments()} == {None}
+    assert other.report()["discrepancies"] == [] and "pair_judge" not in other.report()["generated_by"]
