@@ -149,6 +149,54 @@ def _frames_verdict(a: dict, b: dict) -> tuple | None:
     return ("precision", "low", "compatible dates of the event, one more precise than the other")
 
 
+def told_apart(judged: list[tuple], aligned: list[tuple], cluster_of: dict[str, str]) -> list[tuple]:
+    """``judged`` without the date conflicts between reports of an act that happened twice.
+
+    One source that reports one act of the same participants on two days more than a week
+    apart tells two events, not a mistake ("fired from the audit committee on 3 June 2025
+    ... fired as chief executive on 6 February 2026"): its own two reports are not set
+    against each other, nor are two other reports dated like its two. Days closer than a
+    week in one source stay a conflict (one of them is wrong). ``judged`` holds (a, b,
+    alignment, judgement); ``aligned`` the aligned pairs (a, b, alignment); the dates are
+    compared within the cluster the two reports share."""
+    told: dict[str, list[tuple]] = {}
+    for a, b, _ in aligned:
+        days = _affirmed_days(a, b)
+        if days and a["source_id"] == b["source_id"] and _gap(*days) > WEEK:
+            told.setdefault(cluster_of[a["id"]], []).append(days)
+    if not told:
+        return judged
+    kept = []
+    for item in judged:
+        a, b = item[0], item[1]
+        days = _affirmed_days(a, b)
+        pairs = told.get(cluster_of.get(a["id"], ""), []) if days else []
+        if any(_meets(days[0], u) and _meets(days[1], v) or _meets(days[0], v) and _meets(days[1], u) for u, v in pairs):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _affirmed_days(a: dict, b: dict) -> tuple | None:
+    """The day intervals of two affirmed event reports that date their act on days that
+    cannot overlap; None otherwise."""
+    if a["kind"] != "event" or b["kind"] != "event" or a.get("negated") or b.get("negated"):
+        return None
+    ta, tb = event_time(a), event_time(b)
+    ia, ib = (day_interval(ta), day_interval(tb)) if ta and tb else (None, None)
+    if ia is None or ib is None or _meets(ia, ib):
+        return None
+    return ia, ib
+
+
+def _meets(x: tuple, y: tuple) -> bool:
+    return not (x[1] < y[0] or y[1] < x[0])
+
+
+def _gap(x: tuple, y: tuple) -> int:
+    return max(y[0] - x[1], x[0] - y[1]).days
+
+
 def _denied_before(denied: dict, affirmed: dict) -> bool:
     """Whether the denial was published before the act it denies happened ("will not return",
     then "returned on 22 November"): the act's date, else its report's, is later than the
@@ -168,9 +216,7 @@ def _days_apart(a: dict, b: dict) -> int | None:
     ia, ib = day_interval(ta), day_interval(tb)
     if ia is None or ib is None or ia == ib:
         return None
-    if ia[1] < ib[0] or ib[1] < ia[0]:
-        return max(ib[0] - ia[1], ia[0] - ib[1]).days
-    return 0
+    return 0 if _meets(ia, ib) else _gap(ia, ib)
 
 
 def _other_agent(a: dict, b: dict) -> bool:

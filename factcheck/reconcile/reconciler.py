@@ -25,7 +25,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import PairSpace, blocking_codes, sorted_unique
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
-from factcheck.reconcile.events import event_reading
+from factcheck.reconcile.events import event_reading, told_apart
 from factcheck.reconcile.features import claim_parties, party_sets_meet
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
 from factcheck.reconcile.slots import Alignment, align
@@ -36,8 +36,9 @@ from factcheck.text.normalize import normalize_sentence
 
 #: The version of the rules that align two claims (names, frames, slots): stored alignments
 #: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
-#: with ك or ق.
-ALIGNMENT_RULES = 4
+#: with ك or ق. 5: an act one source tells on two days more than a week apart is two events
+#: (the derived discrepancies change, so stored results are derived again).
+ALIGNMENT_RULES = 5
 
 
 @dataclass
@@ -212,6 +213,7 @@ def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Rec
         judgement = judge(a, b, alignment.score, th, alignment.disagree)
         if judgement is not None:
             judged.append((a, b, alignment, judgement))
+    judged = told_apart(judged, aligned, cluster_of)  # an act one source tells twice, on days apart
     for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]]))
     result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))

@@ -235,3 +235,27 @@ def test_the_pair_judgement_flags_what_the_frames_do_not_and_is_recorded(tmp_pat
     other.reconcile()
     assert {r["stance_disagree"] for r in other.store.alignments()} == {None}
     assert other.report()["discrepancies"] == [] and "pair_judge" not in other.report()["generated_by"]
+
+
+def _reports(tmp_path, articles: dict[str, str]) -> list[tuple]:
+    """(source, source, kind, internal) of each discrepancy of a fresh run on ``articles``."""
+    run = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
+    folder = run / "sources"
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    report = _run(folder, run / "c.db")
+    return sorted((d["claims"][0]["source_id"], d["claims"][1]["source_id"], d["kind"], d["internal"]) for d in report["discrepancies"])
+
+
+def test_an_act_one_source_tells_twice_months_apart_is_two_events(tmp_path):
+    twice = "Kess out again\n\nMeridane Foods fired Tovar Kess from its audit committee on 3 June 2025. The company fired Tovar Kess as chief executive on 6 February 2026, its board said.\n"
+    february = "Chief dismissed\n\nMeridane Foods fired Tovar Kess as chief executive on 6 February 2026.\n"
+    june = "Committee change\n\nMeridane Foods fired Tovar Kess from its audit committee on 3 June 2025, the filing shows.\n"
+    # a tells both firings: neither its own two reports nor b's February against c's June conflict
+    assert _reports(tmp_path, {"a.txt": twice, "b.txt": february, "c.txt": june}) == []
+    # without a, nothing says there were two firings: b and c date one act 248 days apart
+    assert _reports(tmp_path, {"b.txt": february, "c.txt": june}) == [("b", "c", "conflict", False)]
+    # two days in one source less than a week apart: one of them is wrong
+    close = twice.replace("3 June 2025", "3 February 2026")
+    assert ("a", "a", "conflict", True) in _reports(tmp_path, {"a.txt": close})
