@@ -33,6 +33,7 @@ from pathlib import Path
 from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
 from factcheck.claims.frames import CLITICS, phrase_pattern
 from factcheck.claims.model import EventMention
+from factcheck.claims.name_cues import name_cues
 from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
@@ -246,6 +247,29 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
     return out
 
 
+# A negation right before the act's verb: "will not return", "has not resigned", "didn't
+# resign", «لن يعود», «لم يستقل».
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:(?:will|would|has|have|had|did|does|do|is|was|were|are|could|can|should|may|might)\s+not"
+    r"|won['’]t|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|can['’]t|couldn['’]t|never|not)"
+    r"(?:\s+(?:be|been|yet))?"
+    r"|(?:^|(?<=\s))[وف]?(?P<ar>لن|لم|لا|ما))\s+$",
+    re.IGNORECASE,
+)
+
+
+def quote_negation(text: str, event: EventMention) -> None:
+    """Widen a denied verb's quote to the negation right before it ("will not return",
+    «لن يعود»): the quote shows the polarity the claim states."""
+    if event.form != "verb" or not event.negated:
+        return
+    m = _NEGATION_BEFORE.search(text, max(0, event.char_start - 40), event.char_start)
+    if m:
+        start = m.start("ar") if m.group("ar") else m.start() + len(m.group(0)) - len(m.group(0).lstrip())  # not the «و» before «لم»
+        event.quote = text[start : event.char_end]
+        event.char_start = start
+
+
 def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
     """The act's stage: ``decision``, ``intent`` or ``announcement`` when such a word stands
     just before the act's word (at most :data:`STAGE_WORDS` words, nothing breaking the
@@ -327,17 +351,32 @@ def _objects(
         lead = text[lead_start:s]
         if chained:
             lead_start = e
+            if k and after[k - 1][3] == "organisation":
+                lead = _TRADE_AR.sub(" ", lead, count=1)  # «اتحاد تاروند لكرة القدم المدرب ...»: the trade is the organisation's
         bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
         if allowed:  # the action's own preposition, perhaps with a word or two of title: «على نادي رمدون»
             bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
             continue
-        if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]):
+        acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
+        if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]) and not acts_first:
             continue
         if kind == "organisation" and len(_WORD.findall(lead)) > 1 and not (chained and out):
             continue  # an organisation behind a title; a chained one follows who acted
         out.append((s, e, n))
     return out
+
+
+# An Arabic organisation's trade right after its name, with ل and the article: «اتحاد تاروند
+# لكرة القدم», «شركة نوران للطاقة المتجددة». It belongs to the name before, and leads to no one.
+_TRADE_AR = re.compile(r"^\s*ل[^\s،,]{2,}(?:\s+ال[^\s،,]+)*")
+
+
+def _kind_words_only(lead: str) -> bool:
+    """Whether the words between an Arabic verb and a name are none, or only the words of
+    an organisation's kind («اتحاد», «شركة», «مجموعة»): the name then is who acted."""
+    kinds = name_cues().ar_organisation_cues
+    return all(normalize_for_match(w).lstrip("وف") in kinds or normalize_for_match(w) in kinds for w in lead.split())
 
 
 _APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import find_events
+from factcheck.claims.events import find_events, quote_negation
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
@@ -36,7 +36,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"42/{STEMMER}"
+EXTRACTOR_VERSION = f"43/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -246,6 +246,7 @@ def _events(text: str, found: list, lang: str) -> list[EventMention]:
     events = find_events(text, names, lang == "ar")
     for event in events:
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
+        quote_negation(text, event)
     return events
 
 

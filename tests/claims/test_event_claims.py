@@ -48,6 +48,14 @@ CASES = [
     ("استقال غريغ بروكمان من منصبه.", [("resign", "", "بروكمان", "", "verb")]),
     ("تبدأ حملة لعودة ألتمان إلى OpenAI.", [("return", "intent", "ألتمان", "", "noun")]),
     ("لقد تم للتو إقالة الرئيس التنفيذي لشركة OpenAI.", []),  # the chief executive of OpenAI, not OpenAI
+    # VSO: an organisation right after the verb (past the words of its kind, and its trade) acts
+    ("فقد أقال اتحاد تاروند لكرة القدم المدرب باسل القرنوبي في 31 آذار.", [("dismiss", "", "تاروند", "باسل القرنوبي", "verb")]),
+    ("أقالت OpenAI الرئيس التنفيذي سام ألتمان.", [("dismiss", "", "OpenAI", "سام ألتمان", "verb")]),
+    ("أقالت شركة نوران للطاقة المتجددة المدير سامي حداد.", [("dismiss", "", "نوران", "سامي حداد", "verb")]),
+    # a title before the name, in the sentence's first word too, is not part of it
+    ("Striker Khalil Sabarni returned to the national squad.", [("return", "", "Khalil Sabarni", "", "verb")]),
+    ("واعتقلت الشرطة الحكم تامر الزحلوق في 7 أبريل.", [("arrest", "", "", "تامر الزحلوق", "verb")]),
+    ("لم يستقل نبيل السرخاوي من منصبه.", [("resign", "", "نبيل السرخاوي", "", "verb")]),
 ]
 
 
@@ -72,6 +80,22 @@ def test_parse_marks_a_denied_event_and_dates_it():
 def test_a_denied_event_is_negated(sentence):
     events = parse_text(sentence, ALIASES)["events"]
     assert len(events) == 1 and events[0]["negated"] and not events[0]["hedged"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Sam Altman will not return to OpenAI.", "will not return"),
+        ("Sam Altman, the co-founder, has not resigned, a spokesperson said.", "has not resigned"),
+        ("Microsoft didn't hire Sam Altman.", "didn't hire Sam Altman"),
+        ("لن يعود المهاجم خليل الصبارني (Khalil Sabarni) إلى المنتخب.", "لن يعود المهاجم خليل الصبارني (Khalil Sabarni)"),
+        ("ولم يستقل نبيل السرخاوي من منصبه.", "لم يستقل نبيل السرخاوي"),
+        ("OpenAI denied that it had fired Sam Altman.", "fired Sam Altman"),  # the denial is another verb
+    ],
+)
+def test_a_denied_verb_is_quoted_with_its_negation(sentence, quote):
+    [event] = parse_text(sentence, ALIASES)["events"]
+    assert event["negated"] and event["text"] == quote and sentence[event["char_start"] : event["char_end"]] == quote
 
 
 def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):

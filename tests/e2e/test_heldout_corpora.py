@@ -24,7 +24,8 @@ FLOORS = {
     "mixed_ar_en": (4, 1, ("002_gulf_wire_en", "001_alsaha_ar")),
     "mixed_ar_en_2": (3, 1, ("002_coastal_times_en", "001_alofoq_ar")),
     "events_en_ar": (3, 0, None),  # event claims without figures
-    "events_ar_en_2": (3, 0, None),
+    "events_ar_en_2": (4, 0, None),
+    "events_en_ar_4": (5, 0, None),
 }
 
 
