@@ -23,7 +23,10 @@ lexicon's ``identity`` names (whom someone fired, who resigned), one name in any
 
 A decision and the act it decided, or an act and its announcement, are different events
 and are never compared (different stages). Hedged reports are judged as figures are: at
-most medium, less sure.
+most medium, less sure. One source that dates one act on two days more than a week apart
+tells two events (:func:`told_apart`). With a pair judgement (``reconcile/stance.py``),
+its probability that the two sentences contradict each other weighs what the frames find
+and, alone, makes a low conflict (:func:`judge_events`).
 """
 
 from __future__ import annotations
