@@ -17,16 +17,28 @@ from factcheck.evaluation.pairs import evaluate_pairs, format_pairs_report
 ANS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ans"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def ans_arguments(description: str, extra=None) -> tuple[argparse.Namespace, Path, Path] | None:
+    """The command line of the ANS benchmarks (``--model``, ``--data`` and what ``extra``
+    adds to the parser) and the training and dev files; None, said on stderr, when the
+    data are not there."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--model", default="e5")
-    parser.add_argument("--no-cache", action="store_true", help="fit again instead of loading cached weights")
     parser.add_argument("--data", type=Path, default=ANS)
+    if extra:
+        extra(parser)
     args = parser.parse_args()
-    dev, train = args.data / "stance_dev.csv", args.data / "stance_train.csv"
-    if not dev.is_file() or not train.is_file():
+    train, dev = args.data / "stance_train.csv", args.data / "stance_dev.csv"
+    if not train.is_file() or not dev.is_file():
         print(f"ANS data not found under {args.data}", file=sys.stderr)
+        return None
+    return args, train, dev
+
+
+def main() -> int:
+    found = ans_arguments(__doc__.splitlines()[0], lambda p: p.add_argument("--no-cache", action="store_true", help="fit again instead of loading cached weights"))
+    if found is None:
         return 2
+    args, train, dev = found
     start = time.perf_counter()
     result = evaluate_pairs(dev, train, model=args.model, use_cache=not args.no_cache)
     total = time.perf_counter() - start

@@ -12,7 +12,6 @@ repository (never copied into it).
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -20,7 +19,10 @@ from pathlib import Path
 from factcheck.evaluation.pairs import classification_metrics, read_pairs_csv
 from factcheck.evaluation.stance import PairJudge
 
-ANS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ans"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_pairs import ans_arguments  # noqa: E402  (a sibling script)
+
 L2 = (0.03, 0.1, 0.3, 1.0)
 CLASS_WEIGHTS = ("balanced", "sqrt")
 FOLDS = 5
@@ -33,14 +35,10 @@ def judge_with(shared: PairJudge, model: str, l2: float, class_weight: str) -> P
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="e5")
-    parser.add_argument("--data", type=Path, default=ANS)
-    args = parser.parse_args()
-    train_csv, dev_csv = args.data / "stance_train.csv", args.data / "stance_dev.csv"
-    if not train_csv.is_file() or not dev_csv.is_file():
-        print(f"ANS data not found under {args.data}", file=sys.stderr)
+    found = ans_arguments(__doc__.splitlines()[0])
+    if found is None:
         return 2
+    args, train_csv, dev_csv = found
     pairs, labels = read_pairs_csv(train_csv)
     dev_pairs, dev_labels = read_pairs_csv(dev_csv)
     shared = PairJudge(model=args.model)

@@ -16,7 +16,6 @@ the repository (never copied into it).
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,10 @@ from factcheck.evaluation.pairs import read_pairs_csv
 from factcheck.evaluation.stance import PairJudge
 from factcheck.reconcile.stance import disagree_probability
 
-ANS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ans"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_pairs import ans_arguments  # noqa: E402  (a sibling script)
+
 GRID = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 ... 0.95
 FOLDS = 5
 
@@ -42,15 +44,13 @@ def precision_recall(p: np.ndarray, truth: np.ndarray, cut: float, agree: np.nda
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="e5")
-    parser.add_argument("--precision", type=float, default=0.95, help="target out-of-fold precision of 'disagree'")
-    parser.add_argument("--data", type=Path, default=ANS)
-    args = parser.parse_args()
-    train_csv, dev_csv = args.data / "stance_train.csv", args.data / "stance_dev.csv"
-    if not train_csv.is_file() or not dev_csv.is_file():
-        print(f"ANS data not found under {args.data}", file=sys.stderr)
+    found = ans_arguments(
+        __doc__.splitlines()[0],
+        lambda p: p.add_argument("--precision", type=float, default=0.95, help="target out-of-fold precision of 'disagree'"),
+    )
+    if found is None:
         return 2
+    args, train_csv, dev_csv = found
     pairs, labels = read_pairs_csv(train_csv)
     truth = np.array([label == "disagree" for label in labels])
     agree = np.array([label == "agree" for label in labels])
