@@ -308,6 +308,9 @@ class _LatinReader:
                 words.pop(0)
             while words and (normalize_for_match(words[-1][2]) in cues.en_not_names or normalize_for_match(words[-1][2]) in cues.en_joiners):
                 words.pop()
+            inner = [k for k, w in enumerate(words[:-1]) if normalize_for_match(w[2]) in cues.en_titles]
+            if inner and not ends_as_organisation:
+                words, titled = words[inner[-1] + 1 :], True  # "Higher Education Minister Nizar Shammoukh": the title's words are not the name
             if words and not self.arabic and not titled and _starts_sentence(self.text, words[0][0], cues):
                 if english_is_common(words[0][2], cues) and normalize_for_match(words[0][2]) not in self.known.latin:
                     # "Shares fell", "Shares of Nortek fell": capitalised because it starts the
@@ -756,7 +759,7 @@ class _ArabicReader:
     def _family_word(self, j: int) -> bool:
         """Whether token ``j`` may be the family name after a given name: joined to it, no
         function word, cue, verb or indefinite noun, and with the article only as a nisba
-        ("العتيبي")."""
+        ("العتيبي") or on a rare word ("اللطوش")."""
         if j >= len(self.tokens) or not self._joined(j) or not self._free(j):
             return False
         t = self.tokens[j]
@@ -767,7 +770,9 @@ class _ArabicReader:
             return False  # "قال أحمد يعمل": a present tense; "يملك يوسف عوض، أحد ...": a name (عوض, فرح) that ends its phrase
         if r.key in self.cues.ar_organisation_after:
             return False  # "نور للطاقة": a company's trade
-        return not r.definite or r.stem.endswith("ي")
+        # with the article only as a nisba ("العتيبي") or a word too rare to be a common noun
+        # ("اللطوش", "الغزول"; not "الرئيس")
+        return not r.definite or r.stem.endswith("ي") or arabic_commonness(r.stem) < self.cues.ar_rare_zipf
 
     def _ends_phrase(self, j: int) -> bool:
         """Whether token ``j`` is the last word of a phrase: a comma, a figure or the end of

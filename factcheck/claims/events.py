@@ -43,8 +43,9 @@ IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
-_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns")
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive")
 _WORD = re.compile(r"\S+")
+_DAMMA = "\u064f"
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
 _BREAK = re.compile(
     r"[.;:!?؟؛،,]|\b(?:that|which|who|after|before|while|when|but|if|unless)\b"
@@ -88,6 +89,7 @@ class EventLexicon:
     def __init__(self, events: list[dict], stages: dict[str, list[str]]):
         self.types: dict[str, EventType] = {}
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
+        passive: set[str] = set()  # verbs written only in the passive voice («أقيل»)
         for entry in events:
             name = entry["name"]
             self.types[name] = EventType(
@@ -98,11 +100,14 @@ class EventLexicon:
                 entry.get("past", ""),
                 tuple(entry.get("patient_after", ())),
             )
-            for form in ("verbs", "nouns"):
+            for form in ("verbs", "nouns", "passive"):
                 for word in entry.get(form, []):
                     key = normalize_for_match(word)
-                    if key not in forms or (form == "verbs" and forms[key][1] == "noun"):
-                        forms[key] = (name, form[:-1])
+                    if form == "passive":
+                        passive.add(key)
+                    kind = "noun" if form == "nouns" else "verb"
+                    if key not in forms or (kind == "verb" and forms[key][1] == "noun"):
+                        forms[key] = (name, kind)
         # an Arabic noun with a pronoun glued to it: «استقالته» (his resignation), «تعيينها»
         suffixed: dict[str, str] = {}
         for key, (name, form) in sorted(forms.items()):
@@ -113,13 +118,25 @@ class EventLexicon:
         self._suffixed = {k for k in suffixed if k not in forms}
         forms.update({k: (suffixed[k], "noun") for k in sorted(self._suffixed)})
         self._forms = forms
+        self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
-        state = repr((sorted(forms.items()), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
         return self._forms.get(normalize_for_match(word))
+
+    def passive(self, word: str) -> bool:
+        """Whether the Arabic verb ``word``, as written, is in the passive voice: listed as
+        such, or marked so (a damma on the first letter of a past verb, «أُقيلت», «عُيّن»;
+        on the third of one that opens with alif, «اعتُقل»)."""
+        if normalize_for_match(word) in self._passive:
+            return True
+        letters = word.lstrip("\u0640")
+        if len(letters) > 1 and letters[1] == _DAMMA and letters[0] not in "يتن":
+            return True
+        return letters[:1] == "ا" and _DAMMA in letters[2:5]
 
     def suffixed(self, word: str) -> bool:
         """Whether ``word`` is a noun of the lexicon with a pronoun glued to it («استقالته»)."""
@@ -142,7 +159,7 @@ class EventLexicon:
                 for key in ("past", "ask", "identity", "transitive"):
                     if key in entry:
                         merged[key] = entry[key]
-                for form in ("verbs", "nouns", "patient_after"):
+                for form in ("verbs", "nouns", "patient_after", "passive"):
                     merged.setdefault(form, []).extend(entry.get(form, []))
         return cls([events[k] for k in sorted(events)], stages)
 
@@ -175,7 +192,7 @@ def check_events(data: dict, where: str) -> None:
                 raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
         if "transitive" in entry and not isinstance(entry["transitive"], bool):
             raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
-        for form in ("verbs", "nouns", "patient_after"):
+        for form in ("verbs", "nouns", "patient_after", "passive"):
             if form in entry:
                 _check_words(entry[form], f"{label} {entry['name']} {form}")
 
@@ -224,7 +241,8 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
         else:
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
-            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic)
+            passive = arabic and form == "verb" and lex.passive(m.group("cue"))
+            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive)
         if not (agent or patient):
             continue
         quote_end = max(end, patient_end)
@@ -277,7 +295,7 @@ def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
     إقالة») is not asserted as done: it takes the stage of the nearest stage word before it
     in the sentence ("voted on Thursday, 5 February, to dismiss"), else ``intent`` ("expected
     to return"). Otherwise ``""``: the act itself."""
-    best = _stage_word(text[_words_back(text, start, STAGE_WORDS + 2) : start], lex, near=True)
+    best = _stage_word(text[_words_back(text, start, STAGE_WORDS + 6) : start], lex, near=True)  # room for a day between
     if best:
         return best
     if clitic in ("ل", "لل") or _PURPOSE.search(text[max(0, start - 12) : start]):
@@ -286,9 +304,15 @@ def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
     return ""
 
 
+# A day between a stage word and the act counts as no words: «أعلنت الجامعة في 17 أيار إقالة
+# الزلفاني», "announced on 17 May 2026 the dismissal of".
+_DAY_PHRASE = re.compile(r"(?:(?<![^\s])(?:on|في|يوم)\s+)?\d{1,4}\s+[^\s\d,،.]+(?:\s+\d{4})?", re.IGNORECASE)
+
+
 def _stage_word(window: str, lex: EventLexicon, near: bool) -> str:
     """The stage of the last stage word in ``window`` (what precedes the act's word); with
-    ``near``, only one with at most :data:`STAGE_WORDS` words and no break after it."""
+    ``near``, only one with at most :data:`STAGE_WORDS` words (a day counting as none) and
+    no break after it."""
     best: tuple[int, str] | None = None
     for stage in STAGES:
         pattern = lex.stage_patterns[stage]
@@ -296,7 +320,7 @@ def _stage_word(window: str, lex: EventLexicon, near: bool) -> str:
             continue
         for m in pattern.finditer(window):
             between = window[m.end() :]
-            if near and (_BREAK.search(between) or len(_WORD.findall(between)) > STAGE_WORDS):
+            if near and (_BREAK.search(between) or len(_WORD.findall(_DAY_PHRASE.sub(" ", between))) > STAGE_WORDS):
                 continue
             if best is None or m.end() > best[0]:
                 best = (m.end(), stage)
@@ -380,12 +404,17 @@ def _kind_words_only(lead: str) -> bool:
 
 
 _APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
+_NAMED_APPOSITIVE = re.compile(r"\s*,\s*(?:\S+\s+){0,2}$")
 
 
 def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
     """The subject of an English verb behind an appositive: "Owen Pritcher, the company's
     co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg", "Abdelkarim
-    Hannoudi, who founded Ramdoun Sporting Club, died"."""
+    Hannoudi, who founded Ramdoun Sporting Club, died"; or the appositive itself, when it
+    is the name: "The dean of the faculty, Lubna Marqashi, resigned"."""
+    nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
+    if nearest and _NAMED_APPOSITIVE.fullmatch(text, nearest[1], start) and re.search(r",\s*$", text[: nearest[0]]):
+        return nearest  # "The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed": the name is the appositive
     for s, e, n, _ in reversed(names):
         if e <= start and _APPOSITIVE.fullmatch(text, e, start):
             return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over
@@ -416,9 +445,10 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
 
 
 def _participants(
-    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool, passive: bool = False
 ) -> tuple[str, str, int]:
-    """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end]."""
+    """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end];
+    ``passive``: an Arabic verb in the passive voice («أُقيلت», «عُيّن»)."""
     transitive = kind.transitive
     chained = arabic and form == "verb"
     after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
@@ -439,6 +469,11 @@ def _participants(
             theme = after_object[0]
         else:
             theme = None
+        agent_name = by_agent[2] if by_agent else ""
+    elif arabic and passive:
+        # «وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت», «وعُيّن ... نديم الغزول»: the name it binds
+        # undergoes the act; who acted only from «من قبل», «على يد»
+        theme = subject or (after_object[0] if after_object else None)
         agent_name = by_agent[2] if by_agent else ""
     elif arabic:
         if subject is not None:  # «سوتسكيفر، الذي طرد ألتمان»: a name before acts (SVO)

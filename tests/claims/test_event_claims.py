@@ -56,6 +56,18 @@ CASES = [
     ("Striker Khalil Sabarni returned to the national squad.", [("return", "", "Khalil Sabarni", "", "verb")]),
     ("واعتقلت الشرطة الحكم تامر الزحلوق في 7 أبريل.", [("arrest", "", "", "تامر الزحلوق", "verb")]),
     ("لم يستقل نبيل السرخاوي من منصبه.", [("resign", "", "نبيل السرخاوي", "", "verb")]),
+    # an Arabic passive (its damma written, or a form listed as passive): the name undergoes the act
+    ("وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت في 16 مايو.", [("dismiss", "", "", "رنا الزلفاني", "verb")]),
+    ("وعُيّن رئيس قسم الطوارئ نديم الغزول مديراً بالوكالة.", [("appoint", "", "", "نديم الغزول", "verb")]),
+    ("واعتُقل مدير الموقع في شركة تارفوني للإنشاءات رفيق اللطّوش في 23 مايو.", [("arrest", "", "", "رفيق اللطوش", "verb")]),
+    ("أقيل وزير المالية رامي عشتوق يوم الأحد.", [("dismiss", "", "", "رامي عشتوق", "verb")]),
+    # the name as the appositive: "The dean of X, Lubna Marqashi, resigned"
+    ("The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed by the board.", [("dismiss", "", "", "Rana Zalfani", "verb")]),
+    ("The dean of the faculty of medicine, Lubna Marqashi, resigned on May 27.", [("resign", "", "Lubna Marqashi", "", "verb")]),
+    # a title inside a run of capitalised words is not part of the name
+    ("Higher Education Minister Nizar Shammoukh dismissed Rana Zalfani on May 16.", [("dismiss", "", "Nizar Shammoukh", "Rana Zalfani", "verb")]),
+    # a day between the stage word and the act does not count
+    ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
 
 
@@ -111,6 +123,7 @@ def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
         ({"event": [{"name": "x", "identity": ["who"]}]}, "identity must list"),
         ({"event": [{"name": "x", "verbs": "fired"}]}, "must be a list"),
         ({"event": [{"verbs": ["fired"]}]}, "needs a name"),
+        ({"event": [{"name": "x", "passive": "أقيل"}]}, "passive must be a list"),
         ({"stages": {"later": ["then"]}}, "unknown key 'later'"),
         ({"events": []}, "unknown key 'events'"),
     ],
