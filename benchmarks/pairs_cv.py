@@ -3,7 +3,8 @@ training split, then score dev once with the chosen ones.
 
     .venv/bin/python benchmarks/pairs_cv.py [--model e5]
 
-For each setting on the grid (L2 strength, class weights) it prints the mean out-of-fold
+``--model none`` chooses them for the lexical features alone. For each setting on the grid
+(L2 strength, class weights) it prints the mean out-of-fold
 macro-F1 over five folds (rows by number modulo 5), picks the best (ties: the stronger L2,
 then balanced weights), fits it on the whole training split and prints its macro-F1 on
 dev. Nothing is chosen on dev. The data are read from ../shared/data/ans beside the

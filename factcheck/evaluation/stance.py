@@ -6,7 +6,9 @@ content words and entities present on one side only, and hashed features of the 
 removed from s1 / added in s2 and of (removed, added) word pairs, whose weights are learnt
 from the training data (no hand-written antonym list). The classifier is a multinomial
 logistic regression with L2, fitted in numpy by deterministic full-batch accelerated
-gradient descent, with class weights for the small "other" class.
+gradient descent, with class weights for the small "other" class. Its L2 strength and class
+weights were chosen by 5-fold cross-validation on the ANS training split, for each feature
+set (``benchmarks/pairs_cv.py``), never on dev.
 
 >>> judge = PairJudge(model="hashing", iterations=50)
 >>> pairs = [("x rose", "x rose"), ("x rose", "x did not rise"), ("x rose", "cats sleep")]
@@ -246,15 +248,17 @@ class PairJudge:
         self,
         model: str = "e5",
         embedder=None,
-        l2: float = 0.1,
+        l2: float | None = None,
         iterations: int = 600,
         hash_bits: int = 12,
-        class_weight: str = "balanced",
+        class_weight: str = "sqrt",
         embedding_features: bool = True,
     ):
         self.model = model
         self._embedder = embedder
-        self.l2 = l2
+        # chosen by 5-fold cross-validation on the ANS training split, per feature set
+        # (benchmarks/pairs_cv.py): with sentence embeddings 1.0, with the lexical features alone 0.03
+        self.l2 = l2 if l2 is not None else (1.0 if embedding_features and model != "none" else 0.03)
         self.iterations = iterations
         self.hash_bits = hash_bits
         self.class_weight = class_weight
