@@ -614,7 +614,9 @@ class _ArabicReader:
             if r.key in self.cues.ar_organisation_cues:
                 return self._named(i, "organisation")
             if r.key in self.cues.ar_place_cues:
-                return self._named(i, "place")
+                # "مجلس مدينة حرمزة": the city's council, an organisation
+                body = i > 0 and self._joined(i) and self.tokens[i - 1].plain.key in self.cues.ar_place_bodies
+                return self._named(i, "organisation" if body else "place")
         return i + 1
 
     def _named(self, i: int, kind: str) -> int:

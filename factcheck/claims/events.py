@@ -43,7 +43,7 @@ IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
-_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive")
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs")
 _WORD = re.compile(r"\S+")
 _DAMMA = "\u064f"
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
@@ -81,6 +81,7 @@ class EventType:
     ask: str = ""  # the question a cluster of its reports answers: "When was {patient} dismissed?"
     past: str = ""  # the action in the past tense: "dismissed"
     patient_after: tuple[str, ...] = ()  # prepositions that introduce whom it was done to: «تعاقدت ... مع فوسبيرغ»
+    light_verbs: re.Pattern | None = None  # verbs that state the act with its noun: "filed a lawsuit against", «رفع دعوى ضد»
 
 
 class EventLexicon:
@@ -99,6 +100,7 @@ class EventLexicon:
                 entry.get("ask", ""),
                 entry.get("past", ""),
                 tuple(entry.get("patient_after", ())),
+                phrase_pattern(entry.get("light_verbs", []), _CLITICS),
             )
             for form in ("verbs", "nouns", "passive"):
                 for word in entry.get(form, []):
@@ -121,7 +123,7 @@ class EventLexicon:
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
-        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "") for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
@@ -159,7 +161,7 @@ class EventLexicon:
                 for key in ("past", "ask", "identity", "transitive"):
                     if key in entry:
                         merged[key] = entry[key]
-                for form in ("verbs", "nouns", "patient_after", "passive"):
+                for form in ("verbs", "nouns", "patient_after", "passive", "light_verbs"):
                     merged.setdefault(form, []).extend(entry.get(form, []))
         return cls([events[k] for k in sorted(events)], stages)
 
@@ -192,7 +194,7 @@ def check_events(data: dict, where: str) -> None:
                 raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
         if "transitive" in entry and not isinstance(entry["transitive"], bool):
             raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
-        for form in ("verbs", "nouns", "patient_after", "passive"):
+        for form in ("verbs", "nouns", "patient_after", "passive", "light_verbs"):
             if form in entry:
                 _check_words(entry[form], f"{label} {entry['name']} {form}")
 
@@ -380,6 +382,8 @@ def _objects(
         bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
         if allowed:  # the action's own preposition, perhaps with a word or two of title: «على نادي رمدون»
             bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
+        if kind == "person" and _titled(bare):
+            bare = _OF_THE_AR.sub(" ", bare)  # «المديرة المالية للشركة سلوى المرجاني»: the title's own «لل»
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
             continue
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
@@ -396,6 +400,15 @@ def _objects(
 _TRADE_AR = re.compile(r"^\s*ل[^\s،,]{2,}(?:\s+ال[^\s،,]+)*")
 
 
+_OF_THE_AR = re.compile(r"(?:^|(?<=\s))لل\S+")
+
+
+def _titled(lead: str) -> bool:
+    """Whether a person's title stands among the Arabic words ``lead`` («المديرة المالية»)."""
+    firsts = {cue[0] for cue in name_cues().ar_person_cues}
+    return any(normalize_for_match(w).lstrip("وف") in firsts for w in lead.split())
+
+
 def _kind_words_only(lead: str) -> bool:
     """Whether the words between an Arabic verb and a name are none, or only the words of
     an organisation's kind («اتحاد», «شركة», «مجموعة»): the name then is who acted."""
@@ -403,6 +416,9 @@ def _kind_words_only(lead: str) -> bool:
     return all(normalize_for_match(w).lstrip("وف") in kinds or normalize_for_match(w) in kinds for w in lead.split())
 
 
+# A noun of the lexicon that holds its preposition ("lawsuit against", "arrest of"): the
+# name right after it is whom it was done to.
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|against|over)$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
 _NAMED_APPOSITIVE = re.compile(r"\s*,\s*(?:\S+\s+){0,2}$")
 
@@ -419,6 +435,61 @@ def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, 
         if e <= start and _APPOSITIVE.fullmatch(text, e, start):
             return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over
     return None
+
+
+# "he" or "she" as the subject of what someone said: "X said on August 28 that she did not
+# resign", «قال ... مجد السنّوفي إنه لن يعود»; a few words (an auxiliary, a negation) between it and the verb.
+_PRONOUN_EN = re.compile(r"\b(?:that\s+)?(?:he|she)\s+(?:[a-z’']+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_AR = re.compile(r"(?:^|\s)[وف]?(?:ب)?(?:إنه|أنه|انه|إنها|أنها|انها)\s+(?:\S+\s+){0,2}$")
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|confirmed|confirms|denied|denies|announced|announces)\b"
+    r"|(?:^|\s)[وف]?(?:قال|قالت|يقول|تقول|أكد|أكدت|يؤكد|تؤكد|نفى|نفت|ينفي|تنفي|أعلن|أعلنت|أضاف|أضافت|أوضح|أوضحت|صرح|صرحت)(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str]], arabic: bool) -> tuple[int, int, str] | None:
+    """The speaker, when the act's subject is "he" or "she" in what a named person said: the
+    nearest name before the pronoun, with a verb of saying between them or before it in the
+    sentence (a quote attributes the act to whoever speaks: "Salwa Marjani said that she did
+    not resign")."""
+    m = (_PRONOUN_AR if arabic else _PRONOUN_EN).search(text, max(0, start - 60), start)
+    if not m:
+        return None
+    sentence_start = max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    said = [x for x in _SAYING.finditer(text, sentence_start, m.start())]
+    if not said:
+        return None
+    # the pronoun opens what was said: no comma or clause break after the verb of saying
+    # ("said on Sunday, contradicting reports that he had quit": not what he said)
+    stretch = text[said[-1].end() : m.start()]
+    if re.search(r"[,،]", stretch) or _BREAK.search(stretch) or len(_WORD.findall(stretch)) > 12:
+        return None
+    # "he" and "she" are people: a person, or a name of two words or more that is no
+    # organisation ("Acme said he was fired": not Acme)
+    return next(
+        ((s, e, n) for s, e, n, kind in reversed(names) if sentence_start <= s and e <= m.start() and (kind == "person" or (kind != "organisation" and len(n.split()) > 1))),
+        None,
+    )
+
+
+def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], kind: EventType, arabic: bool) -> str | None:
+    """Who acted, when a verb of the action's ``light_verbs`` states the act with its noun
+    ("Harmaza City Council filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى قضائية ضد»):
+    the name before that verb, or, Arabic verb first, the name between it and the noun."""
+    if kind.light_verbs is None:
+        return None
+    lo = _words_back(text, start, NAME_WORDS + 4)
+    found = [m for m in kind.light_verbs.finditer(text, lo, start) if not _BREAK.search(text, m.end("cue"), start)]
+    if not found:
+        return None
+    verb_start, verb_end = found[-1].span("cue")
+    if arabic:
+        between = [n for s, e, n, _ in names if verb_end <= s and e <= start]
+        if between:
+            return between[0]
+    before = _subject_before(text, verb_start, names)
+    return before[2] if before else None
 
 
 def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], chained: bool) -> list[tuple[int, int, str, str]]:
@@ -452,7 +523,7 @@ def _participants(
     transitive = kind.transitive
     chained = arabic and form == "verb"
     after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
-    subject = _subject_before(text, start, names) or (None if arabic else _appositive_subject(text, start, names))
+    subject = _subject_before(text, start, names) or (None if arabic else _appositive_subject(text, start, names)) or _speaker_subject(text, start, names, arabic)
     agent = patient = ""
     patient_end = -1
     by_agent = None  # "by X", «من قبل X»: who acted, whatever the word's form
@@ -465,11 +536,11 @@ def _participants(
     if form == "noun":
         if not arabic and subject is not None and not after_object and re.search(r"['’]s?\s*$", text[subject[1] : start]):
             theme = subject  # "Altman's ouster"
-        elif after_object and (arabic or _OF_EN.search(text[end : after_object[0][0]]) or not transitive):
+        elif after_object and (arabic or _OF_EN.search(text[end : after_object[0][0]]) or _ENDS_IN_PREPOSITION.search(text, start, end) or not transitive):
             theme = after_object[0]
         else:
             theme = None
-        agent_name = by_agent[2] if by_agent else ""
+        agent_name = by_agent[2] if by_agent else (_light_verb_agent(text, start, names, kind, arabic) or "")
     elif arabic and passive:
         # «وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت», «وعُيّن ... نديم الغزول»: the name it binds
         # undergoes the act; who acted only from «من قبل», «على يد»

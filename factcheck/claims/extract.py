@@ -36,7 +36,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"44/{STEMMER}"
+EXTRACTOR_VERSION = f"46/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -223,10 +223,17 @@ def _read_sentence(
 
 
 def _dates_of_events(claims: list[Claim]) -> list[Claim]:
-    """Mark each date claim that dates an event claim of its sentence (the event's one date):
-    the event claim is what two sources disagree about, so the date is not compared on its
-    own ("fired on 6 February" and "returned on 12 February" are two events, not one date)."""
-    dated = {c.frame.time[0]: c.event.action for c in claims if c.event is not None and len(c.frame.time) == 1}
+    """Mark each date claim that dates an event claim of its sentence: the event claim is
+    what two sources disagree about, so the date is not compared on its own ("fired on 6
+    February" and "returned on 12 February" are two events, not one date). An event with
+    several dates in its clause keeps them all: which dates what the sentence leaves to a
+    reader, and none of them is the date of a slot of its own ("dismissed on August 3, after
+    his removal in March from the board")."""
+    dated: dict[str, str] = {}
+    for c in claims:
+        if c.event is not None:
+            for iso in c.frame.time:
+                dated.setdefault(iso, c.event.action)
     for c in claims:
         if c.date is not None and c.date.date in dated:
             c.date.event = dated[c.date.date]

@@ -88,6 +88,7 @@ class NameCues:
     ar_max_words: int
     ar_person_cues: frozenset[tuple[str, ...]]
     ar_organisation_cues: frozenset[str]
+    ar_place_bodies: frozenset[str]
     ar_place_cues: frozenset[str]
     ar_particles: frozenset[str]
     ar_given_names: frozenset[str]
@@ -116,7 +117,7 @@ class NameCues:
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "agent_verbs", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
-            "place_cues", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
+            "place_cues", "place_bodies", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
 
 def parse_name_cues(text: str) -> NameCues:
@@ -166,6 +167,7 @@ def parse_name_cues(text: str) -> NameCues:
         ar_person_cues=frozenset(tuple(normalize_for_match(p).split()) for p in phrases if normalize_for_match(p)),
         ar_organisation_cues=ar_words("organisation_cues"),
         ar_place_cues=ar_words("place_cues"),
+        ar_place_bodies=ar_words("place_bodies"),
         ar_particles=ar_words("name_particles"),
         ar_given_names=ar_words("given_names"),
         ar_saying=ar_words("saying"),

@@ -66,6 +66,17 @@ CASES = [
     ("The dean of the faculty of medicine, Lubna Marqashi, resigned on May 27.", [("resign", "", "Lubna Marqashi", "", "verb")]),
     # a title inside a run of capitalised words is not part of the name
     ("Higher Education Minister Nizar Shammoukh dismissed Rana Zalfani on May 16.", [("dismiss", "", "Nizar Shammoukh", "Rana Zalfani", "verb")]),
+    # "he" or "she" in what a named person said is that person
+    ("Salwa Marjani, the finance director, said on August 28 that she did not resign.", [("resign", "", "Salwa Marjani", "", "verb")]),
+    ("قال المهندس مجد السنوفي (Majd Sannoufi) إنه لن يعود إلى الشركة.", [("return", "", "Majd Sannoufi", "", "verb")]),
+    ("Acme said he was fired.", []),  # an organisation is not "he"
+    ("He resigned on Monday.", []),  # no one named
+    # a verb that states the act with its noun: who acted ("filed a lawsuit against", «رفع ... دعوى ضد»)
+    ("Harmaza City Council filed a lawsuit against Pellmark Ticketing on August 17.", [("sue", "", "Harmaza City Council", "Pellmark Ticketing", "noun")]),
+    ("رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك في 17 آب.", [("sue", "", "حرمزة", "بيلمارك", "noun")]),
+    ("The arrest of Ziad Fanoush shocked the city.", [("arrest", "", "", "Ziad Fanoush", "noun")]),
+    # «لل» inside a person's title leads to no one
+    ("استقالت المديرة المالية للشركة سلوى المرجاني في 7 أغسطس.", [("resign", "", "سلوى المرجاني", "", "verb")]),
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
@@ -158,3 +169,14 @@ def test_a_date_that_dates_an_event_is_marked_with_it():
     source = Source(id="s", path="-", format="txt", text=text, sha256="")
     dates = {c.quote: c.date.event for c in analyse(source, ALIASES).claims if c.date is not None}
     assert dates == {"17 November 2023": "dismiss", "20 November 2023": ""}
+
+
+def test_every_date_of_an_event_with_several_is_marked_with_it():
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    # which date dates the dismissal the sentence leaves open: neither is compared on its own
+    text = "Out\n\nThe council dismissed Nizar Khamlawi, its manager since July 2026, on 3 August 2026. The tram opened on 1 May 2026."
+    source = Source(id="s", path="-", format="txt", text=text, sha256="")
+    dates = {c.quote: c.date.event for c in analyse(source, ALIASES).claims if c.date is not None}
+    assert dates == {"July 2026": "dismiss", "3 August 2026": "dismiss", "1 May 2026": ""}

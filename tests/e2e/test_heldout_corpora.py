@@ -26,7 +26,8 @@ FLOORS = {
     "events_en_ar": (3, 0, None),  # event claims without figures
     "events_ar_en_2": (4, 0, None),
     "events_en_ar_4": (5, 0, None),
-    "events_en_ar_5": (3, 0, None),
+    "events_en_ar_5": (4, 0, None),
+    "events_en_ar_6": (4, 0, None),
 }
 
 
