@@ -449,10 +449,11 @@ _SAYING = re.compile(
 
 
 def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str]], arabic: bool) -> tuple[int, int, str] | None:
-    """The speaker, when the act's subject is "he" or "she" in what a named person said: the
-    nearest name before the pronoun, with a verb of saying between them or before it in the
-    sentence (a quote attributes the act to whoever speaks: "Salwa Marjani said that she did
-    not resign")."""
+    """The speaker, when the act's subject is "he" or "she" opening what a named person said:
+    the nearest person's name before the pronoun, a verb of saying before the pronoun with
+    no comma or clause break between them ("Salwa Marjani ... said on August 28 that she did
+    not resign"). A "she" who is someone else than the speaker is read as the speaker: the
+    sentence does not say, and news reports of a denial mostly quote the one denying."""
     m = (_PRONOUN_AR if arabic else _PRONOUN_EN).search(text, max(0, start - 60), start)
     if not m:
         return None

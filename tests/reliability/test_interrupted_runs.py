@@ -21,7 +21,9 @@ class Injected(RuntimeError):
 
 
 def _run(db, sources, out):
-    return runner.invoke(app, ["--db", str(db), "--model", "hashing", "--no-progress", "run", str(sources), "-o", str(out)])
+    # sources read in this process (FACTCHECK_WORKERS=1), where the failures are planted,
+    # however many the corpora hold
+    return runner.invoke(app, ["--db", str(db), "--model", "hashing", "--no-progress", "run", str(sources), "-o", str(out)], env={"FACTCHECK_WORKERS": "1"})
 
 
 def _state(db) -> dict:
