@@ -48,7 +48,7 @@ _WORD = re.compile(r"\S+")
 _DAMMA = "\u064f"
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
 _BREAK = re.compile(
-    r"[.;:!?؟؛،,]|\b(?:that|which|who|after|before|while|when|but|if|unless)\b"
+    r"[.;:!?؟؛،,–—]|\b(?:that|which|who|after|before|while|when|but|if|unless)\b"
     r"|(?:^|\s)(?:لكن|بعد|قبل|حين|عندما|إذا|اذا|لو|ما\s+لم)(?=\s)",
     re.IGNORECASE,
 )
@@ -403,6 +403,17 @@ _TRADE_AR = re.compile(r"^\s*ل[^\s،,]{2,}(?:\s+ال[^\s،,]+)*")
 _OF_THE_AR = re.compile(r"(?:^|(?<=\s))لل\S+")
 
 
+def _titled_reach(text: str, lo: int, hi: int) -> bool:
+    """Whether a person's name at ``hi`` is within reach of ``lo`` through its title: the
+    title opens within reach, and the words from it to the name describe it («اعتقلت الشرطة
+    القسمارية أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي»)."""
+    firsts = {cue[0] for cue in name_cues().ar_person_cues}
+    for m in _WORD.finditer(text, lo, hi):
+        if normalize_for_match(m.group(0)).lstrip("وف") in firsts:
+            return _bound(text, lo, m.start()) and not _BREAK.search(text, m.start(), hi) and len(_WORD.findall(text[m.start() : hi])) <= 2 * NAME_WORDS
+    return False
+
+
 def _titled(lead: str) -> bool:
     """Whether a person's title stands among the Arabic words ``lead`` («المديرة المالية»)."""
     firsts = {cue[0] for cue in name_cues().ar_person_cues}
@@ -421,16 +432,22 @@ def _kind_words_only(lead: str) -> bool:
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|against|over)$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
 _NAMED_APPOSITIVE = re.compile(r"\s*,\s*(?:\S+\s+){0,2}$")
+# A relative clause about the name before it, past a short appositive: ", the former
+# commercial director who was appointed", " who resigned".
+_RELATIVE = re.compile(r"(?:\s*,[^,.;:!?]{1,60}?)?\s+who\s+(?:(?:was|were|had|has|have|been|had been|has been|not|never)\s+){0,2}$", re.IGNORECASE)
 
 
 def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
     """The subject of an English verb behind an appositive: "Owen Pritcher, the company's
     co-founder, has not resigned", "Quillmere Labs, a rival, hired Vossberg", "Abdelkarim
     Hannoudi, who founded Ramdoun Sporting Club, died"; or the appositive itself, when it
-    is the name: "The dean of the faculty, Lubna Marqashi, resigned"."""
+    is the name: "The dean of the faculty, Lubna Marqashi, resigned"; or the name a relative
+    clause is about: "Ziad Shalbaki, the former commercial director who was appointed"."""
     nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
     if nearest and _NAMED_APPOSITIVE.fullmatch(text, nearest[1], start) and re.search(r",\s*$", text[: nearest[0]]):
         return nearest  # "The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed": the name is the appositive
+    if nearest and _RELATIVE.fullmatch(text, nearest[1], start):
+        return nearest  # "Ziad Shalbaki, the former commercial director who was appointed": the name the clause is about
     for s, e, n, _ in reversed(names):
         if e <= start and _APPOSITIVE.fullmatch(text, e, start):
             return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over
@@ -463,9 +480,11 @@ def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str
         return None
     # the pronoun opens what was said: no comma or clause break after the verb of saying
     # ("said on Sunday, contradicting reports that he had quit": not what he said)
-    stretch = text[said[-1].end() : m.start()]
-    if re.search(r"[,،]", stretch) or _BREAK.search(stretch) or len(_WORD.findall(stretch)) > 12:
+    stretch = text[said[-1].end() : m.start()].rstrip(" ,،")  # «قال ... طارق الغزّول، إنه»: the comma before the quote
+    if len(_WORD.findall(stretch)) > 12 or re.search(r"[.;:!?؟؛–—]", stretch):
         return None
+    if not arabic and (re.search(r"[,،]", stretch) or _BREAK.search(stretch)):
+        return None  # in Arabic «إنه» after «قال» opens the quote past the speaker's description and its commas
     # "he" and "she" are people: a person, or a name of two words or more that is no
     # organisation ("Acme said he was fired": not Acme)
     return next(
@@ -508,7 +527,7 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
             out[-1] = (out[-1][0], x[1], x[2], x[3])
             last = x[1]
             continue
-        if not _bound(text, last, x[0]):
+        if not (_bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0]))):
             break  # a name further on is further still
         out.append(x)
         if chained:

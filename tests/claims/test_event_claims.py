@@ -77,6 +77,11 @@ CASES = [
     ("The arrest of Ziad Fanoush shocked the city.", [("arrest", "", "", "Ziad Fanoush", "noun")]),
     # «لل» inside a person's title leads to no one
     ("استقالت المديرة المالية للشركة سلوى المرجاني في 7 أغسطس.", [("resign", "", "سلوى المرجاني", "", "verb")]),
+    # the name a relative clause is about; a person's title reaches past its description;
+    # a dateline is no subject; «إنه» opens what the speaker said, past the commas of his description
+    ("Ziad Shalbaki, the former commercial director who was appointed interim chief executive on October 6, said the sale was final.", [("appoint", "", "", "Ziad Shalbaki", "verb")]),
+    ("زافرون – اعتقلت الشرطة أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي (Bassam Qarnabi) في 14 تشرين الأول.", [("arrest", "", "", "Bassam Qarnabi", "verb")]),
+    ("قال كبير مسؤولي السلامة السابق في الشركة، الكابتن طارق الغزّول، إنه لن يعود إلى الشركة.", [("return", "", "طارق الغزول", "", "verb")]),
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
