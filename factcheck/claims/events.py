@@ -247,6 +247,9 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive)
         if not (agent or patient):
             continue
+        verb = _light_verb(text, start, kind) if form == "noun" and agent else None
+        if verb is not None:
+            start = verb.start("cue")  # "filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى»: the act's words start at the verb
         quote_end = max(end, patient_end)
         if patient_end > 0 and text[quote_end : quote_end + 1] in (")", "]"):
             quote_end += 1  # «نزار القطومي (Nizar Qattoumi)»: the bracket closes
@@ -493,17 +496,23 @@ def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str
     )
 
 
-def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], kind: EventType, arabic: bool) -> str | None:
-    """Who acted, when a verb of the action's ``light_verbs`` states the act with its noun
-    ("Harmaza City Council filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى قضائية ضد»):
-    the name before that verb, or, Arabic verb first, the name between it and the noun."""
+def _light_verb(text: str, start: int, kind: EventType) -> re.Match | None:
+    """The nearest of the action's ``light_verbs`` before its noun at ``start``, in its clause."""
     if kind.light_verbs is None:
         return None
     lo = _words_back(text, start, NAME_WORDS + 4)
     found = [m for m in kind.light_verbs.finditer(text, lo, start) if not _BREAK.search(text, m.end("cue"), start)]
-    if not found:
+    return found[-1] if found else None
+
+
+def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], kind: EventType, arabic: bool) -> str | None:
+    """Who acted, when a verb of the action's ``light_verbs`` states the act with its noun
+    ("Harmaza City Council filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى قضائية ضد»):
+    the name before that verb, or, Arabic verb first, the name between it and the noun."""
+    verb = _light_verb(text, start, kind)
+    if verb is None:
         return None
-    verb_start, verb_end = found[-1].span("cue")
+    verb_start, verb_end = verb.span("cue")
     if arabic:
         between = [n for s, e, n, _ in names if verb_end <= s and e <= start]
         if between:

@@ -185,3 +185,15 @@ def test_every_date_of_an_event_with_several_is_marked_with_it():
     source = Source(id="s", path="-", format="txt", text=text, sha256="")
     dates = {c.quote: c.date.event for c in analyse(source, ALIASES).claims if c.date is not None}
     assert dates == {"July 2026": "dismiss", "3 August 2026": "dismiss", "1 May 2026": ""}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Harmaza City Council filed a lawsuit against Pellmark Ticketing on August 17.", "filed a lawsuit against Pellmark Ticketing"),
+        ("رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك في 17 آب.", "رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك"),
+    ],
+)
+def test_a_noun_stated_with_its_light_verb_is_quoted_from_the_verb(sentence, quote):
+    [event] = parse_text(sentence, ALIASES)["events"]
+    assert event["text"] == quote and sentence[event["char_start"] : event["char_end"]] == quote

@@ -27,7 +27,7 @@ FLOORS = {
     "events_ar_en_2": (4, 0, None),
     "events_en_ar_4": (5, 0, None),
     "events_en_ar_5": (4, 0, None),
-    "events_en_ar_6": (4, 0, None),
+    "events_en_ar_6": (5, 0, None),
     "events_en_ar_7": (5, 0, None),
 }
 
