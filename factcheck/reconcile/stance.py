@@ -48,10 +48,13 @@ class EventStance:
     def __init__(self, train_csv: Path | str, model: str = "e5"):
         self.train_csv = Path(train_csv)
         self.model = model
+        where = "pair judgement (--pair-judge, FACTCHECK_PAIR_JUDGE)"
         try:
-            read_pairs_csv(self.train_csv)
+            _, labels = read_pairs_csv(self.train_csv)
         except FactcheckError as exc:  # one line naming the setting and what is wrong with the file
-            raise ConfigError(f"pair judgement (--pair-judge, FACTCHECK_PAIR_JUDGE): {exc}") from None
+            raise ConfigError(f"{where}: {exc}") from None
+        if "disagree" not in labels or len(set(labels)) < 2:
+            raise ConfigError(f"{where}: {self.train_csv} needs pairs labelled disagree and pairs labelled otherwise to learn from")
         digest = hashlib.sha256(self.train_csv.read_bytes()).hexdigest()[:16]
         self.fingerprint = {"train": self.train_csv.name, "sha256": digest, "model": model, "settings": PairJudge(model=model).config()}
         self._judge: PairJudge | None = None

@@ -84,6 +84,7 @@ CASES = {
     "pair judge header": (_pair_judge(b"a,b\n1,2\n"), "missing column(s) s1, s2, stance", "both"),
     "pair judge stance": (_pair_judge(b"s1,s2,stance\nx,y,maybe\n"), "line 2: unknown stance 'maybe'", "both"),
     "pair judge binary": (_pair_judge(b"\xff\xfe\x00\x01"), "not UTF-8 text", "both"),
+    "pair judge one class": (_pair_judge(b"s1,s2,stance\nx,y,agree\nz,w,agree\n"), "needs pairs labelled disagree and pairs labelled otherwise", "both"),
     "baseline format 99": (_baseline('{"format": 99, "discrepancies": {}}'), "has format 99", "check"),
     "baseline nested": (_baseline("[" * 100_000), "not valid JSON: nested too deeply", "check"),
     "source translation_of itself": (
