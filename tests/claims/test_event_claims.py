@@ -82,6 +82,12 @@ CASES = [
     ("Ziad Shalbaki, the former commercial director who was appointed interim chief executive on October 6, said the sale was final.", [("appoint", "", "", "Ziad Shalbaki", "verb")]),
     ("زافرون – اعتقلت الشرطة أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي (Bassam Qarnabi) في 14 تشرين الأول.", [("arrest", "", "", "Bassam Qarnabi", "verb")]),
     ("قال كبير مسؤولي السلامة السابق في الشركة، الكابتن طارق الغزّول، إنه لن يعود إلى الشركة.", [("return", "", "طارق الغزول", "", "verb")]),
+    # more words for the acts: «أعفى» (relieved of a post), "taken into custody", «قبض على»
+    ("أعفى مجلس أمناء المتحف مديره العام سامي حداد يوم 3 فبراير.", [("dismiss", "", "", "سامي حداد", "verb")]),
+    ("وأُعفي المدير العام سامي حداد من منصبه.", [("dismiss", "", "", "سامي حداد", "verb")]),
+    ("Sami Haddad was taken into custody on February 8.", [("arrest", "", "", "Sami Haddad", "verb")]),
+    ("ألقت الشرطة القبض على التاجر مروان شلباية.", [("arrest", "", "", "مروان شلباية", "verb")]),
+    ("وقال الوزير إن الحكومة لن تعفي الشركات من الضرائب.", []),  # «تعفي» exempts: no one named is dismissed
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
