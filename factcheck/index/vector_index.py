@@ -17,22 +17,32 @@ it was trained, so an index grown source by source can probe other lists than on
 from the final set at once. The exact search gives the same neighbours either way; the
 approximate one differs only among the neighbours it misses (recall@k, docs/performance.md).
 
+Saving rewrites the whole index only now and then. Between full saves, what changed since
+the last one (the removals and additions, in the order they were made) goes to a journal
+beside the index, ``NAME.journal``, and opening replays it on the saved index: a ``check``
+that adds one source to 50,000 writes a few vectors, not the whole index again. Replaying
+the same operations in the same order gives the very index a full save would have held.
+A full save happens when the journal reaches :data:`JOURNAL_SHARE` of the index's vectors,
+when the index was built again, and whenever nothing was saved before.
+
 A small JSON manifest beside the index file records the model and dimension it was built
 with, its row count, its kind and training (lists, lists probed, seed, the size of the
-training sample and a hash of its ids), and the SHA-256 and size of the index file's bytes.
+training sample and a hash of its ids), the SHA-256 and size of the index file's bytes, and
+those of the journal with the row count after it.
 An index is used only when all of them match: another model's index, or one trained with
 other parameters than this version uses, is rebuilt silently; a damaged one
 (checksum or size mismatch, an unreadable manifest or file, anything FAISS cannot read) is
 rebuilt with a one-line warning on the ``factcheck.index`` logger. Never a traceback, never a
 search over garbage. Saves are atomic: the index goes to a temporary file that replaces the
-old one, then the manifest follows the same way; a crash in between leaves a manifest whose
-checksum no longer matches, so the next open rebuilds.
+old one, then the manifest follows the same way (the journal likewise); a crash in between
+leaves a manifest whose checksum no longer matches, so the next open rebuilds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
@@ -47,7 +57,9 @@ import numpy as np
 from factcheck.index import ivf
 
 log = logging.getLogger(__name__)
-MANIFEST_VERSION = 3  # 2: sha256 and size of the index file; 3: the index's kind and training
+MANIFEST_VERSION = 4  # 2: sha256 and size of the index file; 3: the index's kind and training; 4: the journal
+#: a journal holding this share of the index's vectors (removed or added) is folded into a full save
+JOURNAL_SHARE = 0.05
 #: vectors from which an index is an inverted file rather than exact (docs/performance.md)
 APPROXIMATE_FROM = 32_768
 _MANIFEST_MAX_BYTES = 64_000
@@ -90,6 +102,10 @@ class VectorIndex:
         self._index = _flat(dim)
         #: how an inverted file was trained (recorded in the manifest); empty while exact
         self.training: dict = {}
+        #: the manifest of the saved index this one grew from (None: nothing saved to grow
+        #: from, so the next save is a full one), and what was done to it since, in order
+        self._base: dict | None = None
+        self._journal: list[tuple[str, np.ndarray, np.ndarray | None]] = []
 
     @property
     def kind(self) -> str:
@@ -118,30 +134,56 @@ class VectorIndex:
                 raise _OtherBuild
             index._index = _read_index(path, info)
             index.training = dict(info["training"]) if info["kind"] == "ivf" else {}
+            if info.get("journal") is not None:
+                for kind, ids, vectors in _read_journal(_journal_path(path), info["journal"], dim):
+                    index.remove(ids) if kind == "remove" else index.add(ids, vectors)
+                if index.count != info["journal"]["count"]:
+                    raise DamagedCache("does not hold what its manifest says after its journal")
+            index._base = info
         except _OtherBuild:
             pass
         except DamagedCache as exc:
             log.warning("vector index %s %s; rebuilding it from the database", path, exc)
+            index = cls(dim, model_id, path, approximate_from)  # nothing of a damaged cache is kept
         return index
 
     def save(self) -> None:
-        """Write the index, then its manifest, each atomically (temporary file + rename)."""
+        """Write what changed since the last save: the journal when it is short (see the
+        module's notes), else the whole index; then the manifest. Each file is written
+        atomically (temporary file + rename)."""
         if self.path is None:
             return
         tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = _temporary(self.path)
-            faiss.write_index(self._index, str(tmp))
-            digest, size = _file_digest(tmp)
-            os.replace(tmp, self.path)
-            manifest = {
-                "version": MANIFEST_VERSION, "model_id": self.model_id, "dim": self.dim, "count": self.count,
-                "kind": self.kind, "training": self.training, "sha256": digest, "bytes": size,
-            }  # fmt: skip
+            journaled = sum(len(ids) for _, ids, _ in self._journal)
+            if self._base is not None and journaled <= JOURNAL_SHARE * max(self._base["count"], self.count):
+                if not self._journal and self._base.get("journal") is None:
+                    return  # nothing changed since the last save
+                tmp = _temporary(_journal_path(self.path))
+                _write_journal(tmp, self._journal)
+                digest, size = _file_digest(tmp)
+                os.replace(tmp, _journal_path(self.path))
+                manifest = dict(self._base, journal={"sha256": digest, "bytes": size, "count": self.count})
+            else:
+                tmp = _temporary(self.path)
+                faiss.write_index(self._index, str(tmp))
+                digest, size = _file_digest(tmp)
+                os.replace(tmp, self.path)
+                manifest = {
+                    "version": MANIFEST_VERSION, "model_id": self.model_id, "dim": self.dim, "count": self.count,
+                    "kind": self.kind, "training": self.training, "sha256": digest, "bytes": size, "journal": None,
+                }  # fmt: skip
             tmp = _temporary(_manifest_path(self.path))
             tmp.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
             os.replace(tmp, _manifest_path(self.path))
+            tmp = None
+            if manifest["journal"] is None:
+                self._base, self._journal = manifest, []
+                with contextlib.suppress(OSError):
+                    _journal_path(self.path).unlink(missing_ok=True)
+            else:
+                self._base = manifest
         except (OSError, RuntimeError) as exc:  # a full disk: the cache is lost, not the run
             reason = " ".join(str(exc).split())[:200]
             log.warning("cannot save vector index %s (%s); it will be rebuilt next time", self.path, reason)
@@ -166,13 +208,18 @@ class VectorIndex:
     def add(self, ids: Iterable[int], vectors: np.ndarray) -> None:
         ids = np.asarray(list(ids), dtype=np.int64)
         if len(ids):
-            self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
+            vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+            self._index.add_with_ids(vectors, ids)
+            self._journal.append(("add", ids, vectors))
 
     def remove(self, ids: Iterable[int]) -> int:
         ids = np.asarray(list(ids), dtype=np.int64)
         if not len(ids):
             return 0
-        return int(self._index.remove_ids(ids))
+        removed = int(self._index.remove_ids(ids))
+        if removed:
+            self._journal.append(("remove", ids, None))
+        return removed
 
     def sync(self, wanted: set[int], fetch: Callable[[list[int]], np.ndarray]) -> tuple[int, int]:
         """Make the index hold exactly ``wanted``; ``fetch(ids)`` returns the missing vectors
@@ -198,6 +245,7 @@ class VectorIndex:
         its lists need), so the same set gives the same index in any order of arrival."""
         ids = sorted(wanted)
         level = tier(len(ids), self.approximate_from)
+        self._base, self._journal = None, []  # a new index: saved whole
         if level == 0:
             self._index, self.training = _flat(self.dim), {}
             self.add(ids, fetch(ids) if ids else np.zeros((0, self.dim), dtype=np.float32))
@@ -284,6 +332,59 @@ def _same_training(training: dict, approximate_from: int) -> bool:
 
 def _manifest_path(path: Path) -> Path:
     return path.with_suffix(path.suffix + ".json")
+
+
+def _journal_path(path: Path) -> Path:
+    return path.with_suffix(path.suffix + ".journal")
+
+
+def _write_journal(path: Path, journal: list[tuple[str, np.ndarray, np.ndarray | None]]) -> None:
+    """The journal's operations as four NumPy arrays, one after the other in ``.npy`` form
+    (the same operations give the same bytes): each operation's kind (1 adds, 0 removes) and
+    id count, the ids of all of them in order, and the vectors of the additions in order."""
+    kinds = np.array([kind == "add" for kind, _, _ in journal], dtype=np.int8)
+    counts = np.array([len(ids) for _, ids, _ in journal], dtype=np.int64)
+    ids = np.concatenate([ids for _, ids, _ in journal]) if journal else np.zeros(0, dtype=np.int64)
+    added = [v for kind, _, v in journal if kind == "add"]
+    vectors = np.concatenate(added) if added else np.zeros((0, 0), dtype=np.float32)
+    with open(path, "wb") as fh:
+        for array in (kinds, counts, ids, vectors):
+            np.save(fh, array, allow_pickle=False)
+
+
+def _read_journal(path: Path, info: dict, dim: int) -> list[tuple[str, np.ndarray, np.ndarray | None]]:
+    """The operations of the journal whose bytes match the manifest's record of it."""
+    if not isinstance(info, dict) or type(info.get("sha256")) is not str or type(info.get("bytes")) is not int or type(info.get("count")) is not int:
+        raise DamagedCache("has a manifest with an invalid journal record")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(info["bytes"] + 1)
+    except FileNotFoundError:
+        raise DamagedCache("has lost its journal") from None
+    except OSError as exc:
+        raise DamagedCache(f"has a journal that cannot be read ({exc.strerror or exc})") from None
+    if len(data) != info["bytes"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
+        raise DamagedCache("has a journal that does not match its checksum")
+    stream = io.BytesIO(data)
+    try:
+        kinds, counts, ids, vectors = (np.load(stream, allow_pickle=False) for _ in range(4))
+    except (OSError, ValueError, EOFError) as exc:
+        raise DamagedCache(f"has a journal that cannot be read ({type(exc).__name__})") from None
+    shapes = (kinds.dtype == np.int8, counts.dtype == np.int64, ids.dtype == np.int64, vectors.dtype == np.float32)
+    if not all(shapes) or kinds.ndim != 1 or counts.ndim != 1 or ids.ndim != 1 or vectors.ndim != 2 or (len(vectors) and vectors.shape[1] != dim):
+        raise DamagedCache("has a journal that does not hold what it says")
+    if len(kinds) != len(counts) or (counts < 0).any() or int(counts.sum()) != len(ids) or int(counts[kinds == 1].sum()) != len(vectors):
+        raise DamagedCache("has a journal that does not hold what it says")
+    journal, at, row = [], 0, 0
+    for kind, count in zip(kinds.tolist(), counts.tolist()):
+        chunk = ids[at : at + count]
+        at += count
+        if kind:
+            journal.append(("add", chunk, vectors[row : row + count]))
+            row += count
+        else:
+            journal.append(("remove", chunk, None))
+    return journal
 
 
 def _temporary(path: Path) -> Path:
