@@ -38,9 +38,9 @@ from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, th
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
-from factcheck.sources.loader import RealPaths, discover_sources, load_source, source_digest
+from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_digest
 from factcheck.sources.metadata import sidecar_digest
-from factcheck.sources.signature import recordable, signature
+from factcheck.sources.signature import recordable
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
@@ -63,7 +63,7 @@ class IngestResult:
     claims: int = 0  # claims extracted from added and updated sources
     skipped: list[dict] = field(default_factory=list)  # sentences of those sources that could not be analysed
     embedded: int = 0  # texts sent to the embedding model in this run
-    files: list[Path] = field(default_factory=list, repr=False)  # the source files found, sorted
+    scan: Scan | None = field(default=None, repr=False)  # the source files found (Scan.paths, sorted)
 
 
 @dataclass
@@ -205,33 +205,34 @@ class Factcheck:
 
     def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
         started_ns = time.time_ns()
-        files = discover_sources(paths)
+        scan = scan_sources(paths)
+        files = scan.paths  # strings: a Path is built only for a file that is read
         aliases = self.aliases_for(paths)
         reader = extractor_id(aliases)
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
-        result = IngestResult(files=files)
+        result = IngestResult(scan=scan)
         stored = self.store.source_hashes()
         readers = self.store.source_readers()
         stored_paths = self.store.source_paths()
         signatures = {} if self.rehash else self.store.source_signatures()
         new_signatures: dict[str, tuple | None] = {}  # to record: the file's as found (None: too recent to trust)
         moved: dict[str, str] = {}  # unchanged sources now found at another path
-        seen: dict[str, Path] = {}
+        seen: dict[str, str] = {}
         loaded = []
         for i, path in enumerate(files):
             self.progress("read", i, len(files))
-            source_id = path.stem
+            source_id = scan.stems[path]
             if source_id in seen:
-                result.failed.append((str(path), f"{path}: source id {source_id!r} is also used by {seen[source_id]}"))
+                result.failed.append((path, f"{path}: source id {source_id!r} is also used by {seen[source_id]}"))
                 continue
             seen[source_id] = path
             try:
                 # stat checks type and size first; the same size and time as recorded means
                 # unchanged, else the file (and its sidecar) is hashed in chunks
-                found = signature(path)
+                found = scan.signature(path)
                 same_stat = source_id in stored and signatures.get(source_id) == found
-                digest = stored[source_id] if same_stat else (source_digest(path), sidecar_digest(path))
+                digest = stored[source_id] if same_stat else (source_digest(Path(path)), sidecar_digest(Path(path)))
                 if signatures.get(source_id) != recordable(found, started_ns):
                     new_signatures[source_id] = recordable(found, started_ns)
                 if stored.get(source_id) == digest and readers.get(source_id) == reader:
@@ -240,15 +241,15 @@ class Factcheck:
                         moved[source_id] = source_path(path, paths)
                     continue
                 if same_stat:  # read by another extractor: hashed now, as it is read again
-                    digest = (source_digest(path), sidecar_digest(path))
-                source = load_source(path)
+                    digest = (source_digest(Path(path)), sidecar_digest(Path(path)))
+                source = load_source(Path(path))
                 source.path = source_path(path, paths)
                 source.metadata_sha256 = digest[1]
                 loaded.append(source)
             except SourceError as exc:
-                result.failed.append((str(path), str(exc)))
+                result.failed.append((path, str(exc)))
             except OSError as exc:
-                result.failed.append((str(path), f"{path}: cannot read ({exc.strerror or exc})"))
+                result.failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
         if result.failed and not skip_bad:
             return result  # nothing written: the caller reports the failures
         with self._open_engine() as engine:
@@ -519,7 +520,7 @@ class Factcheck:
                 "thresholds": self.thresholds.as_dict(),
                 # what read the stored claims (version, alias table): a source read again
                 # by another one changes its claims' names
-                "extractors": sorted(set(self.store.source_readers().values())),
+                "extractors": self.store.extractors(),
                 "lexicon": lexicon().fingerprint,
                 "rules": ALIGNMENT_RULES,
                 "slot_model": slot_model().fingerprint,
@@ -645,10 +646,10 @@ class Factcheck:
         self.store.replace_decisions(baseline.as_decisions())
         self.reconcile()
         resolve = RealPaths()
-        found_at = {p.stem: p for p in ingest.files}
+        found_at = {stem: p for p, stem in ingest.scan.stems.items()}
 
         def real(source_id: str) -> Path | None:
-            return Path(resolve(found_at[source_id].absolute())) if source_id in found_at else None
+            return Path(resolve(os.path.abspath(found_at[source_id]))) if source_id in found_at else None
 
         if changes is not None:
             changed = {sid for sid in found_at if real(sid) in changes.changed}
@@ -861,7 +862,7 @@ def _sentence_index_id(sentence_id: str) -> int:
     return faiss_id(hashlib.sha256(sentence_id.encode("utf-8")).hexdigest())
 
 
-def source_path(path: Path, given: list[Path]) -> str:
+def source_path(path: Path | str, given: list[Path]) -> str:
     """A source's path as stored and reported: relative to the sources folder it was found
     in (POSIX separators), or its file name when it was named directly, so reports are the
     same from any working folder and on every machine.
@@ -870,14 +871,29 @@ def source_path(path: Path, given: list[Path]) -> str:
     'ar/002.txt'
     >>> source_path(Path("elsewhere/x.md"), [Path("/data/news"), Path("elsewhere/x.md")])
     'x.md'
+    >>> source_path(Path("news/x.md"), [Path(".")])
+    'news/x.md'
     """
+    # string prefixes of pathlib's normalised forms: what Path.relative_to decides, without
+    # its cost for each of a large corpus's files
+    text = os.fspath(path)
     for folder in given:
-        if folder != path:
+        base = os.fspath(folder)
+        if base == text:
+            continue
+        if os.sep != "/":  # case and separators as the platform's paths compare them
             try:
-                return path.relative_to(folder).as_posix()
+                return Path(text).relative_to(folder).as_posix()
             except ValueError:
                 continue
-    return path.name
+        if base == os.curdir:
+            if not os.path.isabs(text):
+                return text
+            continue
+        prefix = base if base.endswith(os.sep) else base + os.sep
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return os.path.basename(text)
 
 
 def _write_atomic(path: Path, text: str) -> None:

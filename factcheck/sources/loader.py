@@ -57,6 +57,7 @@ from factcheck.sources.files import (
 )
 from factcheck.sources.metadata import METADATA_FIELDS, check_metadata, check_source_metadata, front_matter, read_sidecar
 from factcheck.sources.model import Source
+from factcheck.sources.signature import Signature, listed_signature, signature
 
 __all__ = [
     "discover_sources",
@@ -90,18 +91,18 @@ def _walk_error(err: OSError) -> None:
 class RealPaths:
     """``os.path.realpath`` of many files, each folder resolved once: a file that is not a
     link is its folder's real path and its name, so a corpus of 50,000 files costs one
-    ``lstat`` per file instead of one per path component."""
+    ``lstat`` per file instead of one per path component. Takes paths or their strings."""
 
     def __init__(self):
         self._folders: dict[str, str] = {}
 
-    def __call__(self, path: Path, link: bool | None = None) -> str:
+    def __call__(self, path: Path | str, link: bool | None = None) -> str:
         if link if link is not None else os.path.islink(path):
             return os.path.realpath(path)
-        folder = os.fspath(path.parent)
+        folder, name = os.path.split(os.fspath(path))
         if folder not in self._folders:
-            self._folders[folder] = os.path.realpath(folder)
-        return os.path.join(self._folders[folder], path.name)
+            self._folders[folder] = os.path.realpath(folder or os.curdir)
+        return os.path.join(self._folders[folder], name)
 
 
 def discover_sources(paths: Iterable[Path]) -> list[Path]:
@@ -121,15 +122,59 @@ def discover_sources(paths: Iterable[Path]) -> list[Path]:
     or two files would get the same source id (the file stem), e.g. ``a/x.txt`` and
     ``b/x.md``.
     """
-    found: list[Path] = []
+    return scan_sources(paths).files
+
+
+def path_stem(path: str) -> str:
+    """``Path(path).stem`` of a path's string, without building the path.
+
+    >>> [path_stem(p) for p in ("a/b.c.txt", "x.md", "news/.txt", "noext")]
+    ['b.c', 'x', '.txt', 'noext']
+    """
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+class Scan:
+    """What discovery found: the source files, as the strings of their normalised paths
+    (``paths``, sorted as :func:`discover_sources` sorts them; ``files`` are their
+    ``Path`` objects), and the stat signature (``factcheck.sources.signature``) of each
+    plain file a folder listing showed, taken from that listing: telling 50,000 unchanged
+    files from changed ones costs one ``lstat`` per file and per sidecar, and no ``Path``."""
+
+    def __init__(self, paths: list[str], listed: dict[str, Signature], stems: dict[str, str]):
+        self.paths = paths
+        #: each path's source id (its file's stem)
+        self.stems = stems
+        self._listed = listed
+        self._files: list[Path] | None = None
+
+    @property
+    def files(self) -> list[Path]:
+        if self._files is None:
+            self._files = [Path(p) for p in self.paths]
+        return self._files
+
+    def signature(self, path: str) -> Signature:
+        """The signature of ``path`` (one of :attr:`paths`): from the listing when the file
+        and its sidecar were plain files within the limits there, else from
+        :func:`signature` (which checks links and refuses what cannot be read, with its
+        one line)."""
+        found = self._listed.get(path)
+        return found if found is not None else signature(Path(path))
+
+
+def scan_sources(paths: Iterable[Path]) -> Scan:
+    """:func:`discover_sources` with the signatures its folder listings hold (:class:`Scan`)."""
+    found: list[tuple[bool, str]] = []  # (a link, the path)
+    listed: dict[str, Signature] = {}
     for given in paths:
         given = Path(given)
         if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
         if given.is_dir():
-            for root, dirs, files in os.walk(given, onerror=_walk_error):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(root, name) for name in sorted(files) if not name.startswith(".") and is_source_name(name)]
+            _walk(os.fspath(given), found, listed)
         else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
                 raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
@@ -139,22 +184,64 @@ def discover_sources(paths: Iterable[Path]) -> list[Path]:
                 raise SourceError(
                     f"{given}: not a source file (expected .txt, .md, .html or .htm)"
                 )
-            found.append(given)
+            found.append((os.path.islink(given), os.fspath(given)))
 
     # One file reached twice counts once: under a name that is not a link, else the first.
-    chosen: dict[str, Path] = {}
+    posix = (lambda p: p) if os.sep == "/" else (lambda p: p.replace(os.sep, "/"))
+    chosen: dict[str, str] = {}
     resolve = RealPaths()
-    for link, path in sorted(((os.path.islink(p), p) for p in found), key=lambda t: (t[0], t[1].as_posix())):
+    for link, path in sorted(found, key=lambda t: (t[0], posix(t[1]))):
         chosen.setdefault(resolve(path, link), path)
-    result = sorted(chosen.values(), key=lambda p: p.as_posix())
-    by_id: dict[str, Path] = {}
+    result = sorted(chosen.values(), key=posix)
+    by_id: dict[str, str] = {}
+    stems = {path: path_stem(path) for path in result}
     for path in result:
-        other = by_id.setdefault(path.stem, path)
+        other = by_id.setdefault(stems[path], path)
         if other is not path:
             raise SourceError(
-                f"{other} and {path} would both have the source id {path.stem!r}; rename one"
+                f"{other} and {path} would both have the source id {stems[path]!r}; rename one"
             )
-    return result
+    return Scan(result, listed, stems)
+
+
+def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signature]) -> None:
+    """Add the source files under ``folder`` to ``found`` (hidden names and links to folders
+    skipped, as ``os.walk`` without following links), and to ``listed`` the signature of each
+    plain file whose sidecar, if any, is a plain file too, both within their size limits."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as err:
+        _walk_error(err)
+    # paths as pathlib writes them: "x.txt" in the current folder, not "./x.txt"
+    prefix = "" if folder == os.curdir else folder if folder.endswith(os.sep) else folder + os.sep
+    sidecars = {e.name: e for e in entries if e.name.lower().endswith(SIDECAR_SUFFIX)}
+    folded = {name.lower() for name in sidecars}
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                _walk(prefix + name, found, listed)
+            continue
+        if not is_source_name(name):
+            continue
+        link = entry.is_symlink()
+        path = prefix + name
+        found.append((link, path))
+        side_name = name[: name.rfind(".")] + SIDECAR_SUFFIX  # (a source's name has an extension)
+        side = sidecars.get(side_name)
+        if not link and (side is not None or side_name.lower() not in folded):
+            # (a sidecar named in another case is left to signature(): a folder that
+            # ignores case finds it, one that does not, not)
+            sig = listed_signature(entry, side)
+            if sig is not None:
+                listed[path] = sig
 
 
 # ---------------------------------------------------------------------------------------

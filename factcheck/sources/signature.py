@@ -13,9 +13,10 @@ time too. ``--rehash`` hashes every file whatever its signature says.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
-from factcheck.sources.files import SIDECAR_SUFFIX, checked_target
+from factcheck.sources.files import DEFAULT_MAX_BYTES, SIDECAR_SUFFIX, checked_target
 from factcheck.sources.metadata import MAX_SIDECAR_BYTES
 
 #: A file modified less than this before the run started is hashed again next run.
@@ -37,6 +38,24 @@ def signature(path: Path) -> Signature:
         _, sst = checked_target(sidecar, MAX_SIDECAR_BYTES)
         side = (sst.st_size, sst.st_mtime_ns)
     return (st.st_size, st.st_mtime_ns, *side)
+
+
+def listed_signature(entry: os.DirEntry, sidecar: os.DirEntry | None) -> Signature | None:
+    """The signature of a file seen in a folder listing, with its sidecar's entry (None when
+    the listing holds none), from their ``lstat``; None unless both are plain files (no
+    link) within their size limits, where :func:`signature` must check them itself."""
+    try:
+        st = entry.stat(follow_symlinks=False)
+        side = sidecar.stat(follow_symlinks=False) if sidecar is not None else None
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_size > DEFAULT_MAX_BYTES:
+        return None
+    if side is None:
+        return (st.st_size, st.st_mtime_ns, *NO_SIDECAR)
+    if not stat.S_ISREG(side.st_mode) or side.st_size > MAX_SIDECAR_BYTES:
+        return None
+    return (st.st_size, st.st_mtime_ns, side.st_size, side.st_mtime_ns)
 
 
 def recordable(sig: Signature, started_ns: int) -> Signature | None:

@@ -144,16 +144,17 @@ class Store:
 
     def source_hashes(self) -> dict[str, tuple[str, str]]:
         """Source id -> (hash of the file, hash of its sidecar or "")."""
-        return {r["id"]: (r["sha256"], r["metadata_sha256"]) for r in self.db.query("select id, sha256, metadata_sha256 from sources")}
+        # (rows as tuples: these per-source maps are read whole by every ingest)
+        return {i: (sha, meta) for i, sha, meta in self.db.execute("select id, sha256, metadata_sha256 from sources")}
 
     def source_signatures(self) -> dict[str, tuple[int, int, int, int]]:
         """Source id -> (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was
         last read or hashed; sources with none recorded are left out."""
-        rows = self.db.query(
+        rows = self.db.execute(
             "select id, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources where file_size is not null "
             "and file_mtime_ns is not null and sidecar_size is not null and sidecar_mtime_ns is not null"
         )
-        return {r["id"]: (r["file_size"], r["file_mtime_ns"], r["sidecar_size"], r["sidecar_mtime_ns"]) for r in rows}
+        return {i: tuple(sig) for i, *sig in rows}
 
     def set_source_signature(self, source_id: str, signature: tuple[int, int, int, int] | None) -> None:
         """Record a source's stat signature (None: none to trust, hash it next time)."""
@@ -164,7 +165,7 @@ class Store:
         )
 
     def source_paths(self) -> dict[str, str]:
-        return {r["id"]: r["path"] for r in self.db.query("select id, path from sources")}
+        return dict(self.db.execute("select id, path from sources").fetchall())
 
     def move_source(self, source_id: str, path: str) -> None:
         """Record that an unchanged source is now found at ``path``."""
@@ -172,7 +173,11 @@ class Store:
 
     def source_readers(self) -> dict[str, str]:
         """Which extractor (version and alias table) read each stored source."""
-        return {r["id"]: r["extractor"] for r in self.db.query("select id, extractor from sources")}
+        return dict(self.db.execute("select id, extractor from sources").fetchall())
+
+    def extractors(self) -> list[str]:
+        """The distinct extractors that read the stored sources, sorted."""
+        return [r[0] for r in self.db.execute("select distinct extractor from sources order by extractor")]
 
     def get_source(self, source_id: str) -> dict | None:
         rows = list(self.db.query("select * from sources where id = ?", [source_id]))
@@ -181,7 +186,7 @@ class Store:
     def source_digests(self) -> list[dict]:
         """Each source's id and content hash, without its text (what a corpus's fingerprint
         reads, on every command)."""
-        return list(self.db.query("select id, sha256 from sources order by id"))
+        return [{"id": i, "sha256": sha} for i, sha in self.db.execute("select id, sha256 from sources order by id")]
 
     def sources(self) -> list[dict]:
         return list(self.db.query("select * from sources order by id"))
