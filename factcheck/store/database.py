@@ -338,11 +338,11 @@ class Store:
         ids = list(set(hashes))
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            for r in self.db.query(
+            for content_hash, blob in self.db.execute(
                 f"select content_hash, embedding from embeddings where model = ? and content_hash in ({','.join('?' * len(chunk))})",
                 [model, *chunk],
             ):
-                out[r["content_hash"]] = np.frombuffer(r["embedding"], dtype=np.float32)
+                out[content_hash] = np.frombuffer(blob, dtype=np.float32)
         return out
 
     def prune_embeddings(self) -> int:
@@ -420,14 +420,17 @@ class Store:
 
     def key_members(self, key: str) -> list[dict]:
         """The claims with blocking key ``key``, in the order :meth:`claims` gives them."""
-        return list(
-            self.db.query(
-                "select k.claim_id as id, k.bound, c.sentence_id, c.context_hash, s.content_hash as sentence_hash "
-                "from claim_keys k join claims c on c.id = k.claim_id join sentences s on s.id = c.sentence_id "
-                "where k.key = ? order by c.source_id, c.char_start, c.id",
-                [key],
-            )
+        rows = self.db.execute(
+            "select k.claim_id, k.bound, c.sentence_id, c.context_hash, s.content_hash "
+            "from claim_keys k join claims c on c.id = k.claim_id join sentences s on s.id = c.sentence_id "
+            "where k.key = ? order by c.source_id, c.char_start, c.id",
+            [key],
         )
+        # (rows as tuples: a key of a large corpus has tens of thousands of members)
+        return [
+            {"id": i, "bound": bound, "sentence_id": sentence, "context_hash": context, "sentence_hash": content}
+            for i, bound, sentence, context, content in rows
+        ]
 
     def actor_names(self) -> list[str]:
         return [r["name"] for r in self.db.query("select distinct name from claim_actors order by name")]
