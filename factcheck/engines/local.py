@@ -2,10 +2,9 @@
 
 Reading a source is pure Python (sentence splitting and regular expressions, about 8 ms a
 source), so threads would queue on the interpreter lock; processes run side by side. The
-date patterns take seconds to compile the first time they are used, once per process, so
-the driver reads the first source itself and only then starts the workers: where the
-operating system forks (Linux), they inherit the compiled patterns and start reading at
-once. The pool lives for one ingest; the workers never open the database.
+patterns are compiled the first time they are used, once per process, so the driver reads
+the first source itself and only then starts the workers: where the operating system forks
+(Linux), they inherit the compiled patterns and start reading at once. The pool lives for one ingest; the workers never open the database.
 """
 
 from __future__ import annotations
