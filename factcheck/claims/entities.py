@@ -378,7 +378,10 @@ class _LatinReader:
                 return "place", speaks  # "in Ashby", "at the Brenner Agrochem depot"; not "at Nortek"
         found = self.found
         if before and before[-1] in ("and", "or", ",") and found and found[-1].type == "place" and found[-1].char_end >= start - 6:
-            return "place", speaks  # "in Port Caddell and Ashby"
+            # "in Port Caddell and Ashby", "in Springfield, Illinois, ..."; not the subject
+            # after a place put first: "In Paris, Jane Doe resigned"
+            if before[-1] != "," or not after or after[0] in (",", "and", "or") or after[0] in cues.en_locative:
+                return "place", speaks
         if speaks:
             return "speaker", speaks
         return "name", speaks

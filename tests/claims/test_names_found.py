@@ -151,6 +151,9 @@ def test_arabic_names(table, text, expected):
         ("Mr. Smith resigned from Johnson & Johnson.", [("Smith", "person"), ("Johnson & Johnson", "name")]),
         ("General Motors sold 40 cars.", [("General Motors", "organisation")]),
         ("Forty were taken to hospitals in Port Caddell and Ashby.", [("Port Caddell", "place"), ("Ashby", "place")]),
+        # a comma continues a list of places, or ends a place put first before the subject
+        ("The depot in Wexmoor County, Ashby, burned.", [("Wexmoor County", "place"), ("Ashby", "place")]),
+        ("In Port Caddell, Jane Doe resigned on Monday.", [("Port Caddell", "place"), ("Jane Doe", "name")]),
         ("Staff at Nortek and at the Brenner Agrochem depot left.", [("Nortek", "name"), ("Brenner Agrochem", "place")]),
         ("The board met in November.", []),
         # "said" before a name that goes on with its own verb: who acts, not who speaks
