@@ -26,17 +26,18 @@ def fetch(ids):
     return V[[i - 1000 for i in ids]]
 
 
-def sessions(path, steps, approximate_from=400):
-    """Each step opens the saved index, removes and adds, and saves: as successive checks do.
-    Returns the last index and, beside it, one index that made every change in memory."""
-    memory = VectorIndex(32, "m", approximate_from=approximate_from)
-    index = None
+def sessions(path, steps, approximate_from=400, after_save=lambda: None):
+    """Each step opens the saved index, removes and adds, and saves: as successive checks do
+    (``after_save`` is called after each save). Returns the index opened at the end and,
+    beside it, one opened at the start that made every change in memory."""
+    memory = VectorIndex.open(path, 32, "m", approximate_from=approximate_from)
     for remove, add in steps:
         index = VectorIndex.open(path, 32, "m", approximate_from=approximate_from)
         for target in (index, memory):
             target.remove(remove)
             target.add(add, fetch(add))
         index.save()
+        after_save()
     return VectorIndex.open(path, 32, "m", approximate_from=approximate_from), memory
 
 
@@ -52,17 +53,12 @@ def test_saves_between_full_saves_write_the_journal_and_reopen_to_the_same_index
     first.save()
     base = path.read_bytes()
     steps = [([1003, 1500], [2000, 2001, 2002]), ([2001], [2003, 1003]), ([1004, 2003], [2004])]
-    memory = VectorIndex.open(path, 32, "m", approximate_from=approximate_from)
-    for remove, add in steps:
-        index = VectorIndex.open(path, 32, "m", approximate_from=approximate_from)
-        for target in (index, memory):
-            target.remove(remove)
-            target.add(add, fetch(add))
-        index.save()
-        # the index file is the full save's; what changed is in the journal
+
+    def journaled():  # the index file is the full save's; what changed is in the journal
         assert path.read_bytes() == base
         assert path.with_suffix(".faiss.journal").exists()
-    reopened = VectorIndex.open(path, 32, "m", approximate_from=approximate_from)
+
+    reopened, memory = sessions(path, steps, approximate_from, journaled)
     assert reopened.ids() == memory.ids() == (set(range(1000, 2005)) - {1500, 2001, 1004, 2003})
     assert same_index(reopened, memory)
     for got, want in zip(reopened.search(V[:60], 9), memory.search(V[:60], 9)):
