@@ -649,7 +649,7 @@ class Factcheck:
         found_at = {stem: p for p, stem in ingest.scan.stems.items()}
 
         def real(source_id: str) -> Path | None:
-            return Path(resolve(os.path.abspath(found_at[source_id]))) if source_id in found_at else None
+            return Path(resolve(Path(found_at[source_id]).absolute())) if source_id in found_at else None
 
         if changes is not None:
             changed = {sid for sid in found_at if real(sid) in changes.changed}

@@ -23,7 +23,9 @@ beside the index, ``NAME.journal``, and opening replays it on the saved index: a
 that adds one source to 50,000 writes a few vectors, not the whole index again. Replaying
 the same operations in the same order gives the very index a full save would have held.
 A full save happens when the journal reaches :data:`JOURNAL_SHARE` of the index's vectors,
-when the index was built again, and whenever nothing was saved before.
+when the index was built again, and whenever nothing was saved before. (Two processes
+saving one cache at once can leave a journal written for the index the other replaced: its
+manifest then names the other's checksum, and the next open rebuilds, as for any damage.)
 
 A small JSON manifest beside the index file records the model and dimension it was built
 with, its row count, its kind and training (lists, lists probed, seed, the size of the
@@ -373,7 +375,9 @@ def _read_journal(path: Path, info: dict, dim: int) -> list[tuple[str, np.ndarra
     shapes = (kinds.dtype == np.int8, counts.dtype == np.int64, ids.dtype == np.int64, vectors.dtype == np.float32)
     if not all(shapes) or kinds.ndim != 1 or counts.ndim != 1 or ids.ndim != 1 or vectors.ndim != 2 or (len(vectors) and vectors.shape[1] != dim):
         raise DamagedCache("has a journal that does not hold what it says")
-    if len(kinds) != len(counts) or (counts < 0).any() or int(counts.sum()) != len(ids) or int(counts[kinds == 1].sum()) != len(vectors):
+    if ((kinds != 0) & (kinds != 1)).any() or len(kinds) != len(counts) or (counts < 0).any():
+        raise DamagedCache("has a journal that does not hold what it says")
+    if int(counts.sum()) != len(ids) or int(counts[kinds == 1].sum()) != len(vectors):
         raise DamagedCache("has a journal that does not hold what it says")
     journal, at, row = [], 0, 0
     for kind, count in zip(kinds.tolist(), counts.tolist()):
