@@ -365,14 +365,30 @@ def pronoun_suffixed(stem: str, verbs: bool = True) -> bool:
     """Whether ``stem`` is a common noun that takes the article (or, with ``verbs``, a
     verb) with a pronoun ending: "حصتها" ("الحصة"), "أهدافك", "يؤسفني"; not "توتون" or
     "سالكو". Without ``verbs``, "تيماك" is a name: where no verb can stand (after a cue
-    or a preposition) only a noun's ending counts."""
+    or a preposition) only a noun's ending counts. A noun common only through its own
+    stem ("موظفيها": "الموظف") must be met as a whole word too: "روماك" is not "روما"
+    with "ك" ("الروم" is common, "روماك" rare), it is a name."""
+    whole = None
     for suffix in _PRONOUNS:
         base = stem[: -len(suffix)]
         if stem.endswith(suffix) and len(base) >= 2:
             forms = [base, base[:-1] + "ة" if base.endswith("ت") else "", base[:-1] + "ء" if base[-1] in "ؤئ" else ""]
-            if any(f and arabic_commonness(f) >= 3.0 for f in forms) or (verbs and len(base) >= 3 and verb_form(base)):
+            for form in filter(None, forms):
+                if zipf(form if form.startswith(_ARTICLE) else _ARTICLE + form, "ar") >= 3.0:
+                    return True
+                if arabic_commonness(form) >= 3.0:
+                    whole = zipf(stem, "ar") if whole is None else whole
+                    if whole >= _MET_AS_A_WORD:
+                        return True
+            if verbs and len(base) >= 3 and verb_form(base):
                 return True
     return False
+
+
+#: Frequency (Zipf) from which a word counts as met: inflected common nouns are (a common
+#: noun with a pronoun ending is written often: "موظفيها" 3.5, "مصانعها" 2.5), made-up and
+#: foreign names mostly are not ("روماك" 1.1).
+_MET_AS_A_WORD = 1.5
 
 
 def verb_form(stem: str) -> bool:
