@@ -56,7 +56,7 @@ from factcheck.claims.calendar_math import hijri_to_gregorian, iso_week, nth_wee
 from factcheck.claims.model import DateMention
 from factcheck.claims.modality import Cues, mark
 from factcheck.claims.numbers import SCALE_WORDS, is_arabic
-from factcheck.text.normalize import APOSTROPHES, LETTER_VARIANTS, MARKS, normalize_word, to_western_digits
+from factcheck.text.normalize import FOLDED_MARK, FOLDED_MARKS_CLASS, fold_for_patterns, fuzzy_pattern, normalize_word
 
 # --------------------------------------------------------------------------------------------
 # Name tables
@@ -153,71 +153,23 @@ DATE_CONTEXT_WORDS = frozenset(
 # Patterns
 # --------------------------------------------------------------------------------------------
 
-# The date patterns run on the text folded character for character, the same length (so
-# every offset holds): Arabic-Indic digits to ASCII ones, each letter variant to its key
-# letter (:data:`factcheck.text.normalize.LETTER_VARIANTS`: أ to ا, ى to ي; ة stays, whose
-# shape tells a noun: "في 2000 مدينة") and each mark to one mark; tatweel stays, being a
-# letter to the regular expressions. A pattern then needs
-# a letter where it needed a class of variants and marks (the months of both families in
-# every rule): they compile in a tenth of the time, a cost each process pays for the text
-# it reads first, and match what :func:`factcheck.text.normalize.fuzzy_pattern` matched.
-_MARK = "\u064e"
-
-
-def _fold_table() -> dict[int, str]:
-    table = {ord(v): key for key, variants in LETTER_VARIANTS.items() for v in variants if v != "ة"}
-    chars, i = [], 0
-    while i < len(MARKS):
-        if i + 2 < len(MARKS) and MARKS[i + 1] == "-":
-            chars += [chr(c) for c in range(ord(MARKS[i]), ord(MARKS[i + 2]) + 1)]
-            i += 3
-        else:
-            chars.append(MARKS[i])
-            i += 1
-    table.update({ord(c): _MARK for c in chars if c != "\u0640"})
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def _folded(text: str) -> str:
-    """``text`` as the date patterns read it (see :data:`_FOLD`)."""
-    return to_western_digits(text).translate(_FOLD)
-
-
-_M = f"[{_MARK}\u0640]*"
+# The date patterns run on the text folded one character for one
+# (:func:`factcheck.text.normalize.fold_for_patterns`: ASCII digits, each letter variant as
+# its key letter, each mark as one mark), so a pattern holds a letter where it held a class
+# of variants and one of marks (the months of both families in every rule): they compile in
+# about 0.2 s instead of 2 to 3, a cost each process pays for the text it reads first.
+_M = FOLDED_MARKS_CLASS
 _B = r"(?<![^\W\d_])"  # not preceded by a letter
-_E = rf"(?![^\W\d_]|{_MARK})"  # not followed by a letter, nor by a mark on one («2023 مَن»: not the era's م)
+_E = rf"(?![^\W\d_]|{FOLDED_MARK})"  # not followed by a letter, nor by a mark on one («2023 مَن»: not the era's م)
 
 
-def fuzzy_pattern(phrase: str) -> str:
-    """:func:`factcheck.text.normalize.fuzzy_pattern` for folded text (:func:`_folded`):
-    every spelling of ``phrase`` with the same :func:`normalize_word` key.
-
-    >>> bool(re.fullmatch(fuzzy_pattern("أكثر من"), _folded("أَكْثَرُ  من")))
-    True
-    >>> bool(re.fullmatch(fuzzy_pattern("الأول"), _folded("الاوّل"))), bool(re.fullmatch(fuzzy_pattern("سنة"), _folded("سنه")))
-    (True, True)
-    """
-    parts = []
-    for ch in normalize_word(phrase):
-        if ch.isspace():
-            parts.append(r"\s+")
-        elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u0870" <= ch <= "\u08ff":  # Arabic script
-            parts.append(("[هة]" if ch == "ه" else re.escape(ch)) + _M)
-        elif ch in APOSTROPHES:
-            parts.append("[" + re.escape(APOSTROPHES) + "]")
-        elif ch.isalpha() and ch.upper() != ch:
-            parts.append(f"[{ch}{ch.upper()}]")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
+def _fuzzy(phrase: str) -> str:
+    return fuzzy_pattern(phrase, folded=True)
 
 
 def _alt(names, fuzzy=True) -> str:
     names = sorted(set(names), key=lambda s: -len(s))
-    return "(?:" + "|".join(fuzzy_pattern(n) if fuzzy else re.escape(n) for n in names) + ")"
+    return "(?:" + "|".join(_fuzzy(n) if fuzzy else re.escape(n) for n in names) + ")"
 
 
 # A full stop belongs to an abbreviated name ("Nov. 17"), not to a full one ending a sentence.
@@ -251,13 +203,13 @@ _YEAR = r"(?P<y>\d{4})(?!\d)"
 _YEAR2 = r"(?P<y2>\d{4})(?!\d)"
 _AD = rf"(?:\s*م{_M}{_E})?"
 _AH = rf"(?:\s*ه{_M}{_E}|\s+A\.?H\.?(?![^\W\d_]))?"  # "1445هـ", "1445 AH": the Hijri era  # "2016م": Gregorian era suffix
-_YEAR_NOUN = fuzzy_pattern("عام") + "|" + fuzzy_pattern("سنة")
+_YEAR_NOUN = _fuzzy("عام") + "|" + _fuzzy("سنة")
 _MOD = _alt(MODIFIERS)
 _MOD_SEP = r"(?:\s+|-)"  # "mid November", "mid-November"
 _SEASON = _alt(SEASONS)
 _WD_AR = _alt(_AR_WEEKDAYS)
 _WD_EN = "(?:" + "|".join(_EN_WEEKDAYS) + ")"
-_WEEKDAY = rf"(?:(?:{fuzzy_pattern('يوم')}|{fuzzy_pattern('أيام')})\s+)?(?:{_WD_AR}|{_WD_EN})"
+_WEEKDAY = rf"(?:(?:{_fuzzy('يوم')}|{_fuzzy('أيام')})\s+)?(?:{_WD_AR}|{_WD_EN})"
 
 _ORD = r"(?:st|nd|rd|th)?"
 
@@ -278,8 +230,8 @@ _ORDINAL_INDEX = {" ".join(normalize_word(k).split()): v for k, v in ORDINAL_DAY
 
 class _LazyPattern:
     """A regular expression compiled on first use. The date patterns (every month and weekday
-    name in both scripts) take about 0.2 s to compile, on folded text (:data:`_FOLD`; 2 to
-    3 s when each letter was a class of its variants and marks): commands that read no text
+    name in both scripts) take about 0.2 s to compile, on folded text (2 to 3 s when each
+    letter was a class of its variants and marks): commands that read no text
     (``sources``, ``review``, a ``check`` of unchanged files) should not pay it."""
 
     __slots__ = ("_args", "_compiled")
@@ -350,7 +302,7 @@ _RELATIVE_RE = _lazy_compile(
 )
 # "اليوم" is "today" only when it is not "the day" of a phrase: not followed by an adjective
 # or relative (اليوم السابق، اليوم الذي), not after a demonstrative or "في"/"per" (في اليوم).
-_NOT_TODAY_AFTER = _lazy_compile(rf"\s+(?:ال|{fuzzy_pattern('نفسه')}|{fuzzy_pattern('ذاته')}|\d)")
+_NOT_TODAY_AFTER = _lazy_compile(rf"\s+(?:ال|{_fuzzy('نفسه')}|{_fuzzy('ذاته')}|\d)")
 _NOT_TODAY_BEFORE = _lazy_compile(
     rf"{_B}(?:{_alt(['ذلك', 'هذا', 'ذات', 'نفس', 'في', 'طوال', 'كل', 'منتصف', 'نهاية', 'بداية'])})\s+\Z"
 )
@@ -589,7 +541,7 @@ def _read_dmy(m: re.Match, s: int, e: int):
 #: What may follow a numeric day and month without a year ("22/4") for it to be a date: a
 #: counted noun, a unit, "of"/«من», a percent sign or an Arabic definite noun after it make it
 #: a fraction or a score ("3/4 of the members", «3/4 من الأعضاء», «في 3/4 الحالات»).
-_NOT_A_DAY_AFTER = _lazy_compile(rf"\s*(?:[%٪]|(?:of|{fuzzy_pattern('من')}|per|percent|ال[^\W\d_]+){_E})", re.IGNORECASE)
+_NOT_A_DAY_AFTER = _lazy_compile(rf"\s*(?:[%٪]|(?:of|{_fuzzy('من')}|per|percent|ال[^\W\d_]+){_E})", re.IGNORECASE)
 
 
 def _read_numeric_day_month(m: re.Match, s: int, e: int):
@@ -786,7 +738,7 @@ def _read_ago(m: re.Match, s: int, e: int):
     return [_Found(s, e, "relative", unit, rel_unit=unit, rel_offset=-n)]
 
 
-_EVENT_AFTER = _lazy_compile(rf"\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('على')}){_E}")
+_EVENT_AFTER = _lazy_compile(rf"\s+(?:{_fuzzy('من')}|{_fuzzy('على')}){_E}")
 
 
 def _read_relative_part(m: re.Match, s: int, e: int):
@@ -838,7 +790,7 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         "range_days", 4, _read_range, ("digit", "month"),
         _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?P<cue>{_RANGE_CUE})\s+{_DAY}{_ORD}{_CONN}{_DAY2}{_ORD}\s*"
-            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+            rf"(?:{_fuzzy('من')}\s+)?(?:(?:{_fuzzy('شهر')}|of)\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
         ),
     ),
     (
@@ -852,8 +804,8 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         # "March to May 2023", "from December 2023 to February 2024", «من مارس إلى مايو 2023»
         "range_months", 6, _read_range, ("month",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<cue>{_RANGE_CUE})\s+)?(?:{fuzzy_pattern('شهر')}\s+)?{_month('mon')}"
-            rf"(?:\s*[,،]?\s*{_YEAR})?{_CONN}(?:{fuzzy_pattern('شهر')}\s+)?{_month('mon2')}(?:\s*[,،]?\s*{_YEAR2}{_AD})?)(?!\s*\d)"
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<cue>{_RANGE_CUE})\s+)?(?:{_fuzzy('شهر')}\s+)?{_month('mon')}"
+            rf"(?:\s*[,،]?\s*{_YEAR})?{_CONN}(?:{_fuzzy('شهر')}\s+)?{_month('mon2')}(?:\s*[,،]?\s*{_YEAR2}{_AD})?)(?!\s*\d)"
         ),
     ),
     (
@@ -868,38 +820,38 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         # «أول جمعة من يوليو», «آخر خميس من شهر نوفمبر 2023»
         "nth_weekday_ar", 8, _read_nth_weekday, ("month",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<nth>{_alt(['أول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'آخر'])})\s+(?:{fuzzy_pattern('يوم')}\s+)?"
-            rf"(?P<bare>{_alt(_AR_BARE_WEEKDAYS)}){_E}\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('في')})\s+"
-            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+            rf"{_B}{_CLITIC}(?P<q>(?P<nth>{_alt(['أول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'آخر'])})\s+(?:{_fuzzy('يوم')}\s+)?"
+            rf"(?P<bare>{_alt(_AR_BARE_WEEKDAYS)}){_E}\s+(?:{_fuzzy('من')}|{_fuzzy('في')})\s+"
+            rf"(?:{_fuzzy('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
         ),
     ),
     (
         # «الجمعة الأولى من يوليو 2024», «يوم الخميس الأخير من نوفمبر»
         "weekday_nth_ar", 9, _read_nth_weekday, ("month",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('يوم')}\s+)?(?P<wd>{_WD_AR}){_E}\s+"
+            rf"{_B}{_CLITIC}(?P<q>(?:{_fuzzy('يوم')}\s+)?(?P<wd>{_WD_AR}){_E}\s+"
             rf"(?P<nth>{_alt(['الأول', 'الأولى', 'الثاني', 'الثانية', 'الثالث', 'الثالثة', 'الرابع', 'الرابعة', 'الأخير', 'الأخيرة'])}){_E}\s+"
-            rf"(?:{fuzzy_pattern('من')}|{fuzzy_pattern('في')})\s+(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
+            rf"(?:{_fuzzy('من')}|{_fuzzy('في')})\s+(?:{_fuzzy('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
         ),
     ),
     (
         "day_ord", 10, _read_month, ("month",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
-            rf"(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
+            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{_fuzzy('من')}|{_fuzzy('شهر')})\s+"
+            rf"(?:{_fuzzy('شهر')}\s+)?{_MONTH}(?:\s*[,،]?\s*{_YEAR}{_AD}|\s+(?P<dir>{_AR_DIR}){_E})?)"
         ),
     ),
     (
         "month_dir_day", 20, _read_month, ("month", "dir"),  # "5 يناير الماضي", "أكتوبر/تشرين الأول الماضي": no year, a direction
         _lazy_compile(
-            rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('شهر')}\s+)?"
+            rf"(?<![\d.,/:])(?P<q>{_DAY}\s*(?:{_fuzzy('من')}\s+)?(?:{_fuzzy('شهر')}\s+)?"
             rf"{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
         ),
     ),
     (
         "month_dir", 30, _read_month, ("month", "dir"),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{_fuzzy('شهر')}\s+)?{_MONTH}\s+(?P<dir>{_AR_DIR}){_E})"
         ),
     ),
     ("month_dir_en", 40, _read_month, ("month", "dir"), _lazy_compile(rf"{_B}(?P<q>(?P<dir>{_EN_DIR})\s+{_MONTH})(?!\s*\d)")),
@@ -920,7 +872,7 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         "day_month", 80, _read_month, ("digit", "month"),
         _lazy_compile(
             rf"(?<![\d.,/:])(?P<q>{_DAY}(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?!\d))?{_ORD}\s*(?:/\s*)?"
-            rf"(?:{fuzzy_pattern('من')}\s+)?(?:(?:{fuzzy_pattern('شهر')}|of)\s+)?{_MONTH}"
+            rf"(?:{_fuzzy('من')}\s+)?(?:(?:{_fuzzy('شهر')}|of)\s+)?{_MONTH}"
             rf"(?:\s*[,،]?\s*{_YEAR}{_AD})?)"
         ),
     ),
@@ -942,8 +894,8 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         # «العاشر من ذي الحجة 1445»: an ordinal day of a Hijri month
         "hijri_day_ord", 95, _read_hijri, ("hijri",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{fuzzy_pattern('من')}|{fuzzy_pattern('شهر')})\s+"
-            rf"(?:{fuzzy_pattern('شهر')}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d){_AH})?)"
+            rf"{_B}{_CLITIC}(?P<q>(?P<ord>{_alt(ORDINAL_DAYS)})\s+(?:{_fuzzy('من')}|{_fuzzy('شهر')})\s+"
+            rf"(?:{_fuzzy('شهر')}\s+)?(?P<hmon>{_alt(_HIJRI)}){_E}(?:\s+(?:(?:{_YEAR_NOUN})\s+)?(?P<y>\d{{3,4}})(?!\d){_AH})?)"
         ),
     ),
     (
@@ -953,42 +905,42 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
     (
         "month_year", 120, _read_month, ("digit", "month"),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH}"
-            rf"\s*[,،]?\s*(?:(?:{fuzzy_pattern('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
+            rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD}){_MOD_SEP})?(?:{_fuzzy('شهر')}\s+)?{_MONTH}"
+            rf"\s*[,،]?\s*(?:(?:{_fuzzy('من')}\s+)?(?:{_YEAR_NOUN}|of)\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         "season_year", 130, _read_year, ("digit", "season"),
         _lazy_compile(
             rf"{_B}{_CLITIC}(?P<q>(?:(?P<mod>{_MOD})\s+)?(?P<season>{_SEASON})\s+"
-            rf"(?:(?:{fuzzy_pattern('من')}\s+)?(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
+            rf"(?:(?:{_fuzzy('من')}\s+)?(?:{_fuzzy('ال')})?(?:{_YEAR_NOUN})\s+|of\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         "mod_year", 140, _read_year, ("digit", "season"),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{fuzzy_pattern('من')}\s+)?"
-            rf"(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
+            rf"{_B}{_CLITIC}(?P<q>(?P<mod>{_MOD})[\s-]+(?:(?:{_fuzzy('من')}\s+)?"
+            rf"(?:{_fuzzy('ال')})?(?:{_YEAR_NOUN})\s+)?{_YEAR}{_AD})"
         ),
     ),
     (
         # "between 2015 and 2018", «بين عامي 2015 و2018», «من 2015 إلى 2018»
         "range_years", 145, _read_range, ("digit",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?P<cue>{_RANGE_CUE})\s+(?:(?:{_YEAR_NOUN}|{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')}|the\s+years)\s+)?"
+            rf"{_B}{_CLITIC}(?P<q>(?P<cue>{_RANGE_CUE})\s+(?:(?:{_YEAR_NOUN}|{_fuzzy('عامي')}|{_fuzzy('سنتي')}|the\s+years)\s+)?"
             rf"{_YEAR}{_CONN}(?:(?:{_YEAR_NOUN})\s+)?{_YEAR2}{_AD})(?!\s*[%٪.,]\d)(?!\s*[%٪])"
         ),
     ),
     (
         "years_dual", 150, _read_years_dual, ("digit",),  # عامي 2015 و2016: two years, two mentions
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('عامي')}|{fuzzy_pattern('سنتي')})\s+{_YEAR})"
+            rf"{_B}{_CLITIC}(?P<q>(?:{_fuzzy('عامي')}|{_fuzzy('سنتي')})\s+{_YEAR})"
             rf"\s+(?:و{_M})\s*(?P<q2>(?P<y2>\d{{4}})(?!\d))"
         ),
     ),
     (
         "year_noun", 160, _read_year, ("digit",),
-        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
+        _lazy_compile(rf"{_B}{_CLITIC}(?P<q>(?:{_fuzzy('ال')})?(?:{_YEAR_NOUN})\s+{_YEAR}{_AD})"),
     ),
     ("year_noun_en", 170, _read_year, ("digit",), _lazy_compile(rf"{_B}(?P<q>(?:[Tt]he\s+)?year\s+{_YEAR})")),
     ("year_ad", 180, _read_year, ("digit",), _lazy_compile(rf"(?<![\d.,])(?P<q>{_YEAR}\s*م{_M}{_E})")),
@@ -1010,7 +962,7 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
     ),
     (
         "month_cue_modifier", 210, _read_month_cue, ("month",),
-        _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD}){_MOD_SEP}(?:{fuzzy_pattern('شهر')}\s+)?{_MONTH})(?!\s*\d)"),
+        _lazy_compile(rf"{_B}(?P<q>(?P<mod>{_MOD}){_MOD_SEP}(?:{_fuzzy('شهر')}\s+)?{_MONTH})(?!\s*\d)"),
     ),
     (
         # "late last month", «نهاية الشهر الجاري»: a part of the month of writing or the one around it
@@ -1031,9 +983,9 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         # «يوم 15 من الشهر نفسه», «الخامس عشر من الشهر الجاري»
         "day_of_month_ar", 221, _read_day_of_month, ("monthword",),
         _lazy_compile(
-            rf"(?<![\d.,/:]){_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('يوم')}\s+)?(?:{_DAY}|(?P<ord>{_alt(ORDINAL_DAYS)}))\s+"
-            rf"{fuzzy_pattern('من')}\s+(?:{fuzzy_pattern('الشهر')}\s+(?P<which>{_alt(['الجاري', 'الحالي', 'نفسه', 'ذاته', 'الماضي', 'المنصرم', 'الفائت', 'المقبل', 'القادم'])})"
-            rf"|(?P<which_before>{_alt(['نفس', 'ذات', 'هذا'])})\s+{fuzzy_pattern('الشهر')})){_E}"
+            rf"(?<![\d.,/:]){_B}{_CLITIC}(?P<q>(?:{_fuzzy('يوم')}\s+)?(?:{_DAY}|(?P<ord>{_alt(ORDINAL_DAYS)}))\s+"
+            rf"{_fuzzy('من')}\s+(?:{_fuzzy('الشهر')}\s+(?P<which>{_alt(['الجاري', 'الحالي', 'نفسه', 'ذاته', 'الماضي', 'المنصرم', 'الفائت', 'المقبل', 'القادم'])})"
+            rf"|(?P<which_before>{_alt(['نفس', 'ذات', 'هذا'])})\s+{_fuzzy('الشهر')})){_E}"
         ),
     ),
     (
@@ -1048,7 +1000,7 @@ _RULE_TABLE = [  # (name, priority, reader, gates, pattern)
         # «قبل يومين», «منذ ثلاثة أيام», «قبل 5 أسابيع»
         "ago_ar", 231, _read_ago, ("ago",),
         _lazy_compile(
-            rf"{_B}{_CLITIC}(?P<q>(?:{fuzzy_pattern('قبل')}|{fuzzy_pattern('منذ')})\s+(?:(?P<dual>{_alt(AGO_DUALS)})"
+            rf"{_B}{_CLITIC}(?P<q>(?:{_fuzzy('قبل')}|{_fuzzy('منذ')})\s+(?:(?P<dual>{_alt(AGO_DUALS)})"
             rf"|(?P<n>\d{{1,2}}|{_alt([w for ws in AGO_COUNTS.values() for w in ws if not w.isascii()])})\s+(?P<u>{_alt([w for w in _AGO_UNIT if not w.isascii()])}))){_E}"
         ),
     ),
@@ -1067,7 +1019,7 @@ RULES: tuple[DateRule, ...] = tuple(sorted((DateRule(*r) for r in _RULE_TABLE), 
 
 def _find(text: str) -> list[_Found]:
     """Every date-like mention in ``text``, unresolved, without overlaps, in text order."""
-    nt = _folded(text)
+    nt = fold_for_patterns(text)
     found: list[_Found] = []
     taken = _Taken(len(nt))  # also holds impossible dates ("31 فبراير"): never re-read
 

@@ -10,7 +10,9 @@ The equivalences are data (:data:`LETTER_VARIANTS`, :data:`MARKS`, :data:`DIGITS
 :data:`APOSTROPHES`), used twice: to build keys (:func:`normalize_arabic`,
 :func:`normalize_word`, :func:`normalize_for_match`, :func:`normalize_sentence`) and to build
 patterns that match the original text, offsets intact (:func:`fuzzy_pattern`,
-:data:`MARKS_CLASS`). A spelling the keys equate is a spelling the patterns accept, and no
+:data:`MARKS_CLASS`), or the text folded one character for one
+(:func:`fold_for_patterns`, ``fuzzy_pattern(..., folded=True)``), whose patterns compile
+many times faster. A spelling the keys equate is a spelling the patterns accept, and no
 other. docs/parsing.md ("Which Arabic spellings are the same") lists them for users.
 
 The key functions do not preserve length or offsets (marks go): use them to build keys,
@@ -26,9 +28,12 @@ from functools import lru_cache
 __all__ = [
     "APOSTROPHES",
     "DIGITS",
+    "FOLDED_MARK",
+    "FOLDED_MARKS_CLASS",
     "LETTER_VARIANTS",
     "MARKS",
     "MARKS_CLASS",
+    "fold_for_patterns",
     "fuzzy_pattern",
     "normalize_arabic",
     "normalize_for_match",
@@ -115,6 +120,17 @@ for _arabic, _ascii in DIGITS.items():
 _CLASSES["'"] = APOSTROPHES
 _CLASSES = {key: "[" + re.escape(chars) + "]" for key, chars in _CLASSES.items()}
 
+#: What :func:`fold_for_patterns` writes for every mark; tatweel stays as it is, being a
+#: letter to regular expressions (``\w``), so a folded pattern allows either after a letter.
+FOLDED_MARK = "\u064e"
+FOLDED_MARKS_CLASS = f"[{FOLDED_MARK}\u0640]*"
+# ة is kept: its shape tells a noun ("في 2000 مدينة"), and folded patterns accept it for ه
+_FOLD = str.maketrans(
+    {v: key for key, variants in LETTER_VARIANTS.items() for v in variants if v != "ة"}
+    | DIGITS
+    | {chr(c): FOLDED_MARK for c in range(0x0600, 0x0900) if _MARKS_RE.match(chr(c)) and chr(c) != "\u0640"}
+)
+
 _WS = re.compile(r"\s+")
 # Candidates for punctuation: anything that is neither a word character nor a space, plus
 # the underscore (a connector punctuation that \w includes).
@@ -145,6 +161,17 @@ def normalize_arabic(s: str) -> str:
     Non-Arabic characters pass through unchanged.
     """
     return _MARKS_RE.sub("", s).translate(_LETTERS)
+
+
+def fold_for_patterns(s: str) -> str:
+    """``s`` one character for one (offsets hold) with digits as :func:`to_western_digits`
+    writes them, each letter variant as its key letter but ة, and each mark as
+    :data:`FOLDED_MARK`: what ``fuzzy_pattern(..., folded=True)`` patterns are matched on.
+
+    >>> fold_for_patterns("أُقيلَت في ١٧ نوفمبر") == "اَقيلَت في 17 نوفمبر"
+    True
+    """
+    return s.translate(_FOLD)
 
 
 def to_western_digits(s: str) -> str:
@@ -223,26 +250,35 @@ def normalize_sentence(s: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def fuzzy_pattern(phrase: str) -> str:
+def fuzzy_pattern(phrase: str, folded: bool = False) -> str:
     """Regex source matching, in text as written, every spelling of ``phrase`` that has the
-    same :func:`normalize_word` key.
+    same :func:`normalize_word` key; with ``folded``, in text folded by
+    :func:`fold_for_patterns`.
 
     Each Arabic letter accepts its variants (:data:`LETTER_VARIANTS`) and any marks and
     tatweel after it; digits accept their Arabic forms, apostrophes each other; spaces
-    match any run of whitespace; Latin letters match either case.
+    match any run of whitespace; Latin letters match either case. Folded, each Arabic
+    letter is itself (ه also ة, which folding keeps) followed by :data:`FOLDED_MARKS_CLASS`,
+    and a digit is an ASCII digit: no class of variants to compile.
 
     >>> bool(re.fullmatch(fuzzy_pattern("أكثر من"), "أَكْثَرُ  من"))
     True
     >>> bool(re.fullmatch(fuzzy_pattern("مسؤول"), "مسوول")), bool(re.fullmatch(fuzzy_pattern("مسؤول"), "مسئول"))
     (True, False)
+    >>> bool(re.fullmatch(fuzzy_pattern("أكثر من", folded=True), fold_for_patterns("أَكْثَرُ  من")))
+    True
+    >>> [bool(re.fullmatch(fuzzy_pattern(w, folded=True), fold_for_patterns(t))) for w, t in (("الأول", "الاوّل"), ("سنة", "سنه"))]
+    [True, True]
     """
     parts = []
     for ch in normalize_word(phrase):
         if ch.isspace():
             parts.append(r"\s+")
+        elif _is_arabic(ch) and folded:
+            parts.append(("[هة]" if ch == "ه" else re.escape(ch)) + FOLDED_MARKS_CLASS)
         elif _is_arabic(ch):
             parts.append(_CLASSES.get(ch, re.escape(ch)) + MARKS_CLASS)
-        elif ch in _CLASSES:
+        elif ch in _CLASSES and (not folded or ch == "'"):
             parts.append(_CLASSES[ch])
         elif ch.isalpha() and ch.upper() != ch:
             parts.append(f"[{ch}{ch.upper()}]")
