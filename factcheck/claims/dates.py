@@ -168,7 +168,7 @@ def _fuzzy(phrase: str) -> str:
 
 
 def _alt(names, fuzzy=True) -> str:
-    names = sorted(set(names), key=lambda s: -len(s))
+    names = sorted(set(names), key=lambda s: (-len(s), s))  # longest first; ties in one order on every run
     return "(?:" + "|".join(_fuzzy(n) if fuzzy else re.escape(n) for n in names) + ")"
 
 

@@ -240,15 +240,16 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             owner = _subject_before(text, start, names)
             subject = owner[2] if owner else ""
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
+            verb = _light_verb(text, start, kind)
         else:
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
             passive = arabic and form == "verb" and lex.passive(m.group("cue"))
-            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive)
+            verb = _light_verb(text, start, kind) if form == "noun" else None
+            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive, verb)
         if not (agent or patient):
             continue
-        verb = _light_verb(text, start, kind) if form == "noun" and agent else None
-        if verb is not None:
+        if verb is not None and agent:
             start = verb.start("cue")  # "filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى»: the act's words start at the verb
         quote_end = max(end, patient_end)
         if patient_end > 0 and text[quote_end : quote_end + 1] in (")", "]"):
@@ -517,11 +518,11 @@ def _light_verb(text: str, start: int, kind: EventType) -> re.Match | None:
     return found[-1] if found else None
 
 
-def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], kind: EventType, arabic: bool) -> str | None:
-    """Who acted, when a verb of the action's ``light_verbs`` states the act with its noun
-    ("Harmaza City Council filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى قضائية ضد»):
-    the name before that verb, or, Arabic verb first, the name between it and the noun."""
-    verb = _light_verb(text, start, kind)
+def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], verb: re.Match | None, arabic: bool) -> str | None:
+    """Who acted, when ``verb`` (of the action's ``light_verbs``, :func:`_light_verb`) states
+    the act with its noun at ``start`` ("Harmaza City Council filed a lawsuit against",
+    «رفع مجلس مدينة حرمزة دعوى قضائية ضد»): the name before that verb, or, Arabic verb
+    first, the name between it and the noun."""
     if verb is None:
         return None
     verb_start, verb_end = verb.span("cue")
@@ -557,10 +558,12 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
 
 
 def _participants(
-    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool, passive: bool = False
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool,
+    passive: bool = False, light_verb: re.Match | None = None,
 ) -> tuple[str, str, int]:
     """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end];
-    ``passive``: an Arabic verb in the passive voice («أُقيلت», «عُيّن»)."""
+    ``passive``: an Arabic verb in the passive voice («أُقيلت», «عُيّن»); ``light_verb``: the
+    verb that states a noun's act with it (:func:`_light_verb`)."""
     transitive = kind.transitive
     chained = arabic and form == "verb"
     after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
@@ -581,7 +584,7 @@ def _participants(
             theme = after_object[0]
         else:
             theme = None
-        agent_name = by_agent[2] if by_agent else (_light_verb_agent(text, start, names, kind, arabic) or "")
+        agent_name = by_agent[2] if by_agent else (_light_verb_agent(text, start, names, light_verb, arabic) or "")
     elif arabic and passive:
         # «وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت», «وعُيّن ... نديم الغزول»: the name it binds
         # undergoes the act; who acted only from «من قبل», «على يد»
