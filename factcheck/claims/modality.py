@@ -221,8 +221,11 @@ class _PhraseScanner:
         return False
 
     def _word_starts(self, text: str, pos: int, endpos: int) -> Iterator[int]:
+        read_to = pos  # the end of the last word read on through its marks
         for m in self._WORD.finditer(text, pos, endpos):
             p, q = m.span()
+            if p < read_to:
+                continue  # a piece of a word already read from its start («أَكْثَر»: «كْثَر» is no word)
             if (q < endpos and text[q] in self._JOINERS) or (q - p == 1 and text[p] in "'’"):
                 # Diacritics, tatweel or "'" inside the word: read on to its end, a long
                 # word only as far as its first letters.
@@ -233,6 +236,7 @@ class _PhraseScanner:
                     if len(normalize_word(raw)) >= self.longest or p + len(raw) < stop or stop == endpos:
                         break
                     size *= 4
+                read_to = p + len(raw)
                 if self._begins(raw):
                     yield p
             elif self._begins_cached(m.group()[: self.longest]):

@@ -11,6 +11,9 @@ def at(sentence: str, mention: str) -> tuple[bool, bool]:
 
 
 CASES = [
+    # a cue inside a word written with its marks is no cue: «عَلَمَ» (flag) holds no «لم»
+    ("رفع عَلَمَ الشركة 500 متظاهر أمس", "500", False, False),
+    ("لم يوقّع 500 موظف", "500", False, True),
     # plain statements
     ("وظفت الشركة 500 موظف.", "500", False, False),
     ("The company employs 500 people.", "500", False, False),
