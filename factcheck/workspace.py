@@ -31,7 +31,7 @@ from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.name_keys import NameAnchors
 from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, load_claims, rederive
-from factcheck.reconcile.reconciler import ALIGNMENT_RULES, align_candidates, align_pairs, claim_index_id, claim_vector, derive
+from factcheck.reconcile.reconciler import ALIGNMENT_RULES, ClaimVectors, align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.stance import EventStance
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
@@ -327,24 +327,26 @@ class Factcheck:
             self.progress("embed", done - 1, len(missing))
         return len(missing)
 
-    def _index(self, name: str, wanted: dict[int, Callable[[], np.ndarray]]) -> VectorIndex:
+    def _index(self, name: str, wanted: set[int], fetch: Callable[[list[int]], np.ndarray]) -> VectorIndex:
         cache = self.store.cache_dir
         path = cache / f"{name}.faiss" if cache else None
         model = self.embedder.model_id
         index = VectorIndex.open(path, self.embedder.dim, model) if path else VectorIndex(self.embedder.dim, model)
-        added, removed = index.sync(set(wanted), lambda ids: np.vstack([wanted[i]() for i in ids]))
+        added, removed = index.sync(wanted, fetch)
         if (added or removed) and path:
             index.save()
         return index
 
-    def claim_index(self, claims: list[dict], vectors: dict[str, np.ndarray]) -> VectorIndex:
-        return self._index("claims", {claim_index_id(c["id"]): (lambda c=c: claim_vector(c, vectors)) for c in claims})
+    def claim_index(self, claims: list[dict], vectors: dict[str, np.ndarray], claim_vectors: ClaimVectors | None = None) -> VectorIndex:
+        """The claim index holding exactly ``claims``, each by :func:`claim_vector`
+        (``claim_vectors``: those vectors, computed once for this run's other steps too)."""
+        claim_vectors = claim_vectors or ClaimVectors(claims, vectors)
+        position = {claim_index_id(c["id"]): i for i, c in enumerate(claims)}
+        return self._index("claims", set(position), lambda ids: claim_vectors.rows(position[i] for i in ids))
 
     def sentence_index(self, claims: list[dict], vectors: dict[str, np.ndarray]) -> VectorIndex:
-        wanted = {}
-        for c in claims:
-            wanted[_sentence_index_id(c["sentence_id"])] = lambda h=c["sentence_hash"]: vectors[h]
-        return self._index("sentences", wanted)
+        wanted = {_sentence_index_id(c["sentence_id"]): c["sentence_hash"] for c in claims}
+        return self._index("sentences", set(wanted), lambda ids: np.vstack([vectors[wanted[i]] for i in ids]))
 
     def claim_index_recall(self, queries: int = 2000, approximate_from: int | None = None) -> dict:
         """How well the claim index a reconciled corpus gets finds each claim's neighbours:
@@ -398,21 +400,13 @@ class Factcheck:
         wanted = None if pending is None else set(pending)
         todo = claims if wanted is None else [c for c in claims if c["id"] in wanted]
         embedded = self._embed_missing(todo)
-        vectors = VectorCache(self.store, self.embedder.model_id)
-        vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
-        index = self.claim_index(claims, vectors)
-        examined, rows = 0, []
-        if todo:
-            examined, rows = align_candidates(
-                claims, index, vectors, self.thresholds, only=pending,
-                progress=lambda i: self.progress("align", i, 0),
-            )  # fmt: skip
-        self._weigh_events(rows, {c["id"]: c for c in claims})
+        examined, rows = self._align_all(claims, todo, pending)
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)
+            del rows  # derived from the stored rows below; a large corpus holds one copy
             self._save_anchors(anchors)
-            result = derive(claims, self.store.alignments(), self.thresholds, sources)
+            result = derive(claims, self.store.alignment_rows(), self.thresholds, sources)
             self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations, result.pairs)
             self.store.set_joins(None, result.joined)
             self.store.replace_claim_keys(None, *key_rows(claims))
@@ -428,6 +422,23 @@ class Factcheck:
             searched=len(todo),
             derived=len(claims),
         )
+
+    def _align_all(self, claims: list[dict], todo: list[dict], pending: list[str] | None) -> tuple[int, list[dict]]:
+        """(candidate pairs examined, alignment rows) of the ``todo`` claims against all
+        ``claims``. The vectors and the index it reads are let go when it returns, before
+        the derivation holds its own structures."""
+        vectors = VectorCache(self.store, self.embedder.model_id)
+        vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
+        claim_vectors = ClaimVectors(claims, vectors)
+        index = self.claim_index(claims, vectors, claim_vectors)
+        examined, rows = 0, []
+        if todo:
+            examined, rows = align_candidates(
+                claims, index, vectors, self.thresholds, only=pending,
+                progress=lambda i: self.progress("align", i, 0), claim_vectors=claim_vectors,
+            )  # fmt: skip
+        self._weigh_events(rows, {c["id"]: c for c in claims})
+        return examined, rows
 
     def _reconcile_part(self, anchored: dict) -> ReconcileResult:
         """Align the pending claims and derive again only the components they reach
@@ -843,15 +854,26 @@ def _location(claim: dict, path: Path | None, rel: str | None, text: str) -> dic
 
 class VectorCache(dict):
     """Stored vectors by content hash, fetched from the database on first use, so an
-    incremental run reads only the vectors of the claims it touches."""
+    incremental run reads only the vectors of the claims it touches. Each fetch lands in
+    one matrix, its vectors rows of it: a full run over a large corpus holds them without
+    an object per vector, and gives the memory back whole when done."""
 
     def __init__(self, store: Store, model: str):
         super().__init__()
         self._store, self._model = store, model
 
     def prefetch(self, hashes: Iterable[str]) -> None:
-        wanted = [h for h in set(hashes) if h not in self]
-        self.update(self._store.embeddings(wanted, self._model))
+        wanted = {h: h for h in hashes if h not in self}  # keyed by the callers' own strings
+        matrix, found = None, []
+        for row, (content_hash, blob) in enumerate(self._store.embedding_blobs(wanted, self._model)):
+            vector = np.frombuffer(blob, dtype=np.float32)
+            if matrix is None:
+                matrix = np.empty((len(wanted), vector.shape[0]), dtype=np.float32)
+            matrix[row] = vector
+            found.append(wanted[content_hash])
+        if matrix is not None:
+            matrix.flags.writeable = False  # as the stored bytes were read
+            self.update(zip(found, matrix))
 
     def __missing__(self, key: str) -> np.ndarray:
         self.prefetch([key])

@@ -68,17 +68,22 @@ def blocking_pairs(
     vector (asked once per member of a large block). With ``only``, pairs that touch
     one of those claims."""
     space = PairSpace(claims)
-    return set(space.pairs(blocking_codes(claims, vector_of, per_claim, only, space)))
+
+    def vectors_at(rows: list[int]) -> np.ndarray:
+        return np.vstack([vector_of(claims[i]) for i in rows])
+
+    return set(space.pairs(blocking_codes(claims, vectors_at, per_claim, only, space)))
 
 
 def blocking_codes(
     claims: list[dict],
-    vector_of: Callable[[dict], np.ndarray],
+    vectors_at: Callable[[list[int]], np.ndarray],
     per_claim: int,
     only: Iterable[str] | None = None,
     space: PairSpace | None = None,
 ) -> np.ndarray:
-    """:func:`blocking_pairs` as the sorted codes of ``space`` (eight bytes a pair)."""
+    """:func:`blocking_pairs` as the sorted codes of ``space`` (eight bytes a pair);
+    ``vectors_at(rows)`` gives the unit vectors of the claims at those positions."""
     space = space or PairSpace(claims)
     wanted = set(only) if only is not None else None
     bound: dict[tuple, list[int]] = defaultdict(list)
@@ -88,13 +93,6 @@ def blocking_codes(
             bound[key].append(i)
         for key in frame_keys(claim):
             named[key].append(i)
-    vectors: dict[int, np.ndarray] = {}
-
-    def vector(i: int) -> np.ndarray:
-        if i not in vectors:
-            vectors[i] = vector_of(claims[i])
-        return vectors[i]
-
     firsts, seconds = [], []  # claim rows of the pairs, block by block
     for key in sorted(bound):
         rows, members = bound[key], named[key]
@@ -108,7 +106,7 @@ def blocking_codes(
             continue
         if len(members) > BLOCK_EXACT:  # trained on the block: in id order, whatever the corpus's order
             members = sorted(members, key=lambda i: claims[i]["id"])
-        block = np.vstack([vector(i) for i in members])
+        block = vectors_at(members)
         position = {i: x for x, i in enumerate(members)}
         k = min(per_claim + 1, len(members))
         nearest = block_neighbours(block, [position[i] for i in rows], k)

@@ -59,6 +59,31 @@ def claim_vector(claim: dict, vectors: dict[str, np.ndarray]) -> np.ndarray:
     return normalise(vectors[claim["context_hash"]] + vectors[claim["sentence_hash"]])[0]
 
 
+class ClaimVectors:
+    """Each claim's vector (:func:`claim_vector`), computed once, on first use, into one
+    matrix in the order of ``claims``: the index, its queries and the blocks of
+    :mod:`factcheck.reconcile.blocking` read the same rows, and a large corpus holds one
+    copy of them (the matrix's pages are taken only as rows are written)."""
+
+    def __init__(self, claims: list[dict], vectors: dict[str, np.ndarray]):
+        self._claims, self._vectors = claims, vectors
+        self._matrix: np.ndarray | None = None
+        self._done = np.zeros(len(claims), dtype=bool)
+
+    def rows(self, positions: Iterable[int]) -> np.ndarray:
+        """The vectors of the claims at ``positions`` (a copy, one row each)."""
+        at = np.fromiter(positions, dtype=np.int64)
+        for i in np.unique(at[~self._done[at]]):
+            vector = claim_vector(self._claims[i], self._vectors)
+            if self._matrix is None:
+                self._matrix = np.empty((len(self._claims), vector.shape[0]), dtype=np.float32)
+            self._matrix[i] = vector
+            self._done[i] = True
+        if self._matrix is None:
+            return np.zeros((0, 0), dtype=np.float32)
+        return self._matrix[at]
+
+
 def claim_index_id(claim_id: str) -> int:
     return faiss_id(claim_id.split("_", 1)[1])
 
@@ -75,7 +100,7 @@ def candidate_pairs(
     is measured, of which named party or with which predicate:
     :mod:`factcheck.reconcile.blocking`)."""
     space = PairSpace(claims)
-    return set(space.pairs(candidate_codes(claims, index, vectors, th, only, space)))
+    return set(space.pairs(candidate_codes(claims, index, ClaimVectors(claims, vectors), th, only, space)))
 
 
 QUERY_SLICE = 8192  # claims searched in the index at once
@@ -84,7 +109,7 @@ QUERY_SLICE = 8192  # claims searched in the index at once
 def candidate_codes(
     claims: list[dict],
     index: VectorIndex,
-    vectors: dict[str, np.ndarray],
+    claim_vectors: ClaimVectors,
     th: Thresholds,
     only: Iterable[str] | None,
     space: PairSpace,
@@ -98,7 +123,7 @@ def candidate_codes(
     found = [np.zeros(0, dtype=np.int64)]
     for lo in range(0, len(queries), QUERY_SLICE):
         part = queries[lo : lo + QUERY_SLICE]
-        scores, ids = index.search(np.vstack([claim_vector(claims[i], vectors) for i in part]), th.neighbours + 1)
+        scores, ids = index.search(claim_vectors.rows(part), th.neighbours + 1)
         if not ids.size:
             continue
         at = (np.searchsorted(sorted_ids, ids, side="right") - 1).clip(0)  # the last claim of an id, as a dict keeps it
@@ -107,7 +132,7 @@ def candidate_codes(
         keep = (other >= 0) & ~(rescaled < th.candidate_cosine)
         first = np.repeat(np.asarray(part, dtype=np.int64), ids.shape[1]).reshape(ids.shape)
         found.append(space.codes(first[keep], other[keep]))
-    found.append(blocking_codes(claims, lambda c: claim_vector(c, vectors), th.neighbours, only, space))
+    found.append(blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space))
     return sorted_unique(np.concatenate(found))
 
 
@@ -118,8 +143,10 @@ def align_candidates(
     th: Thresholds,
     only: Iterable[str] | None = None,
     progress: Callable[[int], None] | None = None,
+    claim_vectors: ClaimVectors | None = None,
 ) -> tuple[int, list[dict]]:
-    """Align ``only`` claims (default: all) with their index neighbours.
+    """Align ``only`` claims (default: all) with their index neighbours (``claim_vectors``:
+    the claims' vectors as the index was given them, when already computed).
 
     Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
     table stores: later checks add rows for new claims and re-derive everything else from
@@ -129,7 +156,7 @@ def align_candidates(
     by_id = {c["id"]: c for c in claims}
     space = PairSpace(claims)
     with pinned_lexicon():
-        codes = candidate_codes(claims, index, vectors, th, only, space)
+        codes = candidate_codes(claims, index, claim_vectors or ClaimVectors(claims, vectors), th, only, space)
         return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
 
 
@@ -172,9 +199,9 @@ def _align_rows(
     return rows
 
 
-def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[str, dict] | None = None) -> Reconciliation:
-    """Clusters, source relations and judged discrepancies from stored alignment rows
-    (cheap: no vectors, no index)."""
+def derive(claims: list[dict], rows: Iterable[dict], th: Thresholds, sources: dict[str, dict] | None = None) -> Reconciliation:
+    """Clusters, source relations and judged discrepancies from stored alignment rows, read
+    once, in order (cheap: no vectors, no index)."""
     result = derive_clusters(claims, rows, th)
     result.relations = relations.detect(claims, result.aligned, sources or {}, th)
     source_of = {c["id"]: c["source_id"] for c in claims}
@@ -182,7 +209,7 @@ def derive(claims: list[dict], rows: list[dict], th: Thresholds, sources: dict[s
     return result
 
 
-def derive_clusters(claims: list[dict], rows: list[dict], th: Thresholds) -> Reconciliation:
+def derive_clusters(claims: list[dict], rows: Iterable[dict], th: Thresholds) -> Reconciliation:
     """Everything :func:`derive` gives but source relations (discrepancies say
     ``related_sources`` False until :func:`mark_related`).
 

@@ -278,12 +278,12 @@ class Store:
             return []
         # each list in chunks, so a component of any size stays within SQLite's variable limit
         batches = [[]] if not lists else [[(lists[0][0], chunk)] + [(c, ids) for c, ids in lists[1:]] for chunk in _chunks(lists[0][1])]
-        rows = []
+        rows, shared = [], _Shared()
         for batch in batches:
             clauses = where + [f"{column} in ({','.join('?' * len(ids))})" for column, ids in batch]
             values = params + [x for _, ids in batch for x in ids]
             query = sql + _where(clauses)
-            rows += [_claim_dict(row) for row in self.db.query(query, values)]
+            rows += [_claim_dict(row, shared) for row in self.db.query(query, values)]
         rows.sort(key=lambda r: (r["source_id"], r["char_start"], r["id"]))
         return rows
 
@@ -334,16 +334,17 @@ class Store:
             )
 
     def embeddings(self, hashes: Iterable[str], model: str) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
+        return {content_hash: np.frombuffer(blob, dtype=np.float32) for content_hash, blob in self.embedding_blobs(hashes, model)}
+
+    def embedding_blobs(self, hashes: Iterable[str], model: str) -> Iterator[tuple[str, bytes]]:
+        """(content hash, stored float32 bytes) of those of ``hashes`` embedded by ``model``."""
         ids = list(set(hashes))
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            for content_hash, blob in self.db.execute(
+            yield from self.db.execute(
                 f"select content_hash, embedding from embeddings where model = ? and content_hash in ({','.join('?' * len(chunk))})",
                 [model, *chunk],
-            ):
-                out[content_hash] = np.frombuffer(blob, dtype=np.float32)
-        return out
+            )
 
     def prune_embeddings(self) -> int:
         """Drop vectors no stored sentence or claim refers to any more."""
@@ -528,7 +529,11 @@ class Store:
 
     # -- alignments (the reconciler's raw pairs) ---------------------------------------------
     def alignments(self) -> list[dict]:
-        return list(self.db.query("select * from alignments order by claim_a, claim_b"))
+        return list(self.alignment_rows())
+
+    def alignment_rows(self) -> Iterator[dict]:
+        """Every alignment row, in (claim_a, claim_b) order, read as it is used."""
+        return self.db.query("select * from alignments order by claim_a, claim_b")
 
     def unaligned_claim_ids(self) -> list[str]:
         return [r["id"] for r in self.db.query("select id from claims where aligned is null or aligned = 0 order by id")]
@@ -629,16 +634,43 @@ def _chunks(items: list, size: int = 500) -> Iterator[list]:
         yield items[i : i + size]
 
 
-def _claim_dict(row: dict) -> dict:
-    """A stored claim row with its JSON columns read and its flags as booleans."""
-    row["entities"] = json.loads(row["entities"] or "[]")
-    row["actors"] = json.loads(row["actors"] or "[]")
-    row["frame"] = json.loads(row["frame"] or "{}")
-    row["readings"] = json.loads(row["readings"]) if row["readings"] else None
-    row["identity"] = row["identity"].split(",") if row["identity"] else None
+class _Shared(dict):
+    """One string object for each distinct string read by one query: a corpus's claims
+    repeat a few words (kinds, units, frame keys, names) and each sentence's text and ids
+    for every claim of it, and a large corpus is held in memory whole by a full reconcile."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
+
+    def value(self, value):
+        """``value`` with its strings (inside lists and dicts too) shared."""
+        if isinstance(value, str):
+            return self[value]
+        if isinstance(value, list):
+            return [self.value(x) for x in value]
+        if isinstance(value, dict):
+            return {self[k]: self.value(x) for k, x in value.items()}
+        return value
+
+
+def _claim_dict(row: dict, shared: _Shared) -> dict:
+    """A stored claim row with its JSON columns read and its flags as booleans; its strings
+    shared with the other rows of the query (``shared``)."""
+    for column in _JSON_COLUMNS:
+        text = row[column]
+        row[column] = shared.value(json.loads(text)) if text else _JSON_COLUMNS[column]()
+    row["identity"] = [shared[x] for x in row["identity"].split(",")] if row["identity"] else None
     for flag in ("hedged", "negated", "whole", "partitive"):
         row[flag] = bool(row[flag])
+    for column, value in row.items():
+        if type(value) is str:
+            row[column] = shared[value]
     return row
+
+
+#: The claim columns stored as JSON, and what an empty one reads as.
+_JSON_COLUMNS = {"entities": list, "actors": list, "frame": dict, "readings": lambda: None}
 
 
 def _claim_row(claim: Claim) -> dict:
