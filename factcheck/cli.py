@@ -628,6 +628,34 @@ def eval_gold(
     sys.stdout.write(format_gold_report(result, fmt.value).rstrip("\n") + "\n")
 
 
+@eval_app.command("search")
+def eval_search(
+    queries_file: Annotated[Path, typer.Argument(help="TOML of labelled queries (docs/evaluation.md); their 'corpus' folders are relative to the current folder.")],
+    sources_dir: Annotated[Path, typer.Option("--sources", help="The corpus folder to ingest (mirroring it) and to ask its queries of.")],
+    k: Annotated[int, typer.Option("-k", help="Hits asked for per query.")] = 10,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.text,
+) -> None:
+    """Score search on labelled queries: mean reciprocal rank, share answered within k."""
+    from factcheck.evaluation.search import format_search_report, load_queries, of_corpus, score_search
+
+    with workspace() as fc:
+        queries = of_corpus(load_queries(queries_file), sources_dir, Path.cwd())
+        if not queries:
+            fail(f"no query of {queries_file} is asked of {sources_dir}")
+        failed = fc.ingest([sources_dir], prune=True).failed
+        if failed:
+            fail(failed[0][1])
+        files = {s["id"]: Path(s["path"]).name for s in fc.sources()}
+        searchable: dict[str, list[str]] = {}
+        for c in fc.claims():
+            searchable.setdefault(files[c["source_id"]], []).append(c["text"])
+        result = score_search(queries, lambda text: fc.search(text, k=k), files.__getitem__, k, searchable)
+    if fmt is EvalFormat.json:
+        print_json(result)
+    else:
+        sys.stdout.write(format_search_report(result))
+
+
 @eval_app.command("pairs")
 def eval_pairs(
     pairs_csv: Annotated[Path, typer.Argument(help="ANS-format CSV: s1, s2, stance (agree/disagree/other).")],

@@ -279,6 +279,38 @@ def test_eval_gold(corpus, db_path, tmp_path):
     assert invoke(db_path, "eval", "gold", gold).exit_code == 2
 
 
+def test_eval_search(corpus, db_path, tmp_path, monkeypatch):
+    (corpus / "b.txt").write_text(CONTRADICTION, encoding="utf-8")
+    queries = tmp_path / "queries.toml"
+    queries.write_text(
+        '[[query]]\ncorpus = "src"\ntext = "Acme signed the letter to the board"\nlang = "en"\n'
+        '[[query.relevant]]\nfile = "b.txt"\ncontains = "Only 120 employees of Acme"\n'
+        '[[query]]\ncorpus = "src"\ntext = "Employees threaten to quit"\nlang = "en"\n'
+        '[[query.relevant]]\nfile = "a.txt"\ncontains = "Employees threaten to quit"\n'
+        '[[query]]\ncorpus = "elsewhere"\ntext = "not asked of src"\n'
+        '[[query.relevant]]\nfile = "a.txt"\ncontains = "whatever it says"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = invoke(db_path, "eval", "search", queries, "--sources", corpus, "-k", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.output)
+    assert scored["queries"] == 2 and scored["k"] == 2
+    first, second = scored["ranks"]
+    assert first["rank"] in (1, 2) and first["reachable"]
+    assert second == {"query": "Employees threaten to quit", "lang": "en", "rank": None, "reachable": False}  # a title holds no claim
+    assert scored["unreachable"] == 1 and scored["mrr"] == pytest.approx(1 / first["rank"] / 2)
+    text = invoke(db_path, "eval", "search", queries, "--sources", corpus)
+    assert text.exit_code == 0 and text.output.startswith("queries: 2  MRR: ") and "(unreachable)" in text.output
+    other = tmp_path / "other"
+    other.mkdir()
+    missing = invoke(db_path, "eval", "search", queries, "--sources", other)
+    assert missing.exit_code == 2 and missing.output.startswith("error: no query of")
+    queries.write_text('[[query]]\ncorpus = "src"\ntext = "x"\n', encoding="utf-8")
+    bad = invoke(db_path, "eval", "search", queries, "--sources", corpus)
+    assert bad.exit_code == 2 and "no relevant sentence" in bad.output
+
+
 def test_models_build_e5_refuses_an_existing_folder(tmp_path):
     result = runner.invoke(app, ["models", "build-e5", str(tmp_path)])
     assert result.exit_code == 2 and "already exists" in result.output
