@@ -409,32 +409,36 @@ class Factcheck:
             result = derive(claims, self.store.alignment_rows(), self.thresholds, sources)
             self.store.replace_reconciliation(result.clusters, result.members, result.discrepancies, result.relations, result.pairs)
             self.store.set_joins(None, result.joined)
+            done = ReconcileResult(
+                claims=len(claims),
+                candidate_pairs=examined,
+                aligned_pairs=result.aligned_pairs,
+                clusters=len(result.clusters),
+                discrepancies=len(result.discrepancies),
+                embedded=embedded,
+                searched=len(todo),
+                derived=len(claims),
+            )
+            del result  # stored; the keys below are made as they are written
             self.store.replace_claim_keys(None, *key_rows(claims))
             self.store.set_setting("incremental_tables", INCREMENTAL_TABLES)
             self.store.set_setting("reconciled", state)
-        return ReconcileResult(
-            claims=len(claims),
-            candidate_pairs=examined,
-            aligned_pairs=result.aligned_pairs,
-            clusters=len(result.clusters),
-            discrepancies=len(result.discrepancies),
-            embedded=embedded,
-            searched=len(todo),
-            derived=len(claims),
-        )
+        return done
 
     def _align_all(self, claims: list[dict], todo: list[dict], pending: list[str] | None) -> tuple[int, list[dict]]:
         """(candidate pairs examined, alignment rows) of the ``todo`` claims against all
-        ``claims``. The vectors and the index it reads are let go when it returns, before
-        the derivation holds its own structures."""
+        ``claims``. What it reads is let go as soon as it is done with: the index once
+        searched, the claims' vectors once the candidates are found, the stored vectors
+        when it returns, before the derivation holds its own structures."""
         vectors = VectorCache(self.store, self.embedder.model_id)
         vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
         claim_vectors = ClaimVectors(claims, vectors)
-        index = self.claim_index(claims, vectors, claim_vectors)
         examined, rows = 0, []
-        if todo:
+        if not todo:
+            self.claim_index(claims, vectors, claim_vectors)  # the cache still follows the stored claims
+        else:
             examined, rows = align_candidates(
-                claims, index, vectors, self.thresholds, only=pending,
+                claims, lambda: self.claim_index(claims, vectors, claim_vectors), vectors, self.thresholds, only=pending,
                 progress=lambda i: self.progress("align", i, 0), claim_vectors=claim_vectors,
             )  # fmt: skip
         self._weigh_events(rows, {c["id"]: c for c in claims})

@@ -30,6 +30,7 @@ from factcheck.index.ivf import ivf_neighbours
 BLOCK_ALL = 48  # a block this small gives all its pairs
 BLOCK_EXACT = 4096  # a block this large or smaller finds each member's nearest members exactly
 _SLICE = 512  # rows of a large block compared at once
+_MERGE_AT = 1 << 22  # pair codes gathered from blocks before they are merged with the others
 
 
 def frame_keys(claim: dict, bound_only: bool = False) -> set[tuple[str, str, str]]:
@@ -93,7 +94,8 @@ def blocking_codes(
             bound[key].append(i)
         for key in frame_keys(claim):
             named[key].append(i)
-    firsts, seconds = [], []  # claim rows of the pairs, block by block
+    touched = None if wanted is None else np.array([c["id"] in wanted for c in claims], dtype=bool)
+    found = _Codes(space, touched)
     for key in sorted(bound):
         rows, members = bound[key], named[key]
         if len(members) < 2:
@@ -101,8 +103,7 @@ def blocking_codes(
         if wanted is not None and not any(claims[i]["id"] in wanted for i in members):
             continue
         if len(members) <= BLOCK_ALL:
-            firsts.append(np.repeat(rows, len(members)))
-            seconds.append(np.tile(members, len(rows)))
+            found.add(np.repeat(rows, len(members)), np.tile(members, len(rows)))
             continue
         if len(members) > BLOCK_EXACT:  # trained on the block: in id order, whatever the corpus's order
             members = sorted(members, key=lambda i: claims[i]["id"])
@@ -110,18 +111,43 @@ def blocking_codes(
         position = {i: x for x, i in enumerate(members)}
         k = min(per_claim + 1, len(members))
         nearest = block_neighbours(block, [position[i] for i in rows], k)
-        firsts.append(np.repeat(rows, k))
-        seconds.append(np.asarray(members)[nearest.clip(0)].ravel())
+        del block
+        first, second = np.repeat(rows, k), np.asarray(members)[nearest.clip(0)].ravel()
         if (nearest < 0).any():  # an approximate search may return fewer than k
-            firsts[-1], seconds[-1] = firsts[-1][nearest.ravel() >= 0], seconds[-1][nearest.ravel() >= 0]
-    if not firsts:
-        return np.zeros(0, dtype=np.int64)
-    first, second = np.concatenate(firsts).astype(np.int64), np.concatenate(seconds).astype(np.int64)
-    if wanted is not None:
-        touched = np.array([c["id"] in wanted for c in claims], dtype=bool)
-        keep = touched[first] | touched[second]
-        first, second = first[keep], second[keep]
-    return space.codes(first, second, other_sentences=True)
+            first, second = first[nearest.ravel() >= 0], second[nearest.ravel() >= 0]
+        found.add(first, second)
+    return found.result()
+
+
+class _Codes:
+    """The codes of the pairs found block by block, merged (sorted, unique) whenever the
+    pending ones reach :data:`_MERGE_AT`: a pair shared by many blocks is held once, and a
+    large corpus never holds all of its blocks' pairs at once."""
+
+    def __init__(self, space: PairSpace, touched: np.ndarray | None):
+        self.space, self.touched = space, touched
+        self.merged = np.zeros(0, dtype=np.int64)
+        self.pending: list[np.ndarray] = []
+        self.size = 0
+
+    def add(self, first, second) -> None:
+        first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+        if self.touched is not None:  # pairs that touch one of the claims asked about
+            keep = self.touched[first] | self.touched[second]
+            first, second = first[keep], second[keep]
+        codes = self.space.codes(first, second, other_sentences=True)
+        self.pending.append(codes)
+        self.size += len(codes)
+        if self.size >= _MERGE_AT:
+            self._merge()
+
+    def _merge(self) -> None:
+        self.merged = sorted_unique(np.concatenate([self.merged, *self.pending]))
+        self.pending, self.size = [], 0
+
+    def result(self) -> np.ndarray:
+        self._merge()
+        return self.merged
 
 
 def block_neighbours(block: np.ndarray, queries: list[int], k: int) -> np.ndarray:

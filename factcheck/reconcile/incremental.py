@@ -16,7 +16,7 @@ the source pairs those groups touch (docs/performance.md,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -48,14 +48,22 @@ def key_text(key: tuple[str, str, str]) -> str:
     return "\x1f".join(key)
 
 
-def key_rows(claims: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """The ``claim_keys`` and ``claim_actors`` rows of ``claims``."""
-    keys, actors = [], []
-    for c in claims:
-        bound = frame_keys(c, bound_only=True)
-        keys += [{"key": key_text(k), "claim_id": c["id"], "bound": int(k in bound)} for k in sorted(frame_keys(c))]
-        actors += [{"name": n, "claim_id": c["id"]} for n in sorted(set(c.get("actors") or ()))]
-    return keys, actors
+def key_rows(claims: list[dict]) -> tuple[Iterator[dict], Iterator[dict]]:
+    """The ``claim_keys`` and ``claim_actors`` rows of ``claims``, made as they are read
+    (a large corpus has several keys a claim)."""
+
+    def keys() -> Iterator[dict]:
+        for c in claims:
+            bound = frame_keys(c, bound_only=True)
+            for k in sorted(frame_keys(c)):
+                yield {"key": key_text(k), "claim_id": c["id"], "bound": int(k in bound)}
+
+    def actors() -> Iterator[dict]:
+        for c in claims:
+            for n in sorted(set(c.get("actors") or ())):
+                yield {"name": n, "claim_id": c["id"]}
+
+    return keys(), actors()
 
 
 def load_claims(store: Store, claim_ids: Iterable[str], anchors: NameAnchors) -> dict[str, dict]:

@@ -83,6 +83,11 @@ class ClaimVectors:
             return np.zeros((0, 0), dtype=np.float32)
         return self._matrix[at]
 
+    def release(self) -> None:
+        """Let the matrix go (rows asked for again are computed again)."""
+        self._matrix = None
+        self._done[:] = False
+
 
 def claim_index_id(claim_id: str) -> int:
     return faiss_id(claim_id.split("_", 1)[1])
@@ -108,13 +113,27 @@ QUERY_SLICE = 8192  # claims searched in the index at once
 
 def candidate_codes(
     claims: list[dict],
+    index: VectorIndex | Callable[[], VectorIndex],
+    claim_vectors: ClaimVectors,
+    th: Thresholds,
+    only: Iterable[str] | None,
+    space: PairSpace,
+) -> np.ndarray:
+    """:func:`candidate_pairs` as the sorted codes of ``space``. ``index`` may be a function
+    that gives it: the index is then let go once searched, before the blocks are read."""
+    near = index_codes(claims, index() if callable(index) else index, claim_vectors, th, only, space)
+    return sorted_unique(np.concatenate([near, blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space)]))
+
+
+def index_codes(
+    claims: list[dict],
     index: VectorIndex,
     claim_vectors: ClaimVectors,
     th: Thresholds,
     only: Iterable[str] | None,
     space: PairSpace,
 ) -> np.ndarray:
-    """:func:`candidate_pairs` as the sorted codes of ``space``."""
+    """The codes of each (``only``) claim's pairs with its nearest neighbours in ``index``."""
     index_ids = np.array([claim_index_id(c["id"]) for c in claims], dtype=np.int64)
     order = np.argsort(index_ids, kind="stable")
     sorted_ids = index_ids[order]
@@ -132,21 +151,22 @@ def candidate_codes(
         keep = (other >= 0) & ~(rescaled < th.candidate_cosine)
         first = np.repeat(np.asarray(part, dtype=np.int64), ids.shape[1]).reshape(ids.shape)
         found.append(space.codes(first[keep], other[keep]))
-    found.append(blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space))
     return sorted_unique(np.concatenate(found))
 
 
 def align_candidates(
     claims: list[dict],
-    index: VectorIndex,
+    index: VectorIndex | Callable[[], VectorIndex],
     vectors: dict[str, np.ndarray],
     th: Thresholds,
     only: Iterable[str] | None = None,
     progress: Callable[[int], None] | None = None,
     claim_vectors: ClaimVectors | None = None,
 ) -> tuple[int, list[dict]]:
-    """Align ``only`` claims (default: all) with their index neighbours (``claim_vectors``:
-    the claims' vectors as the index was given them, when already computed).
+    """Align ``only`` claims (default: all) with their index neighbours (``index``, or a
+    function that gives it, as for :func:`candidate_codes`; ``claim_vectors``: the claims'
+    vectors as the index was given them, when already computed, let go once the candidates
+    are found).
 
     Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
     table stores: later checks add rows for new claims and re-derive everything else from
@@ -156,7 +176,9 @@ def align_candidates(
     by_id = {c["id"]: c for c in claims}
     space = PairSpace(claims)
     with pinned_lexicon():
-        codes = candidate_codes(claims, index, claim_vectors or ClaimVectors(claims, vectors), th, only, space)
+        claim_vectors = claim_vectors or ClaimVectors(claims, vectors)
+        codes = candidate_codes(claims, index, claim_vectors, th, only, space)
+        claim_vectors.release()
         return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
 
 
