@@ -136,12 +136,12 @@ class VectorIndex:
                 raise _OtherBuild
             index._index = _read_index(path, info)
             index.training = dict(info["training"]) if info["kind"] == "ivf" else {}
+            index._base = info  # the journal's operations are replayed onto it and kept
             if info.get("journal") is not None:
                 for kind, ids, vectors in _read_journal(_journal_path(path), info["journal"], dim):
                     index.remove(ids) if kind == "remove" else index.add(ids, vectors)
                 if index.count != info["journal"]["count"]:
                     raise DamagedCache("does not hold what its manifest says after its journal")
-            index._base = info
         except _OtherBuild:
             pass
         except DamagedCache as exc:
@@ -212,14 +212,15 @@ class VectorIndex:
         if len(ids):
             vectors = np.ascontiguousarray(vectors, dtype=np.float32)
             self._index.add_with_ids(vectors, ids)
-            self._journal.append(("add", ids, vectors))
+            if self._base is not None:  # else the next save writes the index whole
+                self._journal.append(("add", ids, vectors))
 
     def remove(self, ids: Iterable[int]) -> int:
         ids = np.asarray(list(ids), dtype=np.int64)
         if not len(ids):
             return 0
         removed = int(self._index.remove_ids(ids))
-        if removed:
+        if removed and self._base is not None:
             self._journal.append(("remove", ids, None))
         return removed
 
