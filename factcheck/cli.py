@@ -11,6 +11,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -195,6 +196,17 @@ def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+SPAN_OPEN, SPAN_CLOSE = "⟦", "⟧"  # a quote's span in text that is not shown on a terminal
+
+
+def _source_names(fc) -> Callable[[str], str]:
+    """A source's name for the terminal (outlet and title; the id when it has neither)."""
+    from factcheck.reports.presentation import source_name
+
+    by_id = {s["id"]: s for s in fc.sources()}
+    return lambda source_id: source_name(by_id.get(source_id), source_id, width=40)
+
+
 def _ingest_summary(result) -> str:
     line = (
         f"{len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
@@ -309,12 +321,16 @@ def search(
     """Find stored claims by meaning (an English query finds Arabic claims)."""
     with workspace() as fc:
         hits = fc.search(query, k)
+        names = _source_names(fc)
     if fmt is OutputFormat.json:
         print_json(hits)
         return
+    if not hits:
+        out.print("no stored sentence matches", markup=False)
+        return
     table = Table("#", "score", "source", "sentence", "claims", show_lines=True)
     for h in hits:
-        table.add_row(str(h["rank"]), f"{h['score']:.3f}", h["source_id"], h["text"], " | ".join(c["quote"] for c in h["claims"]))
+        table.add_row(str(h["rank"]), f"{h['score']:.3f}", names(h["source_id"]), h["text"], " | ".join(c["quote"] for c in h["claims"]))
     out.print(table)
 
 
@@ -525,17 +541,21 @@ def review(
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
         found = fc.discrepancies(include_decided=all_)
+        names = _source_names(fc)
     if fmt is OutputFormat.json:
         print_json(found)
         return
+    if not found:
+        out.print("no discrepancies" if all_ else "no open discrepancies ('factcheck review --all' lists decided ones too)", markup=False)
+        return
     table = Table(title=f"{len(found)} discrepancies")
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", no_wrap=True, min_width=max(len(d["id"]) for d in found))
     for column in ("kind", "A", "B", *(["status"] if all_ else [])):
         table.add_column(column)
     for d in found:
         a, b = d["claims"]
         kind = f"{d['kind']}\n{d['severity']}" + "".join(f"\n{f.replace('_', ' ')}" for f in ("internal", "related_sources") if d[f])
-        table.add_row(d["id"], kind, f"{describe_value(a)}\n{a['source_id']}", f"{describe_value(b)}\n{b['source_id']}", *([d["status"]] if all_ else []))
+        table.add_row(d["id"], kind, f"{describe_value(a)}\n{names(a['source_id'])}", f"{describe_value(b)}\n{names(b['source_id'])}", *([d["status"]] if all_ else []))
     out.print(table)
 
 
@@ -546,8 +566,11 @@ def show(
     baseline: BaselineOption = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
-    """Both claims of a discrepancy in context, the quoted spans highlighted."""
+    """Both claims of a discrepancy in context, the quoted spans highlighted (between ⟦ ⟧
+    when the output is not a terminal)."""
     from rich.text import Text
+
+    from factcheck.reports.presentation import source_name
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -559,23 +582,35 @@ def show(
     out.print(d["summary"], markup=False)
     for label, claim, ctx in zip("AB", d["claims"], d["contexts"]):
         out.print()
-        out.print(f"{label}. {ctx['source_id']} — {ctx['title'] or ''} ({ctx['published'] or 'no date'}) {ctx['path']}", markup=False)
-        text = Text(ctx["context"])
-        text.stylize("bold reverse", ctx["quote_start"], ctx["quote_end"])
+        named = source_name(ctx, ctx["source_id"])
+        where = ctx["path"] if named == ctx["source_id"] else ""
+        out.print(f"{label}. {named} ({ctx['published'] or ctx.get('updated') or 'no date'}) {where}".rstrip(), markup=False)
+        start, end = ctx["quote_start"], ctx["quote_end"]
+        if out.is_terminal:
+            text = Text(ctx["context"])
+            text.stylize("bold reverse", start, end)
+        else:  # piped or pasted: the span is marked in the text itself
+            text = Text(ctx["context"][:start] + SPAN_OPEN + ctx["context"][start:end] + SPAN_CLOSE + ctx["context"][end:])
         out.print(text)
 
 
 @app.command("sources")
 def list_sources(fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table) -> None:
     """List stored sources."""
+    from factcheck.reports.presentation import source_name
+
     with workspace() as fc:
         rows = fc.sources()
     if fmt is OutputFormat.json:
         print_json(rows)
         return
-    table = Table("id", "title", "language", "published", "claims", "path", title=f"{len(rows)} sources")
+    if not rows:
+        out.print("no sources stored yet: run 'factcheck ingest SOURCES' first", markup=False)
+        return
+    table = Table(Column("id", no_wrap=True, min_width=max(len(r["id"]) for r in rows)), "title", "language", "date", "claims", title=f"{len(rows)} sources")
     for r in rows:
-        table.add_row(r["id"], r["title"] or "", r["language"] or "", r["published"] or "", str(r["claims"]), r["path"])
+        date = r["published"] or (f"updated {r['updated']}" if r["updated"] else "")
+        table.add_row(r["id"], source_name(r, r["path"]), r["language"] or "", date, str(r["claims"]))
     out.print(table)
 
 
@@ -590,13 +625,17 @@ def list_claims(
 
     with workspace() as fc:
         rows = fc.claims(source, grep)
+        names = _source_names(fc)
     if fmt is OutputFormat.json:
         print_json(rows)
         return
-    table = Table("id", "source", "quote", "reads as", "frame", "marks", title=f"{len(rows)} claims")
+    if not rows:
+        out.print("no claims" + (f" whose sentence contains {grep!r}" if grep else ""), markup=False)
+        return
+    table = Table(Column("id", no_wrap=True, min_width=max(len(r["id"]) for r in rows)), "source", "quote", "reads as", "frame", "marks", title=f"{len(rows)} claims")
     for r in rows:
         marks = " ".join(m for m in ("hedged", "negated") if r.get(m))
-        table.add_row(r["id"], r["source_id"], r["quote"], describe_value(r), describe_frame(r.get("frame")), marks)
+        table.add_row(r["id"], names(r["source_id"]), r["quote"], describe_value(r), describe_frame(r.get("frame")), marks)
     out.print(table)
 
 

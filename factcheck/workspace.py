@@ -741,14 +741,10 @@ class Factcheck:
         return found if include_decided else [d for d in found if d["status"] == "open"]
 
     def discrepancy(self, discrepancy_id: str) -> dict:
-        """One discrepancy by id (a unique prefix of at least 6 characters is enough)."""
-        key = discrepancy_id.strip()
-        found = [d for d in self.report()["discrepancies"] if d["id"] == key or (len(key) >= 6 and d["id"].startswith(key))]
-        if len(found) != 1:
-            raise QueryError(
-                f"no discrepancy {key!r}; 'factcheck review --all' lists them" if not found else f"{key!r} matches {len(found)} discrepancies; give more of the id"
-            )
-        return found[0]
+        """One discrepancy by id or by a prefix of it that no other id shares."""
+        found = self.report()["discrepancies"]
+        key = unique_prefix(discrepancy_id, [d["id"] for d in found], "discrepancy", "factcheck review --all")
+        return next(d for d in found if d["id"] == key)
 
     def show(self, discrepancy_id: str, context_sentences: int = 1) -> dict:
         """A discrepancy with each claim's sentence in context (the sentences around it)."""
@@ -769,8 +765,10 @@ class Factcheck:
                 {
                     "source_id": claim["source_id"],
                     "title": source["title"],
+                    "outlet": source["outlet"],
                     "path": source["path"],
                     "published": source["published"],
+                    "updated": source["updated"],
                     "context": source["text"][start:end],
                     "quote_start": claim["char_start"] - start,
                     "quote_end": claim["char_end"] - start,
@@ -790,8 +788,8 @@ class Factcheck:
     def claims(self, source_id: str | None = None, grep: str | None = None) -> list[dict]:
         """Stored claims, optionally of one source and/or whose sentence contains ``grep``
         (matched ignoring case, diacritics and Arabic letter variants)."""
-        if source_id is not None and self.store.get_source(source_id) is None:
-            raise QueryError(f"no source {source_id!r}; 'factcheck sources' lists them")
+        if source_id is not None:
+            source_id = unique_prefix(source_id, [s["id"] for s in self.store.sources()], "source", "factcheck sources")
         rows = self.store.claims(source_id=source_id)
         if grep:
             needle = normalize_for_match(grep)
@@ -854,6 +852,25 @@ def _location(claim: dict, path: Path | None, rel: str | None, text: str) -> dic
 
     (line, column), (end_line, end_column) = position(claim["char_start"]), position(claim["char_end"])
     return {"path": rel, "line": line, "column": column, "end_line": end_line, "end_column": end_column}
+
+
+def unique_prefix(key: str, ids: list[str], what: str, lister: str) -> str:
+    """The one id of ``ids`` that is ``key`` or starts with it, as git takes a short commit
+    id; otherwise a :class:`QueryError` saying that none does, or which several do.
+
+    >>> unique_prefix("d_2a", ["d_2a91", "d_3b00"], "discrepancy", "factcheck review")
+    'd_2a91'
+    """
+    key = key.strip()
+    if key in ids:
+        return key
+    found = sorted(i for i in ids if key and i.startswith(key))
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise QueryError(f"no {what} {key!r}; '{lister}' lists them")
+    shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
+    raise QueryError(f"{key!r} is the start of {len(found)} {what} ids ({shown}); give more of the id")
 
 
 class VectorCache(dict):

@@ -210,6 +210,27 @@ def skipped_note(report: dict) -> str:
     )
 
 
+def source_name(source: dict | None, source_id: str, width: int = 60) -> str:
+    """How a person knows a source: its outlet and title ("Reuters: OpenAI board fires
+    Altman"), the title alone, the outlet alone, or, with neither, its id; a title longer
+    than ``width`` is cut at a word with "…". Ids stay in JSON and CI output.
+
+    >>> source_name({"title": "OpenAI board fires Altman", "outlet": "Reuters"}, "002_ade9")
+    'Reuters: OpenAI board fires Altman'
+    >>> source_name({"title": "", "outlet": None}, "002_ade9")
+    '002_ade9'
+    """
+    source = source or {}
+    title = " ".join((source.get("title") or "").split())
+    outlet = " ".join((source.get("outlet") or "").split())
+    if len(title) > width:
+        cut = title[:width].rsplit(" ", 1)[0] if " " in title[:width] else title[:width]
+        title = cut.rstrip(" ,،:;-–—") + "…"
+    if title and outlet and outlet.casefold() not in title.casefold():
+        return f"{outlet}: {title}"
+    return title or outlet or source_id
+
+
 def short_hash(value: str, length: int = 12) -> str:
     """The first characters of a long hash, for display; the full value goes beside it."""
     return value if len(value) <= length else value[:length] + "…"

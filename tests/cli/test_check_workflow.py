@@ -143,3 +143,41 @@ def test_review_show_sources_claims(repo):
     assert one and {c["source_id"] for c in one} == {"002_ade957fd3a304f06"}
     assert fc(repo, "claims", "--source", "nope").exit_code == 2
     assert fc(repo, "claims").exit_code == 0
+
+
+def test_terminal_output_names_sources_marks_spans_and_takes_short_ids(repo):
+    sources = repo / "sources"
+    (sources / "factcheck-baseline.json").unlink()
+    assert fc(repo, "ingest", sources).exit_code == 0
+    review = json.loads(fc(repo, "review", "--sources", sources, "--format", "json").output)
+    titles = {s["id"]: s["title"] for s in json.loads(fc(repo, "sources", "--format", "json").output)}
+    table = fc(repo, "review", "--sources", sources)
+    # sources by title, not by file name; ids whole, however narrow the output
+    assert table.exit_code == 0 and all(d["id"] in table.output for d in review)
+    assert "002_ade957fd3a304f06" not in table.output and titles["002_ade957fd3a304f06"].split()[0] in table.output
+    listed = fc(repo, "claims", "--source", "002")  # a unique prefix of a source id
+    assert listed.exit_code == 0 and all(c["id"] in listed.output for c in json.loads(fc(repo, "claims", "--source", "002_ade957fd3a304f06", "--format", "json").output))
+    ambiguous = fc(repo, "claims", "--source", "00")
+    assert ambiguous.exit_code == 2 and "'00' is the start of 5 source ids" in ambiguous.output
+    # a discrepancy by the shortest prefix that is its own; a shared prefix is called so
+    ids = [d["id"] for d in review]
+    short = next(i[:n] for i in ids for n in range(3, len(i)) if sum(j.startswith(i[:n]) for j in ids) == 1)
+    shown = fc(repo, "show", short)
+    assert shown.exit_code == 0, shown.output
+    target = json.loads(fc(repo, "show", short, "--format", "json").output)
+    assert target["id"].startswith(short)
+    for claim, ctx in zip(target["claims"], target["contexts"]):  # not a terminal: the span in visible marks
+        assert f"⟦{claim['quote']}⟧" in shown.output
+    both = fc(repo, "show", "d_")
+    assert both.exit_code == 2 and f"is the start of {len(ids)} discrepancy ids" in both.output and "give more of the id" in both.output
+    # no empty tables
+    none = fc(repo, "claims", "--grep", "لا يوجد هذا النص")
+    assert none.exit_code == 0 and none.output.startswith("no claims whose sentence contains") and "┏" not in none.output
+
+
+def test_empty_workspace_says_so(tmp_path):
+    db = tmp_path / "empty.db"
+    listed = runner.invoke(app, ["--db", str(db), "--model", "hashing", "--no-progress", "sources"])
+    assert listed.exit_code == 0 and listed.output.startswith("no sources stored yet") and "┏" not in listed.output
+    review = runner.invoke(app, ["--db", str(db), "--model", "hashing", "--no-progress", "review", "--sources", str(tmp_path)])
+    assert review.exit_code == 0 and review.output.startswith("no open discrepancies"), review.output
