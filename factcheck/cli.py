@@ -361,7 +361,7 @@ def run(
 
 def _print_summary(report_data: dict) -> None:
     from factcheck.claims.describe import describe_value
-    from factcheck.reports.presentation import source_name
+    from factcheck.reports.presentation import source_name, worst_first
 
     discrepancies = report_data["discrepancies"]
     kinds = ("conflict", "precision", "supersession")
@@ -369,10 +369,9 @@ def _print_summary(report_data: dict) -> None:
     for severity in ("high", "medium", "low"):
         counts.add_row(severity, *(str(sum(1 for d in discrepancies if d["severity"] == severity and d["kind"] == k)) for k in kinds))
     out.print(counts)
-    order = {"high": 0, "medium": 1, "low": 2}
     names = {s["id"]: source_name(s, s["id"], width=40) for s in report_data["sources"]}
     table = Table("severity", "kind", "what each source says", Column("id", no_wrap=True))
-    for d in sorted(discrepancies, key=lambda d: (order[d["severity"]], d["kind"], d["id"])):
+    for d in sorted(discrepancies, key=worst_first):
         flags = [f.replace("_", " ") for f in ("internal", "related_sources") if d[f]]
         a, b = d["claims"]
         says = f"{names.get(a['source_id'], a['source_id'])}: {describe_value(a)}\n{names.get(b['source_id'], b['source_id'])}: {describe_value(b)}"

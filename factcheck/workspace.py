@@ -36,6 +36,7 @@ from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.stance import EventStance
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
 from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
+from factcheck.reports.presentation import worst_first
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_digest
@@ -737,7 +738,7 @@ class Factcheck:
     # -- review ------------------------------------------------------------------------------
     def discrepancies(self, include_decided: bool = False) -> list[dict]:
         """Discrepancies worst first; open ones only unless ``include_decided``."""
-        found = self.report()["discrepancies"]
+        found = sorted(self.report()["discrepancies"], key=worst_first)
         return found if include_decided else [d for d in found if d["status"] == "open"]
 
     def discrepancy(self, discrepancy_id: str) -> dict:

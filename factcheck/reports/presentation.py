@@ -93,6 +93,33 @@ def table_row(row: dict, cluster: dict, claims: dict[str, dict]) -> dict:
     return {**extra, **row, "kind": cluster["kind"]}
 
 
+KIND_ORDER = ("conflict", "supersession", "precision")  # worst first (SPEC, "Order")
+
+
+def worst_first(discrepancy: dict) -> tuple:
+    """The order every listing uses: severity, then kind (conflict, supersession,
+    precision), then a source's own discrepancy before one between sources that copy or
+    translate one another, then confidence (highest first), then id."""
+    severity, kind = discrepancy["severity"], discrepancy["kind"]
+    return (
+        SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES),
+        KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER),
+        bool(discrepancy.get("related_sources")),
+        -float(discrepancy.get("confidence") or 0.0),
+        discrepancy["id"],
+    )
+
+
+def cluster_order(discrepancies: list[dict]) -> list[dict]:
+    """``discrepancies`` worst first, each cluster's items kept together, clusters in the
+    order of their worst item."""
+    ordered = sorted(discrepancies, key=worst_first)
+    rank: dict[str, int] = {}
+    for d in ordered:
+        rank.setdefault(d["cluster_id"], len(rank))
+    return sorted(ordered, key=lambda d: rank[d["cluster_id"]])  # stable: worst first within a cluster
+
+
 def group_by_cluster(report: dict) -> list[tuple[dict, list[dict]]]:
     """Discrepancies grouped by cluster, clusters in the order their first discrepancy
     appears (so a list sorted by severity stays sorted by its worst case).

@@ -589,7 +589,10 @@ class Store:
             "from discrepancies d left join decisions dec on dec.discrepancy_id = d.id "
             "left join claims a on a.id = d.claim_a left join claims b on b.id = d.claim_b) d "
             + (f"where {where} " if where else "")
-            + "order by case d.severity when 'high' then 0 when 'medium' then 1 else 2 end, d.cluster_id, d.id"
+            # worst first, as factcheck.reports.presentation.worst_first orders them
+            + "order by case d.severity when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end, "
+            "case d.kind when 'conflict' then 0 when 'supersession' then 1 when 'precision' then 2 else 3 end, "
+            "d.related_sources, d.confidence desc, d.id"
         )
 
     # -- decisions (the database's cache of the baseline) -----------------------------------
