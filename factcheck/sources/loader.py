@@ -25,8 +25,11 @@ wrote (sidecar, front matter) is validated and a bad value is an error; metadata
 HTML is taken only when valid. Dates in the article text are never used here: finding them
 is the date extractor's job. ``language`` keeps the primary subtag only ("ar-EG" -> "ar").
 ``metadata_origin`` lists the contributors joined by "+": "front_matter", "html", "sidecar"
-(e.g. "front_matter+sidecar"), or "none". Without a title in the metadata, the title is the
-first non-empty body line that is not page furniture (see factcheck.text.boilerplate).
+(e.g. "front_matter+sidecar"), or "none". Without an outlet in the metadata, a source line
+of the page names it («المصدر: Tencent Technology», "Source: Reuters"). Without a title in
+the metadata, the title is the first body line that is not page furniture (see
+factcheck.text.boilerplate) when it reads as a headline, else "outlet — first words…" of
+that line; ``title_origin`` says which: ``metadata``, ``headline`` or ``first_words``.
 
 Which files are read at all (regular files inside the folder, no FIFOs or devices, no
 links leading out, nothing over the size limit) is factcheck.sources.files: no byte is read
@@ -41,7 +44,7 @@ import codecs
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +75,11 @@ __all__ = [
 
 
 TITLE_MAX_CHARS = 120
+HEADLINE_MAX_WORDS = 20  # a first line this short, not ending a sentence, with text after it, is a headline
+FIRST_WORDS = 10  # words of the first line a title made of them keeps
+OUTLET_MAX_WORDS = 6  # the most words of an outlet named by a source line
+_SENTENCE_END = re.compile(r"[.!。۔]\s*[\"'”»)]*$")
+_LABEL_END = re.compile(r"[:：]")
 # Fewer letters than this in the extracted main text means trafilatura found no article.
 MIN_HTML_LETTERS = 20
 #: Legacy code pages of Arabic and English news, tried before charset-normalizer's full search.
@@ -410,22 +418,53 @@ def _html_metadata(markup: str, path: Path) -> dict[str, str]:
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 
 
-def _fallback_title(text: str, body_start: int, fmt: str) -> str | None:
-    """The first non-empty line of the body that is not page furniture (else the first)."""
+def _body_lines(text: str, body_start: int, fmt: str) -> Iterator[tuple[str, str | None, bool]]:
+    """The body's non-empty lines, each (line, its furniture reason or None, whether it is a
+    Markdown heading), Markdown heading marks taken off."""
     from factcheck.text.boilerplate import furniture_reason
 
-    first = None
     for line in text[body_start:].split("\n"):
         line = line.strip()
-        if fmt == "md":
-            line = _MD_HEADING.sub("", line, count=1) if _MD_HEADING.match(line) else line
-        if not line:
+        heading = fmt == "md" and bool(_MD_HEADING.match(line))
+        if heading:
+            line = _MD_HEADING.sub("", line, count=1)
+        if line:
+            yield line, furniture_reason(line), heading
+
+
+def _text_outlet(text: str, body_start: int, fmt: str) -> str | None:
+    """The outlet a source line of the page names («المصدر: Tencent Technology», "Source:
+    Reuters"; what a source line is, boilerplate.toml says): what follows its label, from
+    the first such line whose name is short (at most :data:`OUTLET_MAX_WORDS` words)."""
+    for line, reason, _ in _body_lines(text, body_start, fmt):
+        if reason != "source_line":
             continue
-        if first is None:
-            first = line
-        if furniture_reason(line) is None:
-            return _shorten(line)
-    return _shorten(first) if first else None
+        name = _LABEL_END.split(line, maxsplit=1)[-1].strip(" \t()[]«»\"'.,،;:")
+        if name and len(name.split()) <= OUTLET_MAX_WORDS and len(name) <= TITLE_MAX_CHARS // 2:
+            return name
+    return None
+
+
+def _fallback_title(text: str, body_start: int, fmt: str, outlet: str | None) -> tuple[str, str] | None:
+    """(title, origin) without a metadata title: the first body line that is not page
+    furniture when it reads as a headline (origin ``headline``: a Markdown heading, or a
+    line of at most :data:`HEADLINE_MAX_WORDS` words that does not end a sentence and has
+    text after it), else "outlet — first words…" of that line (``first_words``); with only
+    furniture, the first line's first words."""
+    lines = list(_body_lines(text, body_start, fmt))
+    content = [(i, line, heading) for i, (line, reason, heading) in enumerate(lines) if reason is None]
+    if content:
+        i, line, heading = content[0]
+        followed = len(content) > 1
+        if heading or (followed and len(line) <= TITLE_MAX_CHARS and len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)):
+            return line, "headline"
+    elif lines:
+        line = lines[0][0]
+    else:
+        return None
+    words = line.split()
+    first = " ".join(words[:FIRST_WORDS]) + ("…" if len(words) > FIRST_WORDS else "")
+    return _shorten(f"{outlet} — {first}" if outlet else first), "first_words"
 
 
 def _shorten(line: str) -> str:
@@ -492,10 +531,15 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
             origins.append("sidecar")
 
     check_source_metadata(metadata, path.stem, str(path))
+    if "outlet" not in metadata:
+        outlet = _text_outlet(text, body_start, fmt)
+        if outlet:
+            metadata["outlet"] = outlet
+    title_origin = "metadata" if "title" in metadata else ""
     if "title" not in metadata:
-        title = _fallback_title(text, body_start, fmt)
-        if title:
-            metadata["title"] = title
+        found = _fallback_title(text, body_start, fmt, metadata.get("outlet"))
+        if found:
+            metadata["title"], title_origin = found
 
     return Source(
         id=path.stem,
@@ -506,5 +550,6 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         body_start=body_start,
         encoding=encoding,
         metadata_origin="+".join(origins) or "none",
+        title_origin=title_origin,
         **metadata,
     )

@@ -30,5 +30,6 @@ class Source:
     body_start: int = 0  # offset where the article body starts (after .md front matter)
     encoding: str = "utf-8"
     metadata_origin: str = "none"  # "sidecar", "front_matter", "html", or "none"
+    title_origin: str = ""  # "metadata", "headline" (the text's), "first_words" (made of them), or "" (no text)
     date_candidates: list[str] = field(default_factory=list)
     metadata_sha256: str = ""

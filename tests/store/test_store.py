@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -188,3 +188,25 @@ def test_the_copy_of_an_unchanged_baseline_is_not_written_again(tmp_path):
     assert store.decisions() == second
     store.replace_decisions(first)
     assert store.decisions() == first
+
+
+def test_a_database_before_title_origin_keeps_its_sources_and_reads_them_again(tmp_path, monkeypatch):
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text("المصدر: Tencent Technology\nوقع 500 موظف على الرسالة يوم الاثنين الماضي في مقر الشركة.\nنص آخر.\n", encoding="utf-8")
+    path = tmp_path / "c.db"
+    with monkeypatch.context() as old:  # the database as the version before m021 left it
+        old.setattr(migrations, "MIGRATIONS", [m for m in migrations.MIGRATIONS if m[0] != "m021_title_origin"])
+        store = Store(path)
+        store.db["sources"].insert({"id": "a", "path": "a.txt", "format": "txt", "text": "x", "sha256": "h", "title": "old title", "extractor": "54/old"})
+        store.close()
+    store = Store(path)
+    assert store.get_source("a")["title_origin"] == "" and store.get_source("a")["title"] == "old title"
+    store.close()
+    fc = Factcheck(path, model="hashing")
+    fc.ingest([folder])
+    source = fc.store.get_source("a")
+    assert (source["title_origin"], source["outlet"]) == ("first_words", "Tencent Technology")
+    assert source["title"].startswith("Tencent Technology — وقع 500 موظف")
