@@ -22,6 +22,7 @@ from factcheck.reports.presentation import (
     language_name,
     overview,
     plural,
+    source_date,
     source_name,
     table_row,
 )
@@ -193,11 +194,11 @@ def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict
         lines += ["Readings: " + " · ".join(escape_markdown(x) for x in summaries), ""]
     if cluster["table"]:
         lines += _table(
-            ["Source", "Published", "Says", "Reads as"],
+            ["Source", "Date", "Says", "Reads as"],
             [
                 [
                     _source(row["source_id"], sources),
-                    _text_or_dash(row.get("published")),
+                    _text_or_dash(row.get("published") or source_date(sources.get(row["source_id"]))),
                     escape_markdown(row["quote"]),
                     escape_markdown(describe_value(table_row(row, cluster, claims))),
                 ]
@@ -240,7 +241,7 @@ def _discrepancy_section(discrepancy: dict, sources: dict[str, dict]) -> list[st
 
 
 def _claim_heading(claim: dict, sources: dict[str, dict]) -> str:
-    published = (sources.get(claim["source_id"]) or {}).get("published")
+    published = source_date(sources.get(claim["source_id"]))
     heading = _source(claim["source_id"], sources)
     return heading + (f" · {escape_markdown(published)}" if published else "")
 

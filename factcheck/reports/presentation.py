@@ -258,6 +258,19 @@ def source_name(source: dict | None, source_id: str, width: int = 60) -> str:
     return title or outlet or source_id
 
 
+def source_date(source: dict | None) -> str | None:
+    """The date to show beside a source: its publication date, else "updated DATE" when
+    only its last update is known, else None.
+
+    >>> source_date({"published": None, "updated": "2023-11-28"})
+    'updated 2023-11-28'
+    """
+    source = source or {}
+    if source.get("published"):
+        return source["published"]
+    return f"updated {source['updated']}" if source.get("updated") else None
+
+
 def cite_sources(text: str, names: dict[str, str]) -> str:
     """``text`` (a discrepancy's summary, which names sources by id) with each source id
     replaced by the source's name (:func:`source_name`).

@@ -171,3 +171,17 @@ def test_values_read_as_a_reader_expects(claim, reading):
 def test_docstring_examples():
     for module in (markdown_module, presentation, describe_module):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_a_source_known_only_by_its_update_shows_that_date(build):
+    from factcheck.reports.html import render_html
+
+    report = build()
+    dated = report["discrepancies"][0]["claims"][0]["source_id"]
+    for source in report["sources"]:
+        if source["id"] == dated:
+            source["published"], source["updated"] = None, "2023-11-28"
+    for row in (r for c in report["clusters"] for r in c["table"] if r["source_id"] == dated):
+        row["published"] = None
+    assert "updated 2023-11-28" in render_markdown(report)
+    assert 'updated <time datetime="2023-11-28">2023-11-28</time>' in render_html(report)
