@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -203,7 +203,7 @@ def _source_names(fc) -> Callable[[str], str]:
     """A source's name for the terminal (outlet and title; the id when it has neither)."""
     from factcheck.reports.presentation import source_name
 
-    by_id = {s["id"]: s for s in fc.sources()}
+    by_id = {s["id"]: s for s in fc.store.source_labels()}
     return lambda source_id: source_name(by_id.get(source_id), source_id, width=40)
 
 
@@ -571,7 +571,7 @@ def show(
     when the output is not a terminal)."""
     from rich.text import Text
 
-    from factcheck.reports.presentation import cite_sources, source_name
+    from factcheck.reports.presentation import cite_sources, source_date, source_name
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -585,7 +585,7 @@ def show(
         out.print()
         named = source_name(ctx, ctx["source_id"])
         where = ctx["path"] if named == ctx["source_id"] else ""
-        out.print(f"{label}. {named} ({ctx['published'] or ctx.get('updated') or 'no date'}) {where}".rstrip(), markup=False)
+        out.print(f"{label}. {named} ({source_date(ctx) or 'no date'}) {where}".rstrip(), markup=False)
         start, end = ctx["quote_start"], ctx["quote_end"]
         if out.is_terminal:
             text = Text(ctx["context"])
@@ -598,7 +598,7 @@ def show(
 @app.command("sources")
 def list_sources(fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table) -> None:
     """List stored sources."""
-    from factcheck.reports.presentation import source_name
+    from factcheck.reports.presentation import source_date, source_name
 
     with workspace() as fc:
         rows = fc.sources()
@@ -610,8 +610,7 @@ def list_sources(fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = 
         return
     table = Table(Column("id", no_wrap=True, min_width=max(len(r["id"]) for r in rows)), "title", "language", "date", "claims", title=f"{len(rows)} sources")
     for r in rows:
-        date = r["published"] or (f"updated {r['updated']}" if r["updated"] else "")
-        table.add_row(r["id"], source_name(r, r["path"]), r["language"] or "", date, str(r["claims"]))
+        table.add_row(r["id"], source_name(r, r["path"]), r["language"] or "", source_date(r) or "", str(r["claims"]))
     out.print(table)
 
 

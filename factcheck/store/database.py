@@ -183,6 +183,10 @@ class Store:
         rows = list(self.db.query("select * from sources where id = ?", [source_id]))
         return rows[0] if rows else None
 
+    def source_labels(self) -> list[dict]:
+        """Each source's id, title, outlet and dates, without its text (what names it)."""
+        return list(self.db.query("select id, title, outlet, published, updated from sources order by id"))
+
     def source_digests(self) -> list[dict]:
         """Each source's id and content hash, without its text (what a corpus's fingerprint
         reads, on every command)."""
