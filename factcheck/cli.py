@@ -571,7 +571,7 @@ def show(
     when the output is not a terminal)."""
     from rich.text import Text
 
-    from factcheck.reports.presentation import cite_sources, source_date, source_name
+    from factcheck.reports.presentation import named_summary, source_date, source_name
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -580,7 +580,7 @@ def show(
         print_json(d)
         return
     out.print(f"{d['id']}  {d['kind']}, {d['severity']} severity, confidence {d['confidence']}, {d['status']}", markup=False)
-    out.print(cite_sources(d["summary"], {ctx["source_id"]: source_name(ctx, ctx["source_id"]) for ctx in d["contexts"]}), markup=False)
+    out.print(named_summary(d, {ctx["source_id"]: ctx for ctx in d["contexts"]}), markup=False)
     for label, claim, ctx in zip("AB", d["claims"], d["contexts"]):
         out.print()
         named = source_name(ctx, ctx["source_id"])

@@ -13,13 +13,13 @@ from factcheck.claims.describe import describe_value
 from factcheck.reports.presentation import (
     KIND_MEANINGS,
     agreeing_clusters,
-    cite_sources,
     claims_by_id,
     cluster_label,
     reading_summaries,
     group_by_cluster,
     highlight,
     language_name,
+    named_summary,
     overview,
     plural,
     source_date,
@@ -233,7 +233,7 @@ def _discrepancy_section(discrepancy: dict, sources: dict[str, dict]) -> list[st
         "",
         " · ".join(details),
         "",
-        f"{escape_markdown(cite_sources(discrepancy['summary'], {sid: source_name(s, sid) for sid, s in sources.items()}))} "
+        f"{escape_markdown(named_summary(discrepancy, sources))} "
         f"_{escape_markdown(KIND_MEANINGS.get(kind, ''))}_",
         "",
         *_table(headers, rows),

@@ -284,6 +284,13 @@ def cite_sources(text: str, names: dict[str, str]) -> str:
     return text
 
 
+def named_summary(discrepancy: dict, sources: dict[str, dict]) -> str:
+    """A discrepancy's summary with its two sources named (:func:`source_name`, ``sources``
+    by id) instead of by id."""
+    ids = sorted({claim["source_id"] for claim in discrepancy["claims"]})
+    return cite_sources(discrepancy["summary"], {i: source_name(sources.get(i), i) for i in ids})
+
+
 def short_hash(value: str, length: int = 12) -> str:
     """The first characters of a long hash, for display; the full value goes beside it."""
     return value if len(value) <= length else value[:length] + "…"

@@ -418,26 +418,27 @@ def _html_metadata(markup: str, path: Path) -> dict[str, str]:
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 
 
-def _body_lines(text: str, body_start: int, fmt: str) -> Iterator[tuple[str, str | None, bool]]:
-    """The body's non-empty lines, each (line, its furniture reason or None, whether it is a
-    Markdown heading), Markdown heading marks taken off."""
-    from factcheck.text.boilerplate import furniture_reason
-
+def _body_lines(text: str, body_start: int, fmt: str) -> Iterator[tuple[str, bool]]:
+    """The body's non-empty lines, each (line, whether it is a Markdown heading), Markdown
+    heading marks taken off; read as they are asked for."""
     for line in text[body_start:].split("\n"):
         line = line.strip()
         heading = fmt == "md" and bool(_MD_HEADING.match(line))
         if heading:
             line = _MD_HEADING.sub("", line, count=1)
         if line:
-            yield line, furniture_reason(line), heading
+            yield line, heading
 
 
 def _text_outlet(text: str, body_start: int, fmt: str) -> str | None:
     """The outlet a source line of the page names («المصدر: Tencent Technology», "Source:
     Reuters"; what a source line is, boilerplate.toml says): what follows its label, from
     the first such line whose name is short (at most :data:`OUTLET_MAX_WORDS` words)."""
-    for line, reason, _ in _body_lines(text, body_start, fmt):
-        if reason != "source_line":
+    from factcheck.text.boilerplate import furniture_reason
+
+    for line, _ in _body_lines(text, body_start, fmt):
+        # a source line names its source after a label and a colon: only those are classified
+        if not _LABEL_END.search(line) or furniture_reason(line) != "source_line":
             continue
         name = _LABEL_END.split(line, maxsplit=1)[-1].strip(" \t()[]«»\"'.,،;:")
         if name and len(name.split()) <= OUTLET_MAX_WORDS and len(name) <= TITLE_MAX_CHARS // 2:
@@ -450,16 +451,24 @@ def _fallback_title(text: str, body_start: int, fmt: str, outlet: str | None) ->
     furniture when it reads as a headline (origin ``headline``: a Markdown heading, or a
     line of at most :data:`HEADLINE_MAX_WORDS` words that does not end a sentence and has
     text after it), else "outlet — first words…" of that line (``first_words``); with only
-    furniture, the first line's first words."""
-    lines = list(_body_lines(text, body_start, fmt))
-    content = [(i, line, heading) for i, (line, reason, heading) in enumerate(lines) if reason is None]
+    furniture, the first line's first words. Reads the body only up to its second line of
+    text."""
+    from factcheck.text.boilerplate import furniture_reason
+
+    first_line, content = None, []
+    for line, heading in _body_lines(text, body_start, fmt):
+        first_line = first_line or line
+        if furniture_reason(line) is None:
+            content.append((line, heading))
+            if len(content) == 2:
+                break
     if content:
-        i, line, heading = content[0]
+        line, heading = content[0]
         followed = len(content) > 1
         if heading or (followed and len(line) <= TITLE_MAX_CHARS and len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)):
             return line, "headline"
-    elif lines:
-        line = lines[0][0]
+    elif first_line is not None:
+        line = first_line
     else:
         return None
     words = line.split()
