@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.engines.base import Engine, check_engine, open_engine, parse_workers
 from factcheck.errors import QueryError, SourceError
+from factcheck.index import ranking
 from factcheck.index.vector_index import VectorIndex, faiss_id, tier
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
@@ -590,8 +592,10 @@ class Factcheck:
         return written
 
     # -- search ----------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10) -> list[dict]:
-        """Stored claim sentences nearest in meaning to ``query`` (any language)."""
+    def search(self, query: str, k: int = 10, min_score: float | None = None) -> list[dict]:
+        """Stored claim sentences about ``query`` (any language), best first: the nearest
+        in meaning re-ranked with the query's words, names and question
+        (:mod:`factcheck.index.ranking`); with ``min_score``, only hits scoring at least it."""
         query = (query or "").strip()
         if not query:
             raise QueryError("the search query is empty")
@@ -599,6 +603,8 @@ class Factcheck:
             raise QueryError(f"the search query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
         if k < 1:
             raise QueryError("-k must be at least 1")
+        if min_score is not None and not (math.isfinite(min_score) and -1 <= min_score <= 1):
+            raise QueryError("--min-score must be a number from -1 to 1")
         claims = self.store.claims()
         if not claims:
             raise QueryError("nothing is stored yet: run 'factcheck ingest SOURCES' first")
@@ -610,17 +616,26 @@ class Factcheck:
         for c in claims:
             by_sentence.setdefault(_sentence_index_id(c["sentence_id"]), []).append(c)
         qvec = self.embedder.encode([query], kind="query")
-        scores, ids = index.search(qvec, k)
+        scores, ids = index.search(qvec, max(ranking.POOL, 4 * k))
+        pool = [(round(float(score), 4), int(sid)) for score, sid in zip(scores[0], ids[0]) if int(sid) in by_sentence]
+        units = ranking.query_units(query)
+        keyword = ranking.keyword_scores(units, [ranking.sentence_terms(by_sentence[sid][0]["text"], by_sentence[sid]) for _, sid in pool])
+        ranked = sorted(
+            ((ranking.hybrid(vec, kw), vec, kw, sid) for (vec, sid), kw in zip(pool, keyword)),
+            key=lambda r: (-r[0], -r[1], r[3]),
+        )
         hits = []
-        for rank, (score, sid) in enumerate(zip(scores[0], ids[0]), start=1):
-            members = by_sentence.get(int(sid))
-            if not members:
-                continue
+        for score, vec, kw, sid in ranked:
+            if len(hits) == k or (min_score is not None and score < min_score):
+                break
+            members = by_sentence[sid]
             first = members[0]
             hits.append(
                 {
-                    "rank": rank,
-                    "score": round(float(score), 4),
+                    "rank": len(hits) + 1,
+                    "score": score,
+                    "vector": vec,
+                    "keyword": kw,
                     "source_id": first["source_id"],
                     "sentence_start": first["sentence_start"],
                     "sentence_end": first["sentence_end"],

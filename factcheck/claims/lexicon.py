@@ -130,6 +130,12 @@ class Lexicon:
         keys = content_keys(noun or "")
         return self._group.get(keys[0]) if keys else None
 
+    def group_of_key(self, key: str) -> str | None:
+        """The group of a word key (as :func:`factcheck.claims.context.word_key` gives it),
+        None for a generic noun or one the table does not know."""
+        group = self._group.get(key)
+        return None if group == GENERIC else group
+
     def sector(self, words: Iterable[str]) -> str | None:
         """The sector the first of ``words`` that names one names ("Energy", «للطاقة»).
 
