@@ -316,11 +316,14 @@ def report(
 def search(
     query: Annotated[str, typer.Argument(help="What to look for, in any language.")],
     k: Annotated[int, typer.Option("-k", help="How many sentences to return.", min=1, max=1000)] = 10,
+    min_score: Annotated[
+        Optional[float], typer.Option("--min-score", help="Only sentences scoring at least this (0 to 1; docs/evaluation.md#search).")
+    ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
 ) -> None:
-    """Find stored claims by meaning (an English query finds Arabic claims)."""
+    """Find stored claims by meaning and words (an English query finds Arabic claims)."""
     with workspace() as fc:
-        hits = fc.search(query, k)
+        hits = fc.search(query, k, min_score)
         names = _source_names(fc)
     if fmt is OutputFormat.json:
         print_json(hits)
@@ -361,13 +364,12 @@ def run(
 
 def _print_summary(report_data: dict) -> None:
     from factcheck.claims.describe import describe_value
-    from factcheck.reports.presentation import source_name, worst_first
+    from factcheck.reports.presentation import KINDS, SEVERITIES, source_name, worst_first
 
     discrepancies = report_data["discrepancies"]
-    kinds = ("conflict", "precision", "supersession")
-    counts = Table("severity", *kinds, title=f"{len(discrepancies)} discrepancies in {len(report_data['sources'])} sources")
-    for severity in ("high", "medium", "low"):
-        counts.add_row(severity, *(str(sum(1 for d in discrepancies if d["severity"] == severity and d["kind"] == k)) for k in kinds))
+    counts = Table("severity", *KINDS, title=f"{len(discrepancies)} discrepancies in {len(report_data['sources'])} sources")
+    for severity in SEVERITIES:
+        counts.add_row(severity, *(str(sum(1 for d in discrepancies if d["severity"] == severity and d["kind"] == k)) for k in KINDS))
     out.print(counts)
     names = {s["id"]: source_name(s, s["id"], width=40) for s in report_data["sources"]}
     table = Table("severity", "kind", "what each source says", Column("id", no_wrap=True))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+from factcheck.claims.lexicon import GENERIC, lexicon
 from factcheck.claims.money import currencies
 
 #: Currencies whose symbol no other currency shares in English text (¥ is yen or yuan).
@@ -61,10 +62,12 @@ def describe_value(item: dict) -> str:
     'between $50 million and $100 million'
     >>> describe_value({"value": None, "low": 100, "high": 1000, "qualifier": "range",
     ...                 "unit": "count", "noun": "موظف", "approximate": True})
-    'roughly between 100 and 1,000 (موظف)'
+    'roughly between 100 and 1,000 staff'
     >>> describe_value({"value": 700, "low": 700, "high": 700, "qualifier": "exact",
-    ...                 "unit": "count", "total": 770, "noun": "موظف"})
-    '700 of 770 (موظف)'
+    ...                 "unit": "count", "total": 770, "noun": "موظفاً"})
+    '700 of 770 staff'
+    >>> describe_value({"value": 3, "low": 3, "high": 3, "qualifier": "exact", "unit": "count", "noun": "مختبرات"})
+    '3 (مختبرات)'
     >>> describe_value({"value": 1.2e9, "low": 1.2e9, "high": 1.2e9, "qualifier": "approx", "unit": "SAR"})
     'about SAR 1.2 billion'
     >>> describe_value({"value": 5e6, "low": 5e6, "high": 5e6, "qualifier": "exact", "unit": "dinar"})
@@ -116,7 +119,7 @@ def describe_value(item: dict) -> str:
     if unit in DURATIONS:
         return f"{words} {unit}" if last == 1 else f"{words} {unit}s"
     if unit == "count":
-        return f"{words} ({item['noun']})" if item.get("noun") else words
+        return _counted(words, item.get("noun"))
     if unit == "percent" or _is_currency(unit):
         return words
     if unit == "percentage_point":
@@ -124,6 +127,15 @@ def describe_value(item: dict) -> str:
     if currencies().is_family(unit):
         return f"{words} {unit}" if last == 1 else f"{words} {unit}s"  # "5 million dinars": which dinar is not said
     return f"{words} {unit}"  # a unit this module does not know by name
+
+
+def _counted(words: str, noun: str | None) -> str:
+    """A count with what it counts: the lexicon group's English name when the noun is in
+    one ("700 staff" for «موظفاً»), else the noun as written, in brackets."""
+    if not noun:
+        return words
+    group = lexicon().group(noun)
+    return f"{words} {group}" if group and group != GENERIC else f"{words} ({noun})"
 
 
 def describe_event(item: dict) -> str:

@@ -362,16 +362,40 @@ def mark(text: str, start: int, end: int, cues: Cues | None = None) -> tuple[boo
     >>> mark(s, s.index("500"), s.index("500") + 3)
     (False, False)
     """
+    hedged, negated, _ = _read(text, start, end, cues)
+    return hedged, negated
+
+
+def hedge_cue(text: str, start: int, end: int) -> str:
+    """The words that hedge the mention text[start:end] ("reportedly", «تشير التقارير»,
+    "if"), as written; "" when it is not hedged or only a future tense hedges it.
+
+    >>> s = "وبحسب تقارير صحفية، يوجد حالياً حوالي 700 موظف"
+    >>> hedge_cue(s, s.index("700"), s.index("700") + 3)
+    'وبحسب تقارير'
+    >>> s = "Up to 300 people may have been evacuated, officials said."
+    >>> hedge_cue(s, s.index("300"), s.index("300") + 3)
+    'may'
+    """
+    hedged, _, cue = _read(text, start, end, None)
+    return text[cue[0] : cue[1]] if hedged and cue else ""
+
+
+def _read(text: str, start: int, end: int, cues: Cues | None) -> tuple[bool, bool, tuple[int, int] | None]:
+    """(hedged, negated, the span of the cue that hedges it) for text[start:end]."""
     if not text or start >= len(text):
-        return False, False
+        return False, False, None
     cues = cues or Cues(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
     _, _, g_lo, g_hi, c_lo, c_hi = clause_bounds(text, start, end, cues)
     found = []
+    ends = {}
     for s, e, kind in cues.cues.inside(g_lo, g_hi):
         if (s < end and e > start) or kind is None:
             continue  # inside the mention: its own qualifier; or "May", the month
         found.append((s, kind))
+        ends[s] = e
     hedged = negated = cancelled = False
+    cue = None
     # Cues after the mention stop at the first complementizer, and at a condition after it.
     barrier = min((pos for pos, kind in found if kind == "comp" and pos >= end), default=g_hi)
     barrier = cues.embeddings.first_start(end, barrier)  # the statement after a verb of saying is another's
@@ -379,23 +403,24 @@ def mark(text: str, start: int, end: int, cues: Cues | None = None) -> tuple[boo
     if cond_after is not None:
         barrier = cond_after
         hedged = _irrealis(cues, g_lo, cond_after, start, end, found)
+        if hedged:
+            cue = (cond_after, ends[cond_after])
     for pos, kind in found:
         if pos >= barrier:
             continue
         in_clause = c_lo <= pos < c_hi
         if in_clause and pos >= end and kind in ("modal", "neg") and cues.words_between(end, pos) > _AFTER_REACH:
             in_clause = False  # "... بعد أسبوع فقط من إعلان ... شريحة يمكن استخدامها": another verb's
-        if kind in ("cond", "report"):
+        if kind in ("cond", "report") or (kind == "modal" and in_clause):
             hedged = True
-        elif kind == "modal" and in_clause:
-            hedged = True
+            cue = cue or (pos, ends[pos])
         elif kind == "deny" and pos < start:
             negated = True
         elif kind == "neg" and in_clause:
             negated = True
         elif kind == "cancel" and in_clause:
             cancelled = True
-    return hedged, negated and not cancelled
+    return hedged, negated and not cancelled, cue
 
 
 def _irrealis(cues: Cues, lo: int, hi: int, start: int, end: int, found: list) -> bool:

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.claims.calendar_math import day_interval
+from factcheck.claims.modality import hedge_cue
 from factcheck.reconcile.events import judge_events
 from factcheck.reconcile.intervals import journalistic, literal, same_reading
 from factcheck.reconcile.slots import day_of, sentence_concepts
@@ -123,8 +124,34 @@ def _finish(kind: str, severity: str, reason: str, a: dict, b: dict, alignment_s
         confidence *= HEDGED_CONFIDENCE
         if _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index("medium"):
             severity = "medium"
-        reason += " (one claim is hedged)"
+        reason += f" ({hedge_note(a, b)})"
     return Judgement(kind, severity, round(confidence, 3), reason)
+
+
+def hedge_note(a: dict, b: dict) -> str:
+    """Which of two claims is hedged, and by what words: "770 is hedged by «تشير
+    التقارير»"; "both are hedged: 770 by ...; 700 by ..." when both are.
+
+    >>> s = "Up to 300 people may have been evacuated."
+    >>> a = {"hedged": True, "quote": "300", "text": s, "sentence_start": 0, "char_start": 6, "char_end": 9}
+    >>> hedge_note(a, {"hedged": False})
+    '300 is hedged by "may"'
+    """
+    said = [_hedged_by(c) for c in (a, b) if c.get("hedged")]
+    if len(said) == 1:
+        return f"{said[0][0]} is hedged {said[0][1]}"
+    return "both are hedged: " + "; ".join(f"{quote} {how}" for quote, how in said)
+
+
+def _quote_words(words: str) -> str:
+    return f"«{words}»" if any("\u0600" <= ch <= "\u06ff" for ch in words) else f'"{words}"'
+
+
+def _hedged_by(claim: dict) -> tuple[str, str]:
+    text, offset = claim.get("text") or "", claim.get("sentence_start") or 0
+    cue = hedge_cue(text, claim.get("char_start", 0) - offset, claim.get("char_end", 0) - offset) if text else ""
+    quote = claim.get("quote") or "one claim"
+    return quote, f"by {_quote_words(cue)}" if cue else "by a condition or a future tense"
 
 
 def _dated_apart(a: dict, b: dict) -> bool:

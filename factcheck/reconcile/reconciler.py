@@ -37,8 +37,9 @@ from factcheck.text.normalize import normalize_sentence
 #: The version of the rules that align two claims (names, frames, slots): stored alignments
 #: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
 #: with ك or ق. 5: an act one source tells on two days more than a week apart is two events
-#: (the derived discrepancies change, so stored results are derived again).
-ALIGNMENT_RULES = 5
+#: (the derived discrepancies change, so stored results are derived again). 6: a hedged
+#: claim's discrepancy says which claim is hedged and by what words.
+ALIGNMENT_RULES = 6
 
 
 @dataclass

@@ -18,7 +18,7 @@ def summarise(kind: str, a: dict, b: dict, reason: str, internal: bool) -> str:
     >>> b = {"source_id": "005", "kind": "quantity", "value": 300, "low": 300, "high": 300,
     ...      "qualifier": "exact", "unit": "count", "noun": None}
     >>> summarise("conflict", a, b, "the two figures cannot both be true", internal=False)
-    'Conflict: 002 says more than 500 (موظفي) but 005 says 300; the two figures cannot both be true.'
+    'Conflict: 002 says more than 500 staff but 005 says 300; the two figures cannot both be true.'
     """
     if internal:
         where = f"{a['source_id']} says both {describe_value(a)} and {describe_value(b)}"

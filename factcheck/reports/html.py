@@ -16,10 +16,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from factcheck.claims.describe import describe_value, interval
 from factcheck.reports.presentation import (
+    CONFIDENCE_MEANING,
     KIND_MEANINGS,
     KINDS,
     SEVERITIES,
     agreeing_clusters,
+    attention,
     claims_by_id,
     cluster_label,
     reading_summaries,
@@ -27,13 +29,14 @@ from factcheck.reports.presentation import (
     group_by_cluster,
     highlight,
     language_name,
-    named_summary,
     overview,
     short_hash,
     source_name,
+    summary_parts,
     table_row,
     text_direction,
 )
+from factcheck.reports.timeline import shortened
 
 TEMPLATE = "report.html.j2"
 
@@ -72,6 +75,8 @@ def _page(report: dict) -> dict:
     claims = claims_by_id(report)
     return {
         "overview": overview(report),
+        "attention": attention(report),
+        "confidence_meaning": CONFIDENCE_MEANING,
         "counts": {
             "sources": len(report["sources"]),
             "clusters": len(report["clusters"]),
@@ -117,7 +122,10 @@ def _timeline(entries: list[dict], sources: dict[str, dict], kinds: dict[str, st
         for sid in columns:
             quotes = [{"quote": c["quote"], "text": c["text"], "negated": c["negated"], "story": c["dated_by"] == "story"} for c in e["claims"] if c["source_id"] == sid]
             cells.append({"quotes": quotes, "lang": (sources.get(sid) or {}).get("language")})
-        rows.append({"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"], "what": e["what"], "kind": e["kind"], "cells": cells, "discrepancies": [{"id": d, "kind": kinds.get(d, "")} for d in e["discrepancy_ids"]]})
+        # a dated sentence is shown as written, in its own direction (the date is in the Date column)
+        dated = e["kind"] != "event" and e["claims"]
+        what = shortened(e["claims"][0]["text"]) if dated else e["what"]
+        rows.append({"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"], "what": what, "what_auto": bool(dated), "kind": e["kind"], "cells": cells, "discrepancies": [{"id": d, "kind": kinds.get(d, "")} for d in e["discrepancy_ids"]]})
     return {"columns": columns, "rows": rows}
 
 
@@ -166,7 +174,7 @@ def _discrepancy(discrepancy: dict, sources: dict[str, dict]) -> dict:
         "internal": discrepancy["internal"],
         "related_sources": discrepancy["related_sources"],
         "status": discrepancy["status"],
-        "summary": named_summary(discrepancy, sources),
+        "summary_parts": summary_parts(discrepancy),
         "meaning": KIND_MEANINGS.get(discrepancy["kind"], ""),
         "claims": [_claim(claim, sources) for claim in discrepancy["claims"]],
     }

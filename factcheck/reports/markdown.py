@@ -11,8 +11,11 @@ import unicodedata
 
 from factcheck.claims.describe import describe_value
 from factcheck.reports.presentation import (
+    CONFIDENCE_MEANING,
     KIND_MEANINGS,
     agreeing_clusters,
+    attention,
+    attention_line,
     claims_by_id,
     cluster_label,
     reading_summaries,
@@ -47,6 +50,12 @@ def render_markdown(report: dict) -> str:
     sources = {source["id"]: source for source in report["sources"]}
     lines = ["# Fact-check report", "", overview(report), "", _generated_by(report["generated_by"]), ""]
 
+    worst = attention(report)
+    if worst:
+        lines += ["## What needs attention", ""]
+        lines += [f"- {escape_markdown(attention_line(item))} ({_code(item['id'])})" for item in worst]
+        lines += ["", CONFIDENCE_MEANING, ""]
+
     groups = group_by_cluster(report)
     claims = claims_by_id(report)
     if groups:
@@ -61,7 +70,7 @@ def render_markdown(report: dict) -> str:
         lines += ["## Where the sources agree", ""]
         for cluster in agreeing:
             lines.append(
-                f"- {escape_markdown(cluster['canonical'])} "
+                f"- {escape_markdown(' '.join(x for x in (cluster.get('label'), cluster['canonical']) if x))} "
                 f"({escape_markdown(cluster_label(cluster))}; "
                 f"{plural(len(cluster['sources']), 'source')}: {_source_list(cluster['sources'], sources)})"
             )
@@ -180,10 +189,12 @@ def _generated_by(generated_by: dict) -> str:
 
 
 def _cluster_section(cluster: dict, n_discrepancies: int, claims: dict[str, dict], sources: dict[str, dict]) -> list[str]:
+    # the cluster's question leads ("How many staff signed?"); its representative claim follows
+    lead = cluster.get("label") or cluster["canonical"]
     lines = [
-        f"### {escape_markdown(cluster['canonical'])}",
+        f"### {escape_markdown(lead)}",
         "",
-        *([f"Question: {escape_markdown(cluster['label'])}", ""] if cluster.get("label") else []),
+        *([f"> {escape_markdown(cluster['canonical'])}", ""] if cluster.get("label") else []),
         f"Cluster {_code(cluster['id'])} · {escape_markdown(cluster_label(cluster))} · "
         f"{plural(len(cluster['sources']), 'source')} · "
         f"{plural(n_discrepancies, 'discrepancy', 'discrepancies')}",

@@ -8,10 +8,12 @@ adds only its own escaping and layout. Nothing here escapes: it returns plain te
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Iterable
 
-KINDS = ("conflict", "precision", "supersession")
+KINDS = ("conflict", "supersession", "precision")  # worst first (SPEC, "Order"): every listing of kinds
 SEVERITIES = ("high", "medium", "low")
 STATUSES = ("open", "acknowledged", "dismissed")
 
@@ -93,7 +95,7 @@ def table_row(row: dict, cluster: dict, claims: dict[str, dict]) -> dict:
     return {**extra, **row, "kind": cluster["kind"]}
 
 
-KIND_ORDER = ("conflict", "supersession", "precision")  # worst first (SPEC, "Order")
+KIND_ORDER = KINDS
 
 
 def worst_first(discrepancy: dict) -> tuple:
@@ -118,6 +120,51 @@ def cluster_order(discrepancies: list[dict]) -> list[dict]:
     for d in ordered:
         rank.setdefault(d["cluster_id"], len(rank))
     return sorted(ordered, key=lambda d: rank[d["cluster_id"]])  # stable: worst first within a cluster
+
+
+#: how many discrepancies the reports put under "What needs attention"
+ATTENTION = 3
+
+#: what a discrepancy's confidence means, in the reports' words
+CONFIDENCE_MEANING = (
+    "Confidence (0 to 1) is how sure factcheck is that the two claims answer the same question, "
+    "from a model fitted on labelled pairs, and 30% lower when a claim is hedged; "
+    "it does not say which source is right."
+)
+
+
+def attention(report: dict, limit: int = ATTENTION) -> list[dict]:
+    """The worst open discrepancies (SPEC order), each with one line of plain words: what
+    is asked, and what each source says ("How many staff are there? 770 staff (Source A)
+    against 700 staff (Source B)")."""
+    from factcheck.claims.describe import describe_value
+
+    sources = {s["id"]: s for s in report["sources"]}
+    clusters = {c["id"]: c for c in report["clusters"]}
+    items = []
+    for d in sorted((d for d in report["discrepancies"] if d.get("status", "open") == "open"), key=worst_first)[:limit]:
+        cluster = clusters.get(d["cluster_id"]) or {}
+        about = cluster.get("label") or (cluster_label(cluster) if cluster else "")
+        a, b = d["claims"]
+        items.append(
+            {
+                "id": d["id"], "severity": d["severity"], "kind": d["kind"], "about": about,
+                "values": (describe_value(a), describe_value(b)),
+                # one source named once when it says both
+                "sources": tuple(dict.fromkeys(source_name(sources.get(c["source_id"]), c["source_id"]) for c in (a, b))),
+            }
+        )  # fmt: skip
+    return items
+
+
+def attention_line(item: dict) -> str:
+    """An :func:`attention` item as one plain line."""
+    a, b = item["values"]
+    if len(item["sources"]) == 1:
+        said = f"{a} against {b}, both in {item['sources'][0]}"
+    else:
+        said = f"{a} ({item['sources'][0]}) against {b} ({item['sources'][1]})"
+    return f"{item['kind'].capitalize()}, {item['severity']}: {item['about']} {said}".replace("  ", " ")
 
 
 def group_by_cluster(report: dict) -> list[tuple[dict, list[dict]]]:
@@ -289,6 +336,41 @@ def named_summary(discrepancy: dict, sources: dict[str, dict]) -> str:
     by id) instead of by id."""
     ids = sorted({claim["source_id"] for claim in discrepancy["claims"]})
     return cite_sources(discrepancy["summary"], {i: source_name(sources.get(i), i) for i in ids})
+
+
+_ARABIC_QUOTE = re.compile(r"«[^«»]*»")
+
+
+def summary_parts(discrepancy: dict) -> list[tuple[str, str]]:
+    """A discrepancy's summary cut into ("text", words), ("source", source id) where it
+    names a source, and ("quote", «words») where it quotes Arabic words, so that a page
+    can set each name and quote apart: inside an English sentence, an Arabic title or
+    quote keeps its own word order only when isolated.
+
+    >>> summary_parts({"summary": "Conflict: a1 says 5 but b2 says 6 (5 is hedged by «قد»).", "claims": [{"source_id": "a1"}, {"source_id": "b2"}]})
+    [('text', 'Conflict: '), ('source', 'a1'), ('text', ' says 5 but '), ('source', 'b2'), ('text', ' says 6 (5 is hedged by '), ('quote', '«قد»'), ('text', ').')]
+    """
+    ids = sorted({claim["source_id"] for claim in discrepancy["claims"]}, key=lambda i: (-len(i), i))
+    names = re.compile("|".join(re.escape(i) for i in ids)) if ids else None  # a longer id first: one id may start another
+    parts: list[tuple[str, str]] = []
+    text = discrepancy["summary"]
+    pos = 0
+    for m in names.finditer(text) if names else ():
+        parts += _quoted_parts(text[pos : m.start()])
+        parts.append(("source", m.group()))
+        pos = m.end()
+    return parts + _quoted_parts(text[pos:])
+
+
+def _quoted_parts(text: str) -> list[tuple[str, str]]:
+    parts = []
+    pos = 0
+    for m in _ARABIC_QUOTE.finditer(text):
+        if m.start() > pos:
+            parts.append(("text", text[pos : m.start()]))
+        parts.append(("quote", m.group()))
+        pos = m.end()
+    return parts + ([("text", text[pos:])] if pos < len(text) else [])
 
 
 def short_hash(value: str, length: int = 12) -> str:

@@ -42,7 +42,9 @@ def timeline_claims(claims: list[dict]) -> list[dict]:
 WHAT_CHARACTERS = 120  # a date entry's sentence is shown up to this many characters
 
 
-def _shortened(text: str) -> str:
+def shortened(text: str) -> str:
+    """A sentence as a timeline row names it: whitespace collapsed, cut with … past
+    :data:`WHAT_CHARACTERS`."""
     text = " ".join(text.split())
     return text if len(text) <= WHAT_CHARACTERS else text[: WHAT_CHARACTERS - 1].rstrip() + "…"
 
@@ -81,7 +83,7 @@ def build_timeline(claims: list[dict], cluster_of: dict[str, str], discrepancies
             "date_end": when.get("date_end"),
             "precision": precision,
             "kind": kind,
-            "what": describe_event(first) if kind == "event" else f"{describe_date(first)}: {_shortened(first['text'])}",
+            "what": describe_event(first) if kind == "event" else f"{describe_date(first)}: {shortened(first['text'])}",
             "action": (first.get("frame") or {}).get("measured") if kind == "event" else None,
             "cluster_id": cluster_of.get(first["id"]),
             "sources": sorted({c["source_id"] for c in members}),

