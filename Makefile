@@ -1,6 +1,8 @@
 # Two commands for a new machine:
 #   make demo   set up (venv, CPU torch, factcheck) and run the main job on sources/
 #   make test   set up (with the optional Dask engine, so its tests run) and run the test suite
+# And, to look at the demo's HTML report as readers would (needs Debian's chromium):
+#   make screenshots
 #
 # Elsewhere than on a machine with a local CPU torch wheel, get the CPU build of torch from
 # the PyTorch CPU wheel index (a plain install pulls a multi-GB CUDA build):
@@ -19,7 +21,7 @@ export HF_HUB_OFFLINE := 1
 
 TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL),)
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test clean screenshots
 
 setup: $(VENV)/.installed
 
@@ -41,6 +43,10 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	@echo "demo: reading, reconciling and reporting on $(SOURCES)/ (the first run embeds every sentence: a minute or two)"
 	$(BIN)/factcheck run $(SOURCES) --output $(REPORTS)
+
+# Screenshots of the demo's report at desktop and phone widths, JavaScript off (needs Chromium; make test never does)
+screenshots:
+	$(BIN)/python scripts/screenshot_report.py $(REPORTS)/report.html --out $(REPORTS)/screenshots
 
 test: setup $(VENV)/.distributed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
