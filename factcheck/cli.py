@@ -573,7 +573,7 @@ def show(
     when the output is not a terminal)."""
     from rich.text import Text
 
-    from factcheck.reports.presentation import named_summary, source_date, source_name
+    from factcheck.reports.presentation import named_summary, said_by, source_date, source_name
 
     with workspace() as fc:
         _sync_baseline(fc, sources, baseline)
@@ -587,7 +587,8 @@ def show(
         out.print()
         named = source_name(ctx, ctx["source_id"])
         where = ctx["path"] if named == ctx["source_id"] else ""
-        out.print(f"{label}. {named} ({source_date(ctx) or 'no date'}) {where}".rstrip(), markup=False)
+        said = said_by(claim)
+        out.print(f"{label}. {named} ({source_date(ctx) or 'no date'}) {where}".rstrip() + (f", {said}" if said else ""), markup=False)
         start, end = ctx["quote_start"], ctx["quote_end"]
         if out.is_terminal:
             text = Text(ctx["context"])

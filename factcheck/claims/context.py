@@ -70,7 +70,7 @@ def word_key(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)  # news vocabulary repeats: each word is looked up once
-def _is_stopword(token: str) -> bool:
+def is_stopword(token: str) -> bool:
     norm = normalize_for_match(token)
     if len(norm) < 2 or norm in STOPWORDS or strip_clitics(norm) in STOPWORDS:
         return True
@@ -88,7 +88,7 @@ def content_keys(text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[str
     spans = list(exclude)
     keys = []
     for m in _TOKEN.finditer(text):
-        if any(s <= m.start() < e for s, e in spans) or _is_stopword(m.group()):
+        if any(s <= m.start() < e for s, e in spans) or is_stopword(m.group()):
             continue
         keys.append(word_key(m.group()))
     return keys

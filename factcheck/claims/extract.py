@@ -19,6 +19,7 @@ from factcheck.claims.context import SentenceWords, content_keys, dates_a_statem
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.events import find_events, quote_negation
+from factcheck.claims.attribution import Attributor, Voice
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
@@ -36,7 +37,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"55/{STEMMER}"
+EXTRACTOR_VERSION = f"56/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -114,15 +115,17 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
     entity_rows: list[dict] = []
     seen: Counter = Counter()
     narrative = ""  # the last day the text has named: where its story stands
+    heard: list[tuple[dict, list[Claim], list[Voice]]] = []  # who may be speaking, sentence by sentence
     for sentence in body:
         if failures.failed(sentence):
             continue
         index = sentence["sentence_index"]
         with failures.guard(sentence):
             # Built aside and kept only when the whole sentence went through.
-            sentence_claims, sentence_entities, occurrences = _read_sentence(
+            sentence_claims, sentence_entities, occurrences, voices = _read_sentence(
                 source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs
             )
+            heard.append((sentence, sentence_claims, voices))
             for claim in sentence_claims:
                 if claim.event is not None and (claim.event.form == "verb" or claim.event.stage) and not claim.frame.time:
                     # a verb tells the story (and so does the one before a noun: "voted to fire",
@@ -132,7 +135,20 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             entity_rows.extend(sentence_entities)
             seen.update(occurrences)
         narrative = _story_day(dates_by_sentence.get(index, []), narrative)
+    _attribute(source, heard, [e["canonical"] for e in entity_rows if e["type"] in SPEAKER_TYPES])
     return Analysis(source, sentences, claims, published_origin, entity_rows, failures.skipped())
+
+
+def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]], names: list[str]) -> None:
+    """Who asserts each claim (:mod:`factcheck.claims.attribution`), read over the whole
+    source in order: a quotation may run over several sentences, a pronoun refers back, and
+    a speaker may be named by a spelling the name finder only knows from elsewhere in it."""
+    attributor = Attributor(source.text, source.body_start, names=names)
+    for sentence, sentence_claims, voices in heard:
+        start = sentence["start"]
+        said = attributor.sentence(start, sentence["text"], voices, [(c.char_start - start, c.char_end - start) for c in sentence_claims])
+        for claim, who in zip(sentence_claims, said):
+            claim.attribution = who
 
 
 def _read_sentence(
@@ -144,9 +160,9 @@ def _read_sentence(
     known_names: KnownNames,
     seen: Counter,
     paragraphs: Paragraphs,
-) -> tuple[list[Claim], list[dict], Counter]:
-    """The claims and entity rows of one body sentence, and the (sentence, quote)
-    occurrences it adds to ``seen``. ``date_spans`` are where the sentence holds dates,
+) -> tuple[list[Claim], list[dict], Counter, list[Voice]]:
+    """The claims and entity rows of one body sentence, the (sentence, quote)
+    occurrences it adds to ``seen``, and its names as voices (who may be speaking). ``date_spans`` are where the sentence holds dates,
     ``dates`` the ones that are claims."""
     text = sentence["text"]
     place = paragraphs.place(sentence["start"], sentence["end"])
@@ -219,7 +235,8 @@ def _read_sentence(
                 part_of=ids.get(id(part), "") if part is not None else "",
             )  # fmt: skip
         )
-    return _dates_of_events(_parts_of_a_stated_whole(claims)), entity_rows, occurrences
+    voices = [Voice(e.canonical, e.type, e.char_start, e.char_end, e.speaks) for e in found]
+    return _dates_of_events(_parts_of_a_stated_whole(claims)), entity_rows, occurrences, voices
 
 
 def _dates_of_events(claims: list[Claim]) -> list[Claim]:

@@ -118,6 +118,26 @@ class Frame:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts a claim (``party``, a canonical name; "" when unnamed or the source
+    itself), how (``quote``, ``says``, ``according_to``, ``document``, ``post``,
+    ``anonymous``, or "" for the source's own statement), by which words as written
+    (``cue``); :mod:`factcheck.claims.attribution`."""
+
+    party: str = ""
+    how: str = ""
+    cue: str = ""
+
+    @property
+    def endorsed(self) -> bool:
+        """Whether the source states the claim as its own."""
+        return not self.how
+
+    def to_dict(self) -> dict:
+        return {"party": self.party, "how": self.how, "cue": self.cue}
+
+
 @dataclass
 class Claim:
     """One checkable mention inside a sentence of a source."""
@@ -145,6 +165,7 @@ class Claim:
     actors: list[str] = field(default_factory=list)  # the people and organisations among them
     part_of: str = ""  # for the whole of "700 of 770": the id of the claim about the part
     frame: Frame = field(default_factory=Frame)
+    attribution: Attribution = field(default_factory=Attribution)
 
     @property
     def hedged(self) -> bool:

@@ -22,7 +22,7 @@ from factcheck.reports.timeline import build_timeline, timeline_claims
 #    part, calendar, hijri and readings
 # 6: event claims (kind "event", with ``event``: action, stage, identity); the top-level
 #    ``timeline`` of dated events
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
@@ -50,6 +50,10 @@ def claim_record(claim: dict) -> dict:
     if claim["kind"] != "quantity":
         record["unit"] = record["qualifier"] = None
     record["frame"] = frame_record(claim.get("frame") or {})
+    # who asserts it: null for the source's own statement (docs/contracts.md#attribution)
+    how = claim.get("attribution") or ""
+    record["attributed_to"] = {"party": claim.get("attributed_to") or "", "how": how, "cue": claim.get("attribution_cue") or ""} if how else None
+    record["endorsed"] = not how
     record["event"] = (
         {
             "action": (claim.get("frame") or {}).get("measured") or "", "stage": claim.get("stage") or "",

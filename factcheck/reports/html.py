@@ -25,6 +25,7 @@ from factcheck.reports.presentation import (
     claims_by_id,
     cluster_label,
     reading_summaries,
+    said_by,
     count,
     group_by_cluster,
     highlight,
@@ -202,6 +203,7 @@ def _claim(claim: dict, sources: dict[str, dict]) -> dict:
         "precision": claim.get("precision") if claim["kind"] == "date" else None,
         "hedged": claim["hedged"],
         "negated": claim["negated"],
+        "said_by": said_by(claim),
     }
 
 

@@ -19,6 +19,7 @@ from factcheck.reports.presentation import (
     claims_by_id,
     cluster_label,
     reading_summaries,
+    said_by,
     group_by_cluster,
     highlight,
     language_name,
@@ -259,6 +260,9 @@ def _claim_heading(claim: dict, sources: dict[str, dict]) -> str:
 
 def _notes(claim: dict) -> str:
     notes = [note for note, on in (("hedged", claim["hedged"]), ("negated", claim["negated"])) if on]
+    said = said_by(claim)
+    if said:
+        notes.append(escape_markdown(said))
     return ", ".join(notes) if notes else _DASH
 
 

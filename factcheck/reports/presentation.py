@@ -341,6 +341,28 @@ def named_summary(discrepancy: dict, sources: dict[str, dict]) -> str:
 _ARABIC_QUOTE = re.compile(r"«[^«»]*»")
 
 
+def said_by(claim: dict) -> str:
+    """Who a report says asserts a claim, in a few words ("quoting Musk", "OpenAI says",
+    "according to Reuters", "an unnamed source"); "" for the source's own statement.
+
+    >>> said_by({"attributed_to": {"party": "Musk", "how": "quote", "cue": "replied"}}), said_by({"attributed_to": None})
+    ('quoting Musk', '')
+    """
+    said = claim.get("attributed_to")
+    if not said:
+        return ""
+    party, how, cue = said["party"], said["how"], said["cue"]
+    if how == "quote":
+        return f"quoting {party}" if party else "in a quotation"
+    if how == "says":
+        return f"{party} says" if party else f"attributed ({cue})"
+    if how == "anonymous":
+        return "an unnamed source"
+    if how in ("document", "post"):
+        return f"per a {how}" + (f" ({party})" if party else "")
+    return f"according to {party}" if party else f"attributed ({cue})"
+
+
 def summary_parts(discrepancy: dict) -> list[tuple[str, str]]:
     """A discrepancy's summary cut into ("text", words), ("source", source id) where it
     names a source, and ("quote", «words») where it quotes Arabic words, so that a page

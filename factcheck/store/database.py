@@ -670,6 +670,8 @@ def _claim_dict(row: dict, shared: _Shared) -> dict:
     row["identity"] = [shared[x] for x in row["identity"].split(",")] if row["identity"] else None
     for flag in ("hedged", "negated", "whole", "partitive"):
         row[flag] = bool(row[flag])
+    if "endorsed" in row:
+        row["endorsed"] = bool(row["endorsed"])
     for column, value in row.items():
         if type(value) is str:
             row[column] = shared[value]
@@ -704,6 +706,10 @@ def _claim_row(claim: Claim) -> dict:
         "actors": json.dumps(claim.actors, ensure_ascii=False),
         "frame": json.dumps(claim.frame.to_dict(), ensure_ascii=False, sort_keys=True),
         "context_hash": content_hash(claim.context),
+        "attributed_to": claim.attribution.party,
+        "attribution": claim.attribution.how,
+        "attribution_cue": claim.attribution.cue,
+        "endorsed": int(claim.attribution.endorsed),
     }
 
 

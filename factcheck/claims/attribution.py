@@ -1,0 +1,327 @@
+"""Who asserts a claim, and how: the quoted speaker, the party a verb of saying or an
+attribution phrase names, or the source itself.
+
+"Musk says he gave about $100M" and "OpenAI says it raised less than $45M from Musk" are a
+dispute between two parties that every outlet may report faithfully, not one outlet's
+error; a figure inside an email an article quotes is its writer's. So every claim records
+an :class:`Attribution`:
+
+- **inside a quotation** (``"…"``, ``“…”``, ``«…»``; a quotation may run over several
+  sentences), the quoted speaker: the name next to a verb of saying before the opening
+  mark in its sentence, else the first person or organisation of the clause that a colon
+  ends there ("Altman wrote to Musk: …", «أجاب ماسك: …»), else the one a verb of saying
+  names after the closing mark ("…," Musk said). ``how`` is ``quote``.
+- **outside one**, the party of the sentence's attribution: "according to X", «بحسب X»,
+  «وفقاً لـ X», «نقلاً عن X» (``according_to``); a name next to a verb of saying, nearest
+  the claim (``says``); a pronoun or a subject-less Arabic verb of saying ("he said",
+  «وأضاف») names the last person named before (``says``). The words cited may name a
+  document (a filing, emails: ``document``), a post (``post``) or an unnamed source
+  ("people familiar with the matter", «مصادر مطلعة»: ``anonymous``).
+- **otherwise** the source's own statement: ``how`` is empty and the claim is endorsed.
+
+A claim the source gives to someone else is not endorsed (``endorsed`` False), whether
+or not the source seems to agree: reporting what a party says is not asserting it.
+The cue words are data (``factcheck/data/attribution.toml``, extended with
+``FACTCHECK_ATTRIBUTION=FILE``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from factcheck.claims.context import is_stopword
+from factcheck.claims.frames import CLITICS, phrase_pattern
+from factcheck.claims.name_keys import name_key, names_meet
+from factcheck.claims.model import Attribution
+from factcheck.config import load_toml, parse_toml
+from factcheck.errors import ConfigError
+
+#: the attribution lists (factcheck/data/attribution.toml)
+LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee")
+#: what ``how`` may be
+HOWS = ("", "quote", "says", "according_to", "document", "post", "anonymous")
+#: names a speaker may be
+SPEAKER_TYPES = ("person", "organisation", "name", "speaker")
+_CITED_WORDS = 6  # how far after "according to" the cited party may be named
+_SPEAKER_GAP = 4  # words between a name and its verb of saying ("Musk, the chief executive, said")
+
+_OPENING = {"«": "»", "“": "”", "„": "”"}
+_STRAIGHT = '"'
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_PAUSE = re.compile(r"[,،;؛:.!?؟]")
+
+
+SOURCE = Attribution()
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A name in a sentence, offsets into the sentence, and whether it is next to a verb
+    of saying (:attr:`factcheck.claims.entities.Entity.speaks`)."""
+
+    canonical: str
+    type: str
+    start: int
+    end: int
+    speaks: bool
+
+
+class Cues:
+    """The attribution lists compiled once."""
+
+    def __init__(self, lists: dict[str, list[str]]):
+        self.patterns = {key: phrase_pattern(lists.get(key, []), CLITICS) for key in LISTS}
+
+    def find(self, key: str, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match]:
+        """The matches of one list in text[lo:hi]; not inside a word whose letters carry
+        marks («يُذكر», "it is said", does not hold «ذكر»)."""
+        pattern = self.patterns[key]
+        if pattern is None:
+            return []
+        return [m for m in pattern.finditer(text, lo, len(text) if hi is None else hi) if not _inside_word(text, m.start())]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    """The shipped lists, extended by the file ``path``; a bad entry is one line."""
+    shipped = resources.files("factcheck.data").joinpath("attribution.toml").read_text("utf-8")
+    tables = [(parse_toml(shipped, "attribution factcheck/data/attribution.toml"), "attribution factcheck/data/attribution.toml")]
+    if path is not None:
+        tables.append((load_toml(Path(path), "attribution"), f"attribution {path}"))
+    lists: dict[str, list[str]] = {}
+    for data, where in tables:
+        for key, words in data.items():
+            if key not in LISTS:
+                raise ConfigError(f"{where}: unknown list {key!r} (known: {', '.join(LISTS)})")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise ConfigError(f"{where}: {key} must be a list of words")
+            lists.setdefault(key, []).extend(words)
+    return Cues(lists)
+
+
+@lru_cache(maxsize=4)
+def _cues(extra: str | None) -> Cues:
+    return load_cues(Path(extra) if extra else None)
+
+
+def cues() -> Cues:
+    """The attribution lists, extended by the file ``FACTCHECK_ATTRIBUTION`` names, if any."""
+    return _cues(os.environ.get("FACTCHECK_ATTRIBUTION") or None)
+
+
+def quotations(text: str, start: int = 0) -> list[tuple[int, int, bool]]:
+    """The quotations of ``text`` from ``start``: (opening mark, closing mark + 1, closed),
+    outermost only, in order. A straight ``"`` opens after a space, a line start or a colon and
+    closes before a space or punctuation; a quotation never closed ends with its paragraph
+    (a line break).
+
+    >>> s = 'He wrote: "For $10M we get $60M of compute. We can also advise." Musk replied.'
+    >>> [s[a:b] for a, b, _ in quotations(s)]
+    ['"For $10M we get $60M of compute. We can also advise."']
+    >>> s = 'أجاب ماسك: "هذا هو "العار التسويقي" لشركة Microsoft." ثم'
+    >>> [s[a:b] for a, b, _ in quotations(s)]
+    ['"هذا هو "العار التسويقي" لشركة Microsoft."']
+    """
+    spans: list[tuple[int, int, bool]] = []
+    stack: list[tuple[str, int]] = []  # (closing mark, where it opened)
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "\n":  # a paragraph ends every quotation left open in it
+            if stack:
+                spans.append((stack[0][1], i, False))
+                stack.clear()
+            continue
+        if ch in _OPENING:
+            stack.append((_OPENING[ch], i))
+        elif stack and ch == stack[-1][0] and ch != _STRAIGHT:
+            _, opened = stack.pop()
+            if not stack:
+                spans.append((opened, i + 1, True))
+        elif ch == _STRAIGHT:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in ":(—-،") and (after.isalnum() or after in "«“$")
+            closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if stack and stack[-1][0] == _STRAIGHT and (closes or not opens):
+                _, opened = stack.pop()
+                if not stack:
+                    spans.append((opened, i + 1, True))
+            elif opens:
+                stack.append((_STRAIGHT, i))
+    if stack:
+        spans.append((stack[0][1], len(text), False))
+    return spans
+
+
+class Attributor:
+    """Attributes the claims of one source, sentence by sentence in order (a quotation may
+    run over several sentences, and a pronoun names the last person named before)."""
+
+    def __init__(self, text: str, body_start: int = 0, lists: Cues | None = None, names: Iterable[str] = ()):
+        self.text = text
+        self.cues = lists or cues()
+        # the source's names, for a speaker written in a spelling the name finder missed there
+        self.names = sorted(set(names))
+        self.quotes = [list(q) for q in quotations(text, body_start)]  # an unclosed one may be cut short
+        self._starts = [q[0] for q in self.quotes]
+        self.speakers: dict[int, tuple[str, str]] = {}  # quotation start -> (speaker, cue)
+        self.last_person = ""
+
+    def _quotation(self, pos: int) -> list | None:
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]:
+            return self.quotes[k]
+        return None
+
+    def sentence(self, start: int, text: str, voices: list[Voice], mentions: list[tuple[int, int]]) -> list[Attribution]:
+        """The attribution of each mention (offsets into the sentence) of the sentence
+        that starts at ``start`` in the source, whose names are ``voices``."""
+        voices = [v for v in voices if v.type in SPEAKER_TYPES]
+        voices = sorted(voices + self._spelled(text, voices), key=lambda v: (v.start, v.end, v.canonical))
+        for a, b, _ in self.quotes:
+            if start <= a < start + len(text) and a not in self.speakers:
+                self.speakers[a] = self._quote_speaker(text, a - start, min(b, start + len(text)) - start, voices)
+        # a quotation left open (its closing mark lost) ends before a sentence that names its
+        # speaker: a speaker quoted does not name themselves, the narrator does
+        held = self._quotation(start)
+        if held is not None and not held[2] and held[0] < start:
+            speaker = self.speakers.get(held[0], ("", ""))[0]
+            if speaker and any(v.canonical == speaker for v in voices):
+                held[1] = start
+        out = []
+        for s, e in mentions:
+            quote = self._quotation(start + s)
+            if quote is not None and quote[1] >= start + e:
+                speaker, cue = self.speakers.get(quote[0], ("", ""))
+                out.append(Attribution(speaker, "quote", cue))
+            else:
+                out.append(self._reported(text, s, e, voices))
+        # "he", «وأضاف» refer back to a person: one typed so, or a name not typed an organisation
+        persons = [v for v in voices if v.type in ("person", "name", "speaker")]
+        if persons:
+            self.last_person = max(persons, key=lambda v: (v.type == "person", v.start)).canonical
+        return out
+
+    def _spelled(self, text: str, voices: list[Voice]) -> list[Voice]:
+        """Words of the sentence that are a name the source writes elsewhere («ماسك» where
+        "Musk" was found), outside the names already found in it."""
+        taken = [(v.start, v.end) for v in voices]
+        taken += [(m.start(), m.end()) for key in LISTS for m in self.cues.find(key, text)]  # «وأشار» is no name
+        found = []
+        for m in _WORD.finditer(text):
+            if len(m.group()) < 3 or any(a <= m.start() < b for a, b in taken) or is_stopword(m.group()):
+                continue
+            name = next((n for n in self.names if any(names_meet(m.group(), w) for w in name_key(n))), None)
+            if name:
+                found.append(Voice(name, "name", m.start(), m.end(), False))
+        return found
+
+    # -- quotations ------------------------------------------------------------------------
+    def _quote_speaker(self, text: str, opening: int, closing: int, voices: list[Voice]) -> tuple[str, str]:
+        lead = text[:opening]
+        clause_start = max((m.end() for m in re.finditer(r"[.!?؟؛;]\s", lead)), default=0)
+        before = [v for v in voices if clause_start <= v.start and v.end <= opening and not self._addressed(text, clause_start, v)]
+        saying = self.cues.find("saying", text, clause_start, opening)
+        named = _nearest_speaker(before, saying, text)
+        if named:
+            return named
+        colon = lead.rstrip().endswith(":")
+        if colon and before:
+            return before[0].canonical, text[clause_start:opening].strip()[-60:]
+        if colon and saying:  # "كتب ألتمان:": the words between the verb and the colon, a name none found
+            words = _WORD.findall(lead[saying[-1].end() :])
+            if 1 <= len(words) <= 3 and not any(is_stopword(w) or self._cited_kind(w) for w in words):
+                return " ".join(words), saying[-1].group().strip()
+        after = [v for v in voices if v.start >= closing]
+        saying_after = self.cues.find("saying", text, closing)
+        named = _nearest_speaker(after, saying_after, text)
+        if named:
+            return named
+        pronoun = self.cues.find("pronoun", text, clause_start, opening) + self.cues.find("pronoun", text, closing)
+        if pronoun and self.last_person:
+            return self.last_person, pronoun[0].group()
+        return "", ""
+
+    def _addressed(self, text: str, lo: int, voice: Voice) -> bool:
+        """Whether the name is who is spoken to: right after "to", «إلى» (quote marks aside)."""
+        return any(m.end() >= voice.start - 3 and not text[m.end() : voice.start].strip(' "«“') for m in self.cues.find("addressee", text, lo, voice.start))
+
+    # -- reported speech -------------------------------------------------------------------
+    def _reported(self, text: str, s: int, e: int, voices: list[Voice]) -> Attribution:
+        outside = [v for v in voices if not (v.start < e and v.end > s)]
+        for m in self.cues.find("according_to", text):
+            if m.start() < e and m.end() > s:
+                continue
+            reach = _words_end(text, m.end(), _CITED_WORDS)
+            pause = _PAUSE.search(text, m.end(), reach)  # "according to a filing, Musk gave": the filing
+            reach = pause.start() if pause else reach
+            cited = text[m.end() : reach]
+            named = [v for v in outside if m.end() <= v.start < reach]
+            kind = self._cited_kind(cited)
+            if named:
+                return Attribution(named[0].canonical, kind or "according_to", m.group().strip())
+            if kind:
+                return Attribution("", kind, (m.group() + cited).strip())
+            return Attribution("", "according_to", (m.group() + cited).strip())
+        saying = [m for m in self.cues.find("saying", text) if not (m.start() < e and m.end() > s)]
+        named = _nearest_speaker([v for v in outside if not self._addressed(text, 0, v)], saying, text, near=s)
+        if named:
+            party, cue = named
+            kind = self._cited_kind(text)
+            return Attribution(party, kind if kind in ("document", "post") else "says", cue)
+        if saying:
+            anonymous = self.cues.find("anonymous", text)
+            if anonymous:
+                return Attribution("", "anonymous", anonymous[0].group())
+            pronoun = self.cues.find("pronoun", text)
+            if pronoun and self.last_person:
+                return Attribution(self.last_person, "says", pronoun[0].group())
+        return SOURCE
+
+    def _cited_kind(self, words: str) -> str:
+        for key in ("anonymous", "document", "post"):
+            if self.cues.find(key, words):
+                return key
+        return ""
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and unicodedata.category(text[k]) == "Mn":
+        k -= 1
+    return k < pos - 1 and k >= 0 and text[k].isalpha()
+
+
+def _words_end(text: str, pos: int, words: int) -> int:
+    end = pos
+    for k, m in enumerate(_WORD.finditer(text, pos)):
+        if k == words:
+            break
+        end = m.end()
+    return end
+
+
+def _gap(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text[a:b])) if a <= b else len(_WORD.findall(text[b:a]))
+
+
+def _nearest_speaker(voices: list[Voice], saying: list[re.Match], text: str, near: int | None = None) -> tuple[str, str] | None:
+    """The name bound to a verb of saying (a name marked as speaking, or one at most
+    :data:`_SPEAKER_GAP` words from the verb), nearest ``near`` when given: (name, verb)."""
+    pairs = []
+    for v in voices:
+        for m in saying:
+            gap = _gap(text, v.end, m.start()) if v.end <= m.start() else _gap(text, m.end(), v.start)
+            if v.speaks or gap <= _SPEAKER_GAP:
+                pairs.append((abs(v.start - near) if near is not None else gap, gap, v.start, v.canonical, m.group()))
+    if not pairs:
+        return None
+    _, _, _, name, verb = min(pairs)
+    return name, verb.strip()

@@ -1,0 +1,109 @@
+"""Who asserts a claim: table tests in both languages through the whole extraction
+(sentences, names, claims), quotations over several sentences, pronouns, addressees."""
+
+import pytest
+
+from factcheck.claims.attribution import load_cues, quotations
+from factcheck.claims.entities import default_aliases
+from factcheck.claims.extract import analyse
+from factcheck.errors import ConfigError
+from factcheck.sources.model import Source
+
+
+def attributed(text: str) -> list[tuple[str, str, str]]:
+    """(quote, party, how) of every figure and event claim of ``text``."""
+    source = Source(id="t", path="t.txt", format="txt", text=text, sha256="x", body_start=0)
+    return [(c.quote, c.attribution.party, c.attribution.how) for c in analyse(source, default_aliases()).claims if c.kind != "date"]
+
+
+CASES = [
+    # -- English ---------------------------------------------------------------------------
+    ("OpenAI said it raised less than $45 million from Musk.", [("less than $45 million", "OpenAI", "says")]),
+    ("Musk says he gave about $100 million to the lab.", [("about $100 million", "Musk", "says")]),
+    ('"We raised $45 million in the first year," Musk said.', [("$45 million", "Musk", "quote")]),
+    # a quotation over two sentences, its speaker named before a colon; whom he wrote to is not the speaker
+    (
+        'Altman wrote to Musk: "For $10 million we can get $60 million of compute. We can also advise on Azure."',
+        [("$10 million", "Altman", "quote"), ("$60 million", "Altman", "quote")],
+    ),
+    ("According to a court filing, Musk gave $44 million.", [("$44 million", "", "document")]),
+    ("The company had 700 employees, according to Reuters.", [("700", "Reuters", "according_to")]),
+    ("People familiar with the matter said the deal was worth $2 billion.", [("$2 billion", "", "anonymous")]),
+    ("Shares of Acme rose 5% on Monday.", [("5%", "", "")]),  # the source's own statement
+    # a pronoun refers back to the person named before, inside and outside quotation marks
+    ("Sam Altman spoke to reporters on Monday. He said the company had 770 employees.", [("770", "Sam Altman", "says")]),
+    ('Sam Altman met the board. "We have 770 employees," he said.', [("770", "Sam Altman", "quote")]),
+    # -- Arabic ----------------------------------------------------------------------------
+    ("قال ألتمان إن الشركة تضم 770 موظفا.", [("770", "ألتمان", "says")]),
+    ("وبحسب تقارير صحفية، يوجد حاليا حوالي 700 موظف في الشركة.", [("حوالي 700", "", "anonymous")]),
+    ("أفادت مصادر مطلعة بأن الصفقة بلغت 2 مليار دولار.", [("2 مليار دولار", "", "anonymous")]),
+    ("تشير التقارير إلى أن الشركة تضم 700 موظف.", [("700", "", "anonymous")]),
+    ("ارتفعت أسهم الشركة 5% يوم الاثنين.", [("5%", "", "")]),
+    (
+        'كتب ألتمان: "يمكننا الحصول على 60 مليون دولار من الحوسبة. ويمكننا دفع 10 ملايين دولار فقط."',
+        [("60 مليون دولار", "ألتمان", "quote"), ("10 ملايين دولار", "ألتمان", "quote")],
+    ),
+    ('في رسالة إلى Musk، كتب ألتمان: "نحتاج إلى 100 مليون دولار."', [("100 مليون دولار", "ألتمان", "quote")]),
+    ('كتب في رسالة: "نحتاج إلى 100 مليون دولار."', [("100 مليون دولار", "", "quote")]),  # a quotation whose writer is not named
+    # «يُذكر أن» (it is said that) names no one: «ذكر» inside a word with marks is no verb of saying
+    ("يُذكر أن دخل الشركة تجاوز 1.9 مليون دولار في عام 2016.", [("تجاوز 1.9 مليون دولار", "", "")]),
+    # a name written elsewhere in the source in another script («ماسك» here, "Musk" there) speaks
+    (
+        'Musk left the board in 2018. أجاب ماسك: "ستكون قيمة الاتفاقية أكثر بكثير من 50 مليون دولار."',
+        [("أكثر بكثير من 50 مليون دولار", "Musk", "quote")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:40] for t, _ in CASES])
+def test_who_asserts_each_claim(text, expected):
+    found = attributed(text)
+    for row in expected:
+        assert row in found, found
+
+
+def test_an_unclosed_quotation_ends_before_the_narrator_names_its_speaker():
+    # the closing mark is lost; the quotation does not swallow the narrator's next sentences
+    text = 'أجاب Musk: "ستكون قيمة الاتفاقية أكثر من 50 مليون دولار. وهذا جيد. استثمر Musk ما بين 50 و100 مليون دولار في الشركة.'
+    found = attributed(text)
+    assert ("أكثر من 50 مليون دولار", "Musk", "quote") in found
+    assert [how for quote, _, how in found if "100" in quote] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said: "one. two." Then', ['"one. two."']),
+        ("قال: «واحد. اثنان» ثم", ["«واحد. اثنان»"]),
+        ('A "nested "inner" quote" here', ['"nested "inner" quote"']),
+        ('spaced " ماسك " is no quotation', []),
+        ('open "never closed\nnext paragraph "x"', ['"never closed', '"x"']),
+        ("5\" screen and 6' cable", []),
+    ],
+)
+def test_quotations(text, quoted):
+    assert [text[a:b] for a, b, _ in quotations(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("saying = 'said'\n", "saying must be a list of words"),
+        ("talking = ['said']\n", "unknown list 'talking'"),
+        ("saying = ['']\n", "saying must be a list of words"),
+        ("saying = [\n", "attribution"),
+    ],
+)
+def test_a_bad_attribution_file_is_one_line(tmp_path, content, message):
+    path = tmp_path / "a.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_cues(path)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_user_list_extends_the_shipped_one(tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text("saying = ['opined']\n", encoding="utf-8")
+    assert load_cues(path).find("saying", "Musk opined that")
+    assert not load_cues(None).find("saying", "Musk opined that")
