@@ -347,9 +347,14 @@ def said_by(claim: dict) -> str:
 
     >>> said_by({"attributed_to": {"party": "Musk", "how": "quote", "cue": "replied"}}), said_by({"attributed_to": None})
     ('quoting Musk', '')
+    >>> said_by({"attributed_to": "OpenAI", "attribution": "says", "attribution_cue": "said"})  # a stored row
+    'OpenAI says'
+
     """
     said = claim.get("attributed_to")
-    if not said:
+    if isinstance(said, str):  # a stored row: party, how and cue in columns of their own
+        said = {"party": said, "how": claim.get("attribution") or "", "cue": claim.get("attribution_cue") or ""}
+    if not said or not said["how"]:
         return ""
     party, how, cue = said["party"], said["how"], said["cue"]
     if how == "quote":
