@@ -374,7 +374,7 @@ def _print_summary(report_data: dict) -> None:
     names = {s["id"]: source_name(s, s["id"], width=40) for s in report_data["sources"]}
     table = Table("severity", "kind", "what each source says", Column("id", no_wrap=True))
     for d in sorted(discrepancies, key=worst_first):
-        flags = [f.replace("_", " ") for f in ("internal", "related_sources") if d[f]]
+        flags = [f.replace("_", " ") for f in ("internal", "dispute", "related_sources") if d.get(f)]
         a, b = d["claims"]
         says = f"{names.get(a['source_id'], a['source_id'])}: {describe_value(a)}\n{names.get(b['source_id'], b['source_id'])}: {describe_value(b)}"
         table.add_row(d["severity"], d["kind"] + "".join(f"\n({f})" for f in flags), says, d["id"])
@@ -557,7 +557,7 @@ def review(
         table.add_column(column)
     for d in found:
         a, b = d["claims"]
-        kind = f"{d['kind']}\n{d['severity']}" + "".join(f"\n{f.replace('_', ' ')}" for f in ("internal", "related_sources") if d[f])
+        kind = f"{d['kind']}\n{d['severity']}" + "".join(f"\n{f.replace('_', ' ')}" for f in ("internal", "dispute", "related_sources") if d.get(f))
         table.add_row(d["id"], kind, f"{describe_value(a)}\n{names(a['source_id'])}", f"{describe_value(b)}\n{names(b['source_id'])}", *([d["status"]] if all_ else []))
     out.print(table)
 

@@ -57,6 +57,7 @@ _OPENING = {"«": "»", "“": "”", "„": "”"}
 _STRAIGHT = '"'
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PAUSE = re.compile(r"[,،;؛:.!?؟]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 SOURCE = Attribution()
@@ -256,26 +257,25 @@ class Attributor:
     # -- reported speech -------------------------------------------------------------------
     def _reported(self, text: str, s: int, e: int, voices: list[Voice]) -> Attribution:
         outside = [v for v in voices if not (v.start < e and v.end > s)]
+        cited = []  # (match, the words cited, the names among them)
         for m in self.cues.find("according_to", text):
             if m.start() < e and m.end() > s:
                 continue
             reach = _words_end(text, m.end(), _CITED_WORDS)
             pause = _PAUSE.search(text, m.end(), reach)  # "according to a filing, Musk gave": the filing
             reach = pause.start() if pause else reach
-            cited = text[m.end() : reach]
-            named = [v for v in outside if m.end() <= v.start < reach]
-            kind = self._cited_kind(cited)
+            cited.append((m, text[m.end() : reach], [v for v in outside if m.end() <= v.start < reach]))
+        # a party named, by "according to" first, then by a verb of saying ("Musk says …,
+        # according to a lawsuit": Musk's); then what is cited without a name
+        for m, words, named in cited:
             if named:
-                return Attribution(named[0].canonical, kind or "according_to", m.group().strip())
-            if kind:
-                return Attribution("", kind, (m.group() + cited).strip())
-            return Attribution("", "according_to", (m.group() + cited).strip())
+                return Attribution(named[0].canonical, self._cited_kind(words) or "according_to", m.group().strip())
         saying = [m for m in self.cues.find("saying", text) if not (m.start() < e and m.end() > s)]
         named = _nearest_speaker([v for v in outside if not self._addressed(text, 0, v)], saying, text, near=s)
         if named:
-            party, cue = named
-            kind = self._cited_kind(text)
-            return Attribution(party, kind if kind in ("document", "post") else "says", cue)
+            return Attribution(named[0], "says", named[1])
+        for m, words, _ in cited:
+            return Attribution("", self._cited_kind(words) or "according_to", (m.group() + words).strip())
         if saying:
             anonymous = self.cues.find("anonymous", text)
             if anonymous:
@@ -313,13 +313,23 @@ def _gap(text: str, a: int, b: int) -> int:
 
 
 def _nearest_speaker(voices: list[Voice], saying: list[re.Match], text: str, near: int | None = None) -> tuple[str, str] | None:
-    """The name bound to a verb of saying (a name marked as speaking, or one at most
-    :data:`_SPEAKER_GAP` words from the verb), nearest ``near`` when given: (name, verb)."""
+    """The name bound to a verb of saying, nearest ``near`` when given: (name, verb).
+
+    Bound: a name the name finder marked as speaking, or one at most :data:`_SPEAKER_GAP`
+    words from the verb on the side its language puts the subject: after an Arabic verb
+    (VSO: «قال ماسك»), before an English one ("Musk, the chief executive, said"), or right
+    after one ("…, said Musk")."""
     pairs = []
     for v in voices:
         for m in saying:
-            gap = _gap(text, v.end, m.start()) if v.end <= m.start() else _gap(text, m.end(), v.start)
-            if v.speaks or gap <= _SPEAKER_GAP:
+            arabic = _ARABIC.search(m.group()) is not None
+            if v.end <= m.start():  # the name before the verb
+                gap = _gap(text, v.end, m.start())
+                bound = not arabic and gap <= _SPEAKER_GAP
+            else:
+                gap = _gap(text, m.end(), v.start)
+                bound = gap <= (_SPEAKER_GAP if arabic else 0)
+            if v.speaks or bound:
                 pairs.append((abs(v.start - near) if near is not None else gap, gap, v.start, v.canonical, m.group()))
     if not pairs:
         return None

@@ -9,6 +9,7 @@ query per claim; alignment and judgement then run on those few pairs.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
 from factcheck.reconcile.events import event_reading, told_apart
 from factcheck.reconcile.features import claim_parties, party_sets_meet
+from factcheck.reconcile.disputes import between_parties, parties
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
 from factcheck.reconcile.slots import Alignment, align
 from factcheck.reconcile.summary import summarise
@@ -38,8 +40,9 @@ from factcheck.text.normalize import normalize_sentence
 #: made under another are aligned again. 2: two Arabic spellings of a name never swap خ
 #: with ك or ق. 5: an act one source tells on two days more than a week apart is two events
 #: (the derived discrepancies change, so stored results are derived again). 6: a hedged
-#: claim's discrepancy says which claim is hedged and by what words.
-ALIGNMENT_RULES = 6
+#: claim's discrepancy says which claim is hedged and by what words. 7: two parties' claims
+#: are a dispute (rated low), one party's two claims its own inconsistency.
+ALIGNMENT_RULES = 7
 
 
 @dataclass
@@ -262,7 +265,7 @@ def derive_clusters(claims: list[dict], rows: Iterable[dict], th: Thresholds) ->
     for a, b, alignment in aligned:
         judgement = judge(a, b, alignment.score, th, alignment.disagree)
         if judgement is not None:
-            judged.append((a, b, alignment, judgement))
+            judged.append((a, b, alignment, between_parties(judgement, a, b)))
     judged = told_apart(judged, aligned, cluster_of)  # an act one source tells twice, on days apart
     for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned):
         result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]]))
@@ -543,6 +546,7 @@ def _normalised(sentence: str) -> str:
 def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, cluster_id: str) -> dict:
     first, second = sorted((a, b), key=lambda c: (c["source_id"], c["char_start"], c["id"]))
     internal = first["source_id"] == second["source_id"]
+    who = parties(first, second)
     return {
         "id": discrepancy_id(first, second),
         "kind": judgement.kind,
@@ -555,4 +559,7 @@ def _discrepancy(a: dict, b: dict, alignment: Alignment, judgement: Judgement, c
         "claim_a": first["id"],
         "claim_b": second["id"],
         "alignment": alignment.score,
+        "dispute": int(who.dispute),
+        "parties": json.dumps(list(who.names), ensure_ascii=False),
+        "same_party": int(who.same_party),
     }

@@ -22,7 +22,7 @@ from factcheck.reports.timeline import build_timeline, timeline_claims
 #    part, calendar, hijri and readings
 # 6: event claims (kind "event", with ``event``: action, stage, identity); the top-level
 #    ``timeline`` of dated events
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",
@@ -114,6 +114,9 @@ def discrepancy_record(d: dict, claims: dict[str, dict]) -> dict:
         "confidence": d["confidence"],
         "internal": d["internal"],
         "related_sources": d["related_sources"],
+        "dispute": d["dispute"],
+        "parties": list(d["parties"]),
+        "same_party": d["same_party"],
         "cluster_id": d["cluster_id"],
         "summary": d["summary"],
         "status": d["status"],

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from urllib.parse import quote as _uri_quote
 
 from factcheck.reports.markdown import escape_markdown
+from factcheck.reports.presentation import worst_first
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -33,7 +34,6 @@ SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "factcheckDiscrepancy/v1"
 
 SEVERITIES = ("high", "medium", "low")
-_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 KINDS = ("conflict", "precision", "supersession")
 GITHUB_LEVELS = ("error", "warning", "notice")
 _SARIF_LEVELS = {"high": "error", "medium": "warning", "low": "note"}
@@ -81,12 +81,10 @@ _SUMMARY_LIMIT_BYTES = 1_000_000
 
 # -- helpers shared by the formats ----------------------------------------------------------
 def _sorted(findings: list[dict]) -> list[dict]:
-    """Worst first, then by kind and id: GitHub shows only the first few annotations of a
-    step, so the ones that matter most come first; and the same input gives the same bytes."""
-    return sorted(
-        findings,
-        key=lambda f: (_SEVERITY_RANK.get(f.get("severity"), len(SEVERITIES)), f.get("kind", ""), f.get("id", "")),
-    )
+    """Worst first, in the order every listing uses (:func:`factcheck.reports.presentation.worst_first`):
+    GitHub shows only the first few annotations of a step, so the ones that matter most
+    come first; and the same input gives the same bytes."""
+    return sorted(findings, key=worst_first)
 
 
 def _new_index(finding: dict) -> int:
@@ -111,7 +109,7 @@ def _where(location: dict | None) -> str:
 
 
 def _flags(finding: dict) -> list[str]:
-    return [name.replace("_", " ") for name in ("internal", "related_sources") if finding.get(name)]
+    return [name.replace("_", " ") for name in ("internal", "dispute", "related_sources") if finding.get(name)]
 
 
 def _ack_hint(discrepancy_id: str) -> str:
@@ -307,8 +305,8 @@ def sarif(findings: list[dict], version: str) -> dict:
     ``locations`` the new claim (path relative to ``%SRCROOT%``, the quote's region and
     snippet), ``relatedLocations`` the other claim, ``partialFingerprints`` the
     discrepancy id (stable across runs, so code scanning tracks one alert per
-    discrepancy), ``properties`` severity, confidence, internal, related_sources and
-    cluster_id. Columns count Unicode code points (``columnKind``), as the locations do.
+    discrepancy), ``properties`` severity, confidence, internal, related_sources,
+    dispute, parties and cluster_id. Columns count Unicode code points (``columnKind``), as the locations do.
     Deterministic: no timestamps, stable order.
     """
     rule_index = {kind: index for index, kind in enumerate(KINDS)}
@@ -331,6 +329,8 @@ def sarif(findings: list[dict], version: str) -> dict:
                 "confidence": finding["confidence"],
                 "internal": finding["internal"],
                 "related_sources": finding["related_sources"],
+                "dispute": finding.get("dispute", False),
+                "parties": list(finding.get("parties", [])),
                 "cluster_id": finding["cluster_id"],
             },
         }

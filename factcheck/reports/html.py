@@ -24,6 +24,7 @@ from factcheck.reports.presentation import (
     attention,
     claims_by_id,
     cluster_label,
+    disputes_by_parties,
     reading_summaries,
     said_by,
     count,
@@ -102,6 +103,7 @@ def _page(report: dict) -> dict:
             for cluster, group in groups
         ],
         "agreeing": [_cluster(cluster, sources, claims) for cluster in agreeing_clusters(report)],
+        "disputes": disputes_by_parties(report),
         "sources": [_source(source, sources) for source in report["sources"]],
         # how each source is named where it is cited; its id stays in the Sources table
         "names": {source["id"]: source_name(source, source["id"]) for source in report["sources"]},
@@ -174,6 +176,9 @@ def _discrepancy(discrepancy: dict, sources: dict[str, dict]) -> dict:
         "confidence_percent": round(100 * discrepancy["confidence"]),
         "internal": discrepancy["internal"],
         "related_sources": discrepancy["related_sources"],
+        "dispute": discrepancy.get("dispute", False),
+        "same_party": discrepancy.get("same_party", False),
+        "parties": list(discrepancy.get("parties", [])),
         "status": discrepancy["status"],
         "summary_parts": summary_parts(discrepancy),
         "meaning": KIND_MEANINGS.get(discrepancy["kind"], ""),

@@ -18,6 +18,7 @@ from factcheck.reports.presentation import (
     attention_line,
     claims_by_id,
     cluster_label,
+    disputes_by_parties,
     reading_summaries,
     said_by,
     group_by_cluster,
@@ -65,6 +66,16 @@ def render_markdown(report: dict) -> str:
         lines += _cluster_section(cluster, len(discrepancies), claims, sources)
         for discrepancy in discrepancies:
             lines += _discrepancy_section(discrepancy, sources)
+
+    disputes = disputes_by_parties(report)
+    if disputes:
+        lines += ["## Disputes between parties", "", "Each source may report both sides faithfully: these are the parties' claims, not a source's error.", ""]
+        for group in disputes:
+            lines += ["### " + " / ".join(f"{escape_markdown(p)} says" for p in group["parties"]), ""]
+            for item in group["items"]:
+                said = "; ".join(f"{escape_markdown(side['party'] or 'unnamed')}: {escape_markdown(side['says'])} ({escape_markdown(side['source'])})" for side in item["sides"])
+                lines.append(f"- {escape_markdown(item['about'])} {said} ({_code(item['id'])})".replace("-  ", "- "))
+            lines.append("")
 
     agreeing = agreeing_clusters(report)
     if agreeing:
@@ -227,6 +238,10 @@ def _discrepancy_section(discrepancy: dict, sources: dict[str, dict]) -> list[st
         for flag, on in (("internal", discrepancy["internal"]), ("related sources", discrepancy["related_sources"]))
         if on
     ]
+    if discrepancy.get("dispute"):
+        flags.insert(0, "dispute between " + " and ".join(escape_markdown(p) for p in discrepancy["parties"]))
+    elif discrepancy.get("same_party"):
+        flags.insert(0, f"both claims {escape_markdown(discrepancy['parties'][0])}'s")
     details = [
         _code(discrepancy["id"]),
         f"confidence {discrepancy['confidence']:.2f}",

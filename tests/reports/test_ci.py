@@ -341,7 +341,7 @@ def test_sarif_structure(findings):
         assert other["source_id"] in related["message"]["text"] and other["quote"] in related["message"]["text"]
         assert related["physicalLocation"]["region"]["startLine"] == finding["locations"][1 - new]["line"]
         assert result["properties"] == {
-            key: finding[key] for key in ("severity", "confidence", "internal", "related_sources", "cluster_id")
+            key: finding[key] for key in ("severity", "confidence", "internal", "related_sources", "dispute", "parties", "cluster_id")
         }
 
 
