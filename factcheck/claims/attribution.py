@@ -45,7 +45,7 @@ from factcheck.config import load_toml, parse_toml
 from factcheck.errors import ConfigError
 
 #: the attribution lists (factcheck/data/attribution.toml)
-LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee")
+LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee", "organisation", "author")
 #: what ``how`` may be
 HOWS = ("", "quote", "says", "according_to", "document", "post", "anonymous")
 #: names a speaker may be
@@ -174,6 +174,7 @@ class Attributor:
         self._starts = [q[0] for q in self.quotes]
         self.speakers: dict[int, tuple[str, str]] = {}  # quotation start -> (speaker, cue)
         self.last_person = ""
+        self.last_org = ""
 
     def _quotation(self, pos: int) -> list | None:
         k = bisect_right(self._starts, pos) - 1
@@ -181,14 +182,44 @@ class Attributor:
             return self.quotes[k]
         return None
 
-    def sentence(self, start: int, text: str, voices: list[Voice], mentions: list[tuple[int, int]]) -> list[Attribution]:
-        """The attribution of each mention (offsets into the sentence) of the sentence
-        that starts at ``start`` in the source, whose names are ``voices``."""
-        voices = [v for v in voices if v.type in SPEAKER_TYPES]
-        voices = sorted(voices + self._spelled(text, voices), key=lambda v: (v.start, v.end, v.canonical))
-        for a, b, _ in self.quotes:
-            if start <= a < start + len(text) and a not in self.speakers:
-                self.speakers[a] = self._quote_speaker(text, a - start, min(b, start + len(text)) - start, voices)
+    def read(self, sentences: list[tuple[int, str, list[Voice], list[tuple[int, int]]]]) -> list[list[Attribution]]:
+        """The attribution of each mention of each sentence, in order: (the sentence's
+        start in the source, its text, its names, its mentions as offsets into it).
+
+        Two passes: the first finds each quotation's speaker, who may be named where it
+        opens or only where it closes, sentences later ("…," Alvarado said), and how far a
+        quotation whose closing mark is lost runs; the second attributes every mention."""
+        heard = []
+        for start, text, voices, mentions in sentences:
+            voices = [v for v in voices if v.type in SPEAKER_TYPES]
+            voices = sorted(voices + self._spelled(text, voices), key=lambda v: (v.start, v.end, v.canonical))
+            heard.append((start, text, voices, mentions, self.last_person, self.last_org))
+            self._hear(start, text, voices)
+            self._remember(voices)
+        out = []
+        for start, text, voices, mentions, self.last_person, self.last_org in heard:
+            said = []
+            for s, e in mentions:
+                quote = self._quotation(start + s)
+                if quote is not None and quote[1] >= start + e:
+                    speaker, cue = self.speakers.get(quote[0], ("", ""))
+                    said.append(Attribution(speaker, "quote", cue))
+                else:
+                    said.append(self._reported(text, s, e, voices))
+            out.append(said)
+        return out
+
+    def _hear(self, start: int, text: str, voices: list[Voice]) -> None:
+        """Who speaks the quotations that open or close in this sentence."""
+        end = start + len(text)
+        for q in self.quotes:
+            a, b = q[0], q[1]
+            if start <= a < end and a not in self.speakers:
+                self.speakers[a] = self._quote_speaker(text, a - start, min(b, end) - start, voices)
+            elif a < start and start < b <= end and not self.speakers.get(a, ("", ""))[0]:
+                named = self._after_quote(text, b - start, 0, voices)
+                if named[0]:
+                    self.speakers[a] = named
         # a quotation left open (its closing mark lost) ends before a sentence that names its
         # speaker: a speaker quoted does not name themselves, the narrator does
         held = self._quotation(start)
@@ -196,19 +227,16 @@ class Attributor:
             speaker = self.speakers.get(held[0], ("", ""))[0]
             if speaker and any(v.canonical == speaker for v in voices):
                 held[1] = start
-        out = []
-        for s, e in mentions:
-            quote = self._quotation(start + s)
-            if quote is not None and quote[1] >= start + e:
-                speaker, cue = self.speakers.get(quote[0], ("", ""))
-                out.append(Attribution(speaker, "quote", cue))
-            else:
-                out.append(self._reported(text, s, e, voices))
-        # "he", «وأضاف» refer back to a person: one typed so, or a name not typed an organisation
+
+    def _remember(self, voices: list[Voice]) -> None:
+        """Who "he" and "the company" refer to after this sentence: the last person (a name
+        typed so, else one not typed an organisation) and the last organisation named."""
         persons = [v for v in voices if v.type in ("person", "name", "speaker")]
         if persons:
             self.last_person = max(persons, key=lambda v: (v.type == "person", v.start)).canonical
-        return out
+        organisations = [v for v in voices if v.type in ("organisation", "name")]
+        if organisations:
+            self.last_org = max(organisations, key=lambda v: (v.type == "organisation", v.start)).canonical
 
     def _spelled(self, text: str, voices: list[Voice]) -> list[Voice]:
         """Words of the sentence that are a name the source writes elsewhere («ماسك» where
@@ -240,13 +268,18 @@ class Attributor:
             words = _WORD.findall(lead[saying[-1].end() :])
             if 1 <= len(words) <= 3 and not any(is_stopword(w) or self._cited_kind(w) for w in words):
                 return " ".join(words), saying[-1].group().strip()
+        return self._after_quote(text, closing, clause_start, voices, opening)
+
+    def _after_quote(self, text: str, closing: int, clause_start: int, voices: list[Voice], opening: int | None = None) -> tuple[str, str]:
+        """The speaker a verb of saying names after a quotation's closing mark ("…," Musk
+        said; "…," he said), in the sentence where it closes."""
         after = [v for v in voices if v.start >= closing]
         saying_after = self.cues.find("saying", text, closing)
         named = _nearest_speaker(after, saying_after, text)
         if named:
             return named
-        pronoun = self.cues.find("pronoun", text, clause_start, opening) + self.cues.find("pronoun", text, closing)
-        if pronoun and self.last_person:
+        pronoun = (self.cues.find("pronoun", text, clause_start, opening) if opening is not None else []) + self.cues.find("pronoun", text, closing)
+        if pronoun and saying_after and self.last_person:
             return self.last_person, pronoun[0].group()
         return "", ""
 
@@ -274,6 +307,12 @@ class Attributor:
         named = _nearest_speaker([v for v in outside if not self._addressed(text, 0, v)], saying, text, near=s)
         if named:
             return Attribution(named[0], "says", named[1])
+        authored = self._authored(text, outside)  # "a court filing by Corvale Freight puts the number at 185"
+        if authored is not None:
+            return authored
+        referred = self.cues.find("organisation", text)
+        if saying and referred and self.last_org:  # "the company said": the organisation named last
+            return Attribution(self.last_org, "says", referred[0].group().strip())
         for m, words, _ in cited:
             return Attribution("", self._cited_kind(words) or "according_to", (m.group() + words).strip())
         if saying:
@@ -284,6 +323,18 @@ class Attributor:
             if pronoun and self.last_person:
                 return Attribution(self.last_person, "says", pronoun[0].group())
         return SOURCE
+
+    def _authored(self, text: str, voices: list[Voice]) -> Attribution | None:
+        """A document or post and its author named right after it ("a filing by X")."""
+        for key in ("document", "post"):
+            for m in self.cues.find(key, text):
+                by = self.cues.find("author", text, m.end(), min(len(text), m.end() + 30))
+                if not by or text[m.end() : by[0].start()].strip():
+                    continue
+                named = [v for v in voices if by[0].end() <= v.start and not text[by[0].end() : v.start].strip(" \"«“")]
+                if named:
+                    return Attribution(named[0].canonical, key, (m.group() + text[m.end() : by[0].end()]).strip())
+        return None
 
     def _cited_kind(self, words: str) -> str:
         for key in ("anonymous", "document", "post"):

@@ -144,10 +144,11 @@ def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]
     source in order: a quotation may run over several sentences, a pronoun refers back, and
     a speaker may be named by a spelling the name finder only knows from elsewhere in it."""
     attributor = Attributor(source.text, source.body_start, names=names)
-    for sentence, sentence_claims, voices in heard:
-        start = sentence["start"]
-        said = attributor.sentence(start, sentence["text"], voices, [(c.char_start - start, c.char_end - start) for c in sentence_claims])
-        for claim, who in zip(sentence_claims, said):
+    said = attributor.read(
+        [(s["start"], s["text"], voices, [(c.char_start - s["start"], c.char_end - s["start"]) for c in claims]) for s, claims, voices in heard]
+    )
+    for (_, claims, _), whos in zip(heard, said):
+        for claim, who in zip(claims, whos):
             claim.attribution = who
 
 

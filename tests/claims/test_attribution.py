@@ -1,6 +1,8 @@
 """Who asserts a claim: table tests in both languages through the whole extraction
 (sentences, names, claims), quotations over several sentences, pronouns, addressees."""
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.claims.attribution import load_cues, quotations
@@ -107,3 +109,34 @@ def test_a_user_list_extends_the_shipped_one(tmp_path):
     path.write_text("saying = ['opined']\n", encoding="utf-8")
     assert load_cues(path).find("saying", "Musk opined that")
     assert not load_cues(None).find("saying", "Musk opined that")
+
+
+# en_disputes (tests/fixtures/corpora/en_disputes.expected.md, section 4, and the outlet's own
+# figures of section 3): who asserts each figure, as written by the corpus's author
+DISPUTES = Path(__file__).resolve().parents[1] / "fixtures" / "corpora" / "en_disputes"
+EN_DISPUTES = [
+    ("001_harbor_ledger.txt", "$12 million", "Ostrow"),
+    ("001_harbor_ledger.txt", "no more than $2.5 million", "Brightwater"),
+    ("002_valley_courier.txt", "More than 640", "Alvarado"),
+    ("002_valley_courier.txt", "210", "Corvale"),
+    ("003_northern_dispatch.txt", "20 percent", "Ostrow"),
+    ("003_northern_dispatch.txt", "about $9 million", "Ostrow"),
+    ("004_metro_wire.txt", "185", "Corvale Freight"),
+    ("004_metro_wire.txt", "640", "United Warehouse Workers Local"),
+    # the outlets' own figures, on the disputed quantities too
+    ("001_harbor_ledger.txt", "about $6 million", ""),
+    ("001_harbor_ledger.txt", "85", ""),
+    ("002_valley_courier.txt", "about 200", ""),
+    ("002_valley_courier.txt", "roughly 1,900", ""),
+    ("003_northern_dispatch.txt", "about $4 million", ""),
+    ("004_metro_wire.txt", "roughly 300", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "quote", "party"), EN_DISPUTES, ids=[f"{n[:3]}-{q}" for n, q, _ in EN_DISPUTES])
+def test_the_disputes_corpus_figures_belong_to_whoever_asserts_them(name, quote, party):
+    path = DISPUTES / name
+    source = Source(id=path.stem, path=name, format="txt", text=path.read_text(encoding="utf-8"), sha256="x", body_start=0)
+    (claim,) = [c for c in analyse(source, default_aliases()).claims if c.quote == quote]
+    assert claim.attribution.party == party
+    assert claim.attribution.endorsed is (party == "")
