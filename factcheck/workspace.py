@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.baseline import BASELINE_NAME, Baseline
+from factcheck.claims.attribution import cues as attribution_cues
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.name_keys import name_words
 from factcheck.claims.events import event_lexicon
@@ -140,18 +141,20 @@ class Factcheck:
         # checked before the database is opened
         judge_file = pair_judge or os.environ.get("FACTCHECK_PAIR_JUDGE") or None
         self.stance: EventStance | None = EventStance(judge_file, pair_judge_model) if judge_file else None
+        # A configuration mistake stops the command before it does any work, before the
+        # database is opened: the lexicon, the attribution lists and the slot model are
+        # checked now, not when first needed (and the model name and thresholds file below).
+        lexicon()
+        attribution_cues()
+        slot_model()
         self.store = Store(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
         self.strict = strict  # a sentence that cannot be analysed stops the command
         self.model_spec = model or os.environ.get("FACTCHECK_MODEL") or None
         self._embedder: Embedder | None = None
         self._thresholds_file = thresholds_file
-        # A configuration mistake stops the command before it does any work: the model name,
-        # the thresholds file and the lexicon are checked now, not when first needed.
         model_members(self.model_spec)
         if thresholds_file is not None:
             check_thresholds_file(thresholds_file)
-        lexicon()
-        slot_model()
         self._thresholds: Thresholds | None = None
         # --aliases FILE, else FACTCHECK_ALIASES; a sources folder's own aliases.toml joins
         # them when that folder is read (aliases_for)
@@ -815,8 +818,9 @@ class Factcheck:
 
 def extractor_id(aliases: AliasTable) -> str:
     """The reader a source's stored claims came from: extractor version + alias table +
-    lexicons (an edited lexicon changes the frames and events read at extraction)."""
-    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}+{lexicon().fingerprint}+{event_lexicon().fingerprint}"
+    lexicons and attribution lists (an edited one changes the frames, events and
+    attributions read at extraction)."""
+    return f"{EXTRACTOR_VERSION}+{aliases.fingerprint}+{lexicon().fingerprint}+{event_lexicon().fingerprint}+{attribution_cues().fingerprint}"
 
 
 def folder_aliases(folder: Path) -> Path | None:

@@ -27,6 +27,7 @@ The cue words are data (``factcheck/data/attribution.toml``, extended with
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -80,6 +81,9 @@ class Cues:
 
     def __init__(self, lists: dict[str, list[str]]):
         self.patterns = {key: phrase_pattern(lists.get(key, []), CLITICS) for key in LISTS}
+        state = repr(sorted((key, sorted(set(lists.get(key, [])))) for key in LISTS))
+        #: changes when a list does: stored claims were attributed under another
+        self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def find(self, key: str, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match]:
         """The matches of one list in text[lo:hi]; not inside a word whose letters carry

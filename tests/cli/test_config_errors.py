@@ -41,6 +41,15 @@ def _lexicon(text):
     return setup
 
 
+def _attribution(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "attribution.toml"
+        path.write_text(text, encoding="utf-8")
+        return [], {"FACTCHECK_ATTRIBUTION": str(path)}
+
+    return setup
+
+
 def _baseline(text):
     def setup(tmp_path, sources):
         (sources / "factcheck-baseline.json").write_text(text, encoding="utf-8")
@@ -77,6 +86,8 @@ CASES = {
     "thresholds cosine_floor 1": (_thresholds("cosine_floor = 1.0\n"), "cosine_floor must be a number from 0 to below 1", "both"),
     "thresholds neighbours -5": (_thresholds("neighbours = -5\n"), "neighbours must be an integer from 0 to 1000, not -5", "both"),
     "lexicon generic = 5": (_lexicon("generic = 5\n"), "'generic' must be a list of words (strings), not 5", "both"),
+    "attribution saying = x": (_attribution('saying = "said"\n'), "saying must be a list of words", "both"),
+    "attribution unknown list": (_attribution("talking = ['said']\n"), "unknown list 'talking'", "both"),
     "alias entity = x": (_aliases('entity = "x"\n'), "'entity' must be written as [[entity]] tables", "both"),
     "model e5+": (_model("e5+"), "an empty name next to '+'", "both"),
     "thresholds event_disagree 0.3": (_thresholds("event_disagree = 0.3\n"), "event_disagree must be a number from 0.5 to 1, not 0.3", "both"),
@@ -124,7 +135,7 @@ def test_a_configuration_mistake_is_exit_2_and_one_line(tmp_path, case, command)
     assert any(message in line for line in errors), result.output
     assert "Traceback" not in result.output and "root:" not in result.output
     assert not (tmp_path / "reports").exists()
-    if "--pair-judge" in options:
+    if "--pair-judge" in options or "FACTCHECK_ATTRIBUTION" in env or "FACTCHECK_LEXICON" in env:
         assert not db.exists()  # checked before the database is opened
 
 
