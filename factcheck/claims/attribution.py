@@ -31,7 +31,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +40,7 @@ from pathlib import Path
 
 from factcheck.claims.context import is_stopword
 from factcheck.claims.frames import CLITICS, phrase_pattern
-from factcheck.claims.name_keys import name_key, names_meet
+from factcheck.claims.name_keys import name_key, names_meet, word_keys
 from factcheck.claims.model import Attribution
 from factcheck.config import load_toml, parse_toml
 from factcheck.errors import ConfigError
@@ -172,8 +172,13 @@ class Attributor:
     def __init__(self, text: str, body_start: int = 0, lists: Cues | None = None, names: Iterable[str] = ()):
         self.text = text
         self.cues = lists or cues()
-        # the source's names, for a speaker written in a spelling the name finder missed there
-        self.names = sorted(set(names))
+        # the source's names by the keys of their words, for a speaker written in a spelling
+        # the name finder missed there (looked up by key: linear in the source)
+        self._names_by_key: dict[str, list[tuple[str, str]]] = {}
+        for name in sorted(set(names)):
+            for word in name_key(name):
+                for key in word_keys(word):
+                    self._names_by_key.setdefault(key, []).append((name, word))
         self.quotes = [list(q) for q in quotations(text, body_start)]  # an unclosed one may be cut short
         self._starts = [q[0] for q in self.quotes]
         self.speakers: dict[int, tuple[str, str]] = {}  # quotation start -> (speaker, cue)
@@ -216,14 +221,14 @@ class Attributor:
     def _hear(self, start: int, text: str, voices: list[Voice]) -> None:
         """Who speaks the quotations that open or close in this sentence."""
         end = start + len(text)
-        for q in self.quotes:
-            a, b = q[0], q[1]
-            if start <= a < end and a not in self.speakers:
-                self.speakers[a] = self._quote_speaker(text, a - start, min(b, end) - start, voices)
-            elif a < start and start < b <= end and not self.speakers.get(a, ("", ""))[0]:
-                named = self._after_quote(text, b - start, 0, voices)
-                if named[0]:
-                    self.speakers[a] = named
+        for q in self.quotes[bisect_left(self._starts, start) : bisect_left(self._starts, end)]:  # opening here
+            if q[0] not in self.speakers:
+                self.speakers[q[0]] = self._quote_speaker(text, q[0] - start, min(q[1], end) - start, voices)
+        held = self._quotation(start)  # opened before, perhaps closing here
+        if held is not None and held[0] < start and held[1] <= end and not self.speakers.get(held[0], ("", ""))[0]:
+            named = self._after_quote(text, held[1] - start, 0, voices)
+            if named[0]:
+                self.speakers[held[0]] = named
         # a quotation left open (its closing mark lost) ends before a sentence that names its
         # speaker: a speaker quoted does not name themselves, the narrator does
         held = self._quotation(start)
@@ -251,7 +256,8 @@ class Attributor:
         for m in _WORD.finditer(text):
             if len(m.group()) < 3 or any(a <= m.start() < b for a, b in taken) or is_stopword(m.group()):
                 continue
-            name = next((n for n in self.names if any(names_meet(m.group(), w) for w in name_key(n))), None)
+            candidates = sorted({pair for key in word_keys(m.group()) for pair in self._names_by_key.get(key, ())})
+            name = next((n for n, w in candidates if names_meet(m.group(), w)), None)
             if name:
                 found.append(Voice(name, "name", m.start(), m.end(), False))
         return found
