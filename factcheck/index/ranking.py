@@ -133,25 +133,21 @@ def _word_terms(keys: Iterable[str]) -> set[str]:
     return terms
 
 
-def _event_terms(text: str) -> set[str]:
+def _event_actions(text: str) -> list[tuple[int, str]]:
+    """Where the event lexicon's words stand in ``text``, and the action each states."""
     lex = event_lexicon()
-    terms = set()
+    found = []
     for m in lex.pattern.finditer(text):
         form = lex.form_of(m.group("cue"))
         if form:
-            terms.add("e:" + form[0])
-    return terms
+            found.append((m.start("cue"), form[0]))
+    return found
 
 
 def query_units(query: str) -> list[frozenset[str]]:
     """The query's units, each the set of terms that meets it (one per content word,
     plus one for the kinds of claim a question word asks for)."""
-    lex = event_lexicon()
-    events = {}
-    for m in lex.pattern.finditer(query):
-        form = lex.form_of(m.group("cue"))
-        if form:
-            events[m.start("cue")] = form[0]
+    events = _event_actions(query)
     asked, question_words = questions().asks(query)
     units = []
     for m in _WORD.finditer(query):
@@ -159,7 +155,7 @@ def query_units(query: str) -> list[frozenset[str]]:
             continue
         keys = content_keys(m.group())
         terms = _word_terms(keys) if keys else set()
-        action = next((a for pos, a in events.items() if m.start() <= pos < m.end()), None)
+        action = next((a for pos, a in events if m.start() <= pos < m.end()), None)
         if action:
             terms.add("e:" + action)
         terms |= {"n:" + k for k in word_keys(m.group())} if len(m.group()) > 2 else set()
@@ -174,7 +170,7 @@ def query_units(query: str) -> list[frozenset[str]]:
 def sentence_terms(text: str, claims: Sequence[dict]) -> frozenset[str]:
     """What a stored sentence offers a query: its words' terms, its events, the names its
     claims record (each word's readings) and the kinds of its claims."""
-    terms = _word_terms(content_keys(text)) | _event_terms(text)
+    terms = _word_terms(content_keys(text)) | {"e:" + action for _, action in _event_actions(text)}
     for c in claims:
         for name in list(c.get("actors") or []) + list(c.get("entities") or []):
             for word in name_key(name):
