@@ -74,7 +74,7 @@ def render_markdown(report: dict) -> str:
             lines += ["### " + " / ".join(f"{escape_markdown(p)} says" for p in group["parties"]), ""]
             for item in group["items"]:
                 said = "; ".join(f"{escape_markdown(side['party'] or 'unnamed')}: {escape_markdown(side['says'])} ({escape_markdown(side['source'])})" for side in item["sides"])
-                lines.append(f"- {escape_markdown(item['about'])} {said} ({_code(item['id'])})".replace("-  ", "- "))
+                lines.append("- " + " ".join(x for x in (escape_markdown(item["about"]), said, f"({_code(item['id'])})") if x))
             lines.append("")
 
     agreeing = agreeing_clusters(report)
