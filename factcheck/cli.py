@@ -638,7 +638,7 @@ def list_claims(
         return
     table = Table(Column("id", no_wrap=True, min_width=max(len(r["id"]) for r in rows)), "source", "quote", "reads as", "frame", "marks", title=f"{len(rows)} claims")
     for r in rows:
-        marks = " ".join([m for m in ("hedged", "negated") if r.get(m)] + ([said_by(r)] if said_by(r) else []))
+        marks = " ".join([m for m in ("hedged", "negated") if r.get(m)] + [said_by(r)]).strip()
         table.add_row(r["id"], names(r["source_id"]), r["quote"], describe_value(r), describe_frame(r.get("frame")), marks)
     out.print(table)
 

@@ -47,8 +47,6 @@ from factcheck.errors import ConfigError
 
 #: the attribution lists (factcheck/data/attribution.toml)
 LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee", "organisation", "author")
-#: what ``how`` may be
-HOWS = ("", "quote", "says", "according_to", "document", "post", "anonymous")
 #: names a speaker may be
 SPEAKER_TYPES = ("person", "organisation", "name", "speaker")
 _CITED_WORDS = 6  # how far after "according to" the cited party may be named
@@ -170,7 +168,6 @@ class Attributor:
     run over several sentences, and a pronoun names the last person named before)."""
 
     def __init__(self, text: str, body_start: int = 0, lists: Cues | None = None, names: Iterable[str] = ()):
-        self.text = text
         self.cues = lists or cues()
         # the source's names by the keys of their words, for a speaker written in a spelling
         # the name finder missed there (looked up by key: linear in the source)

@@ -19,7 +19,7 @@ from factcheck.claims.context import SentenceWords, content_keys, dates_a_statem
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.events import find_events, quote_negation
-from factcheck.claims.attribution import Attributor, Voice
+from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
@@ -42,7 +42,6 @@ EXTRACTOR_VERSION = f"56/{STEMMER}"
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
 ACTOR_TYPES = ("person", "organisation", "name")
-SPEAKER_TYPES = (*ACTOR_TYPES, "speaker")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
 

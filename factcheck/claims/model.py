@@ -134,9 +134,6 @@ class Attribution:
         """Whether the source states the claim as its own."""
         return not self.how
 
-    def to_dict(self) -> dict:
-        return {"party": self.party, "how": self.how, "cue": self.cue}
-
 
 @dataclass
 class Claim:

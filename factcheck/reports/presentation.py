@@ -9,9 +9,10 @@ adds only its own escaping and layout. Nothing here escapes: it returns plain te
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import Iterable
+
+from factcheck.claims.describe import describe_value
 
 KINDS = ("conflict", "supersession", "precision")  # worst first (SPEC, "Order"): every listing of kinds
 SEVERITIES = ("high", "medium", "low")
@@ -135,18 +136,22 @@ CONFIDENCE_MEANING = (
 )
 
 
+def _asked(cluster: dict | None) -> str:
+    """What a discrepancy's cluster is about, for a one-line item: its question, else its label."""
+    if not cluster:
+        return ""
+    return cluster.get("label") or cluster_label(cluster)
+
+
 def attention(report: dict, limit: int = ATTENTION) -> list[dict]:
     """The worst open discrepancies (SPEC order), each with one line of plain words: what
     is asked, and what each source says ("How many staff are there? 770 staff (Source A)
     against 700 staff (Source B)")."""
-    from factcheck.claims.describe import describe_value
-
     sources = {s["id"]: s for s in report["sources"]}
     clusters = {c["id"]: c for c in report["clusters"]}
     items = []
     for d in sorted((d for d in report["discrepancies"] if d.get("status", "open") == "open"), key=worst_first)[:limit]:
-        cluster = clusters.get(d["cluster_id"]) or {}
-        about = cluster.get("label") or (cluster_label(cluster) if cluster else "")
+        about = _asked(clusters.get(d["cluster_id"]))
         a, b = d["claims"]
         items.append(
             {
@@ -347,8 +352,6 @@ def disputes_by_parties(report: dict) -> list[dict]:
     """The report's disputes grouped by their two parties ("Musk says / OpenAI says"),
     groups in name order: each with its items, worst first, and for each item what each
     party says and where (a side's party, value and source name)."""
-    from factcheck.claims.describe import describe_value
-
     sources = {s["id"]: s for s in report["sources"]}
     clusters = {c["id"]: c for c in report["clusters"]}
     groups: dict[tuple[str, ...], list[dict]] = {}
@@ -358,8 +361,7 @@ def disputes_by_parties(report: dict) -> list[dict]:
             said = c.get("attributed_to") or {}
             sides.append({"party": said.get("party", ""), "says": describe_value(c), "source": source_name(sources.get(c["source_id"]), c["source_id"]), "source_id": c["source_id"]})
         sides.sort(key=lambda side: side["party"])
-        cluster = clusters.get(d["cluster_id"]) or {}
-        about = cluster.get("label") or (cluster_label(cluster) if cluster else "")
+        about = _asked(clusters.get(d["cluster_id"]))
         groups.setdefault(tuple(d["parties"]), []).append({"id": d["id"], "about": about, "severity": d["severity"], "kind": d["kind"], "sides": sides})
     return [{"parties": list(parties), "items": items} for parties, items in sorted(groups.items())]
 
@@ -370,14 +372,10 @@ def said_by(claim: dict) -> str:
 
     >>> said_by({"attributed_to": {"party": "Musk", "how": "quote", "cue": "replied"}}), said_by({"attributed_to": None})
     ('quoting Musk', '')
-    >>> said_by({"attributed_to": "OpenAI", "attribution": "says", "attribution_cue": "said"})  # a stored row
-    'OpenAI says'
 
     """
     said = claim.get("attributed_to")
-    if isinstance(said, str):  # a stored row: party, how and cue in columns of their own
-        said = {"party": said, "how": claim.get("attribution") or "", "cue": claim.get("attribution_cue") or ""}
-    if not said or not said["how"]:
+    if not said:
         return ""
     party, how, cue = said["party"], said["how"], said["cue"]
     if how == "quote":
