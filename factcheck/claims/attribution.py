@@ -46,7 +46,7 @@ from factcheck.config import load_toml, parse_toml
 from factcheck.errors import ConfigError
 
 #: the attribution lists (factcheck/data/attribution.toml)
-LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee", "organisation", "author")
+LISTS = ("saying", "according_to", "document", "post", "anonymous", "pronoun", "addressee", "organisation", "author", "subject")
 #: names a speaker may be
 SPEAKER_TYPES = ("person", "organisation", "name", "speaker")
 _CITED_WORDS = 6  # how far after "according to" the cited party may be named
@@ -350,6 +350,24 @@ class Attributor:
         return ""
 
 
+def reported_of_speaker(text: str, start: int, lists: Cues | None = None) -> int | None:
+    """Where the clause reporting the figure at ``text[start:]`` opens, when it is reported
+    of its speaker: the last verb of saying before the figure is followed by a pronoun that
+    is the speaker ("Musk says he gave about $100 million"; in Arabic after the speaker's
+    name, «قال ماسك إنه تبرع بـ 100 مليون دولار»). None otherwise."""
+    lists = lists or cues()
+    saying = lists.find("saying", text, 0, start)
+    if not saying:
+        return None
+    verb = saying[-1]
+    subject = lists.find("subject", text, verb.end(), start)
+    if not subject:
+        return None
+    between = _gap(text, verb.end(), subject[0].start())
+    arabic = _ARABIC.search(verb.group()) is not None
+    return subject[0].end() if between <= (_SPEAKER_GAP if arabic else 0) else None
+
+
 def _inside_word(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and unicodedata.category(text[k]) == "Mn":
@@ -371,25 +389,51 @@ def _gap(text: str, a: int, b: int) -> int:
 
 
 def _nearest_speaker(voices: list[Voice], saying: list[re.Match], text: str, near: int | None = None) -> tuple[str, str] | None:
-    """The name bound to a verb of saying, nearest ``near`` when given: (name, verb).
+    """The name bound to a verb of saying, the verb nearest ``near`` when given: (name, verb).
 
-    Bound: a name the name finder marked as speaking, or one at most :data:`_SPEAKER_GAP`
-    words from the verb on the side its language puts the subject: after an Arabic verb
-    (VSO: «قال ماسك»), before an English one ("Musk, the chief executive, said"), or right
-    after one ("…, said Musk")."""
+    Each verb binds one name, on the side its language puts the subject: the first name at
+    most :data:`_SPEAKER_GAP` words after an Arabic verb (VSO: «قال ماسك»); the nearest
+    name at most that many words before an English one ("OpenAI said Musk gave": OpenAI),
+    the name before an apposition first ("Musk, OpenAI's co-founder, said": Musk), and only
+    when none is there the name right after it ("…, said Musk"). A name the name finder
+    marked as speaking and no verb bound is a speaker too."""
     pairs = []
+    bound = set()
+    for m in saying:
+        speaker = _bound_speaker(voices, m, text)
+        if speaker is None:
+            continue
+        bound.add(speaker.start)
+        gap = _gap(text, speaker.end, m.start()) if speaker.end <= m.start() else _gap(text, m.end(), speaker.start)
+        pairs.append((abs(m.start() - near) if near is not None else gap, gap, speaker.start, speaker.canonical, m.group()))
     for v in voices:
-        for m in saying:
-            arabic = _ARABIC.search(m.group()) is not None
-            if v.end <= m.start():  # the name before the verb
-                gap = _gap(text, v.end, m.start())
-                bound = not arabic and gap <= _SPEAKER_GAP
-            else:
-                gap = _gap(text, m.end(), v.start)
-                bound = gap <= (_SPEAKER_GAP if arabic else 0)
-            if v.speaks or bound:
-                pairs.append((abs(v.start - near) if near is not None else gap, gap, v.start, v.canonical, m.group()))
+        if v.speaks and v.start not in bound:
+            verb = min(saying, key=lambda m: (abs(m.start() - v.start), m.start()), default=None)
+            pairs.append((abs(v.start - near) if near is not None else 0, 0, v.start, v.canonical, verb.group() if verb else ""))
     if not pairs:
         return None
     _, _, _, name, verb = min(pairs)
     return name, verb.strip()
+
+
+def _bound_speaker(voices: list[Voice], verb: re.Match, text: str) -> Voice | None:
+    """The name a verb of saying binds (see :func:`_nearest_speaker`), or None."""
+    if _ARABIC.search(verb.group()) is not None:
+        after = [v for v in voices if v.start >= verb.end() and _gap(text, verb.end(), v.start) <= _SPEAKER_GAP]
+        return min(after, key=lambda v: v.start, default=None)
+    before = [v for v in voices if v.end <= verb.start() and _gap(text, v.end, verb.start()) <= _SPEAKER_GAP]
+    apposed = [v for v in voices if v.end <= verb.start() and _apposition(text[v.end : verb.start()])]
+    if before or apposed:
+        return min(apposed, key=lambda v: v.start) if apposed else max(before, key=lambda v: v.end)
+    after = [v for v in voices if v.start >= verb.end() and _gap(text, verb.end(), v.start) == 0]
+    return min(after, key=lambda v: v.start, default=None)
+
+
+def _apposition(between: str) -> bool:
+    """Whether the words between a name and its verb are one phrase set off by commas, at
+    most twice :data:`_SPEAKER_GAP` words ("Musk, a co-founder of OpenAI, said")."""
+    between = between.strip()
+    if len(between) < 3 or between[0] not in ",،" or between[-1] not in ",،":
+        return False
+    inner = between[1:-1]
+    return not _PAUSE.search(inner) and len(_WORD.findall(inner)) <= 2 * _SPEAKER_GAP

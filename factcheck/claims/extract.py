@@ -19,8 +19,9 @@ from factcheck.claims.context import SentenceWords, content_keys, dates_a_statem
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
 from factcheck.claims.events import find_events, quote_negation
-from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice
+from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice, reported_of_speaker
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
+from factcheck.claims.frames import cues as frame_cues
 from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, EventMention, Quantity
@@ -37,7 +38,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"56/{STEMMER}"
+EXTRACTOR_VERSION = f"57/{STEMMER}"
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -146,9 +147,23 @@ def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]
     said = attributor.read(
         [(s["start"], s["text"], voices, [(c.char_start - s["start"], c.char_end - s["start"]) for c in claims]) for s, claims, voices in heard]
     )
-    for (_, claims, _), whos in zip(heard, said):
+    for (sentence, claims, _), whos in zip(heard, said):
         for claim, who in zip(claims, whos):
             claim.attribution = who
+            if claim.kind == "quantity" and who.how == "says" and who.party:
+                claim.frame = _speaker_as_subject(claim.frame, who.party, sentence["text"], claim.char_start - sentence["start"], attributor.cues)
+
+
+def _speaker_as_subject(frame, party: str, text: str, start: int, lists):
+    """The frame with the speaker in the role a pronoun holds ("Musk says he gave $100M":
+    Musk gives; "OpenAI said it received $45M from Musk": OpenAI receives), where the
+    frame left that role empty and the speaker holds no other."""
+    clause = reported_of_speaker(text, start, lists)
+    if clause is None or party in (frame.agent, frame.patient):
+        return frame
+    if frame_cues().find("receive", text[clause:start]):
+        return replace(frame, patient=party) if not frame.patient else frame
+    return replace(frame, agent=party) if not frame.agent else frame
 
 
 def _read_sentence(

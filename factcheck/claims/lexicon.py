@@ -33,6 +33,7 @@ class Lexicon:
         frame: dict[str, list[str]] | None = None,
         asks: dict[str, list[str]] | None = None,
         sectors: dict[str, list[str]] | None = None,
+        links: Iterable[str] = (),
     ):
         self._group: dict[str, str] = {}
         for word in generic:
@@ -49,6 +50,9 @@ class Lexicon:
         for name, words in sorted((sectors or {}).items()):
             for word in words:
                 self._sector.setdefault(word_key(word), name)
+        #: concepts that only link the words of others ("contributions": "invested" and
+        #: "donated"): they compare claims but never name what a cluster measures
+        self.links: frozenset[str] = frozenset(links)
         #: each concept's English questions (its ``ask`` list), for cluster labels
         self.asks: dict[str, tuple[str, ...]] = {name: tuple(q) for name, q in sorted((asks or {}).items())}
         #: the [frame] cue lists (whole, total, change, rate, members, receive, attribution), as written
@@ -59,6 +63,7 @@ class Lexicon:
             sorted(self.frame.items()),
             sorted(self.asks.items()),
             sorted(self._sector.items()),
+            sorted(self.links),
         )
         self.fingerprint = hashlib.sha256(repr(state).encode("utf-8")).hexdigest()[:16]
 
@@ -69,6 +74,7 @@ class Lexicon:
         generic: list[str] = []
         frame: dict[str, list[str]] = {}
         asks: dict[str, list[str]] = {}
+        links: set[str] = set()
         tables: dict[str, dict[str, list[str]]] = {"group": {}, "concept": {}, "sector": {}}
         shipped = resources.files("factcheck.data").joinpath("lexicon.toml").read_text("utf-8")
         files = [parse_toml(shipped, "lexicon factcheck/data/lexicon.toml")]
@@ -86,7 +92,9 @@ class Lexicon:
                     table.setdefault(entry["name"], []).extend(entry["words"])
                     if "ask" in entry:
                         asks.setdefault(entry["name"], []).extend(entry["ask"])
-        return cls(generic, tables["group"], tables["concept"], frame, asks, tables["sector"])
+                    if entry.get("link"):
+                        links.add(entry["name"])
+        return cls(generic, tables["group"], tables["concept"], frame, asks, tables["sector"], sorted(links))
 
     def count_class(self, noun: str | None, predicate_keys: Iterable[str]) -> str | None:
         """What a count counts: its noun's group, or, for a generic or missing noun, the one
@@ -161,7 +169,7 @@ _SECTIONS = ("group", "concept", "sector")
 FRAME_KEYS = ("whole", "total", "change", "rate", "members", "receive", "attribution", "own_measures", "year_before")
 #: [frame] lists of earlier versions, refused with the reason they are gone
 RETIRED_FRAME_KEYS = {"transfers": "an amount bound to two parties, one giving to the other, is a transfer whatever its words; delete the list"}
-_ENTRY_KEYS = {"group": ("name", "words"), "concept": ("name", "words", "ask"), "sector": ("name", "words")}
+_ENTRY_KEYS = {"group": ("name", "words"), "concept": ("name", "words", "ask", "link"), "sector": ("name", "words")}
 _PLACEHOLDERS = ("agent", "patient", "name", "thing", "place")
 _ASK_CLASSES = ("date", "count", "money", "percent")
 
@@ -200,6 +208,8 @@ def check_lexicon(data: dict, where: str) -> None:
             _check_words(entry["words"], f"{label}: 'words'", empty_ok=False)
             if "ask" in entry:
                 _check_asks(entry["ask"], f"{label}: 'ask'")
+            if "link" in entry and not isinstance(entry["link"], bool):
+                raise ConfigError(f"{label}: 'link' must be true or false, not {shown(entry['link'])}")
 
 
 def _check_asks(asks: object, label: str) -> None:

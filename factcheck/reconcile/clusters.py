@@ -127,7 +127,7 @@ def slot_label(members: list[dict]) -> str:
         else:
             what = f"duration in {unit}s" if unit in ("second", "minute", "hour", "day", "week", "month", "year") else unit
     who = Counter(name for m in members for name in set(m.get("actors") or m.get("entities") or []))
-    acts = Counter(c for m in members for c in lex.concepts((m.get("predicate_words") or "").split()))
+    acts = Counter(c for m in members for c in lex.concepts((m.get("predicate_words") or "").split()) if c not in lex.links)
     parts = [what]
     named = [name for name, n in most_common(who, 2) if n * 2 >= len(members)]
     if named:

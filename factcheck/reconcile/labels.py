@@ -86,7 +86,7 @@ def cluster_label(members: list[dict]) -> str:
     # counted did is the question: "signed" may be said once, in the one English source)
     share = 1 if role == "part" else 3
     concepts = [c for c, k in most_common(Counter(c for f in frames for c in sorted(set(f.get("concepts") or [])))) if k * share >= n or (role == "part" and k)]
-    topic = next((c.replace("_", " ") for c in concepts if c not in _NOT_A_TOPIC and c != values["thing"]), "")
+    topic = next((c.replace("_", " ") for c in concepts if c not in _NOT_A_TOPIC and c not in lex.links and c != values["thing"]), "")
     if role == "change":
         moved = next((c for c in concepts if c in _MOVES), "rise")
         what = topic or values["thing"] or "it"

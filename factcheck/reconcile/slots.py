@@ -319,7 +319,7 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
     # and whether the sentences, beyond the words around the figures, share a concept
     # ("the death toll ... rose to 12" and "the number of people killed ... has risen to 19")
     near = lex.concepts(words_a) & lex.concepts(words_b)
-    shared = max(len(words_a & words_b), len(near))
+    shared = max(len(words_a & words_b), _linked(words_a, near, lex), _linked(words_b, near, lex)) if near else len(words_a & words_b)
     sentence_concept = bool((sentence_concepts(a) & sentence_concepts(b)) - near)
     needed = th.min_shared_words
     if a["kind"] == "date" or ((a.get("unit") or "count") == "count" and not (a.get("noun") and b.get("noun"))):
@@ -341,6 +341,12 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
     predicates_differ = not wholes and (known_apart or unlike)
     features = pair_features(a, b, ctx, sent, shared, sentence_concept, predicates_differ, th.magnitude_ratio)
     return PairReading(features, round(ctx, 4), round(sent, 4), shared)
+
+
+def _linked(words: set[str], concepts: set[str], lex) -> int:
+    """How many of one side's words carry a concept of ``concepts``, one per word however
+    many concepts it carries: "invested" (an investment, a contribution) is one word in common."""
+    return min(len(concepts), sum(1 for w in words if lex.concepts((w,)) & concepts))
 
 
 def _frames_agree(a: dict, b: dict) -> bool:

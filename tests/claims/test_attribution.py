@@ -22,6 +22,12 @@ CASES = [
     # -- English ---------------------------------------------------------------------------
     ("OpenAI said it raised less than $45 million from Musk.", [("less than $45 million", "OpenAI", "says")]),
     ("Musk says he gave about $100 million to the lab.", [("about $100 million", "Musk", "says")]),
+    # the subject of the verb of saying speaks, not the subject of what it reports
+    ("OpenAI said Musk contributed less than $45 million to the organisation.", [("less than $45 million", "OpenAI", "says")]),
+    ("OpenAI says Elon Musk gave less than $45 million to the nonprofit.", [("less than $45 million", "OpenAI", "says")]),
+    # a name set off by commas before the verb is its subject, not the name inside the apposition
+    ("Musk, a co-founder of OpenAI, said he gave about $100 million.", [("about $100 million", "Musk", "says")]),
+    ("The lab had 120 researchers in 2018, said Ilya Sutskever.", [("120", "Ilya Sutskever", "says")]),
     ('"We raised $45 million in the first year," Musk said.', [("$45 million", "Musk", "quote")]),
     # a quotation over two sentences, its speaker named before a colon; whom he wrote to is not the speaker
     (
@@ -140,3 +146,27 @@ def test_the_disputes_corpus_figures_belong_to_whoever_asserts_them(name, quote,
     (claim,) = [c for c in analyse(source, default_aliases()).claims if c.quote == quote]
     assert claim.attribution.party == party
     assert claim.attribution.endorsed is (party == "")
+
+
+def frames_of(text: str) -> list[tuple[str, str, str]]:
+    """(quote, agent, patient) of every figure of ``text``."""
+    source = Source(id="t", path="t.txt", format="txt", text=text, sha256="x", body_start=0)
+    return [(c.quote, c.frame.agent, c.frame.patient) for c in analyse(source, default_aliases()).claims if c.kind == "quantity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun right after the verb of saying is the speaker: who gives, or who receives
+        ("Elon Musk has said he invested about $100 million in OpenAI.", ("about $100 million", "Elon Musk", "OpenAI")),
+        ("OpenAI said it received less than $45 million from Elon Musk.", ("less than $45 million", "Elon Musk", "OpenAI")),
+        ("قال ألتمان إنه تبرع بنحو 100 مليون دولار لشركة OpenAI.", ("نحو 100 مليون دولار", "ألتمان", "OpenAI")),
+        ("وقالت OpenAI إنها تلقت أقل من 45 مليون دولار.", ("أقل من 45 مليون دولار", "", "OpenAI")),
+        # not when the clause has a subject of its own, nor without a verb of saying
+        ("OpenAI said Elon Musk gave less than $45 million.", ("less than $45 million", "Elon Musk", "")),
+        ("Elon Musk left, and he invested $100 million elsewhere.", ("$100 million", "", "")),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_a_pronoun_after_a_verb_of_saying_is_the_speaker(text, expected):
+    assert expected in frames_of(text), frames_of(text)

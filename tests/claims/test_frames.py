@@ -63,7 +63,7 @@ def test_roles_in_the_table_are_the_documented_ones():
 def test_frame_names_who_gives_whom_what_and_who_says_so():
     f = frames("Nouran invested $40 million in Salco in March 2021, said Lena Okafor.")["$40 million"]
     assert (f["agent"], f["patient"], f["unit_class"], f["measured"]) == ("Nouran", "Salco", "money", "USD")
-    assert f["concepts"] == ["invest"] and f["time"] == ["2021-03"] and f["attribution"] == ["Lena Okafor"]
+    assert f["concepts"] == ["contributions", "invest"] and f["time"] == ["2021-03"] and f["attribution"] == ["Lena Okafor"]
 
 
 def test_frame_of_an_arabic_count_is_language_free():

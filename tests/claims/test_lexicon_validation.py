@@ -35,6 +35,7 @@ BAD = {
     "[[concept]]\nname = 'a'\nwords = ['a']\nask = ['How many {who}?']": "uses {who}; known: {agent}, {patient}, {name}, {thing}, {place}",
     "[[concept]]\nname = 'a'\nwords = ['a']\nask = ['dates: When?']": "is tagged 'dates'; known tags: date, count, money, percent",
     "[[group]]\nname = 'a'\nwords = ['a']\nask = ['How many?']": "[[group]] #1 ('a'): unknown key 'ask' (known: name, words)",
+    "[[concept]]\nname = 'a'\nwords = ['a']\nlink = 'yes'": "[[concept]] #1 ('a'): 'link' must be true or false, not 'yes'",
     "[[sector]]\nname = 'energy'\nwords = []": "[[sector]] #1 ('energy'): 'words' must list at least one word",
     "[[group]\n": "not valid TOML",
     "generic = " + "[" * 3000: "nested too deeply",

@@ -97,3 +97,26 @@ def test_a_source_asserting_a_figure_against_a_party_is_no_dispute(corpus, tmp_p
     (d,) = [d for d in report["discrepancies"] if d["kind"] == "conflict"]
     assert (d["dispute"], d["parties"], d["severity"]) == (False, ["Elon Musk"], "high")
     assert invoke(db, "check", corpus).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("musk", "openai"),
+    [
+        # the two sides name the sum by different words of putting money in, or of receiving it
+        ("Elon Musk has said he invested about $100 million in OpenAI.", "OpenAI said Musk contributed less than $45 million to the lab."),
+        ("Musk claims he donated roughly $100 million to OpenAI.", "According to OpenAI, the company received less than $45 million from Musk."),
+        ("Musk's lawsuit says he invested roughly $100 million in OpenAI.", "OpenAI says Elon Musk gave less than $45 million to the nonprofit."),
+    ],
+    ids=["invested-contributed", "donated-received", "invested-gave"],
+)
+def test_a_dispute_is_found_whatever_words_each_side_uses(musk, openai, tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Musk\n\n{musk}\n", encoding="utf-8")
+    (folder / "b.txt").write_text(f"OpenAI\n\n{openai}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke(tmp_path / "c.db", "run", folder, "-o", out).exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    # each side's party as its source names it ("Musk" where the full name is not written)
+    found = [(d["kind"], d["dispute"], [p.split()[-1] for p in d["parties"]]) for d in report["discrepancies"]]
+    assert found == [("conflict", True, ["Musk", "OpenAI"])]
