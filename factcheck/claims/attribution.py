@@ -363,9 +363,16 @@ def reported_of_speaker(text: str, start: int, lists: Cues | None = None) -> int
     subject = lists.find("subject", text, verb.end(), start)
     if not subject:
         return None
-    between = _gap(text, verb.end(), subject[0].start())
-    arabic = _ARABIC.search(verb.group()) is not None
-    return subject[0].end() if between <= (_SPEAKER_GAP if arabic else 0) else None
+    first = subject[0]
+    between = _gap(text, verb.end(), first.start())
+    if _ARABIC.search(verb.group()) is not None:
+        near = between <= _SPEAKER_GAP  # «قال ألتمان إنه»: the speaker's name between
+    elif first.group().lower().startswith("that"):
+        # "wrote in a post on social media that he had invested": where, then what, one clause
+        near = between <= 2 * _SPEAKER_GAP and not _PAUSE.search(text, verb.end(), first.start())
+    else:
+        near = between == 0  # "says he gave"
+    return first.end() if near else None
 
 
 def _inside_word(text: str, pos: int) -> bool:

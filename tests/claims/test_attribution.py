@@ -160,6 +160,7 @@ def frames_of(text: str) -> list[tuple[str, str, str]]:
         # a pronoun right after the verb of saying is the speaker: who gives, or who receives
         ("Elon Musk has said he invested about $100 million in OpenAI.", ("about $100 million", "Elon Musk", "OpenAI")),
         ("OpenAI said it received less than $45 million from Elon Musk.", ("less than $45 million", "Elon Musk", "OpenAI")),
+        ("Daniel Ostrow wrote in a post on social media that he had invested about $9 million in Brightwater.", ("about $9 million", "Daniel Ostrow", "Brightwater")),
         ("قال ألتمان إنه تبرع بنحو 100 مليون دولار لشركة OpenAI.", ("نحو 100 مليون دولار", "ألتمان", "OpenAI")),
         ("وقالت OpenAI إنها تلقت أقل من 45 مليون دولار.", ("أقل من 45 مليون دولار", "", "OpenAI")),
         # not when the clause has a subject of its own, nor without a verb of saying
