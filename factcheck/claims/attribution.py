@@ -268,6 +268,12 @@ class Attributor:
         named = _nearest_speaker(before, saying, text)
         if named:
             return named
+        referred = self._referred_org(text, saying)
+        if referred and self.last_org:  # 'it wrote: "…"', 'the company said: "…"'
+            return self.last_org, referred
+        pronoun = self._referred_person(text, saying, clause_start, opening)
+        if pronoun and self.last_person:  # 'In a post on X, he wrote: "…"'
+            return self.last_person, pronoun
         colon = lead.rstrip().endswith(":")
         if colon and before:
             return before[0].canonical, text[clause_start:opening].strip()[-60:]
@@ -317,9 +323,9 @@ class Attributor:
         authored = self._authored(text, outside)  # "a court filing by Corvale Freight puts the number at 185"
         if authored is not None:
             return authored
-        referred = self.cues.find("organisation", text)
-        if saying and referred and self.last_org:  # "the company said": the organisation named last
-            return Attribution(self.last_org, "says", referred[0].group().strip())
+        referred = self._referred_org(text, saying)
+        if referred and self.last_org:  # "the company said", "it said": the organisation named last
+            return Attribution(self.last_org, "says", referred)
         for m, words, _ in cited:
             return Attribution("", self._cited_kind(words) or "according_to", (m.group() + words).strip())
         if saying:
@@ -330,6 +336,27 @@ class Attributor:
             if pronoun and self.last_person:
                 return Attribution(self.last_person, "says", pronoun[0].group())
         return SOURCE
+
+    def _referred_person(self, text: str, saying: list[re.Match], lo: int, hi: int) -> str:
+        """A pronoun right before an English verb of saying in text[lo:hi] ("he wrote"), or a
+        subject-less Arabic one («وأضاف»), as written; "" when none is."""
+        for m in self.cues.find("pronoun", text, lo, hi):
+            if _ARABIC.search(m.group()) is not None or any(m.end() <= v.start() and _gap(text, m.end(), v.start()) <= 1 for v in saying):
+                return m.group().strip()
+        return ""
+
+    def _referred_org(self, text: str, saying: list[re.Match]) -> str:
+        """The words that refer back to an organisation as the subject of a verb of saying
+        ("the company said", "it wrote", «وقالت الشركة»), as written; "" when none is."""
+        for m in self.cues.find("organisation", text):
+            for verb in saying:
+                if _ARABIC.search(verb.group()) is not None:
+                    bound = verb.end() <= m.start() and _gap(text, verb.end(), m.start()) == 0
+                else:
+                    bound = m.end() <= verb.start() and _gap(text, m.end(), verb.start()) <= 1  # "it has said"
+                if bound:
+                    return m.group().strip()
+        return ""
 
     def _authored(self, text: str, voices: list[Voice]) -> Attribution | None:
         """A document or post and its author named right after it ("a filing by X")."""
@@ -432,15 +459,24 @@ def _bound_speaker(voices: list[Voice], verb: re.Match, text: str) -> Voice | No
     apposed = [v for v in voices if v.end <= verb.start() and _apposition(text[v.end : verb.start()])]
     if before or apposed:
         return min(apposed, key=lambda v: v.start) if apposed else max(before, key=lambda v: v.end)
+    if text[: verb.start()].rstrip()[-1:] not in ("", ",", '"', "”", "»", "’"):
+        return None  # "It said Musk gave": the verb has its subject; only '…," said Musk' turns round
     after = [v for v in voices if v.start >= verb.end() and _gap(text, verb.end(), v.start) == 0]
     return min(after, key=lambda v: v.start, default=None)
 
 
+_RELATIVE = re.compile(r"\s*(?:who|which|whose|الذي|التي|الذين)\b", re.IGNORECASE)
+
+
 def _apposition(between: str) -> bool:
     """Whether the words between a name and its verb are one phrase set off by commas, at
-    most twice :data:`_SPEAKER_GAP` words ("Musk, a co-founder of OpenAI, said")."""
+    most twice :data:`_SPEAKER_GAP` words ("Musk, a co-founder of OpenAI, said"), or four
+    times for a relative clause ("Musk, who co-founded OpenAI and was among its earliest
+    backers, has said")."""
     between = between.strip()
-    if len(between) < 3 or between[0] not in ",،" or between[-1] not in ",،":
-        return False
-    inner = between[1:-1]
-    return not _PAUSE.search(inner) and len(_WORD.findall(inner)) <= 2 * _SPEAKER_GAP
+    close = max(between.rfind(","), between.rfind("،"))
+    if len(between) < 3 or between[0] not in ",،" or close < 1 or len(_WORD.findall(between[close:])) > 2:
+        return False  # up to two words after it: "Musk, …, has said", "…, also said"
+    inner = between[1:close]
+    reach = 4 * _SPEAKER_GAP if _RELATIVE.match(inner) else 2 * _SPEAKER_GAP
+    return not _PAUSE.search(inner) and len(_WORD.findall(inner)) <= reach

@@ -817,16 +817,43 @@ class _ArabicReader:
         cues = self.cues
         if not (0 < i < len(self.tokens) and self._joined(i)):
             return None
-        said = (
-            i + 1 < len(self.tokens) and self._joined(i + 1)
-            and self.tokens[i - 1].plain.key in cues.ar_subject_verbs and self.tokens[i + 1].plain.key in cues.ar_complementizers
-        )  # fmt: skip
+        said = i + 1 < len(self.tokens) and self._joined(i + 1) and self._saying_verb(i - 1) and self.tokens[i + 1].plain.key in cues.ar_complementizers
         if not (said or self._verb_first(i - 1)):
             return None
+        return self._slot_word(i)
+
+    def _subject_pair(self, i: int) -> Reading | None:
+        """How token ``i`` reads as the first of a two-word name in a subject's slot: between
+        a verb of ``subject_verbs`` (a conjunction may be glued to it) and a complementizer
+        («وقال إيلون ماسك إنه», «قال سام ألتمان إن»). Neither word has the article, is a
+        cue or a function word; and one is a foreign name (met as written below
+        ``foreign_zipf``, with the article below ``foreign_definite_zipf``: «ألتمان», so the
+        other may be a common word, «سام»), or neither is common with the article (below
+        ``definite_zipf``) and one is not common as written («إيلون ماسك»). Common nouns
+        and their adjectives are common with the article: «مصادر مطلعة», «مسؤول كبير» are no
+        names."""
+        if not (0 < i and i + 2 < len(self.tokens) and self._joined(i) and self._joined(i + 1) and self._joined(i + 2) and self._free(i + 1)):
+            return None
+        if not (self._saying_verb(i - 1) and self.tokens[i + 2].plain.key in self.cues.ar_complementizers):
+            return None
+        words = [self.tokens[i].plain, self.tokens[i + 1].plain]
+        if any(r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key) for r in words):
+            return None
+        cues = self.cues
+        with_article = [arabic_commonness(r.stem) for r in words]
+        as_written = [zipf(r.stem, "ar") for r in words]
+        foreign = any(z < cues.ar_foreign_zipf and d < cues.ar_foreign_definite_zipf for z, d in zip(as_written, with_article))
+        uncommon = max(with_article) < cues.ar_definite_zipf and min(as_written) < cues.ar_foreign_zipf
+        return words[0] if foreign or uncommon else None
+
+    def _saying_verb(self, k: int) -> bool:
+        return any(r.key in self.cues.ar_subject_verbs for r in self.tokens[k].readings)
+
+    def _slot_word(self, i: int) -> Reading | None:
         r = self.tokens[i].plain
         if r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key):
             return None
-        if zipf(r.stem, "ar") >= cues.ar_foreign_zipf or arabic_commonness(r.stem) >= cues.ar_definite_zipf:
+        if zipf(r.stem, "ar") >= self.cues.ar_foreign_zipf or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
             return None  # "قالت مصادر إن": a common word
         return r
 
@@ -874,6 +901,10 @@ class _ArabicReader:
         nominal = before in self.cues.prepositions or before in self.cues.ar_construct_heads
         first = self._rare(self.tokens[i], nominal=nominal, opens=self._opens(i))
         if first is None:
+            pair = self._subject_pair(i)
+            if pair is not None:
+                self._add(i, i + 2, "name", first=pair, speaks=True)
+                return i + 2
             first = self._subject_slot(i) or self._agreeing_name(i)
             if first is not None:
                 self._add(i, i + 1, "name", first=first, speaks=self._says(i, i + 1))

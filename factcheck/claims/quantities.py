@@ -101,6 +101,7 @@ QUALIFIERS_BEFORE = {
         "تقارب", "ما يقارب من", "يقترب من", "تقترب من", "اقترب من", "اقتربت من",
         "about", "around", "roughly", "approximately", "approx.", "nearly", "almost", "some",
         "an estimated", "estimated", "close to", "circa", "approaching", "nearing", "an approximate",
+        "~", "≈",
     ],
     "more_than": [
         "أكثر من", "أكثر بكثير من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على",
@@ -1671,12 +1672,15 @@ def _compound_noun(t: _Tok) -> bool:
     return t.kind == "word" and not is_arabic(t.norm) and t.text.islower() and len(t.text) >= 3
 
 
+_SIGN_QUALIFIERS = frozenset({"~", "≈"})  # qualifiers written as a sign: "~$100M"
+
+
 def _can_start(t: _Tok) -> bool:
     """Cheap test: can a mention begin at this token?"""
     if t.kind == "num":
         return True
     if t.kind == "punct":
-        return t.text in _money().signs or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued)
+        return t.text in _money().signs or t.norm in ("%", "٪") or (t.norm in _MINUS and not t.glued) or t.norm in _SIGN_QUALIFIERS
     if t.norm in _START_WORDS or t.norm in _MINUS_WORDS or t.text in _money().signs or number_word(t.norm):
         return True
     if _money().duals.match([t], 0) or t.norm in _money().words.root:

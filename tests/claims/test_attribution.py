@@ -27,6 +27,7 @@ CASES = [
     ("OpenAI says Elon Musk gave less than $45 million to the nonprofit.", [("less than $45 million", "OpenAI", "says")]),
     # a name set off by commas before the verb is its subject, not the name inside the apposition
     ("Musk, a co-founder of OpenAI, said he gave about $100 million.", [("about $100 million", "Musk", "says")]),
+    ("Elon Musk, who co-founded the lab and was among its earliest backers, has said he gave about $100 million.", [("about $100 million", "Elon Musk", "says")]),
     ("The lab had 120 researchers in 2018, said Ilya Sutskever.", [("120", "Ilya Sutskever", "says")]),
     ('"We raised $45 million in the first year," Musk said.', [("$45 million", "Musk", "quote")]),
     # a quotation over two sentences, its speaker named before a colon; whom he wrote to is not the speaker
@@ -41,6 +42,12 @@ CASES = [
     # a pronoun refers back to the person named before, inside and outside quotation marks
     ("Sam Altman spoke to reporters on Monday. He said the company had 770 employees.", [("770", "Sam Altman", "says")]),
     ('Sam Altman met the board. "We have 770 employees," he said.', [("770", "Sam Altman", "quote")]),
+    ('Elon Musk left in 2018. In a post on X, he wrote: "I donated ~$100M. It is now worth $30B."', [("~$100M", "Elon Musk", "quote"), ("$30B", "Elon Musk", "quote")]),
+    # "it" and "the company" as who speaks: the organisation named last, before a quotation too
+    ('OpenAI replied on Tuesday. In a blog post, it wrote: "Musk gave less than $45M."', [("less than $45M", "OpenAI", "quote")]),
+    ("OpenAI replied on Tuesday. It said Musk gave less than $45 million.", [("less than $45 million", "OpenAI", "says")]),
+    # "it" that is no subject of the verb of saying names no one
+    ("Sam Altman met the board. He said it cost $5 million.", [("$5 million", "Sam Altman", "says")]),
     # -- Arabic ----------------------------------------------------------------------------
     ("قال ألتمان إن الشركة تضم 770 موظفا.", [("770", "ألتمان", "says")]),
     ("وبحسب تقارير صحفية، يوجد حاليا حوالي 700 موظف في الشركة.", [("حوالي 700", "", "anonymous")]),

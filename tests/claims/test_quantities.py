@@ -434,6 +434,8 @@ NEWS_ENGLISH = [
     ("a dozen journalists", [Q("a dozen", 12, noun="journalists")]),
     ("some 40 countries", [Q("some 40", 40, "approx", noun="countries")]),
     ("roughly $2 billion", [Q("roughly $2 billion", 2e9, "approx", "USD")]),
+    ("a non-profit to which I donated ~$100M", [Q("~$100M", 1e8, "approx", "USD")]),  # a sign for "about"
+    ("≈ 40 countries", [Q("≈ 40", 40, "approx", noun="countries")]),
     ("no fewer than 15 ministers", [Q("no fewer than 15", 15, "at_least", noun="ministers")]),
     ("fewer than 200 cases", [Q("fewer than 200", 200, "less_than", noun="cases")]),
     ("under 5% of voters", [Q("under 5%", 5, "less_than", "percent")]),
