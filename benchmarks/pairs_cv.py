@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_pairs import ans_arguments  # noqa: E402  (a sibling script)
 
-L2 = (0.03, 0.1, 0.3, 1.0)
+L2 = (0.03, 0.1, 0.3, 1.0, 3.0)
 CLASS_WEIGHTS = ("balanced", "sqrt")
 FOLDS = 5
 

@@ -36,7 +36,7 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import normalize_for_match
 
 LABELS = ("agree", "disagree", "other")
-FEATURE_VERSION = 2  # 2: words keyed by Snowball stems
+FEATURE_VERSION = 3  # 2: words keyed by Snowball stems; 3: acts, concepts and attribution
 
 # Negation cues, normalised (normalize_for_match: no hamza seats, ى -> ي, casefolded). A
 # generic list of the language's negation words, not tuned to any data set.
@@ -122,7 +122,51 @@ LEXICAL_NAMES = (
     "date_new_in_2", "date_missing_in_2", "digits_new_in_2", "digits_missing_in_2",
     "keys_jaccard", "keys_removed_frac", "keys_added_frac", "keys_removed", "keys_added",
     "keys_shared", "allkeys_jaccard", "char3_jaccard", "len_ratio", "identical",
+    # what the reconciler knows of each sentence: the acts of the event lexicon with their
+    # polarity and hedging, the slot lexicon's concepts, who the sentence is attributed to
+    "act_shared", "act_one_side", "acts_differ", "act_polarity_differs", "act_hedge_differs",
+    "moves_opposite", "concepts_differ", "attribution_one_side",
 )
+
+
+@lru_cache(maxsize=65536)
+def _knows(text: str) -> tuple[dict[str, tuple[bool, bool]], frozenset[str], bool]:
+    """What the reconciler reads in one sentence: each act of the event lexicon (its first
+    mention's hedged and negated, as a claim's are read), the slot lexicon's concepts, and
+    whether a verb of saying or an attribution phrase gives it to someone."""
+    from factcheck.claims.attribution import cues as attribution_cues
+    from factcheck.claims.events import event_lexicon
+    from factcheck.claims.lexicon import lexicon
+    from factcheck.claims.modality import mark
+
+    acts: dict[str, tuple[bool, bool]] = {}
+    events = event_lexicon()
+    if events.pattern is not None:
+        for m in events.pattern.finditer(text):
+            found = events.form_of(m.group("cue"))
+            if found is not None and found[0] not in acts:
+                acts[found[0]] = mark(text, *m.span("cue"))
+    concepts = frozenset(lexicon().concepts(content_keys(text)))
+    said = attribution_cues()
+    attributed = any(said.find(key, text) for key in ("saying", "according_to", "anonymous"))
+    return acts, concepts, attributed
+
+
+def _knowledge_features(s1: str, s2: str) -> list[float]:
+    acts1, concepts1, said1 = _knows(s1)
+    acts2, concepts2, said2 = _knows(s2)
+    shared = sorted(set(acts1) & set(acts2))
+    moves1, moves2 = concepts1 & {"rise", "fall"}, concepts2 & {"rise", "fall"}
+    return [
+        float(bool(shared)),
+        float(bool(acts1) != bool(acts2)),
+        float(bool(acts1 and acts2) and not shared),
+        float(any(acts1[a][1] != acts2[a][1] for a in shared)),
+        float(any(acts1[a][0] != acts2[a][0] for a in shared)),
+        float(len(moves1) == 1 and len(moves2) == 1 and moves1 != moves2),
+        float(bool(concepts1 and concepts2) and not concepts1 & concepts2),
+        float(said1 != said2),
+    ]
 
 
 def lexical_features(s1: str, s2: str) -> list[float]:
@@ -143,6 +187,7 @@ def lexical_features(s1: str, s2: str) -> list[float]:
         min(len(removed), 10), min(len(added), 10), min(len(k1 & k2), 10),
         _jaccard(a1, a2), _jaccard(c1, c2),
         math.log((len(t2) + 1) / (len(t1) + 1)), float(normalize_for_match(s1) == normalize_for_match(s2)),
+        *_knowledge_features(s1, s2),
     ]
 
 

@@ -94,6 +94,26 @@ def test_lexical_features_signals():
     assert same[names.index("num_new_in_2")] == 0.0
 
 
+@pytest.mark.parametrize(
+    ("s1", "s2", "on", "off"),
+    [
+        # one act, denied on one side: in either language
+        ("Sam Altman returned as chief executive.", "Sam Altman will not return as chief executive.", ["act_shared", "act_polarity_differs"], ["acts_differ"]),
+        ("استقال ألتمان من منصبه.", "نفى ألتمان أن يكون قد استقال من منصبه.", ["act_shared"], ["acts_differ", "act_one_side"]),
+        # two different acts; an act on one side only
+        ("The board fired Sam Altman.", "Sam Altman resigned from the board.", ["acts_differ"], ["act_shared"]),
+        ("Sam Altman resigned on Friday.", "Shares of Acme rose on Friday.", ["act_one_side"], ["act_shared"]),
+        # a rise against a fall; one sentence given to someone
+        ("ارتفعت أسعار النفط 5%", "تراجعت أسعار النفط 5%", ["moves_opposite", "concepts_differ"], []),
+        ("Oil prices rose 5%, traders said.", "Oil prices rose 5%.", ["attribution_one_side"], ["moves_opposite"]),
+    ],
+)
+def test_what_the_reconciler_reads_is_a_feature(s1, s2, on, off):
+    names = list(LEXICAL_NAMES)
+    f = dict(zip(names, lexical_features(s1, s2)))
+    assert [n for n in on if f[n] != 1.0] == [] and [n for n in off if f[n] != 0.0] == [], f
+
+
 def test_pair_judge_features_shape_and_determinism():
     judge = PairJudge(model="hashing", iterations=200, hash_bits=8)
     dense = judge.dense_features(PAIRS)
