@@ -25,7 +25,9 @@ code must keep in mind:
   بعد/in/since/by/until/during/before/after, a month, a season or a modifier), never alone;
   a counted noun or a unit after one makes it a count ("في 2000 مدينة", "in 2000 cities").
 - A day and month without a year take their year from, in order: the nearest explicit date
-  before them in the text that has a month (the year that puts them closest to it); else
+  before them in the text that has a month (the year that puts them closest to it), unless
+  it stands in an earlier paragraph and ``reference`` is known (a news story's bare month is
+  of the time of writing; the dated flashback was the paragraph's); else
   ``reference`` (``resolved_from=reference_origin``); else the nearest year-only date before
   them; else they stay ``date=None``, ``resolved_from="unresolved"``. (A year-only mention is
   often a flashback: "paid $1.9m in 2016 ... shares rose on Nov. 20".)
@@ -1195,6 +1197,7 @@ class _Timeline:
         self.ref_date = _dt.date(*ref) if ref and ref[1] and ref[2] else None
         self.month_first, self.lang = month_first, lang
         self.month_anchor: tuple[int, int | None, int | None] | None = None
+        self.anchor_end = 0  # where the mention that set month_anchor ends
         self.year_anchor: tuple[int, int | None, int | None] | None = None
         self.last_day: _dt.date | None = None
         self.last_month: tuple[int, int] | None = None
@@ -1210,14 +1213,22 @@ class _Timeline:
             return self._weekday(f)
         return self._relative(f)
 
-    def year_for(self, month: int, day: int | None, direction: int) -> tuple[int | None, str]:
-        """The year of a month (and day) written without one, and what gave it."""
+    def year_for(self, month: int, day: int | None, direction: int, at: int | None = None) -> tuple[int | None, str]:
+        """The year of a month (and day) written without one, and what gave it. ``at`` is
+        where the mention starts: an anchor in an earlier paragraph gives way to the moment
+        of writing, when it is known ("in January 2023" in one paragraph, "the upheaval in
+        November" in the next, of an article published in March 2024: November 2023)."""
         if direction and (self.ref is not None or self.month_anchor is not None):
             # "يناير الماضي", "next March": relative to the moment of writing first
             anchor, origin = (self.ref, self.origin) if self.ref is not None else (self.month_anchor, "text")
             return _directional_year(month, day, anchor, direction), origin
         if self.month_anchor is not None:
-            return _closest_year(month, day, self.month_anchor), "text"
+            year = _closest_year(month, day, self.month_anchor)
+            if self.ref is not None and at is not None and "\n" in self.text[self.anchor_end : at]:
+                written = _closest_year(month, day, self.ref)
+                if written != year:
+                    return written, self.origin
+            return year, "text"
         if self.ref is not None:
             return _closest_year(month, day, self.ref), self.origin
         if self.year_anchor is not None:
@@ -1240,14 +1251,14 @@ class _Timeline:
         if len(orders) > 1:  # "05/04/2023" in English with no locale: either date
             readings = []
             for month, day in orders:
-                y = f.year if f.year is not None else self.year_for(month, day, f.direction)[0]
+                y = f.year if f.year is not None else self.year_for(month, day, f.direction, f.start)[0]
                 readings.append(_iso(y, month, day) if y is not None and _valid(y, month, day) else f"--{month:02d}-{day:02d}")
             return {"date": None, "resolved_from": "unresolved", "readings": sorted(readings)}
         month, day = orders[0] if orders else (f.month, f.day)
         if f.year is not None:
             y, origin = f.year, "text"
         else:
-            y, origin = self.year_for(month, day, f.direction)
+            y, origin = self.year_for(month, day, f.direction, f.start)
         out = {"precision": f.precision, "part": f.part}
         if f.nth is not None and y is not None:
             found = nth_weekday(y, month, f.nth[1], f.nth[0])
@@ -1269,7 +1280,7 @@ class _Timeline:
             out["date_end"] = _iso(y2, month2, day2)
         if f.year is not None:
             if month is not None:
-                self.month_anchor = (y, month, day)
+                self.month_anchor, self.anchor_end = (y, month, day), f.end
             else:
                 self.year_anchor = (y, None, None)
         if day is not None:
@@ -1295,6 +1306,7 @@ class _Timeline:
             return out | {"date": first.isoformat(), "date_end": last.isoformat(), "precision": "range", "resolved_from": "text"}
         self.last_day = first
         self.month_anchor, self.last_month = (first.year, first.month, first.day), (first.year, first.month)
+        self.anchor_end = f.end
         return out | {"date": first.isoformat(), "resolved_from": "text"}
 
     def _day_of_month(self, f: _Found) -> dict:

@@ -13,7 +13,7 @@ See ``reconcile/intervals.py`` for the readings compared. Rules, in order:
    to", "revised", «ارتفعت الحصيلة»: the lexicon's ``update``, ``rise`` and ``fall`` concepts), or
    a running count of an event (the dead, cases, the evacuated: the ``running`` concept)
    that has grown. A later figure with nothing that says it updates the earlier one
-   contradicts it.
+   contradicts it, and so does one that another party asserts (a dispute).
 4. Compatible intervals are a ``precision`` discrepancy: medium severity when the
    journalistic readings do not meet ("more than 500" vs "700"), low otherwise
    ("between 50 and 100 million" vs "100 million"); ``supersession`` when the later report
@@ -166,8 +166,13 @@ _UPDATE_CONCEPTS = frozenset({"update", "rise", "fall"})
 def _updates(a: dict, b: dict, la, lb) -> bool:
     """Whether the later of two dated reports updates the earlier one (rule 3): its
     sentence says so, or both count an event that keeps running and the later count is
-    not lower. ``la`` and ``lb`` are the claims' literal intervals."""
+    not lower. ``la`` and ``lb`` are the claims' literal intervals. What one party says
+    never updates what another says, however the two are dated: that is a dispute."""
     if not _dated_apart(a, b):
+        return False
+    from factcheck.reconcile.disputes import parties  # disputes read judgements
+
+    if parties(a, b).dispute:
         return False
     (earlier, was), (later, now) = sorted(((a, la), (b, lb)), key=lambda x: (x[0]["published"], x[0].get("id", "")))
     said = sentence_concepts(later)

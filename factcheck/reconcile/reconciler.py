@@ -41,8 +41,10 @@ from factcheck.text.normalize import normalize_sentence
 #: with ك or ق. 5: an act one source tells on two days more than a week apart is two events
 #: (the derived discrepancies change, so stored results are derived again). 6: a hedged
 #: claim's discrepancy says which claim is hedged and by what words. 7: two parties' claims
-#: are a dispute (rated low), one party's two claims its own inconsistency.
-ALIGNMENT_RULES = 7
+#: are a dispute (rated low), one party's two claims its own inconsistency. 8: a shared
+#: concept counts once per word (the lexicon's links), and two parties' claims are never a
+#: supersession.
+ALIGNMENT_RULES = 8
 
 
 @dataclass

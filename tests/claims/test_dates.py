@@ -656,3 +656,17 @@ def test_month_first_follows_the_cldr_short_pattern(locale, month_first):
     from factcheck.claims.dates import month_first_locale
 
     assert month_first_locale(locale) is month_first
+
+
+def test_a_bare_month_of_a_later_paragraph_is_of_the_time_of_writing():
+    # a flashback dated in one paragraph does not date the next paragraph's bare months
+    text = (
+        "Microsoft followed with an investment in January 2023.\n"
+        "Regulators said in December that they were looking at it. The board changed after the upheaval in November.\n"
+    )
+    got = [(d.quote, d.date, d.resolved_from) for d in extract_dates(text, reference="2024-03-20", reference_origin="published")]
+    assert got == [("January 2023", "2023-01", "text"), ("December", "2023-12", "published"), ("November", "2023-11", "published")]
+    # in the same paragraph the flashback still dates them; without a reference, so does it across paragraphs
+    same = [d.date for d in extract_dates(text.replace("\n", " ", 1), reference="2024-03-20", reference_origin="published")]
+    assert same == ["2023-01", "2022-12", "2022-11"]
+    assert [d.date for d in extract_dates(text)] == ["2023-01", "2022-12", "2022-11"]

@@ -120,3 +120,20 @@ def test_a_dispute_is_found_whatever_words_each_side_uses(musk, openai, tmp_path
     # each side's party as its source names it ("Musk" where the full name is not written)
     found = [(d["kind"], d["dispute"], [p.split()[-1] for p in d["parties"]]) for d in report["discrepancies"]]
     assert found == [("conflict", True, ["Musk", "OpenAI"])]
+
+
+def test_a_later_party_does_not_update_another_party(tmp_path):
+    # dated a day apart, and the later sentence has a word of the "rise" concept ("gain"):
+    # still one party's figure against another's, a conflict flagged as a dispute
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text("OpenAI reply\n\nOpenAI said Musk had contributed less than $45 million to the lab.\n", encoding="utf-8")
+    (folder / "a.meta.toml").write_text('published = "2024-03-06"\n', encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Musk's complaint\n\nAccording to Musk's complaint, he invested nearly $100 million in OpenAI, not for private gain.\n", encoding="utf-8"
+    )
+    (folder / "b.meta.toml").write_text('published = "2024-03-07"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke(tmp_path / "c.db", "run", folder, "-o", out).exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [(d["kind"], d["dispute"]) for d in report["discrepancies"]] == [("conflict", True)]

@@ -64,6 +64,8 @@ FURNITURE = [
     ("Last updated November 28, 2023", "dateline"),
     ("Published on Nov 20, 2023", "dateline"),
     ("Updated: 2023-11-21 10:00", "dateline"),
+    ("Global Tech Report, March 20, 2024", "dateline"),  # who or where, then a full date, alone
+    ("WASHINGTON — 20 March 2024", "dateline"),
     # label
     ("التاريخ:", "label"),
     ("Tags:", "label"),
@@ -97,6 +99,9 @@ TEXT = [
     "By Friday, more than 700 of 770 employees had signed the letter.",
     "by the end of the year the board had resigned",
     "Share prices fell by 3% on Monday after the announcement.",
+    "Vote Set For Friday, March 20, 2024",  # a headline with a date is no dateline
+    "On Friday, March 20, 2024",
+    "The board met on March 20, 2024",
     "The comments by Altman were widely shared.",
     "Related to this, Microsoft said it remains committed to OpenAI.",
     "المصدر الرئيسي للأزمة كان المجلس نفسه، وفقًا لتقارير صحفية.",
