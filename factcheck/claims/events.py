@@ -223,7 +223,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
     whether the sentence is Arabic (its verbs come first). Hedging and negation are left to
     the caller."""
     lex = lex or event_lexicon()
-    if lex.pattern is None or not names:
+    if lex.pattern is None or not (names or (not arabic and _FIRST_PERSON_WORD.search(text))):
         return []
     out = []
     for m in lex.pattern.finditer(text):
@@ -247,6 +247,8 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             passive = arabic and form == "verb" and lex.passive(m.group("cue"))
             verb = _light_verb(text, start, kind) if form == "noun" else None
             agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive, verb)
+        if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
+            agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
         if not (agent or patient):
             continue
         if verb is not None and agent:
@@ -290,8 +292,45 @@ def quote_negation(text: str, event: EventMention) -> None:
     m = _NEGATION_BEFORE.search(text, max(0, event.char_start - 40), event.char_start)
     if m:
         start = m.start("ar") if m.group("ar") else m.start() + len(m.group(0)) - len(m.group(0).lstrip())  # not the «و» before «لم»
-        event.quote = text[start : event.char_end]
-        event.char_start = start
+    else:
+        # denied by a verb of denial before it: «نفى فاشكيل ... أن يكون قد استقال», "denied
+        # that he had resigned"; the quote runs from the denial, when it is near
+        lo = _words_back(text, event.char_start, DENIAL_WORDS)
+        denials = [d for d in _DENIAL.finditer(text, lo, event.char_start) if not _SENTENCE_END.search(text, d.end(), event.char_start)]
+        if not denials:
+            return
+        start = denials[-1].start("cue")
+    event.quote = text[start : event.char_end]
+    event.char_start = start
+
+
+#: the agent of an act whose subject is "I" or "we": the speaker of the quotation it stands
+#: in, filled in once quotations are attributed (the claim is dropped when none is named)
+SPEAKER = "\u2063speaker"
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:will|would|shall|have|had|did|do|am|was|were|also|then|never|not|n[’']t|[’']ll|[’']ve|[’']d|be|been)\s+){0,3}$"
+)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e)\b")
+DENIAL_WORDS = 20  # how far before a denied act its verb of denial may stand, for the quote
+_DENIAL = re.compile(
+    r"(?:^|(?<=[\s(«\"]))[وف]?(?P<cue>نفى|نفت|ينفي|تنفي|نفوا|أنكر|أنكرت|ينكر|تنكر|denied|denies|deny|denying)(?=[\s,،]|$)",
+    re.IGNORECASE,
+)
+_NOUN_NEGATORS = re.compile(
+    r"\b(?:no|not|never|without|denied|denies|deny|denying|refuted)\b"
+    r"|(?:^|(?<=\s))[وف]?(?:عدم|لا|بلا|دون|بدون|نفى|نفت|ينفي|تنفي|نفوا|أنكر|أنكرت|ينكر|تنكر)(?=\s|$)",
+    re.IGNORECASE,
+)
+NOUN_NEGATION_WORDS = 3  # how far before an act's noun its negator may stand
+
+
+def noun_negated(text: str, event: EventMention) -> bool:
+    """Whether the negation read around an act's noun is about the act: a negator or a
+    denial among the three words right before it ("no dismissal", "denied the dismissal",
+    «عدم إقالة», «نفى الوزير إقالة»). A negation elsewhere in the sentence is about
+    another word: "gave no reason for Drostik's dismissal", «لم يتضح ... صلة بإقالة دروستيك»."""
+    lead = text[_words_back(text, event.char_start, NOUN_NEGATION_WORDS) : event.char_start]
+    return _NOUN_NEGATORS.search(lead) is not None
 
 
 def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
@@ -466,7 +505,10 @@ def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, 
 # "he" or "she" as the subject of what someone said: "X said on August 28 that she did not
 # resign", «قال ... مجد السنّوفي إنه لن يعود»; a few words (an auxiliary, a negation) between it and the verb.
 _PRONOUN_EN = re.compile(r"\b(?:that\s+)?(?:he|she)\s+(?:[a-z’']+\s+){0,3}$", re.IGNORECASE)
-_PRONOUN_AR = re.compile(r"(?:^|\s)[وف]?(?:ب)?(?:إنه|أنه|انه|إنها|أنها|انها)\s+(?:\S+\s+){0,2}$")
+_PRONOUN_AR = re.compile(
+    r"(?:^|\s)[وف]?(?:ب)?(?:إنه|أنه|انه|إنها|أنها|انها)\s+(?:\S+\s+){0,2}$"
+    r"|(?:^|\s)[وف]?(?:ب)?(?:أن|ان)\s+(?:يكون|تكون)\s+(?:قد\s+)?$"  # «نفى فاشكيل أن يكون قد استقال»
+)
 # Verbs of saying besides those names.toml lists for finding who speaks (``saying``,
 # ``subject_verbs``): forms that report a statement without naming its speaker next to them.
 _MORE_SAYING = (
@@ -507,6 +549,17 @@ def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str
         ((s, e, n) for s, e, n, kind in reversed(names) if sentence_start <= s and e <= m.start() and (kind == "person" or (kind != "organisation" and len(n.split()) > 1))),
         None,
     )
+
+
+def stated_by_verb(event: EventMention, lex: EventLexicon | None = None) -> bool:
+    """Whether an act's noun is stated with one of its light verbs, which opens its quote
+    ("filed a lawsuit against X", «رفع مجلس مدينة حرمزة دعوى»): a clause asserts it, as a
+    verb does, not a noun naming it inside another statement."""
+    kind = (lex or event_lexicon()).types.get(event.action)
+    if event.form != "noun" or kind is None or kind.light_verbs is None:
+        return False
+    m = kind.light_verbs.match(event.quote)
+    return m is not None and not event.quote[: m.start("cue")].strip(" وف")  # «ورفع»: a clitic before it
 
 
 def _light_verb(text: str, start: int, kind: EventType) -> re.Match | None:

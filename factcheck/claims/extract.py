@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import find_events, quote_negation
+from factcheck.claims.events import SPEAKER, find_events, noun_negated, quote_negation, stated_by_verb
 from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice, reported_of_speaker
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.frames import cues as frame_cues
@@ -38,7 +38,8 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"59/{STEMMER}"
+EXTRACTOR_VERSION = f"61/{STEMMER}"
+OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
 # quoted ("said Lena Okafor", "قال السيد فهد العتيبي") describe; they do not tell slots apart.
@@ -135,23 +136,43 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             entity_rows.extend(sentence_entities)
             seen.update(occurrences)
         narrative = _story_day(dates_by_sentence.get(index, []), narrative)
-    _attribute(source, heard, [e["canonical"] for e in entity_rows if e["type"] in SPEAKER_TYPES])
+    unheard = _attribute(source, heard, [e["canonical"] for e in entity_rows if e["type"] in SPEAKER_TYPES])
+    claims = [c for c in claims if c.id not in unheard]
     return Analysis(source, sentences, claims, published_origin, entity_rows, failures.skipped())
 
 
-def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]], names: list[str]) -> None:
+def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]], names: list[str]) -> set[str]:
     """Who asserts each claim (:mod:`factcheck.claims.attribution`), read over the whole
     source in order: a quotation may run over several sentences, a pronoun refers back, and
-    a speaker may be named by a spelling the name finder only knows from elsewhere in it."""
+    a speaker may be named by a spelling the name finder only knows from elsewhere in it.
+    An act told in the first person ('"I will not return," he said') takes the quotation's
+    speaker as its agent; the ids of those whose speaker is not named are returned (no
+    claim: nobody is said to act)."""
     attributor = Attributor(source.text, source.body_start, names=names)
     said = attributor.read(
         [(s["start"], s["text"], voices, [(c.char_start - s["start"], c.char_end - s["start"]) for c in claims]) for s, claims, voices in heard]
     )
+    unheard: set[str] = set()
     for (sentence, claims, _), whos in zip(heard, said):
         for claim, who in zip(claims, whos):
             claim.attribution = who
             if claim.kind == "quantity" and who.how == "says" and who.party:
                 claim.frame = _speaker_as_subject(claim.frame, who.party, sentence["text"], claim.char_start - sentence["start"], attributor.cues)
+            if claim.event is not None and claim.event.agent == SPEAKER:
+                if who.how == "quote" and who.party:
+                    _speaker_acts(claim, who.party)
+                else:
+                    unheard.add(claim.id)
+    return unheard
+
+
+def _speaker_acts(claim: Claim, party: str) -> None:
+    """The quotation's speaker as the agent of an act told in the first person."""
+    claim.event.agent, claim.event.agent_type = party, "person"
+    claim.subject = party
+    claim.frame = replace(claim.frame, agent=party)
+    claim.actors = sorted(set(claim.actors) | {party})
+    claim.entities = sorted(set(claim.entities) | {party})
 
 
 def _speaker_as_subject(frame, party: str, text: str, start: int, lists):
@@ -218,7 +239,13 @@ def _read_sentence(
         occurrences[(norm, mention.quote)] += 1
         ids[id(mention)] = make_id(mention.quote, seen[(norm, mention.quote)] + occurrences[(norm, mention.quote)])
         if kind == "event":
-            time = figure_time(words, mention.char_start, mention.char_end, dated)
+            # an act's noun is dated by a date of its own clause ("Drostik's dismissal on 17
+            # February") or one that opens the sentence («في نوفمبر 2023، فجّرت OpenAI مفاجأة
+            # بإقالة ألتمان»); "threatened on 23 February to resign unless the removal …" does not
+            named = mention.form == "noun" and not stated_by_verb(mention)
+            time = figure_time(words, mention.char_start, mention.char_end, dated, every=not named)
+            if not time and named:
+                time = sorted({iso for s, _, iso in dated if words.words_between(0, s) <= OPENING_WORDS})
             frame = event_frame(mention, time, places, attributed, trades)
             slot = words.slot(mention.char_start, mention.char_end)
             claims.append(_sentence_claim(ids[id(mention)], source, sentence, kind, mention, words, slot, mention.agent, mention.patient, entities, actors, frame, event=mention))
@@ -285,6 +312,8 @@ def _events(text: str, found: list, lang: str) -> list[EventMention]:
     events = find_events(text, names, lang == "ar")
     for event in events:
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
+        if event.form == "noun" and event.negated and not event.stage:
+            event.negated = noun_negated(text, event)
         quote_negation(text, event)
     return events
 

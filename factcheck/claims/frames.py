@@ -200,13 +200,13 @@ def clause_before(words: SentenceWords, start: int) -> str:
     return text[max((m.end() for m in _CLAUSE_BREAK.finditer(text)), default=0) :]
 
 
-def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]]) -> list[str]:
+def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]], every: bool = True) -> list[str]:
     """The dates a figure refers to: the year before the year nearest it when a ``year_before``
     cue follows it ("$485 million in 2021, from about $320 million a year earlier": 2020),
     else the sentence date nearest it within its clause (no comma between, at most
     :data:`CUE_WORDS` words away; after it first: "from $114 million in 2022 to more than
-    $170 million in 2023"), else every date of the sentence. ``dated`` holds (start, end,
-    ISO date) of the sentence's dates that date what happened."""
+    $170 million in 2023"), else every date of the sentence (unless ``every`` is False).
+    ``dated`` holds (start, end, ISO date) of the sentence's dates that date what happened."""
     text = words.text
     if dated and _year_before(text[end : words.right(end, CUE_WORDS)]):
         nearest = min(dated, key=lambda d: (min(abs(d[0] - end), abs(start - d[1])), d[0]))
@@ -223,7 +223,7 @@ def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[in
                 best = rank
     if best is not None:
         return [best[3]]
-    return sorted({iso for _, _, iso in dated})
+    return sorted({iso for _, _, iso in dated}) if every else []
 
 
 def _year_before(after: str) -> bool:

@@ -6,9 +6,10 @@ content words and entities present on one side only, and hashed features of the 
 removed from s1 / added in s2 and of (removed, added) word pairs, whose weights are learnt
 from the training data (no hand-written antonym list). The classifier is a multinomial
 logistic regression with L2, fitted in numpy by deterministic full-batch accelerated
-gradient descent, with class weights for the small "other" class. Its L2 strength and class
-weights were chosen by 5-fold cross-validation on the ANS training split, for each feature
-set (``benchmarks/pairs_cv.py``), never on dev.
+gradient descent, with class weights for the small "other" class. Its L2 strength, class
+weights and whether it reads each pair in both orders (fitted on both, the two orders'
+probabilities averaged) were chosen by 5-fold cross-validation on the ANS training split,
+for each feature set (``benchmarks/pairs_cv.py``), never on dev.
 
 >>> judge = PairJudge(model="hashing", iterations=50)
 >>> pairs = [("x rose", "x rose"), ("x rose", "x did not rise"), ("x rose", "cats sleep")]
@@ -298,16 +299,21 @@ class PairJudge:
         hash_bits: int = 12,
         class_weight: str = "sqrt",
         embedding_features: bool = True,
+        both_orders: bool | None = None,
     ):
         self.model = model
         self._embedder = embedder
         # chosen by 5-fold cross-validation on the ANS training split, per feature set
-        # (benchmarks/pairs_cv.py): with sentence embeddings 1.0, with the lexical features alone 0.03
-        self.l2 = l2 if l2 is not None else (1.0 if embedding_features and model != "none" else 0.03)
+        # (benchmarks/pairs_cv.py): with sentence embeddings L2 0.3 and each pair read in both
+        # orders, with the lexical features alone L2 0.03 and one order
+        embedded = embedding_features and model != "none"
+        self.l2 = l2 if l2 is not None else (0.3 if embedded else 0.03)
         self.iterations = iterations
         self.hash_bits = hash_bits
         self.class_weight = class_weight
         self.embedding_features = embedding_features and model != "none"
+        #: fit on each pair in both orders and average both orders' probabilities
+        self.both_orders = both_orders if both_orders is not None else embedded
         self.labels: list[str] = list(LABELS)
         self._cache: dict[str, np.ndarray] = {}
         self._mean: np.ndarray | None = None
@@ -334,7 +340,7 @@ class PairJudge:
         return {
             "version": FEATURE_VERSION, "model": self.model, "l2": self.l2, "iterations": self.iterations,
             "hash_bits": self.hash_bits, "class_weight": self.class_weight,
-            "embedding_features": self.embedding_features,
+            "embedding_features": self.embedding_features, "both_orders": self.both_orders,
         }
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -387,6 +393,9 @@ class PairJudge:
             raise ValueError("pairs and labels differ in length")
         if not pairs:
             raise ValueError("no training pairs")
+        if self.both_orders:
+            pairs = list(pairs) + [(b, a) for a, b in pairs]
+            labels = list(labels) * 2
         self.labels = [l for l in LABELS if l in set(labels)] + sorted(set(labels) - set(LABELS))
         index = {l: i for i, l in enumerate(self.labels)}
         y = np.array([index[l] for l in labels])
@@ -412,7 +421,10 @@ class PairJudge:
             raise ValueError("PairJudge is not fitted")
         if not pairs:
             return np.zeros((0, len(self.labels)))
-        return self._clf.predict_proba(self._design(pairs))
+        proba = self._clf.predict_proba(self._design(pairs))
+        if self.both_orders:
+            proba = (proba + self._clf.predict_proba(self._design([(b, a) for a, b in pairs]))) / 2
+        return proba
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
         return [self.labels[i] for i in np.argmax(self.predict_proba(pairs), axis=1)]

@@ -53,7 +53,7 @@ class Thresholds:
     # nothing wrong with are a low conflict when the judgement's probability that they
     # contradict each other reaches this (chosen by 5-fold cross-validation on the ANS
     # training split: benchmarks/stance_threshold.py).
-    event_disagree: float = 0.75
+    event_disagree: float = 0.85
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -124,7 +124,7 @@ def test_a_denied_event_is_negated(sentence):
         ("Microsoft didn't hire Sam Altman.", "didn't hire Sam Altman"),
         ("لن يعود المهاجم خليل الصبارني (Khalil Sabarni) إلى المنتخب.", "لن يعود المهاجم خليل الصبارني (Khalil Sabarni)"),
         ("ولم يستقل نبيل السرخاوي من منصبه.", "لم يستقل نبيل السرخاوي"),
-        ("OpenAI denied that it had fired Sam Altman.", "fired Sam Altman"),  # the denial is another verb
+        ("OpenAI denied that it had fired Sam Altman.", "denied that it had fired Sam Altman"),  # the denial says the polarity
     ],
 )
 def test_a_denied_verb_is_quoted_with_its_negation(sentence, quote):
@@ -203,3 +203,62 @@ def test_every_date_of_an_event_with_several_is_marked_with_it():
 def test_a_noun_stated_with_its_light_verb_is_quoted_from_the_verb(sentence, quote):
     [event] = parse_text(sentence, ALIASES)["events"]
     assert event["text"] == quote and sentence[event["char_start"] : event["char_end"]] == quote
+
+
+def _events_read(text: str) -> list[tuple]:
+    return [(e["action"], e["agent"], e["negated"], e["text"]) for e in parse_text(text, ALIASES)["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act told in the first person inside a quotation: its speaker acts
+        ('Halvern Drostik left on Monday. "I will not return to Ostrelmo while this ministry rules," he said.', [("return", "Halvern Drostik", True, "will not return")]),
+        ('The board met on Monday. "We have resigned from nothing," Sam Altman said.', [("resign", "Sam Altman", False, "resigned")]),
+        # whose quotation it is nobody says: no act is read
+        ('"I will not return," the statement said.', []),
+    ],
+)
+def test_a_first_person_act_in_a_quotation_is_its_speakers(text, expected):
+    assert _events_read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "quote"),
+    [
+        # a verb of denial before the act: the act is denied, and its quote shows the denial
+        ("نفى تادرين فاشكيل (Tadrin Vashkel)، نائب المدير العام للهيئة، أن يكون قد استقال من منصبه.", True, "نفى تادرين فاشكيل (Tadrin Vashkel)، نائب المدير العام للهيئة، أن يكون قد استقال"),
+        ("Salwa Marjani denied on Sunday that she had resigned.", True, "denied on Sunday that she had resigned"),
+    ],
+)
+def test_a_denied_act_quotes_its_denial(text, negated, quote):
+    (event,) = parse_text(text, ALIASES)["events"]
+    assert (event["negated"], event["text"]) == (negated, quote)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negation about another word than the act's noun
+        "The ministry gave no reason for Halvern Drostik's dismissal.",
+        "ولم يتضح بعد ما إذا كانت للقضية صلة بإقالة هالفيرن دروستيك.",
+    ],
+)
+def test_a_negation_elsewhere_does_not_deny_an_acts_noun(text):
+    assert [e["negated"] for e in parse_text(text, ALIASES)["events"]] in ([False], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "time"),
+    [
+        # an act's noun is not dated by another verb's date in its sentence
+        ("Carvo Ozzelin threatened on 23 February 2026 to quit unless the ministry reversed Halvern Drostik's dismissal.", "dismiss", []),
+        # but by a date that opens the sentence, or one of its own clause
+        ("In November 2023, OpenAI stunned the industry with the dismissal of Sam Altman.", "dismiss", ["2023-11"]),
+        ("The board confirmed Halvern Drostik's dismissal on 17 February 2026.", "dismiss", ["2026-02-17"]),
+        # a noun stated with its light verb is dated as a verb is
+        ("رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك لأنظمة التذاكر أمام المحكمة التجارية في 17 آب 2026.", "sue", ["2026-08-17"]),
+    ],
+)
+def test_when_an_acts_noun_happened(text, action, time):
+    assert [e["frame"]["time"] for e in parse_text(text, ALIASES)["events"] if e["action"] == action] == [time]
