@@ -136,12 +136,12 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             entity_rows.extend(sentence_entities)
             seen.update(occurrences)
         narrative = _story_day(dates_by_sentence.get(index, []), narrative)
-    unheard = _attribute(source, heard, [e["canonical"] for e in entity_rows if e["type"] in SPEAKER_TYPES])
+    unheard = _attribute(source, heard, {e["canonical"]: e["type"] for e in entity_rows if e["type"] in SPEAKER_TYPES})
     claims = [c for c in claims if c.id not in unheard]
     return Analysis(source, sentences, claims, published_origin, entity_rows, failures.skipped())
 
 
-def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]], names: list[str]) -> set[str]:
+def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]], names: dict[str, str]) -> set[str]:
     """Who asserts each claim (:mod:`factcheck.claims.attribution`), read over the whole
     source in order: a quotation may run over several sentences, a pronoun refers back, and
     a speaker may be named by a spelling the name finder only knows from elsewhere in it.
@@ -160,15 +160,16 @@ def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]
                 claim.frame = _speaker_as_subject(claim.frame, who.party, sentence["text"], claim.char_start - sentence["start"], attributor.cues)
             if claim.event is not None and claim.event.agent == SPEAKER:
                 if who.how == "quote" and who.party:
-                    _speaker_acts(claim, who.party)
+                    _speaker_acts(claim, who.party, names.get(who.party, ""))
                 else:
                     unheard.add(claim.id)
     return unheard
 
 
-def _speaker_acts(claim: Claim, party: str) -> None:
-    """The quotation's speaker as the agent of an act told in the first person."""
-    claim.event.agent, claim.event.agent_type = party, "person"
+def _speaker_acts(claim: Claim, party: str, kind: str) -> None:
+    """The quotation's speaker (a name of type ``kind``, as the name finder typed it) as
+    the agent of an act told in the first person."""
+    claim.event.agent, claim.event.agent_type = party, kind
     claim.subject = party
     claim.frame = replace(claim.frame, agent=party)
     claim.actors = sorted(set(claim.actors) | {party})
