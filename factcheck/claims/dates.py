@@ -46,6 +46,7 @@ code must keep in mind:
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1198,6 +1199,7 @@ class _Timeline:
         self.month_first, self.lang = month_first, lang
         self.month_anchor: tuple[int, int | None, int | None] | None = None
         self.anchor_end = 0  # where the mention that set month_anchor ends
+        self._breaks = [m.start() for m in re.finditer("\n", text)]  # where paragraphs break
         self.year_anchor: tuple[int, int | None, int | None] | None = None
         self.last_day: _dt.date | None = None
         self.last_month: tuple[int, int] | None = None
@@ -1224,7 +1226,7 @@ class _Timeline:
             return _directional_year(month, day, anchor, direction), origin
         if self.month_anchor is not None:
             year = _closest_year(month, day, self.month_anchor)
-            if self.ref is not None and at is not None and "\n" in self.text[self.anchor_end : at]:
+            if self.ref is not None and at is not None and self._paragraph_between(self.anchor_end, at):
                 written = _closest_year(month, day, self.ref)
                 if written != year:
                     return written, self.origin
@@ -1234,6 +1236,10 @@ class _Timeline:
         if self.year_anchor is not None:
             return self.year_anchor[0], "text"
         return None, "unresolved"
+
+    def _paragraph_between(self, lo: int, hi: int) -> bool:
+        """Whether a line break stands in text[lo:hi] (found by bisection: linear in all)."""
+        return bisect_left(self._breaks, hi) > bisect_left(self._breaks, lo)
 
     def _orders(self, f: _Found) -> tuple[tuple[int, int], ...]:
         """The (month, day) readings of a numeric date that stand: one when the locale, the
