@@ -14,7 +14,7 @@ an :class:`Attribution`:
 - **outside one**, the party of the sentence's attribution: "according to X", «بحسب X»,
   «وفقاً لـ X», «نقلاً عن X» (``according_to``); a name next to a verb of saying, nearest
   the claim (``says``); a pronoun or a subject-less Arabic verb of saying ("he said",
-  «وأضاف») names the last person named before (``says``). The words cited may name a
+  «وأضاف») names the person the last sentence naming one names first (``says``). The words cited may name a
   document (a filing, emails: ``document``), a post (``post``) or an unnamed source
   ("people familiar with the matter", «مصادر مطلعة»: ``anonymous``).
 - **otherwise** the source's own statement: ``how`` is empty and the claim is endorsed.
@@ -165,7 +165,8 @@ def quotations(text: str, start: int = 0) -> list[tuple[int, int, bool]]:
 
 class Attributor:
     """Attributes the claims of one source, sentence by sentence in order (a quotation may
-    run over several sentences, and a pronoun names the last person named before)."""
+    run over several sentences, and a pronoun names the person named first in the last
+    sentence that names one)."""
 
     def __init__(self, text: str, body_start: int = 0, lists: Cues | None = None, names: Iterable[str] = ()):
         self.cues = lists or cues()
@@ -235,11 +236,15 @@ class Attributor:
                 held[1] = start
 
     def _remember(self, voices: list[Voice]) -> None:
-        """Who "he" and "the company" refer to after this sentence: the last person (a name
-        typed so, else one not typed an organisation) and the last organisation named."""
+        """Who "he" and "the company" refer to after this sentence: the person it names first,
+        mostly its subject (a name typed so or of two words or more, else any name not typed
+        an organisation: "Her predecessor, Halvern Drostik, whose dismissal by Minister
+        Ilvane Varodine …, left. … he said": Drostik), and the last organisation it names."""
         persons = [v for v in voices if v.type in ("person", "name", "speaker")]
-        if persons:
-            self.last_person = max(persons, key=lambda v: (v.type == "person", v.start)).canonical
+        # a person by type, or a name of two words or more, in order; else any name
+        likely = [v for v in persons if v.type == "person" or len(v.canonical.split()) > 1] or persons
+        if likely:
+            self.last_person = min(likely, key=lambda v: (v.start, v.canonical)).canonical
         organisations = [v for v in voices if v.type in ("organisation", "name")]
         if organisations:
             self.last_org = max(organisations, key=lambda v: (v.type == "organisation", v.start)).canonical
@@ -253,6 +258,8 @@ class Attributor:
         for m in _WORD.finditer(text):
             if len(m.group()) < 3 or any(a <= m.start() < b for a, b in taken) or is_stopword(m.group()):
                 continue
+            if m.group()[0].isascii() and not m.group()[0].isupper():
+                continue  # "the former port chief": a Latin-script name is capitalised
             candidates = sorted({pair for key in word_keys(m.group()) for pair in self._names_by_key.get(key, ())})
             name = next((n for n, w in candidates if names_meet(m.group(), w)), None)
             if name:

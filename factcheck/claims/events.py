@@ -427,7 +427,8 @@ def _objects(
             bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
         if kind == "person" and _titled(bare):
             bare = _OF_THE_AR.sub(" ", bare)  # «المديرة المالية للشركة سلوى المرجاني»: the title's own «لل»
-        if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead):
+        apposed = chained and k == 0 and _apposed(text, end, (s, e, n, kind))  # the title's own prepositions lead to no one
+        if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead) and not apposed:
             continue
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]) and not acts_first:
@@ -587,6 +588,20 @@ def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, st
     return before[2] if before else None
 
 
+APPOSED_WORDS = 8  # how long a title before a name set off by commas may be
+
+
+def _apposed(text: str, lo: int, name: tuple[int, int, str, str]) -> bool:
+    """Whether ``name`` is set off by commas right after a title that text[lo:] opens
+    («عاد المدير العام السابق لهيئة ميناء أوستريلمو، هالفيرن دروستيك، إلى المدينة»: the
+    title, then who it is), at most :data:`APPOSED_WORDS` words of title, in one sentence.
+    Read after an Arabic verb only (its subject follows it)."""
+    lead = text[lo : name[0]]
+    if not re.search(r"[،,]\s*$", lead) or _SENTENCE_END.search(lead) or len(_WORD.findall(lead)) > APPOSED_WORDS:
+        return False
+    return re.match(r"\s*(?:\([^)]*\)\s*)?[،,]", text[name[1] :]) is not None
+
+
 def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], chained: bool) -> list[tuple[int, int, str, str]]:
     """The names after the act's word that it may bind: each within reach of the word, or,
     ``chained`` (an Arabic verb: VSO), of the name before it («أقال مجلس إدارة نورفاث الرئيسة
@@ -602,7 +617,7 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
             out[-1] = (out[-1][0], x[1], x[2], x[3])
             last = x[1]
             continue
-        if not (_bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0]))):
+        if not (_bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0])) or (chained and not out and _apposed(text, last, x))):
             break  # a name further on is further still
         out.append(x)
         if chained:

@@ -42,6 +42,13 @@ CASES = [
     # a pronoun refers back to the person named before, inside and outside quotation marks
     ("Sam Altman spoke to reporters on Monday. He said the company had 770 employees.", [("770", "Sam Altman", "says")]),
     ('Sam Altman met the board. "We have 770 employees," he said.', [("770", "Sam Altman", "quote")]),
+    # "he" is the person a sentence names first (its subject), not one named inside a clause
+    # of it; a lowercase word ("port") is no name however a name of the source is spelt
+    (
+        "Her predecessor, Halvern Drostik, whose dismissal by Minister Ilvane Varodine was made public, left the Ostrelmo Port Authority. "
+        'The former port chief was defiant. "We are owed $5 million," he said.',
+        [("$5 million", "Halvern Drostik", "quote")],
+    ),
     ('Elon Musk left in 2018. In a post on X, he wrote: "I donated ~$100M. It is now worth $30B."', [("~$100M", "Elon Musk", "quote"), ("$30B", "Elon Musk", "quote")]),
     # "it" and "the company" as who speaks: the organisation named last, before a quotation too
     ('OpenAI replied on Tuesday. In a blog post, it wrote: "Musk gave less than $45M."', [("less than $45M", "OpenAI", "quote")]),

@@ -262,3 +262,8 @@ def test_a_negation_elsewhere_does_not_deny_an_acts_noun(text):
 )
 def test_when_an_acts_noun_happened(text, action, time):
     assert [e["frame"]["time"] for e in parse_text(text, ALIASES)["events"] if e["action"] == action] == [time]
+
+
+def test_an_arabic_subject_set_off_by_commas_after_its_title_acts():
+    text = "عاد المدير العام السابق لهيئة ميناء أوستريلمو، هالفيرن دروستيك، إلى المدينة في 8 مارس 2026."
+    assert [(e["action"], e["agent"], e["frame"]["time"]) for e in parse_text(text, ALIASES)["events"]] == [("return", "هالفيرن دروستيك", ["2026-03-08"])]
