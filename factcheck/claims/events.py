@@ -33,6 +33,7 @@ from pathlib import Path
 from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
 from factcheck.claims.frames import CLITICS, phrase_pattern
 from factcheck.claims.model import EventMention
+from factcheck.claims.modality import DENIAL
 from factcheck.claims.name_cues import name_cues
 from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
@@ -312,15 +313,10 @@ _FIRST_PERSON = re.compile(
 )
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e)\b")
 DENIAL_WORDS = 20  # how far before a denied act its verb of denial may stand, for the quote
-_DENIAL = re.compile(
-    r"(?:^|(?<=[\s(«\"]))[وف]?(?P<cue>نفى|نفت|ينفي|تنفي|نفوا|أنكر|أنكرت|ينكر|تنكر|denied|denies|deny|denying)(?=[\s,،]|$)",
-    re.IGNORECASE,
-)
-_NOUN_NEGATORS = re.compile(
-    r"\b(?:no|not|never|without|denied|denies|deny|denying|refuted)\b"
-    r"|(?:^|(?<=\s))[وف]?(?:عدم|لا|بلا|دون|بدون|نفى|نفت|ينفي|تنفي|نفوا|أنكر|أنكرت|ينكر|تنكر)(?=\s|$)",
-    re.IGNORECASE,
-)
+# verbs of denial are the hedge reader's (modality.DENIAL); before an act's noun, a few
+# plain negators join them ("no dismissal", «عدم إقالة»)
+_DENIAL = phrase_pattern(DENIAL, r"[وف]")
+_NOUN_NEGATORS = phrase_pattern(["no", "not", "never", "without", "عدم", "لا", "بلا", "دون", "بدون", *DENIAL], r"[وف]")
 NOUN_NEGATION_WORDS = 3  # how far before an act's noun its negator may stand
 
 
