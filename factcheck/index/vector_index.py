@@ -437,29 +437,50 @@ def _read_manifest(manifest: Path) -> dict:
 
 
 def _read_index(path: Path, info: dict) -> faiss.Index:
-    """The index whose bytes match the manifest. The bytes are read once, checked, and handed
-    to FAISS from memory, so the file cannot change between the check and the read."""
+    """The index whose bytes match the manifest. The open file is hashed in one pass, then
+    FAISS reads the same open file from its start (never the path again, so a file put in
+    its place meanwhile is not read), in chunks: the bytes are checked before FAISS parses
+    them, and no second copy of a large index is held."""
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode) or st.st_size != info["bytes"]:
                 raise DamagedCache(f"is {st.st_size} bytes where its manifest says {info['bytes']}")
-            data = bytearray(st.st_size)
-            view, got = memoryview(data), 0
-            while got < st.st_size and (n := fh.readinto(view[got : got + _CHUNK])):
+            digest, got = hashlib.sha256(), 0
+            buffer = bytearray(_CHUNK)
+            view = memoryview(buffer)
+            while n := fh.readinto(buffer):
+                digest.update(view[:n])
                 got += n
+            if got != info["bytes"] or digest.hexdigest() != info["sha256"]:
+                raise DamagedCache("does not match its checksum")
+            fh.seek(0)
+            loaded = _faiss_read(fh, got)
     except FileNotFoundError:
         raise DamagedCache("is missing") from None
     except OSError as exc:
         raise DamagedCache(f"cannot be read ({exc.strerror or exc})") from None
-    if got != info["bytes"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
-        raise DamagedCache("does not match its checksum")
-    try:
-        loaded = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
-    except (RuntimeError, MemoryError, ValueError) as exc:
-        raise DamagedCache(f"cannot be read by FAISS ({type(exc).__name__})") from None
     if not isinstance(loaded, _KINDS[info["kind"]]) or loaded.d != info["dim"] or loaded.ntotal != info["count"]:
         raise DamagedCache("does not hold what its manifest says")
     if info["kind"] == "ivf" and (loaded.nlist != info["training"]["lists"] or loaded.nprobe != info["training"]["nprobe"]):
         raise DamagedCache("does not hold what its manifest says")
     return loaded
+
+
+def _faiss_read(fh, size: int) -> faiss.Index:
+    """FAISS's reading of the open file ``fh`` of ``size`` bytes (checked already), through
+    a callback that never gives more than the file holds."""
+    left = [size]
+
+    def read(n: int) -> bytes:
+        chunk = fh.read(min(n, left[0]))
+        left[0] -= len(chunk)
+        return chunk
+
+    reader = faiss.PyCallbackIOReader(read, _CHUNK)
+    try:
+        return faiss.read_index(reader)
+    except (RuntimeError, MemoryError, ValueError) as exc:
+        raise DamagedCache(f"cannot be read by FAISS ({type(exc).__name__})") from None
+    finally:
+        del reader
