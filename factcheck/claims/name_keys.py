@@ -233,16 +233,45 @@ def _cross_fit(arabic: str, latin: str) -> int:
     """How an Arabic and a Latin word may be one name: the best fit (:data:`FIRM`,
     :data:`OPEN` or :data:`NONE`) of a reading of each with the same skeleton of at least
     :data:`MIN_SKELETON` classes, whose endings agree."""
-    latin_readings = [_segments(letters, _LATIN_VOWELS) for v in _latin_variants(_POSSESSIVE.sub("", latin)) for letters in _latin_letters(v)]
     best = NONE
-    for form in _arabic_forms(arabic):
-        skeleton, gaps = _segments(_arabic_letters(form), _ARABIC_VOWELS)
-        if len(skeleton) < MIN_SKELETON:
-            continue
+    latin_readings = _latin_readings(latin)
+    for form, skeleton, gaps in _arabic_readings(arabic):
         for other, other_gaps in latin_readings:
             if other == skeleton and not _endings_differ(form, other_gaps[-1]):
                 best = max(best, _fit(gaps, other_gaps, skeleton))
     return best
+
+
+# What one word reads as, kept per word: a corpus has a few thousand name words and meets
+# each pair of them many times, more pairs than a cache of pairs holds.
+@lru_cache(maxsize=1 << 16)
+def _latin_readings(latin: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(skeleton, vowel gaps) of each reading of a Latin word, for :func:`_cross_fit`."""
+    return tuple(_segments(letters, _LATIN_VOWELS) for v in _latin_variants(_POSSESSIVE.sub("", latin)) for letters in _latin_letters(v))
+
+
+@lru_cache(maxsize=1 << 16)
+def _arabic_readings(arabic: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(form, skeleton, vowel gaps) of each form of an Arabic word whose skeleton is long
+    enough to compare, for :func:`_cross_fit`."""
+    out = []
+    for form in sorted(_arabic_forms(arabic)):
+        skeleton, gaps = _segments(_arabic_letters(form), _ARABIC_VOWELS)
+        if len(skeleton) >= MIN_SKELETON:
+            out.append((form, skeleton, gaps))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _arabic_shapes(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """(strict skeleton, long vowels, whether it ends in ه) of each form of an Arabic word
+    whose skeleton is long enough to compare, for :func:`_arabic_same`."""
+    out = []
+    for form in sorted(_arabic_forms(word)):
+        skeleton = _arabic_skeleton(form, strict=True)
+        if len(skeleton) >= MIN_SKELETON:
+            out.append((skeleton, _arabic_vowels(form), form.endswith("ه")))
+    return tuple(out)
 
 
 def _endings_differ(arabic: str, latin_end: str) -> bool:
@@ -284,19 +313,19 @@ def _arabic_same(a: str, b: str) -> bool:
     place ("تافيل" and "توفيل" are two names); and ش is not س ("شالان" is not "سالان"),
     nor خ ك or ق ("خافو" is not "قافو"), letters Latin writes alike ("sh" and "s" in some
     names, "kh" and "k") but Arabic keeps apart."""
-    for fa in _arabic_forms(a):
-        sa, va = _arabic_skeleton(fa, strict=True), _arabic_vowels(fa)
-        for fb in _arabic_forms(b):
-            if len(sa) < MIN_SKELETON or _arabic_skeleton(fb, strict=True) != sa:
+    shapes_b = _arabic_shapes(b)
+    for sa, va, ha in _arabic_shapes(a):
+        for sb, vb, hb in shapes_b:
+            if sb != sa:
                 continue
-            vb = _arabic_vowels(fb)
-            if fa.endswith("ه") != fb.endswith("ه"):
+            if ha != hb:
                 continue  # "كريم" and "كريمة", "سامي" and "سامية": two names
             if _subsequence(va, vb) or _subsequence(vb, va):
                 return True
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def word_readings(word: str) -> frozenset[str]:
     """The skeletons a written word may stand for (see the module docstring).
 
@@ -345,6 +374,7 @@ def same_word(a: str, b: str) -> bool:
     return word_fit(a, b) != NONE
 
 
+@lru_cache(maxsize=1 << 16)
 def word_keys(word: str) -> frozenset[str]:
     """Keys under which a name's word can be looked up so that every word it may be
     (:func:`same_word`) shares one: how it is written, and its readings of at least
