@@ -33,7 +33,7 @@ from factcheck.index.vector_index import VectorIndex, faiss_id, tier
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.name_keys import NameAnchors
-from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, load_claims, rederive
+from factcheck.reconcile.incremental import candidates as incremental_candidates, key_rows, key_text, load_claims, rederive
 from factcheck.reconcile.reconciler import ALIGNMENT_RULES, ClaimVectors, align_candidates, align_pairs, claim_index_id, claim_vector, derive
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.stance import EventStance
@@ -406,7 +406,8 @@ class Factcheck:
         wanted = None if pending is None else set(pending)
         todo = claims if wanted is None else [c for c in claims if c["id"] in wanted]
         embedded = self._embed_missing(todo)
-        examined, rows = self._align_all(claims, todo, pending)
+        blocks: dict = {}  # how the large blocks filed their members (reconcile/blocking.py)
+        examined, rows = self._align_all(claims, todo, pending, blocks)
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)
@@ -427,15 +428,17 @@ class Factcheck:
             )
             del result  # stored; the keys below are made as they are written
             self.store.replace_claim_keys(None, *key_rows(claims))
+            self.store.save_block_lists(self.embedder.model_id, ((key_text(k), b.centroids, b.ids, b.lists) for k, b in sorted(blocks.items())), everything=True)
             self.store.set_setting("incremental_tables", INCREMENTAL_TABLES)
             self.store.set_setting("reconciled", state)
         return done
 
-    def _align_all(self, claims: list[dict], todo: list[dict], pending: list[str] | None) -> tuple[int, list[dict]]:
+    def _align_all(self, claims: list[dict], todo: list[dict], pending: list[str] | None, blocks: dict) -> tuple[int, list[dict]]:
         """(candidate pairs examined, alignment rows) of the ``todo`` claims against all
-        ``claims``. What it reads is let go as soon as it is done with: the index once
-        searched, the claims' vectors once the candidates are found, the stored vectors
-        when it returns, before the derivation holds its own structures."""
+        ``claims``; ``blocks`` receives how the large blocks filed their members. What it
+        reads is let go as soon as it is done with: the index once searched, the claims'
+        vectors once the candidates are found, the stored vectors when it returns, before
+        the derivation holds its own structures."""
         vectors = VectorCache(self.store, self.embedder.model_id)
         vectors.prefetch(h for c in todo for h in (c["context_hash"], c["sentence_hash"]))
         claim_vectors = ClaimVectors(claims, vectors)
@@ -445,7 +448,7 @@ class Factcheck:
         else:
             examined, rows = align_candidates(
                 claims, lambda: self.claim_index(claims, vectors, claim_vectors), vectors, self.thresholds, only=pending,
-                progress=lambda i: self.progress("align", i, 0), claim_vectors=claim_vectors,
+                progress=lambda i: self.progress("align", i, 0), claim_vectors=claim_vectors, block_lists=blocks,
             )  # fmt: skip
         self._weigh_events(rows, {c["id"]: c for c in claims})
         return examined, rows
@@ -474,7 +477,7 @@ class Factcheck:
             vectors = VectorCache(store, self.embedder.model_id)
             vectors.prefetch(h for c in todo_list for h in (c["context_hash"], c["sentence_hash"]))
             index = self._claim_index_part(todo_list, stale + pending_ids, vectors)
-            pairs = sorted(incremental_candidates(store, todo_list, index, vectors, th))
+            pairs = sorted(incremental_candidates(store, todo_list, index, vectors, th, self.embedder.model_id))
             by_id = todo | load_claims(store, {x for p in pairs for x in p} - pending, anchors)
             rows = align_pairs(by_id, pairs, vectors, th, progress=lambda i: self.progress("align", i, len(pairs)))
             self._weigh_events(rows, by_id)

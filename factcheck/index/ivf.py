@@ -68,11 +68,56 @@ def ivf_index(centroids: np.ndarray, nprobe: int | None = None) -> faiss.IndexIV
 def ivf_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: int | None = None) -> np.ndarray:
     """Row numbers of the (approximately) ``k`` nearest rows of ``base`` to each query, by
     inner product; -1 where fewer were found. Trained on ``base`` in its given order."""
+    return trained_neighbours(base, queries, k, nprobe)[0]
+
+
+def trained_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`ivf_neighbours`, with the centroids it trained and the list each row of
+    ``base`` went to: what :func:`list_neighbours` needs to search the same lists later
+    without training again."""
     base = np.ascontiguousarray(base, dtype=np.float32)
-    index = ivf_index(train_quantizer(base, lists_for(len(base))), nprobe)
+    centroids = train_quantizer(base, lists_for(len(base)))
+    index = ivf_index(centroids, nprobe)
     index.add(base)
     _, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-    return ids
+    return ids, centroids, assign(centroids, base)
+
+
+def assign(centroids: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """The list each vector goes to: its nearest centroid by inner product, as an inverted
+    file over ``centroids`` files it."""
+    if not len(vectors):
+        return np.zeros(0, dtype=np.int64)
+    return _quantizer(centroids).search(np.ascontiguousarray(vectors, dtype=np.float32), 1)[1][:, 0]
+
+
+def probed(centroids: np.ndarray, queries: np.ndarray, nprobe: int | None = None) -> np.ndarray:
+    """The lists an inverted file over ``centroids`` scans for each query (one row each)."""
+    nprobe = min(NPROBE if nprobe is None else nprobe, len(centroids))
+    return _quantizer(centroids).search(np.ascontiguousarray(queries, dtype=np.float32), nprobe)[1]
+
+
+def list_neighbours(queries: np.ndarray, lists: np.ndarray, members: np.ndarray, member_lists: np.ndarray, k: int) -> np.ndarray:
+    """The search of an inverted file, given the lists it scans for each query (``lists``,
+    from :func:`probed`) and the vectors filed in them (``members``, each in
+    ``member_lists``): each query's ``k`` nearest members among those filed in its lists,
+    as rows of ``members``, nearest first; -1 where fewer were filed there."""
+    out = np.full((len(queries), k), -1, dtype=np.int64)
+    for q, (query, scanned) in enumerate(zip(queries, lists)):
+        rows = np.flatnonzero(np.isin(member_lists, scanned[scanned >= 0]))
+        if not len(rows):
+            continue
+        scores = members[rows] @ query
+        take = min(k, len(rows))
+        best = np.argsort(-scores, kind="stable")[:take]
+        out[q, :take] = rows[best]
+    return out
+
+
+def _quantizer(centroids: np.ndarray) -> faiss.IndexFlatIP:
+    quantizer = faiss.IndexFlatIP(centroids.shape[1])
+    quantizer.add(np.ascontiguousarray(centroids, dtype=np.float32))
+    return quantizer
 
 
 def recall_at_k(exact_ids: np.ndarray, approximate_ids: np.ndarray) -> float:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
 from factcheck.claims.money import currencies
 from factcheck.claims.name_keys import name_key, word_keys
-from factcheck.index.ivf import ivf_neighbours
+from factcheck.index.ivf import ivf_neighbours, trained_neighbours
 
 BLOCK_ALL = 48  # a block this small gives all its pairs
 BLOCK_EXACT = 4096  # a block this large or smaller finds each member's nearest members exactly
@@ -76,15 +77,30 @@ def blocking_pairs(
     return set(space.pairs(blocking_codes(claims, vectors_at, per_claim, only, space)))
 
 
+@dataclass
+class BlockLists:
+    """How a block searched through an inverted file filed its members: the centroids it
+    was trained with, and each member's list. Stored, they let a later run search the
+    block's lists for a new member without reading every member or training again
+    (:mod:`factcheck.reconcile.incremental`)."""
+
+    centroids: np.ndarray
+    ids: list[str]  # the members' claim ids, in the order they were trained on
+    lists: np.ndarray  # the list of each member
+
+
 def blocking_codes(
     claims: list[dict],
     vectors_at: Callable[[list[int]], np.ndarray],
     per_claim: int,
     only: Iterable[str] | None = None,
     space: PairSpace | None = None,
+    lists_out: dict[tuple, BlockLists] | None = None,
 ) -> np.ndarray:
     """:func:`blocking_pairs` as the sorted codes of ``space`` (eight bytes a pair);
-    ``vectors_at(rows)`` gives the unit vectors of the claims at those positions."""
+    ``vectors_at(rows)`` gives the unit vectors of the claims at those positions. Each
+    block searched through an inverted file leaves its :class:`BlockLists` in
+    ``lists_out``, under its key."""
     space = space or PairSpace(claims)
     wanted = set(only) if only is not None else None
     bound: dict[tuple, list[int]] = defaultdict(list)
@@ -110,7 +126,13 @@ def blocking_codes(
         block = vectors_at(members)
         position = {i: x for x, i in enumerate(members)}
         k = min(per_claim + 1, len(members))
-        nearest = block_neighbours(block, [position[i] for i in rows], k)
+        queries = [position[i] for i in rows]
+        if len(members) > BLOCK_EXACT:
+            nearest, centroids, lists = trained_neighbours(block, block[queries], k)
+            if lists_out is not None:
+                lists_out[key] = BlockLists(centroids, [claims[i]["id"] for i in members], lists)
+        else:
+            nearest = block_neighbours(block, queries, k)
         del block
         first, second = np.repeat(rows, k), np.asarray(members)[nearest.clip(0)].ravel()
         if (nearest < 0).any():  # an approximate search may return fewer than k

@@ -24,7 +24,10 @@ from factcheck.claims.name_keys import NameAnchors
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex
 from factcheck.reconcile import relations
-from factcheck.reconcile.blocking import BLOCK_ALL, BLOCK_EXACT, block_neighbours, frame_keys
+from factcheck.index import ivf
+from factcheck.index.ivf import trained_neighbours
+from factcheck.reconcile import blocking
+from factcheck.reconcile.blocking import block_neighbours, frame_keys
 from factcheck.reconcile.features import claim_parties
 from factcheck.reconcile.reconciler import (
     Reconciliation,
@@ -96,11 +99,13 @@ def index_claim_ids(store: Store, index_ids: Iterable[int]) -> dict[int, str]:
     return found
 
 
-def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, th: Thresholds) -> set[tuple[str, str]]:
+def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, th: Thresholds, model: str) -> set[tuple[str, str]]:
     """The candidate pairs a full run's :func:`factcheck.reconcile.reconciler.candidate_pairs`
     gives with ``only`` the pending claims, from stored keys and the index: each pending
     claim's nearest neighbours, and the claims sharing a blocking key with it (a large
-    block gives a pending claim its nearest members)."""
+    block gives a pending claim its nearest members; past :data:`blocking.BLOCK_EXACT`
+    members, through the lists its stored centroids give, ``m024``, trained again once it
+    has doubled since, or when it has none or members filed nowhere)."""
     wanted = {c["id"] for c in pending}
     pairs: set[tuple[str, str]] = set()
     if not pending:
@@ -114,28 +119,72 @@ def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, t
             if other is None or other == claim["id"] or rescale(float(score), th.cosine_floor) < th.candidate_cosine:
                 continue
             pairs.add(tuple(sorted((claim["id"], other))))
-    for key in sorted({key_text(k) for c in pending for k in frame_keys(c)}):
+    keys_of = {c["id"]: {key_text(k) for k in frame_keys(c)} for c in pending}
+    for key in sorted(set().union(*keys_of.values())):
+        if store.key_size(key)[0] > blocking.BLOCK_EXACT and _search_lists(store, key, model, [c for c in pending if key in keys_of[c["id"]]], vectors, th, pairs, wanted):
+            continue
         members = store.key_members(key)
         rows = [m for m in members if m["bound"]]
         if len(members) < 2 or not rows:
             continue
-        if len(members) <= BLOCK_ALL:
+        if len(members) <= blocking.BLOCK_ALL:
             for r in rows:
                 for m in members:
                     _add(pairs, r, m, wanted)
             continue
-        if len(members) > BLOCK_EXACT:  # the full run's order for a block searched through an inverted file
+        if len(members) > blocking.BLOCK_EXACT:  # the full run's order for a block searched through an inverted file
             members = sorted(members, key=lambda m: m["id"])
         mine = [x for x, m in enumerate(members) if m["bound"] and m["id"] in wanted]
-        if not mine:
+        if not mine and len(members) <= blocking.BLOCK_EXACT:
             continue  # an old claim whose nearest members would now include a pending one is not asked again
         vectors.prefetch(h for m in members for h in (m["context_hash"], m["sentence_hash"]))
-        block = normalise(np.vstack([vectors[m["context_hash"]] for m in members]) + np.vstack([vectors[m["sentence_hash"]] for m in members]))
+        block = _member_vectors(members, vectors)
         k = min(th.neighbours + 1, len(members))
-        for x, row in zip(mine, block_neighbours(block, mine, k)):
+        if len(members) > blocking.BLOCK_EXACT:
+            # trained as a full run trains it, and stored: the next run scans its lists
+            nearest, centroids, lists = trained_neighbours(block, block[mine], k)
+            store.save_block_lists(model, [(key, centroids, [m["id"] for m in members], lists)])
+        else:
+            nearest = block_neighbours(block, mine, k)
+        for x, row in zip(mine, nearest):
             for y in row[row >= 0]:  # an approximate search may return fewer than k
                 _add(pairs, members[x], members[int(y)], wanted)
     return pairs
+
+
+def _member_vectors(members: list[dict], vectors) -> np.ndarray:
+    """The claim vectors (:func:`factcheck.reconcile.reconciler.claim_vector`) of block members."""
+    return normalise(np.vstack([vectors[m["context_hash"]] for m in members]) + np.vstack([vectors[m["sentence_hash"]] for m in members]))
+
+
+def _search_lists(store: Store, key: str, model: str, mine: list[dict], vectors, th: Thresholds, pairs: set, wanted: set) -> bool:
+    """Pair the pending members ``mine`` of a large block with their nearest members as
+    the block's inverted file finds them, from its stored centroids: each is filed in its
+    nearest list, and each bound one's probed lists are scanned (only their members are
+    read). False when the block has no centroids for ``model``, has doubled since they
+    were trained, or holds members filed nowhere once the pending ones are filed: the
+    caller then trains it again, as a full run would, and files every member."""
+    stored = store.block_centroids(key, model)
+    size, _ = store.key_size(key)
+    if stored is None or size > 2 * stored[1]:
+        return False
+    centroids = stored[0]
+    store.set_key_lists(key, dict(zip((c["id"] for c in mine), ivf.assign(centroids, _member_vectors(mine, vectors)).tolist())))
+    if store.key_size(key)[1]:
+        return False
+    bound = [c for c in mine if key in {key_text(k) for k in frame_keys(c, bound_only=True)}]
+    if not bound:
+        return True
+    queries = _member_vectors(bound, vectors)
+    lists = ivf.probed(centroids, queries)
+    members = sorted(store.key_members(key, lists=lists[lists >= 0].tolist()), key=lambda m: m["id"])
+    vectors.prefetch(h for m in members for h in (m["context_hash"], m["sentence_hash"]))
+    filed = np.array([m["list"] for m in members], dtype=np.int64)
+    nearest = ivf.list_neighbours(queries, lists, _member_vectors(members, vectors), filed, min(th.neighbours + 1, size))
+    for claim, row in zip(bound, nearest):
+        for y in row[row >= 0]:
+            _add(pairs, claim, members[int(y)], wanted)
+    return True
 
 
 def _add(pairs: set, a: dict, b: dict, wanted: set) -> None:

@@ -124,11 +124,15 @@ def candidate_codes(
     th: Thresholds,
     only: Iterable[str] | None,
     space: PairSpace,
+    block_lists: dict | None = None,
 ) -> np.ndarray:
     """:func:`candidate_pairs` as the sorted codes of ``space``. ``index`` may be a function
-    that gives it: the index is then let go once searched, before the blocks are read."""
+    that gives it: the index is then let go once searched, before the blocks are read.
+    ``block_lists`` receives how each block searched through an inverted file filed its
+    members (:class:`factcheck.reconcile.blocking.BlockLists`)."""
     near = index_codes(claims, index() if callable(index) else index, claim_vectors, th, only, space)
-    return sorted_unique(np.concatenate([near, blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space)]))
+    blocked = blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space, lists_out=block_lists)
+    return sorted_unique(np.concatenate([near, blocked]))
 
 
 def index_codes(
@@ -168,11 +172,12 @@ def align_candidates(
     only: Iterable[str] | None = None,
     progress: Callable[[int], None] | None = None,
     claim_vectors: ClaimVectors | None = None,
+    block_lists: dict | None = None,
 ) -> tuple[int, list[dict]]:
     """Align ``only`` claims (default: all) with their index neighbours (``index``, or a
     function that gives it, as for :func:`candidate_codes`; ``claim_vectors``: the claims'
     vectors as the index was given them, when already computed, let go once the candidates
-    are found).
+    are found; ``block_lists``: as for :func:`candidate_codes`).
 
     Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
     table stores: later checks add rows for new claims and re-derive everything else from
@@ -183,7 +188,7 @@ def align_candidates(
     space = PairSpace(claims)
     with pinned_lexicon():
         claim_vectors = claim_vectors or ClaimVectors(claims, vectors)
-        codes = candidate_codes(claims, index, claim_vectors, th, only, space)
+        codes = candidate_codes(claims, index, claim_vectors, th, only, space, block_lists)
         claim_vectors.release()
         return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
 

@@ -423,19 +423,55 @@ class Store:
         self.db["claim_keys"].insert_all(keys, pk=("key", "claim_id"), ignore=True)
         self.db["claim_actors"].insert_all(actors, pk=("name", "claim_id"), ignore=True)
 
-    def key_members(self, key: str) -> list[dict]:
-        """The claims with blocking key ``key``, in the order :meth:`claims` gives them."""
+    def key_members(self, key: str, lists: Iterable[int] | None = None) -> list[dict]:
+        """The claims with blocking key ``key`` (only those filed in ``lists``, when given:
+        see ``m024``), in the order :meth:`claims` gives them."""
+        where, params = "k.key = ?", [key]
+        if lists is not None:
+            wanted = sorted({int(x) for x in lists})
+            where += f" and k.list in ({','.join('?' * len(wanted))})"
+            params += wanted
         rows = self.db.execute(
-            "select k.claim_id, k.bound, c.sentence_id, c.context_hash, s.content_hash "
+            "select k.claim_id, k.bound, k.list, c.sentence_id, c.context_hash, s.content_hash "
             "from claim_keys k join claims c on c.id = k.claim_id join sentences s on s.id = c.sentence_id "
-            "where k.key = ? order by c.source_id, c.char_start, c.id",
-            [key],
+            f"where {where} order by c.source_id, c.char_start, c.id",
+            params,
         )
         # (rows as tuples: a key of a large corpus has tens of thousands of members)
         return [
-            {"id": i, "bound": bound, "sentence_id": sentence, "context_hash": context, "sentence_hash": content}
-            for i, bound, sentence, context, content in rows
+            {"id": i, "bound": bound, "list": filed, "sentence_id": sentence, "context_hash": context, "sentence_hash": content}
+            for i, bound, filed, sentence, context, content in rows
         ]
+
+    def key_size(self, key: str) -> tuple[int, int]:
+        """(members of blocking key ``key``, those of them filed in no list)."""
+        row = self.db.execute("select count(*), count(*) - count(list) from claim_keys where key = ?", [key]).fetchone()
+        return int(row[0]), int(row[1])
+
+    def block_centroids(self, key: str, model: str) -> tuple[np.ndarray, int] | None:
+        """The centroids a large block was trained with under ``model``, and how many
+        members it was trained on; None when it has none stored."""
+        row = self.db.execute("select members, dim, centroids from block_lists where key = ? and model = ?", [key, model]).fetchone()
+        if row is None or not row[1] or len(row[2]) % (4 * row[1]):
+            return None
+        return np.frombuffer(row[2], dtype=np.float32).reshape(-1, row[1]), int(row[0])
+
+    def save_block_lists(self, model: str, blocks: Iterable[tuple[str, np.ndarray, list[str], np.ndarray]], everything: bool = False) -> None:
+        """Store each block's (key, centroids, member claim ids, each member's list);
+        ``everything``: these are all the blocks there are (the others' are dropped)."""
+        if everything:
+            self.db.execute("delete from block_lists")
+        for key, centroids, ids, lists in blocks:
+            centroids = np.ascontiguousarray(centroids, dtype=np.float32)
+            self.db.execute(
+                "insert or replace into block_lists (key, model, members, dim, centroids) values (?, ?, ?, ?, ?)",
+                [key, model, len(ids), int(centroids.shape[1]), centroids.tobytes()],
+            )
+            self.set_key_lists(key, dict(zip(ids, (int(x) for x in lists))))
+
+    def set_key_lists(self, key: str, lists: dict[str, int]) -> None:
+        """File members of blocking key ``key`` in lists (claim id -> list)."""
+        self.db.conn.executemany("update claim_keys set list = ? where key = ? and claim_id = ?", [(x, key, cid) for cid, x in sorted(lists.items())])
 
     def actor_names(self) -> list[str]:
         return [r["name"] for r in self.db.query("select distinct name from claim_actors order by name")]

@@ -433,6 +433,19 @@ def m023_disputes(db: sqlite_utils.Database) -> None:
     db["discrepancies"].add_column("same_party", int, not_null_default=0)
 
 
+@migration
+def m024_block_lists(db: sqlite_utils.Database) -> None:
+    """How each large block of claims sharing a blocking key was searched: ``block_lists``
+    holds the centroids of the inverted file a full run trained on it (``key``, the
+    embedding ``model``, the ``members`` it was trained on, ``dim`` and ``centroids`` as
+    float32 bytes), and ``claim_keys.list`` each member's list, so an incremental run
+    scans only the lists nearest a new claim. Both start empty: the first incremental run
+    that meets a large block without them trains it as before and stores them."""
+    db["claim_keys"].add_column("list", int)
+    db["claim_keys"].create_index(["key", "list"])
+    db["block_lists"].create({"key": str, "model": str, "members": int, "dim": int, "centroids": bytes}, pk="key")
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from factcheck.reports import render
@@ -293,3 +294,68 @@ def test_a_figure_naming_no_party_is_decided_again_when_its_partner_prefers_anot
         rederive(store, {acme, w}, [], [], NameAnchors(store.actor_names()), fc.thresholds)
     assert joins()[u_zenith] == 1  # «300» follows Zenith now
     assert joins() == expected()
+
+
+def test_a_new_claim_of_a_large_block_is_compared_with_the_lists_its_stored_centroids_give(tmp_path, monkeypatch):
+    """A full run stores how it filed each large block's members; a check files a new claim
+    in its nearest list and scans the lists an inverted file over those centroids would
+    scan, reading only their members: the same pairs as that inverted file holding every
+    member finds."""
+    from factcheck.index import ivf
+    from factcheck.reconcile import blocking
+    from factcheck.reconcile.incremental import candidates, key_rows, key_text
+    from factcheck.reconcile.reconciler import claim_vector
+    from factcheck.workspace import VectorCache
+
+    monkeypatch.setattr(blocking, "BLOCK_ALL", 4)
+    monkeypatch.setattr(blocking, "BLOCK_EXACT", 30)
+    monkeypatch.setattr(ivf, "LIST_SIZE", 8)
+    monkeypatch.setattr(ivf, "NPROBE", 2)  # a few of each block's lists
+    corpus = synthetic.generate(120, seed=11)
+    folder = tmp_path / "src"
+    folder.mkdir()
+    synthetic.write_corpus(corpus, folder)
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile(full=True)
+    store, model = fc.store, fc.embedder.model_id
+    large = [r["key"] for r in store.db.query("select key from block_lists order by key")]
+    assert large and all(store.key_size(k) == (store.key_size(k)[0], 0) for k in large)  # every member filed
+    assert all(store.key_size(k)[0] > 30 for k in large)
+
+    synthetic.write_source(synthetic.new_source(corpus), folder)
+    fc.ingest([folder])
+    pending = fc.store.claims(source_id=synthetic.NEW_SOURCE_ID)
+    store.replace_claim_keys([c["id"] for c in pending], *key_rows(pending))  # as a reconcile does first
+    vectors = VectorCache(store, model)
+    read_whole = []
+    whole = store.key_members
+    monkeypatch.setattr(store, "key_members", lambda key, lists=None: (read_whole.append(key) if lists is None else None) or whole(key, lists))
+    th = fc.thresholds
+    found = candidates(store, pending, fc.claim_index(store.claims(), vectors), vectors, th, model)
+    mine = {k: [c for c in pending if k in {key_text(x) for x in blocking.frame_keys(c, bound_only=True)}] for k in large}
+    touched = [k for k in large if mine[k]]
+    assert touched and not set(touched) & set(read_whole)  # only the scanned lists were read
+    for key in touched:
+        centroids, _ = store.block_centroids(key, model)
+        members = sorted(whole(key), key=lambda m: m["id"])
+        assert all(m["list"] is not None for m in members)  # the new claims are filed too
+        index = ivf.ivf_index(centroids)
+        index.add(np.vstack([claim_vector(m, vectors) for m in members]))
+        k = min(th.neighbours + 1, len(members))
+        scores, nearest = index.search(np.vstack([claim_vector(c, vectors) for c in mine[key]]), k)
+        # (members tied with the k-th may be taken in either order: both searches keep k)
+        expected = {
+            tuple(sorted((c["id"], members[y]["id"])))
+            for c, row, score in zip(mine[key], nearest, scores) for y, s in zip(row, score)
+            if y >= 0 and s > score[-1] + 1e-6 and members[y]["sentence_id"] != c["sentence_id"]
+        }  # fmt: skip
+        assert expected and expected <= found
+
+    # without stored centroids the block is trained again, as a full run trains it, and stored
+    store.db.execute("delete from block_lists")
+    store.db.execute("update claim_keys set list = null")
+    read_whole.clear()
+    candidates(store, pending, fc.claim_index(store.claims(), vectors), vectors, th, model)
+    assert set(touched) <= set(read_whole)
+    assert {r["key"] for r in store.db.query("select key from block_lists")} >= set(touched)
