@@ -85,8 +85,8 @@ class ReconcileResult:
 @dataclass
 class CheckResult:
     new: list[dict]  # open, at or above the threshold, not in the baseline (report records, with locations)
-    known: list[str]  # ids of the discrepancies the baseline acknowledges or dismisses
-    below: list[str]  # ids of the open discrepancies under the threshold
+    known: list[str]  # ids of the discrepancies the baseline acknowledges or dismisses, in id order
+    below: list[str]  # ids of the open discrepancies under the threshold, in id order
     ingest: IngestResult
     fail_on: str
     since: str | None = None
@@ -698,8 +698,8 @@ class Factcheck:
         # only the findings are built as records; the others are counted by id, in SQL
         floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
         at_least = f"d.severity in ({','.join('?' * len(floor))})"
-        result.known = self.store.discrepancy_ids("d.status != 'open'")
-        result.below = self.store.discrepancy_ids(f"d.status = 'open' and not {at_least}", floor)
+        result.known = self.store.discrepancy_ids_by_status("d.status != 'open'")
+        result.below = self.store.discrepancy_ids_by_status(f"d.status = 'open' and not {at_least}", floor)
         found = self.store.discrepancies(f"d.status = 'open' and {at_least}", floor)
         if changes is not None:
             result.elsewhere = [d["id"] for d in found if d["source_a"] not in changed and d["source_b"] not in changed]

@@ -621,9 +621,16 @@ class Store:
             r["parties"] = json.loads(r["parties"] or "[]")
         return rows
 
-    def discrepancy_ids(self, where: str = "", params: Iterable = ()) -> list[str]:
-        """The ids of :meth:`discrepancies`, in their order, without building their rows."""
-        return [row[0] for row in self.db.execute(self._discrepancies_sql("d.id", where), list(params)).fetchall()]
+    def discrepancy_ids_by_status(self, where: str, params: Iterable = ()) -> list[str]:
+        """The ids of the discrepancies meeting ``where``, which reads only a discrepancy's
+        own columns and its ``status``, in id order: no claim is joined and no rank sorted,
+        so a check counts the tens of thousands its baseline holds in a few hundredths of
+        a second."""
+        sql = (
+            "select d.id from (select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
+            f"left join decisions dec on dec.discrepancy_id = d.id) d where {where} order by d.id"
+        )
+        return [row[0] for row in self.db.execute(sql, list(params)).fetchall()]
 
     @staticmethod
     def _discrepancies_sql(columns: str, where: str) -> str:
