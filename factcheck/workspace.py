@@ -28,6 +28,7 @@ from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.engines.base import Engine, check_engine, open_engine, parse_workers
 from factcheck.errors import QueryError, SourceError
+from factcheck.memory import give_back
 from factcheck.index import ranking
 from factcheck.index.vector_index import VectorIndex, faiss_id, tier
 from factcheck.reconcile.judge import SEVERITIES, severity_at_least
@@ -408,6 +409,7 @@ class Factcheck:
         embedded = self._embed_missing(todo)
         blocks: dict = {}  # how the large blocks filed their members (reconcile/blocking.py)
         examined, rows = self._align_all(claims, todo, pending, blocks)
+        give_back()  # the stored vectors, let go
         sources = {s["id"]: s for s in self.store.sources()}
         with self.store.db.atomic():  # alignments, clusters, discrepancies and the state key land together
             self.store.save_alignments(rows, claim_ids=pending)

@@ -20,6 +20,7 @@ from factcheck.claims.context import content_keys
 from factcheck.claims.lexicon import GENERIC, lexicon, pinned_lexicon
 from factcheck.embeddings.base import normalise
 from factcheck.index.vector_index import VectorIndex, faiss_id
+from factcheck.memory import give_back
 from factcheck.reconcile.intervals import same_reading
 from factcheck.reconcile import relations
 from factcheck.claims.frames import roles_compatible
@@ -131,6 +132,7 @@ def candidate_codes(
     ``block_lists`` receives how each block searched through an inverted file filed its
     members (:class:`factcheck.reconcile.blocking.BlockLists`)."""
     near = index_codes(claims, index() if callable(index) else index, claim_vectors, th, only, space)
+    give_back()  # the index, when it was made here and let go
     blocked = blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space, lists_out=block_lists)
     return sorted_unique(np.concatenate([near, blocked]))
 
@@ -190,6 +192,7 @@ def align_candidates(
         claim_vectors = claim_vectors or ClaimVectors(claims, vectors)
         codes = candidate_codes(claims, index, claim_vectors, th, only, space, block_lists)
         claim_vectors.release()
+        give_back()
         return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
 
 
