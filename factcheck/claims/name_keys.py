@@ -357,6 +357,8 @@ def word_fit(a: str, b: str) -> int:
     Latin writes its vowels, so "Lumara" and "Lumora" are two names."""
     if _written(a) == _written(b):
         return FIRM
+    if not word_keys(a) & word_keys(b):
+        return NONE  # every word a word may be shares one of its keys (word_keys): most pairs end here
     arabic_a, arabic_b = bool(_ARABIC_LETTER.search(a)), bool(_ARABIC_LETTER.search(b))
     if not (arabic_a or arabic_b):
         return NONE

@@ -164,8 +164,9 @@ class _Codes:
             self._merge()
 
     def _merge(self) -> None:
-        self.merged = sorted_unique(np.concatenate([self.merged, *self.pending]))
-        self.pending, self.size = [], 0
+        codes = np.concatenate([self.merged, *self.pending])
+        self.merged, self.pending, self.size = None, [], 0  # let go before sorting: one copy at a time
+        self.merged = sorted_unique(codes, in_place=True)
 
     def result(self) -> np.ndarray:
         self._merge()
@@ -185,10 +186,16 @@ def block_neighbours(block: np.ndarray, queries: list[int], k: int) -> np.ndarra
     return out
 
 
-def sorted_unique(values: np.ndarray) -> np.ndarray:
+def sorted_unique(values: np.ndarray, in_place: bool = False) -> np.ndarray:
     """``np.unique`` of integers by one sort (NumPy's own goes through a hash table first,
-    many times slower on the millions of pair codes of a large corpus)."""
-    out = np.sort(values, kind="stable")
+    many times slower on the millions of pair codes of a large corpus); ``in_place``
+    sorts ``values`` itself (an array of the caller's own, such as a fresh concatenation)
+    instead of a copy of it."""
+    if in_place:
+        values.sort(kind="stable")
+        out = values
+    else:
+        out = np.sort(values, kind="stable")
     if out.size:
         out = out[np.concatenate(([True], out[1:] != out[:-1]))]
     return out

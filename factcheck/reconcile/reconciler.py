@@ -134,7 +134,9 @@ def candidate_codes(
     near = index_codes(claims, index() if callable(index) else index, claim_vectors, th, only, space)
     give_back()  # the index, when it was made here and let go
     blocked = blocking_codes(claims, claim_vectors.rows, th.neighbours, only, space, lists_out=block_lists)
-    return sorted_unique(np.concatenate([near, blocked]))
+    codes = np.concatenate([near, blocked])
+    del near, blocked
+    return sorted_unique(codes, in_place=True)
 
 
 def index_codes(
