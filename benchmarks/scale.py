@@ -14,7 +14,9 @@ bilingual corpus from ``synthetic.py`` (both languages, planted contradictions),
   process does not hold them);
 - ``check`` of the unchanged corpus after every file's time changed (a fresh clone of a
   repository: each file is hashed, and found unchanged);
-- peak RSS, the database's and the FAISS cache's size on disk;
+- peak RSS of the full run, which runs in a process of its own (as ``factcheck run`` would),
+  and of the benchmark's own process (the generated corpus, the report it scores, the
+  checks); the database's and the FAISS cache's size on disk;
 - recall@k of the claim index against an exact flat index over the same vectors (1.0 when
   the index is exact), k being the reconciler's ``neighbours`` + 1;
 - precision and recall of the flags against the planted truth (``synthetic.score_report``).
@@ -97,10 +99,12 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
     # hashed again by the next, which here would be most of the corpus)
     _date_files(folder, time.time() - 3600)
     db = work / "claims.db"
-    fc = Factcheck(db_path=db, model=model)
-    _ = fc.embedder  # loading the model is not the pipeline's work
-    ingest, rec, ingest_s, reconcile_s = synthetic.full_run(fc, folder)
+    # the full run in a process of its own, as `factcheck run` would be: its peak memory is
+    # the run's, not this process's (which holds the generated corpus and scores it)
+    run = _full_run_child(model, work)
+    ingest_s, reconcile_s = run["ingest_s"], run["reconcile_s"]
     full_s = ingest_s + reconcile_s
+    fc = Factcheck(db_path=db, model=model)
     score = synthetic.score_report(fc.report(), corpus)
 
     fc.update_baseline(folder / BASELINE_NAME)  # the repository accepted what it holds
@@ -139,8 +143,8 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
     figures = {
         "sources": sources,
         "model": fc.embedder.model_id,
-        "claims": rec.claims,
-        "embedded": ingest.embedded,
+        "claims": run["claims"],
+        "embedded": run["embedded"],
         "ingest_s": ingest_s,
         "reconcile_s": reconcile_s,
         "full_s": full_s,
@@ -149,16 +153,41 @@ def run_size(sources: int, model: str | None, seed: int, work: Path) -> dict:
         "check_fresh_clone_s": clone_s,
         "check_findings": len(checked.new),
         "peak_rss_mib": peak,
+        "run_peak_rss_mib": run["peak_rss_mib"],
         "db_mib": disk_mib(db, db.with_name(db.name + "-wal")),
         "index_mib": disk_mib(db.with_name(db.name + ".faiss")),
         "precision": score.precision,
         "recall": score.recall,
-        "candidate_pairs": rec.candidate_pairs,
-        "discrepancies": rec.discrepancies,
+        "candidate_pairs": run["candidate_pairs"],
+        "discrepancies": run["discrepancies"],
     }
     recall = checker.claim_index_recall(queries=RECALL_QUERIES)
     figures.update({"index_kind": recall["kind"], "k": recall["k"], "recall_at_k": recall["recall"]})
     return figures
+
+
+def run_full(model: str | None, work: Path) -> dict:
+    """The full run of ``work``'s corpus (the ``fullrun`` child's job): timings, counts
+    and the process's peak RSS."""
+    from factcheck.workspace import Factcheck
+
+    fc = Factcheck(db_path=work / "claims.db", model=model)
+    _ = fc.embedder  # loading the model is not the pipeline's work
+    ingest, rec, ingest_s, reconcile_s = synthetic.full_run(fc, work / "sources")
+    return {
+        "ingest_s": ingest_s, "reconcile_s": reconcile_s, "claims": rec.claims, "embedded": ingest.embedded,
+        "candidate_pairs": rec.candidate_pairs, "discrepancies": rec.discrepancies, "peak_rss_mib": peak_rss_mib(),
+    }  # fmt: skip
+
+
+def _full_run_child(model: str | None, work: Path) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--job", "fullrun", "--size", "0", "--work", str(work)]
+    if model:
+        cmd += ["--job-model", model]
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the full run in {work} failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _date_files(folder: Path, when: float) -> None:
@@ -272,13 +301,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-plain", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep each run's corpus and database under this folder")
     # a child process's job
-    parser.add_argument("--job", choices=["size", "ratio", "plain"], help=argparse.SUPPRESS)
+    parser.add_argument("--job", choices=["size", "ratio", "plain", "fullrun"], help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--job-model", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.job:
+        if args.job == "fullrun":
+            print(json.dumps(run_full(args.job_model, args.work)), flush=True)
+            return
         run = {"size": run_size, "ratio": run_ratio, "plain": run_plain}[args.job]
         print(json.dumps(run(args.size, args.job_model, args.seed, args.work)), flush=True)
         return
@@ -300,7 +332,8 @@ def main(argv: list[str] | None = None) -> None:
             f"{r['check_findings']} findings beyond the baseline; "
             f"a new process checking the unchanged corpus {r['check_unchanged_process_s']:.1f} s, "
             f"an unchanged corpus whose files all have new times (a fresh clone: every file hashed) {r['check_fresh_clone_s']:.1f} s); "
-            f"peak RSS {r['peak_rss_mib']:.0f} MiB; database {r['db_mib']:.0f} MiB, index {r['index_mib']:.0f} MiB; "
+            f"peak RSS of the full run's process {r['run_peak_rss_mib']:.0f} MiB, of this benchmark's (the corpus, its report, the checks) {r['peak_rss_mib']:.0f} MiB; "
+            f"database {r['db_mib']:.0f} MiB, index {r['index_mib']:.0f} MiB; "
             f"{r['index_kind']} recall@{r['k']} {r['recall_at_k']:.3f}; "
             f"flags: precision {_pct(r['precision'])}, recall {_pct(r['recall'])}"
         )

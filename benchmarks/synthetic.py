@@ -51,6 +51,7 @@ from typing import NamedTuple
 SOURCES_PER_COMPANY = 15
 WRONG_SHARE = 0.05  # of the figures an original item writes
 TRANSLATED_SHARE = 0.06  # of the items: a translation of an earlier one
+SIBLING_SHARE = 0.12  # of the companies: the base name of an earlier one, another trade
 NEW_SOURCE_ID = "99999_new"
 
 # -- names -------------------------------------------------------------------------------------
@@ -145,26 +146,31 @@ class Company:
 
 
 def make_companies(count: int, rng: random.Random) -> list[Company]:
-    """``count`` companies with names unique in both scripts; about one in eight shares its
-    base name with another company of a different trade ("Noran Energy", "Noran Foods")."""
+    """``count`` companies with names unique in both scripts; about one in eight takes the
+    base name of an earlier company, with a different trade ("Noran Energy", "Noran
+    Foods"), so about a fifth of them share their base with another, at any size."""
     companies: list[Company] = []
     names: set[str] = set()  # full names and bare bases, in both scripts
     by_base: dict[str, list[Company]] = {}
     siblings: list[Company] = []  # companies with a trade whose base may be shared once more
     while len(companies) < count:
-        if siblings and rng.random() < 0.12:
-            base = rng.choice(siblings).base
-            sector = rng.choice(SECTORS)
-        else:
-            parts = [rng.choice(FIRST)] + ([rng.choice(MIDDLE)] if rng.random() < 0.3 else []) + [rng.choice(LAST)]
-            base = ("".join(p[0] for p in parts).capitalize(), "".join(p[1] for p in parts))
-            if base[0] in names or base[1] in names:
-                continue
-            sector = rng.choice(SECTORS) if rng.random() < 0.6 else None
-        en = f"{base[0]} {sector[0]}" if sector else base[0]
-        ar = f"{base[1]} {sector[1]}" if sector else base[1]
-        if en in names or ar in names:
-            continue
+        # whether the company shares a base is drawn once per company, so the share stays
+        # the same at any size (drawn per attempt, it grew as fresh names ran out)
+        sibling = bool(siblings) and rng.random() < SIBLING_SHARE
+        while True:
+            if sibling:
+                base = rng.choice(siblings).base
+                sector = rng.choice(SECTORS)
+            else:
+                parts = [rng.choice(FIRST)] + ([rng.choice(MIDDLE)] if rng.random() < 0.3 else []) + [rng.choice(LAST)]
+                base = ("".join(p[0] for p in parts).capitalize(), "".join(p[1] for p in parts))
+                if base[0] in names or base[1] in names:
+                    continue
+                sector = rng.choice(SECTORS) if rng.random() < 0.6 else None
+            en = f"{base[0]} {sector[0]}" if sector else base[0]
+            ar = f"{base[1]} {sector[1]}" if sector else base[1]
+            if en not in names and ar not in names:
+                break
         family = rng.choice(FAMILY)
         given = rng.sample(GIVEN, 2)
         people = tuple(Person(f"{g[0]} {family[0]}", f"{g[1]} {family[1]}", g[2] == "f") for g in given)
