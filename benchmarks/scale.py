@@ -181,13 +181,7 @@ def run_full(model: str | None, work: Path) -> dict:
 
 
 def _full_run_child(model: str | None, work: Path) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--job", "fullrun", "--size", "0", "--work", str(work)]
-    if model:
-        cmd += ["--job-model", model]
-    done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"the full run in {work} failed (exit {done.returncode})")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return _job("fullrun", work, model, what=f"the full run in {work}")
 
 
 def _date_files(folder: Path, when: float) -> None:
@@ -263,13 +257,20 @@ def run_plain(sources: int, model: str, seed: int, work: Path) -> dict:
 def child(job: str, args: argparse.Namespace, size: int, work: Path) -> dict:
     """Run one job in a fresh process (its own peak memory, its own caches) and read back
     the JSON line it prints last."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--job", job, "--size", str(size), "--seed", str(args.seed), "--work", str(work)]
     model = {"size": args.model, "ratio": args.ratio_model, "plain": args.plain_model}[job]
+    return _job(job, work, model, size, args.seed, f"the {job} run at {size} sources")
+
+
+def _job(job: str, work: Path, model: str | None, size: int = 0, seed: int | None = None, what: str = "") -> dict:
+    """This script run as ``--job`` in a process of its own; the JSON line it prints last."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--job", job, "--size", str(size), "--work", str(work)]
+    if seed is not None:
+        cmd += ["--seed", str(seed)]
     if model:
         cmd += ["--job-model", model]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
-        raise SystemExit(f"the {job} run at {size} sources failed (exit {done.returncode})")
+        raise SystemExit(f"{what} failed (exit {done.returncode})")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -182,13 +182,19 @@ def test_a_copy_flips_related_sources_on_an_old_discrepancy(tmp_path):
     assert result.derived < result.claims  # u's claims were not derived again
 
 
-def test_an_incremental_run_derives_only_what_the_new_source_reaches(tmp_path):
-    corpus = synthetic.generate(80, seed=9)
+def written_corpus(tmp_path: Path, sources: int, seed: int):
+    """A synthetic corpus written to a folder and ingested: (corpus, folder, workspace)."""
+    corpus = synthetic.generate(sources, seed=seed)
     folder = tmp_path / "src"
     folder.mkdir()
     synthetic.write_corpus(corpus, folder)
     fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
     fc.ingest([folder])
+    return corpus, folder, fc
+
+
+def test_an_incremental_run_derives_only_what_the_new_source_reaches(tmp_path):
+    corpus, folder, fc = written_corpus(tmp_path, 80, seed=9)
     first = fc.reconcile()
     assert first.derived == first.claims
     synthetic.write_source(synthetic.new_source(corpus), folder)
@@ -311,12 +317,7 @@ def test_a_new_claim_of_a_large_block_is_compared_with_the_lists_its_stored_cent
     monkeypatch.setattr(blocking, "BLOCK_EXACT", 30)
     monkeypatch.setattr(ivf, "LIST_SIZE", 8)
     monkeypatch.setattr(ivf, "NPROBE", 2)  # a few of each block's lists
-    corpus = synthetic.generate(120, seed=11)
-    folder = tmp_path / "src"
-    folder.mkdir()
-    synthetic.write_corpus(corpus, folder)
-    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
-    fc.ingest([folder])
+    corpus, folder, fc = written_corpus(tmp_path, 120, seed=11)
     fc.reconcile(full=True)
     store, model = fc.store, fc.embedder.model_id
     large = [r["key"] for r in store.db.query("select key from block_lists order by key")]
