@@ -243,7 +243,7 @@ EngineOption = Annotated[Engine, typer.Option("--engine", help="Where extraction
 SchedulerOption = Annotated[
     Optional[str], typer.Option("--scheduler", help="Address of an existing Dask scheduler (with --engine dask; default: a local cluster).")
 ]
-RehashOption = Annotated[bool, typer.Option("--rehash", help="Hash every file, even those whose size and modification time are unchanged.")]
+RehashOption = Annotated[bool, typer.Option("--rehash", help="Hash every file, even those whose size and modification time are unchanged (check: and read the baseline file again).")]
 
 
 @app.command()

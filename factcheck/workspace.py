@@ -45,7 +45,7 @@ from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_digest
 from factcheck.sources.metadata import sidecar_digest
-from factcheck.sources.signature import recordable
+from factcheck.sources.signature import RACY_NS, recordable
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
@@ -97,6 +97,16 @@ class CheckResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.new else 0
+
+
+def _baseline_signature(path: Path) -> str | None:
+    """A baseline file's path, size, modification time and inode, as stored in ``settings``;
+    None when it cannot be read (:meth:`Baseline.load` says why, or finds none)."""
+    try:
+        st = os.stat(path)
+        return json.dumps([os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino])
+    except (OSError, ValueError):
+        return None
 
 
 def _signature(stored: str | None) -> dict[str, list[str]] | None:
@@ -678,11 +688,21 @@ class Factcheck:
 
     def _check(self, sources_dir: Path, baseline_path: Path | None, fail_on: str, since: str | None) -> CheckResult:
         changes = changed_since(sources_dir, since) if since else None
-        baseline = Baseline.load(baseline_path or sources_dir / BASELINE_NAME)
+        started_ns = time.time_ns()
+        path = baseline_path or sources_dir / BASELINE_NAME
+        found = _baseline_signature(path)
+        # a baseline whose file is as it was when its decisions were copied is not read
+        # again (tens of thousands of entries in a large repository's)
+        unchanged = found is not None and not self.rehash and self.store.baseline_read_from() == found
+        baseline = None if unchanged else Baseline.load(path)
         ingest = self.ingest([sources_dir], prune=True)
         if ingest.failed:
             raise SourceError("; ".join(message for _, message in ingest.failed))
-        self.store.replace_decisions(baseline.as_decisions())
+        if baseline is not None:
+            # a file changed within the clock's resolution of this run could change again
+            # unseen: its signature is trusted only when older (as a source's: sources/signature.py)
+            trusted = found is not None and json.loads(found)[2] <= started_ns - RACY_NS
+            self.store.replace_decisions(baseline.as_decisions(), read_from=found if trusted else None)
         self.reconcile()
         resolve = RealPaths()
         found_at = {stem: p for p, stem in ingest.scan.stems.items()}

@@ -107,3 +107,60 @@ def test_a_baseline_that_cannot_be_written_is_one_line(tmp_path):
     baseline.decide(ID, "dismissed", note="n")
     with pytest.raises(ConfigError, match="cannot write baseline .*absent/factcheck-baseline.json: No such file"):
         baseline.save()
+
+
+def test_a_check_reads_the_baseline_again_only_when_its_file_changed(tmp_path, monkeypatch):
+    """A large repository's baseline is read once: while its file's size, time and inode are
+    as when its decisions were copied, a check uses the copy; an edited file, one the tool
+    wrote itself, one changed within the clock's resolution or ``--rehash`` read it again."""
+    import time
+
+    from factcheck import baseline as baseline_module
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Acme said on Monday that 120 employees signed the letter.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Acme said on Monday that 700 employees signed the letter.\n", encoding="utf-8")
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    path = folder / "factcheck-baseline.json"
+    assert fc.check(folder, fail_on="low").new
+    fc.update_baseline(path)  # the repository accepts what it holds
+    found = fc.check(folder, fail_on="low")
+    assert not found.new and found.known  # every discrepancy is in the baseline
+    old = time.time() - 3600
+    os.utime(path, (old, old))  # older than the clock's resolution: its signature is trusted
+
+    reads = []
+    load = baseline_module.Baseline.load
+    monkeypatch.setattr(baseline_module.Baseline, "load", classmethod(lambda cls, p: reads.append(p) or load(p)))
+
+    def check():
+        reads.clear()
+        result = Factcheck(db_path=tmp_path / "c.db", model="hashing").check(folder, fail_on="low")
+        return len(reads), result
+
+    assert check()[0] == 1  # copied now from a file old enough to trust
+    count, result = check()
+    assert count == 0 and not result.new and result.known  # the copy serves
+    # dismissing one discrepancy writes the file: its decisions are read again
+    target = result.known[0]
+    fc.decide(target, "dismissed", "checked", path)
+    os.utime(path, (old, old))
+    count, result = check()
+    assert count == 1 and target in result.known
+    # emptied by hand with the same time: another size
+    saved = path.read_bytes()
+    path.write_text(json.dumps({"format": 1, "discrepancies": {}}), encoding="utf-8")
+    os.utime(path, (old, old))
+    count, result = check()
+    assert count == 1 and result.new and not result.known
+    # a file just written is read again by the next check too
+    path.write_bytes(saved)
+    assert check()[0] == 1 and check()[0] == 1
+    os.utime(path, (old - 60, old - 60))
+    assert check()[0] == 1 and check()[0] == 0
+    rehash = Factcheck(db_path=tmp_path / "c.db", model="hashing", rehash=True)
+    reads.clear()
+    rehash.check(folder, fail_on="low")
+    assert len(reads) == 1

@@ -649,17 +649,25 @@ class Store:
     def decisions(self) -> list[dict]:
         return list(self.db.query("select discrepancy_id, status, note, author from decisions order by discrepancy_id"))
 
-    def replace_decisions(self, decisions: Iterable[dict]) -> None:
+    def replace_decisions(self, decisions: Iterable[dict], read_from: str | None = None) -> None:
         """Make the database's copy of the baseline ``decisions``; a copy that already holds
         them (by a digest recorded with it) is not written again, so a check against a large
-        unchanged baseline costs no write."""
+        unchanged baseline costs no write. ``read_from``: the signature of the file they were
+        read from, when it can be trusted (:meth:`baseline_read_from` gives it back, and any
+        other replacement forgets it)."""
         decisions = list(decisions)
-        if self.holds_decisions(decisions):
-            return
         with self.db.atomic():
-            self.db.execute("delete from decisions")
-            self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
-            self.set_setting("decisions_digest", _decisions_digest(decisions))
+            if not self.holds_decisions(decisions):
+                self.db.execute("delete from decisions")
+                self.db["decisions"].insert_all(decisions, pk="discrepancy_id")
+                self.set_setting("decisions_digest", _decisions_digest(decisions))
+            if self.baseline_read_from() != read_from:
+                self.set_setting("baseline_signature", read_from or "")
+
+    def baseline_read_from(self) -> str | None:
+        """The signature of the baseline file the decisions were last copied from, when it
+        was recorded (see :meth:`replace_decisions`)."""
+        return self.get_setting("baseline_signature") or None
 
     def holds_decisions(self, decisions: list[dict]) -> bool:
         """Whether the copy holds exactly ``decisions`` (by the digest written with it)."""
