@@ -166,10 +166,12 @@ def _search_lists(store: Store, key: str, model: str, mine: list[dict], vectors,
     caller then trains it again, as a full run would, and files every member."""
     stored = store.block_centroids(key, model)
     size, _ = store.key_size(key)
-    if stored is None or size > 2 * stored[1]:
+    if stored is None or size > 2 * stored[1] or not len(stored[0]):
         return False
-    centroids = stored[0]
-    store.set_key_lists(key, dict(zip((c["id"] for c in mine), ivf.assign(centroids, _member_vectors(mine, vectors)).tolist())))
+    centroids, filed = stored[0], _member_vectors(mine, vectors)
+    if centroids.shape[1] != filed.shape[1]:
+        return False  # not this model's (a damaged row): trained again, and replaced
+    store.set_key_lists(key, dict(zip((c["id"] for c in mine), ivf.assign(centroids, filed).tolist())))
     if store.key_size(key)[1]:
         return False
     bound = [c for c in mine if key in {key_text(k) for k in frame_keys(c, bound_only=True)}]

@@ -353,6 +353,13 @@ def test_a_new_claim_of_a_large_block_is_compared_with_the_lists_its_stored_cent
         }  # fmt: skip
         assert expected and expected <= found
 
+    # centroids of another width (a damaged row) are not used: the block is trained again
+    key = touched[0]
+    store.db.execute("update block_lists set dim = 4, centroids = ? where key = ?", [np.zeros((3, 4), dtype=np.float32).tobytes(), key])
+    read_whole.clear()
+    candidates(store, pending, fc.claim_index(store.claims(), vectors), vectors, th, model)
+    assert key in read_whole and store.block_centroids(key, model)[0].shape[1] == vectors[pending[0]["context_hash"]].shape[0]
+
     # without stored centroids the block is trained again, as a full run trains it, and stored
     store.db.execute("delete from block_lists")
     store.db.execute("update claim_keys set list = null")
