@@ -229,10 +229,9 @@ class Factcheck:
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         result = IngestResult(scan=scan)
-        stored = self.store.source_hashes()
-        readers = self.store.source_readers()
-        stored_paths = self.store.source_paths()
-        signatures = {} if self.rehash else self.store.source_signatures()
+        stored, readers, stored_paths, signatures = self.store.source_states()
+        if self.rehash:
+            signatures = {}
         new_signatures: dict[str, tuple | None] = {}  # to record: the file's as found (None: too recent to trust)
         moved: dict[str, str] = {}  # unchanged sources now found at another path
         seen: dict[str, str] = {}

@@ -142,19 +142,29 @@ class Store:
     def source_ids(self) -> list[str]:
         return [r["id"] for r in self.db.query("select id from sources order by id")]
 
+    def source_states(self) -> tuple[dict[str, tuple[str, str]], dict[str, str], dict[str, str], dict[str, tuple[int, int, int, int]]]:
+        """What an ingest compares each stored source with, read in one pass over ``sources``
+        (every ingest and check reads them whole): source id -> (hash of the file, hash of
+        its sidecar or ""); -> the extractor that read it; -> its path; -> its stat
+        signature (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was last
+        read or hashed, for the sources with one recorded."""
+        hashes, readers, paths, signatures = {}, {}, {}, {}
+        rows = self.db.execute(
+            "select id, sha256, metadata_sha256, extractor, path, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources"
+        )
+        for i, sha, meta, reader, path, *signature in rows:  # (rows as tuples)
+            hashes[i], readers[i], paths[i] = (sha, meta), reader, path
+            if None not in signature:
+                signatures[i] = tuple(signature)
+        return hashes, readers, paths, signatures
+
     def source_hashes(self) -> dict[str, tuple[str, str]]:
         """Source id -> (hash of the file, hash of its sidecar or "")."""
-        # (rows as tuples: these per-source maps are read whole by every ingest)
-        return {i: (sha, meta) for i, sha, meta in self.db.execute("select id, sha256, metadata_sha256 from sources")}
+        return self.source_states()[0]
 
     def source_signatures(self) -> dict[str, tuple[int, int, int, int]]:
-        """Source id -> (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was
-        last read or hashed; sources with none recorded are left out."""
-        rows = self.db.execute(
-            "select id, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources where file_size is not null "
-            "and file_mtime_ns is not null and sidecar_size is not null and sidecar_mtime_ns is not null"
-        )
-        return {i: tuple(sig) for i, *sig in rows}
+        """Source id -> its recorded stat signature (:meth:`source_states`)."""
+        return self.source_states()[3]
 
     def set_source_signature(self, source_id: str, signature: tuple[int, int, int, int] | None) -> None:
         """Record a source's stat signature (None: none to trust, hash it next time)."""
@@ -164,16 +174,9 @@ class Store:
             [*values, source_id],
         )
 
-    def source_paths(self) -> dict[str, str]:
-        return dict(self.db.execute("select id, path from sources").fetchall())
-
     def move_source(self, source_id: str, path: str) -> None:
         """Record that an unchanged source is now found at ``path``."""
         self.db.execute("update sources set path = ? where id = ?", [path, source_id])
-
-    def source_readers(self) -> dict[str, str]:
-        """Which extractor (version and alias table) read each stored source."""
-        return dict(self.db.execute("select id, extractor from sources").fetchall())
 
     def extractors(self) -> list[str]:
         """The distinct extractors that read the stored sources, sorted."""
