@@ -438,8 +438,10 @@ class Factcheck:
                 derived=len(claims),
             )
             del result  # stored; the keys below are made as they are written
-            self.store.replace_claim_keys(None, *key_rows(claims))
-            self.store.save_block_lists(self.embedder.model_id, ((key_text(k), b.centroids, b.ids, b.lists) for k, b in sorted(blocks.items())), everything=True)
+            filed = {key_text(k): dict(zip(b.ids, b.lists.tolist())) for k, b in blocks.items()}
+            self.store.replace_claim_keys(None, *key_rows(claims, filed))
+            del filed
+            self.store.save_block_lists(self.embedder.model_id, ((key_text(k), b.centroids, len(b.ids)) for k, b in sorted(blocks.items())), everything=True)
             self.store.set_setting("incremental_tables", INCREMENTAL_TABLES)
             self.store.set_setting("reconciled", state)
         return done

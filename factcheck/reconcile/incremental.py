@@ -51,15 +51,19 @@ def key_text(key: tuple[str, str, str]) -> str:
     return "\x1f".join(key)
 
 
-def key_rows(claims: list[dict]) -> tuple[Iterator[dict], Iterator[dict]]:
+def key_rows(claims: list[dict], lists: dict[str, dict[str, int]] | None = None) -> tuple[Iterator[dict], Iterator[dict]]:
     """The ``claim_keys`` and ``claim_actors`` rows of ``claims``, made as they are read
-    (a large corpus has several keys a claim)."""
+    (a large corpus has several keys a claim); ``lists``: the list each member of a large
+    block is filed in (key -> claim id -> list), written with its row."""
+    lists = lists or {}
 
     def keys() -> Iterator[dict]:
         for c in claims:
             bound = frame_keys(c, bound_only=True)
             for k in sorted(frame_keys(c)):
-                yield {"key": key_text(k), "claim_id": c["id"], "bound": int(k in bound)}
+                text = key_text(k)
+                filed = lists.get(text)
+                yield {"key": text, "claim_id": c["id"], "bound": int(k in bound), "list": filed.get(c["id"]) if filed else None}
 
     def actors() -> Iterator[dict]:
         for c in claims:
@@ -143,7 +147,8 @@ def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, t
         if len(members) > blocking.BLOCK_EXACT:
             # trained as a full run trains it, and stored: the next run scans its lists
             nearest, centroids, lists = trained_neighbours(block, block[mine], k)
-            store.save_block_lists(model, [(key, centroids, [m["id"] for m in members], lists)])
+            store.save_block_lists(model, [(key, centroids, len(members))])
+            store.set_key_lists(key, dict(zip((m["id"] for m in members), lists.tolist())))
         else:
             nearest = block_neighbours(block, mine, k)
         for x, row in zip(mine, nearest):

@@ -459,18 +459,18 @@ class Store:
             return None
         return np.frombuffer(row[2], dtype=np.float32).reshape(-1, row[1]), int(row[0])
 
-    def save_block_lists(self, model: str, blocks: Iterable[tuple[str, np.ndarray, list[str], np.ndarray]], everything: bool = False) -> None:
-        """Store each block's (key, centroids, member claim ids, each member's list);
-        ``everything``: these are all the blocks there are (the others' are dropped)."""
+    def save_block_lists(self, model: str, blocks: Iterable[tuple[str, np.ndarray, int]], everything: bool = False) -> None:
+        """Store each block's (key, centroids, how many members they were trained on);
+        ``everything``: these are all the blocks there are (the others' are dropped). Each
+        member's list goes in ``claim_keys.list`` (:meth:`set_key_lists`, or with its row)."""
         if everything:
             self.db.execute("delete from block_lists")
-        for key, centroids, ids, lists in blocks:
+        for key, centroids, members in blocks:
             centroids = np.ascontiguousarray(centroids, dtype=np.float32)
             self.db.execute(
                 "insert or replace into block_lists (key, model, members, dim, centroids) values (?, ?, ?, ?, ?)",
-                [key, model, len(ids), int(centroids.shape[1]), centroids.tobytes()],
+                [key, model, int(members), int(centroids.shape[1]), centroids.tobytes()],
             )
-            self.set_key_lists(key, dict(zip(ids, (int(x) for x in lists))))
 
     def set_key_lists(self, key: str, lists: dict[str, int]) -> None:
         """File members of blocking key ``key`` in lists (claim id -> list)."""
