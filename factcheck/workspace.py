@@ -99,12 +99,11 @@ class CheckResult:
         return 1 if self.new else 0
 
 
-def _baseline_signature(path: Path) -> str | None:
-    """A baseline file's path, size, modification time and inode, as stored in ``settings``;
-    None when it cannot be read (:meth:`Baseline.load` says why, or finds none)."""
+def _baseline_stat(path: Path) -> os.stat_result | None:
+    """A baseline file's ``stat``; None when it cannot be read (:meth:`Baseline.load` says
+    why, or finds none)."""
     try:
-        st = os.stat(path)
-        return json.dumps([os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino])
+        return os.stat(path)
     except (OSError, ValueError):
         return None
 
@@ -691,7 +690,9 @@ class Factcheck:
         changes = changed_since(sources_dir, since) if since else None
         started_ns = time.time_ns()
         path = baseline_path or sources_dir / BASELINE_NAME
-        found = _baseline_signature(path)
+        st = _baseline_stat(path)
+        # the file's path, size, modification time and inode, as stored with its copy
+        found = None if st is None else json.dumps([os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino])
         # a baseline whose file is as it was when its decisions were copied is not read
         # again (tens of thousands of entries in a large repository's)
         unchanged = found is not None and not self.rehash and self.store.baseline_read_from() == found
@@ -702,7 +703,7 @@ class Factcheck:
         if baseline is not None:
             # a file changed within the clock's resolution of this run could change again
             # unseen: its signature is trusted only when older (as a source's: sources/signature.py)
-            trusted = found is not None and json.loads(found)[2] <= started_ns - RACY_NS
+            trusted = st is not None and st.st_mtime_ns <= started_ns - RACY_NS
             self.store.replace_decisions(baseline.as_decisions(), read_from=found if trusted else None)
         self.reconcile()
         resolve = RealPaths()

@@ -80,7 +80,15 @@ def trained_neighbours(base: np.ndarray, queries: np.ndarray, k: int, nprobe: in
     index = ivf_index(centroids, nprobe)
     index.add(base)
     _, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-    return ids, centroids, assign(centroids, base)
+    filed = np.empty(len(base), dtype=np.int64)  # each row's list, as the index filed it (rows are its ids)
+    for n in range(index.nlist):
+        filed[list_ids(index.invlists, n)] = n
+    return ids, centroids, filed
+
+
+def list_ids(lists, n: int) -> np.ndarray:
+    """The ids an inverted file holds in its list ``n``."""
+    return faiss.rev_swig_ptr(lists.get_ids(n), lists.list_size(n)).copy() if lists.list_size(n) else np.zeros(0, dtype=np.int64)
 
 
 def assign(centroids: np.ndarray, vectors: np.ndarray) -> np.ndarray:

@@ -204,7 +204,7 @@ class VectorIndex:
             return set()
         if self.kind == "ivf":
             lists = self._index.invlists
-            return set(np.concatenate([_list_ids(lists, n) for n in range(self._index.nlist)]).tolist())
+            return set(np.concatenate([ivf.list_ids(lists, n) for n in range(self._index.nlist)]).tolist())
         return set(faiss.vector_to_array(self._index.id_map).tolist())
 
     def add(self, ids: Iterable[int], vectors: np.ndarray) -> None:
@@ -289,7 +289,7 @@ class VectorIndex:
             return np.zeros(0, dtype=np.int64), np.zeros((0, self.dim), dtype=np.float32)
         if self.kind == "ivf":
             lists = self._index.invlists
-            ids = np.concatenate([_list_ids(lists, n) for n in range(self._index.nlist)])
+            ids = np.concatenate([ivf.list_ids(lists, n) for n in range(self._index.nlist)])
             vectors = np.concatenate(
                 [faiss.rev_swig_ptr(lists.get_codes(n), lists.list_size(n) * self._index.code_size).copy() for n in range(self._index.nlist) if lists.list_size(n)]
             ).view(np.float32).reshape(-1, self.dim)
@@ -312,10 +312,6 @@ class VectorIndex:
 
 
 _ADD_BATCH = 65_536  # vectors fetched and added at once when an index is built again
-
-
-def _list_ids(lists, n: int) -> np.ndarray:
-    return faiss.rev_swig_ptr(lists.get_ids(n), lists.list_size(n)).copy() if lists.list_size(n) else np.zeros(0, dtype=np.int64)
 
 
 def _same_training(training: dict, approximate_from: int) -> bool:

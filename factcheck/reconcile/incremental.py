@@ -125,7 +125,8 @@ def candidates(store: Store, pending: list[dict], index: VectorIndex, vectors, t
             pairs.add(tuple(sorted((claim["id"], other))))
     keys_of = {c["id"]: {key_text(k) for k in frame_keys(c)} for c in pending}
     for key in sorted(set().union(*keys_of.values())):
-        if store.key_size(key)[0] > blocking.BLOCK_EXACT and _search_lists(store, key, model, [c for c in pending if key in keys_of[c["id"]]], vectors, th, pairs, wanted):
+        size = store.key_size(key)[0]
+        if size > blocking.BLOCK_EXACT and _search_lists(store, key, size, model, [c for c in pending if key in keys_of[c["id"]]], vectors, th, pairs, wanted):
             continue
         members = store.key_members(key)
         rows = [m for m in members if m["bound"]]
@@ -162,15 +163,14 @@ def _member_vectors(members: list[dict], vectors) -> np.ndarray:
     return normalise(np.vstack([vectors[m["context_hash"]] for m in members]) + np.vstack([vectors[m["sentence_hash"]] for m in members]))
 
 
-def _search_lists(store: Store, key: str, model: str, mine: list[dict], vectors, th: Thresholds, pairs: set, wanted: set) -> bool:
-    """Pair the pending members ``mine`` of a large block with their nearest members as
+def _search_lists(store: Store, key: str, size: int, model: str, mine: list[dict], vectors, th: Thresholds, pairs: set, wanted: set) -> bool:
+    """Pair the pending members ``mine`` of a large block of ``size`` members with their nearest members as
     the block's inverted file finds them, from its stored centroids: each is filed in its
     nearest list, and each bound one's probed lists are scanned (only their members are
     read). False when the block has no centroids for ``model``, has doubled since they
     were trained, or holds members filed nowhere once the pending ones are filed: the
     caller then trains it again, as a full run would, and files every member."""
     stored = store.block_centroids(key, model)
-    size, _ = store.key_size(key)
     if stored is None or size > 2 * stored[1] or not len(stored[0]):
         return False
     centroids, filed = stored[0], _member_vectors(mine, vectors)

@@ -158,14 +158,6 @@ class Store:
                 signatures[i] = tuple(signature)
         return hashes, readers, paths, signatures
 
-    def source_hashes(self) -> dict[str, tuple[str, str]]:
-        """Source id -> (hash of the file, hash of its sidecar or "")."""
-        return self.source_states()[0]
-
-    def source_signatures(self) -> dict[str, tuple[int, int, int, int]]:
-        """Source id -> its recorded stat signature (:meth:`source_states`)."""
-        return self.source_states()[3]
-
     def set_source_signature(self, source_id: str, signature: tuple[int, int, int, int] | None) -> None:
         """Record a source's stat signature (None: none to trust, hash it next time)."""
         values = list(signature) if signature is not None else [None] * 4

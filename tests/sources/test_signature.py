@@ -94,7 +94,7 @@ def test_rehash_hashes_every_file(tmp_path, seed_dir, hashed):
 
 def test_a_file_written_just_now_is_not_trusted_by_its_signature(tmp_path, seed_dir, hashed):
     _ingest(tmp_path / "c.db", seed_dir)  # the copies are seconds old: too recent
-    assert Store(tmp_path / "c.db").source_signatures() == {}
+    assert Store(tmp_path / "c.db").source_states()[3] == {}
     hashed.clear()
     _ingest(tmp_path / "c.db", seed_dir)
     assert len(hashed) == len(list(seed_dir.glob("*.txt")))
@@ -117,7 +117,7 @@ def test_a_database_from_before_signatures_keeps_its_sources_and_records_them_on
     assert "file_size" in fc.store.db["sources"].columns_dict
     assert fc.store.source_ids() == sorted(stored) and fc.claims() == claims
     assert fc.ingest([seed_dir]).unchanged == stored and len(hashed) == len(stored)
-    assert sorted(fc.store.source_signatures()) == sorted(stored)
+    assert sorted(fc.store.source_states()[3]) == sorted(stored)
 
 
 # -- signatures from the folder listing ----------------------------------------------------

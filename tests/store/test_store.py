@@ -56,7 +56,7 @@ def test_replace_source_is_all_or_nothing(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         store.replace_source(make_source(sha="h2"), [SENTENCE], [broken], None)
     # the earlier version is intact
-    assert store.source_hashes() == {"s1": ("h1", "")}
+    assert store.source_states()[0] == {"s1": ("h1", "")}
     assert [c["id"] for c in store.claims()] == ["q_0000000000000001"]
 
 
@@ -108,7 +108,7 @@ def test_database_of_the_first_release_gains_the_entities_table(tmp_path, monkey
         old.close()
     store = Store(path)
     assert "entities" in store.db.table_names()
-    assert store.source_hashes() == {"s1": ("h1", "")}  # nothing lost on the way
+    assert store.source_states()[0] == {"s1": ("h1", "")}  # nothing lost on the way
 
 
 def test_database_before_frames_gains_frame_and_label_columns_and_keeps_its_claims(tmp_path, monkeypatch):
