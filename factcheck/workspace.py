@@ -721,10 +721,10 @@ class Factcheck:
         result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
         # only the findings are built as records; the others are counted by id, in SQL
         floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
-        at_least = f"d.severity in ({','.join('?' * len(floor))})"
-        result.known = self.store.discrepancy_ids_by_status("d.status != 'open'")
-        result.below = self.store.discrepancy_ids_by_status(f"d.status = 'open' and not {at_least}", floor)
-        found = self.store.discrepancies(f"d.status = 'open' and {at_least}", floor)
+        result.known = self.store.decided_discrepancy_ids()
+        result.below = self.store.open_discrepancy_ids(s for s in SEVERITIES if s not in floor)
+        wanted = self.store.open_discrepancy_ids(floor)
+        found = self.store.discrepancies("d.id in (select value from json_each(?))", [json.dumps(wanted)]) if wanted else []
         if changes is not None:
             result.elsewhere = [d["id"] for d in found if d["source_a"] not in changed and d["source_b"] not in changed]
             found = [d for d in found if d["source_a"] in changed or d["source_b"] in changed]

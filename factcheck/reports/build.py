@@ -35,10 +35,8 @@ _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "title_origin", "ou
 
 def corpus_fingerprint(sources: list[dict]) -> str:
     """A hash of every source id and content hash: two reports of one corpus share it."""
-    digest = hashlib.sha256()
-    for s in sorted(sources, key=lambda s: s["id"]):
-        digest.update(f"{s['id']}\x1f{s['sha256']}\n".encode())
-    return digest.hexdigest()
+    ordered = sorted(sources, key=lambda s: s["id"])
+    return hashlib.sha256("".join(f"{s['id']}\x1f{s['sha256']}\n" for s in ordered).encode()).hexdigest()
 
 
 def claim_record(claim: dict) -> dict:

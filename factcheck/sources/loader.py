@@ -177,7 +177,8 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
     """:func:`discover_sources` with the signatures its folder listings hold (:class:`Scan`)."""
     found: list[tuple[bool, str]] = []  # (a link, the path)
     listed: dict[str, Signature] = {}
-    for given in paths:
+    given_paths = list(paths)
+    for given in given_paths:
         given = Path(given)
         if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
@@ -196,11 +197,15 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
 
     # One file reached twice counts once: under a name that is not a link, else the first.
     posix = (lambda p: p) if os.sep == "/" else (lambda p: p.replace(os.sep, "/"))
-    chosen: dict[str, str] = {}
-    resolve = RealPaths()
-    for link, path in sorted(found, key=lambda t: (t[0], posix(t[1]))):
-        chosen.setdefault(resolve(path, link), path)
-    result = sorted(chosen.values(), key=posix)
+    if len(given_paths) == 1 and not any(link for link, _ in found):
+        # one path given and no link met: each name listed is a file of its own
+        result = sorted((path for _, path in found), key=posix) if os.sep != "/" else sorted(path for _, path in found)
+    else:
+        chosen: dict[str, str] = {}
+        resolve = RealPaths()
+        for link, path in sorted(found, key=lambda t: (t[0], posix(t[1]))):
+            chosen.setdefault(resolve(path, link), path)
+        result = sorted(chosen.values(), key=posix)
     by_id: dict[str, str] = {}
     stems = {path: path_stem(path) for path in result}
     for path in result:
@@ -218,17 +223,17 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
     plain file whose sidecar, if any, is a plain file too, both within their size limits."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            by_name = {e.name: e for e in listing}
     except OSError as err:
         _walk_error(err)
     # paths as pathlib writes them: "x.txt" in the current folder, not "./x.txt"
     prefix = "" if folder == os.curdir else folder if folder.endswith(os.sep) else folder + os.sep
-    sidecars = {e.name: e for e in entries if e.name.lower().endswith(SIDECAR_SUFFIX)}
+    sidecars = {name: e for name, e in by_name.items() if name.lower().endswith(SIDECAR_SUFFIX)}
     folded = {name.lower() for name in sidecars}
-    for entry in entries:
-        name = entry.name
+    for name in sorted(by_name):
         if name.startswith("."):
             continue
+        entry = by_name[name]
         try:
             is_dir = entry.is_dir()
         except OSError:
@@ -237,7 +242,8 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
             if not entry.is_symlink():
                 _walk(prefix + name, found, listed)
             continue
-        if not is_source_name(name):
+        dot = name.rfind(".")  # is_source_name, inline: tens of thousands of names
+        if dot <= 0 or name[dot:].lower() not in SOURCE_FORMATS:
             continue
         link = entry.is_symlink()
         path = prefix + name

@@ -185,7 +185,7 @@ class Store:
     def source_digests(self) -> list[dict]:
         """Each source's id and content hash, without its text (what a corpus's fingerprint
         reads, on every command)."""
-        return [{"id": i, "sha256": sha} for i, sha in self.db.execute("select id, sha256 from sources order by id")]
+        return [{"id": i, "sha256": sha} for i, sha in self.db.execute("select id, sha256 from sources order by id").fetchall()]
 
     def sources(self) -> list[dict]:
         return list(self.db.query("select * from sources order by id"))
@@ -616,16 +616,28 @@ class Store:
             r["parties"] = json.loads(r["parties"] or "[]")
         return rows
 
-    def discrepancy_ids_by_status(self, where: str, params: Iterable = ()) -> list[str]:
-        """The ids of the discrepancies meeting ``where``, which reads only a discrepancy's
-        own columns and its ``status``, in id order: no claim is joined and no rank sorted,
-        so a check counts the tens of thousands its baseline holds in a few hundredths of
-        a second."""
+    def decided_discrepancy_ids(self) -> list[str]:
+        """The ids of the discrepancies the baseline's copy decides (any status but open),
+        in id order: read from the two tables' keys, no claim joined, so a check counts the
+        tens of thousands a large repository's baseline holds in a few hundredths of a second."""
         sql = (
-            "select d.id from (select d.*, coalesce(dec.status, 'open') as status from discrepancies d "
-            f"left join decisions dec on dec.discrepancy_id = d.id) d where {where} order by d.id"
+            "select d.id from decisions dec join discrepancies d on d.id = dec.discrepancy_id "
+            "where dec.status != 'open' order by d.id"
         )
-        return [row[0] for row in self.db.execute(sql, list(params)).fetchall()]
+        return [row[0] for row in self.db.execute(sql).fetchall()]
+
+    def open_discrepancy_ids(self, severities: Iterable[str]) -> list[str]:
+        """The ids of the open discrepancies (no decision, or one that leaves it open) of
+        one of ``severities``, in id order: those of the severities (an index) less those
+        decided, merged in key order."""
+        wanted = sorted(set(severities))
+        if not wanted:
+            return []
+        sql = (
+            f"select id from discrepancies where severity in ({','.join('?' * len(wanted))}) "
+            "except select discrepancy_id from decisions where status != 'open' order by 1"
+        )
+        return [row[0] for row in self.db.execute(sql, wanted).fetchall()]
 
     @staticmethod
     def _discrepancies_sql(columns: str, where: str) -> str:

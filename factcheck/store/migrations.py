@@ -446,6 +446,16 @@ def m024_block_lists(db: sqlite_utils.Database) -> None:
     db["block_lists"].create({"key": str, "model": str, "members": int, "dim": int, "centroids": bytes}, pk="key")
 
 
+@migration
+def m025_lookup_indexes(db: sqlite_utils.Database) -> None:
+    """Two indexes for what every check looks up in a large corpus: ``sources(extractor)``
+    (which extractors read the stored sources: the column lies after each source's text,
+    so without it the whole table is read) and ``discrepancies(severity, id)`` (the open
+    discrepancies at or above a severity, and those below it)."""
+    db["sources"].create_index(["extractor"], if_not_exists=True)
+    db["discrepancies"].create_index(["severity", "id"], if_not_exists=True)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

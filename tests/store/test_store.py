@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 
@@ -236,3 +236,17 @@ def test_a_database_before_attribution_reads_its_claims_as_the_sources_own_then_
     fc.ingest([folder])
     (read,) = [c for c in fc.store.claims() if c["kind"] == "quantity"]
     assert (read["attributed_to"], read["attribution"], read["endorsed"]) == ("OpenAI", "says", False)
+
+
+def test_open_and_decided_discrepancy_ids_agree_with_each_row_read_in_python(tmp_path):
+    # every severity with and without a decision, and a decision whose discrepancy is gone
+    store = Store(tmp_path / "c.db")
+    rows = [{"id": f"d{i:02d}", "kind": "conflict", "severity": ("high", "medium", "low")[i % 3], "claim_a": "a", "claim_b": "b"} for i in range(12)]
+    store.db["discrepancies"].insert_all(rows, pk="id", alter=True)
+    decided = {"d01": "acknowledged", "d02": "dismissed", "d06": "acknowledged", "d07": "open", "gone": "dismissed"}
+    store.db["decisions"].insert_all([{"discrepancy_id": k, "status": v, "note": "", "author": ""} for k, v in decided.items()], pk="discrepancy_id")
+    status = {r["id"]: decided.get(r["id"], "open") for r in rows}
+    assert store.decided_discrepancy_ids() == sorted(k for k, v in status.items() if v != "open")
+    for severities in ([], ["high"], ["medium", "low"], ["low", "high", "medium"]):
+        expected = sorted(r["id"] for r in rows if status[r["id"]] == "open" and r["severity"] in severities)
+        assert store.open_discrepancy_ids(iter(severities)) == expected
