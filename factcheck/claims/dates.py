@@ -26,14 +26,16 @@ code must keep in mind:
   a counted noun or a unit after one makes it a count ("في 2000 مدينة", "in 2000 cities").
 - A day and month without a year take their year from, in order: the nearest explicit date
   before them in the text that has a month (the year that puts them closest to it), unless
-  it stands in an earlier paragraph and ``reference`` is known (a news story's bare month is
-  of the time of writing; the dated flashback was the paragraph's); else
+  it stands in an earlier paragraph, or that year would put them more than a month before
+  it, and ``reference`` is known (a news story's bare month is of the time of writing; the
+  dated flashback was the paragraph's, and a narrative moves forward); else
   ``reference`` (``resolved_from=reference_origin``); else the nearest year-only date before
   them; else they stay ``date=None``, ``resolved_from="unresolved"``. (A year-only mention is
   often a flashback: "paid $1.9m in 2016 ... shares rose on Nov. 20".)
 - A weekday right before an explicit date ("يوم الجمعة الموافق 17 نوفمبر") is part of that one
-  mention. A weekday on its own resolves against the nearest explicit day before it, as the
-  first such weekday on or after it (a narrative moves forward); without one, against
+  mention. A weekday on its own resolves against the nearest explicit day before it, unless
+  a blank line stands between them and ``reference`` is known, as the first such weekday on or
+  after it (a narrative moves forward); without one, against
   ``reference`` as the nearest such weekday on or before it (a report looks back). An in-text
   result later than ``reference`` falls back to the reference rule.
 - Deictic words (today, last week, two days ago) are relative to the moment of writing, so
@@ -44,6 +46,8 @@ code must keep in mind:
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import datetime as _dt
 from bisect import bisect_left
@@ -299,6 +303,22 @@ AGO_COUNTS = {
 _AGO_UNIT = {normalize_word(w): u for u, ws in AGO_UNITS.items() for w in ws} | {normalize_word(w): u for w, u in AGO_DUALS.items()}
 _AGO_COUNT = {normalize_word(w): n for n, ws in AGO_COUNTS.items() for w in ws}
 _RELATIVE_INDEX = {normalize_word(p): (u, o) for p, u, o in _RELATIVE_TABLE}
+#: Days told from the day the text last gave (not from the moment of writing): "the next day",
+#: «في اليوم السابق», "the same day". (phrase, offset in days)
+ANAPHORIC_DAYS: list[tuple[str, int]] = [
+    ("the previous day", -1), ("the preceding day", -1), ("a day earlier", -1), ("the day before", -1),
+    ("the next day", 1), ("the following day", 1), ("a day later", 1), ("the same day", 0), ("that same day", 0),
+    ("اليوم السابق", -1), ("اليوم الذي سبقه", -1), ("اليوم التالي", 1), ("اليوم الموالي", 1), ("اليوم اللاحق", 1),
+    ("اليوم نفسه", 0), ("اليوم ذاته", 0), ("نفس اليوم", 0), ("ذات اليوم", 0),
+]
+_ANAPHORIC_INDEX = {" ".join(normalize_word(p).split()): o for p, o in ANAPHORIC_DAYS}
+# "the day before" names a day only where nothing follows that it is the day before ("the day
+# before the vote" is told from the vote)
+_ANAPHORIC_RE = _lazy_compile(
+    rf"{_B}{_CLITIC}(?P<q>{_alt([p for p, _ in ANAPHORIC_DAYS])}){_E}"
+    r"(?!(?<=before)\s+(?!and\b|but\b|when\b|as\b|after\b)[^\W\d_])",  # "the day before" ends its phrase
+    re.IGNORECASE,
+)
 _RELATIVE_RE = _lazy_compile(
     rf"{_B}{_CLITIC}(?P<q>(?:(?P<wpre>{_EN_DIR})\s+)?{_WEEKDAY}(?:\s+(?P<wpost>{_AR_DIR}))?"
     rf"|{_alt([p for p, _, _ in _RELATIVE_TABLE])}){_E}"
@@ -320,7 +340,7 @@ _WEEKDAY_NAME = _lazy_compile(rf"{_WD_AR}|{_WD_EN}")
 class _Found:
     start: int
     end: int
-    kind: str  # "explicit", "weekday", "relative", "day_of_month"
+    kind: str  # "explicit", "weekday", "relative", "day_of_month", "anaphoric"
     precision: str
     year: int | None = None
     month: int | None = None
@@ -1045,6 +1065,12 @@ def _find(text: str) -> list[_Found]:
             for f in read:
                 add(f)
 
+    for m in _ANAPHORIC_RE.finditer(nt):
+        s, e = m.span("q")
+        offset = _ANAPHORIC_INDEX.get(" ".join(normalize_word(m.group("q")).split()))
+        if offset is not None and not taken.overlaps(s, e):
+            add(_Found(s, e, "anaphoric", "day", rel_unit="day", rel_offset=offset))
+
     for m in _RELATIVE_RE.finditer(nt):
         s, e = m.span("q")
         if taken.overlaps(s, e):
@@ -1200,20 +1226,41 @@ class _Timeline:
         self.month_anchor: tuple[int, int | None, int | None] | None = None
         self.anchor_end = 0  # where the mention that set month_anchor ends
         self._breaks = [m.start() for m in re.finditer("\n", text)]  # where paragraphs break
+        # where a blank line breaks them: a single line break may also part the items of a
+        # timeline ("Friday ... \nSaturday\n...") that a weekday continues
+        self._blank_breaks = [m.start() for m in re.finditer(r"\n[^\S\n]*\n", text)]
         self.year_anchor: tuple[int, int | None, int | None] | None = None
         self.last_day: _dt.date | None = None
+        self.day_end = 0  # where the mention that set last_day ends
+        self.last_said: _dt.date | None = None  # the last day any mention gave
         self.last_month: tuple[int, int] | None = None
         self.hijri_year: int | None = None
 
     # -- what each kind of mention reads as: a dict of DateMention fields --------------------
     def resolve(self, f: _Found) -> dict:
+        read = self._read(f)
+        if read.get("date") and read.get("precision", f.precision) == "day" and len(read["date"]) == 10:
+            self.last_said = _dt.date.fromisoformat(read["date"])  # what "the next day" is told from
+        return read
+
+    def _read(self, f: _Found) -> dict:
         if f.kind == "explicit":
             return self._hijri(f) if f.calendar == "hijri" else self._explicit(f)
         if f.kind == "day_of_month":
             return self._day_of_month(f)
         if f.kind == "weekday":
             return self._weekday(f)
+        if f.kind == "anaphoric":
+            return self._anaphoric(f)
         return self._relative(f)
+
+    def _anaphoric(self, f: _Found) -> dict:
+        """"the next day", «في اليوم السابق»: the day the text last gave, moved by the phrase's
+        offset; unresolved before the text gives one."""
+        moved = _add_days(self.last_said, f.rel_offset) if self.last_said is not None else None
+        if moved is None:
+            return {"date": None, "resolved_from": "unresolved"}
+        return {"date": moved.isoformat(), "precision": "day", "resolved_from": "text"}
 
     def year_for(self, month: int, day: int | None, direction: int, at: int | None = None) -> tuple[int | None, str]:
         """The year of a month (and day) written without one, and what gave it. ``at`` is
@@ -1226,7 +1273,7 @@ class _Timeline:
             return _directional_year(month, day, anchor, direction), origin
         if self.month_anchor is not None:
             year = _closest_year(month, day, self.month_anchor)
-            if self.ref is not None and at is not None and self._paragraph_between(self.anchor_end, at):
+            if self.ref is not None and at is not None and (self._paragraph_between(self.anchor_end, at) or self._behind(year, month, day)):
                 written = _closest_year(month, day, self.ref)
                 if written != year:
                     return written, self.origin
@@ -1237,9 +1284,20 @@ class _Timeline:
             return self.year_anchor[0], "text"
         return None, "unresolved"
 
-    def _paragraph_between(self, lo: int, hi: int) -> bool:
-        """Whether a line break stands in text[lo:hi] (found by bisection: linear in all)."""
-        return bisect_left(self._breaks, hi) > bisect_left(self._breaks, lo)
+    def _behind(self, year: int, month: int, day: int | None) -> bool:
+        """Whether (year, month, day) read in the anchor's year stands more than a month before
+        the anchor: a narrative moves forward, so "signed in November 2024 ... pulled on June
+        5" of a story written in June 2026 is of the time of writing, not a June before the
+        anchor (a day or so back, "told on 16 November" after "fired on 17 November 2023",
+        stays the anchor's)."""
+        ay, am, ad = self.month_anchor
+        return (year, month) < (ay, am) and (ay * 12 + am) - (year * 12 + month) > 1
+
+    def _paragraph_between(self, lo: int, hi: int, breaks: list[int] | None = None) -> bool:
+        """Whether a line break (one of ``breaks``) stands in text[lo:hi] (found by bisection:
+        linear in all)."""
+        breaks = self._breaks if breaks is None else breaks
+        return bisect_left(breaks, hi) > bisect_left(breaks, lo)
 
     def _orders(self, f: _Found) -> tuple[tuple[int, int], ...]:
         """The (month, day) readings of a numeric date that stand: one when the locale, the
@@ -1290,7 +1348,7 @@ class _Timeline:
             else:
                 self.year_anchor = (y, None, None)
         if day is not None:
-            self.last_day = _dt.date(y, month, day)
+            self.last_day, self.day_end = _dt.date(y, month, day), f.end
         if month is not None:
             self.last_month = (y, month)
         return out | {"date": date, "resolved_from": origin}
@@ -1310,7 +1368,7 @@ class _Timeline:
         first, last = days
         if f.day is None:
             return out | {"date": first.isoformat(), "date_end": last.isoformat(), "precision": "range", "resolved_from": "text"}
-        self.last_day = first
+        self.last_day, self.day_end = first, f.end
         self.month_anchor, self.last_month = (first.year, first.month, first.day), (first.year, first.month)
         self.anchor_end = f.end
         return out | {"date": first.isoformat(), "resolved_from": "text"}
@@ -1332,11 +1390,15 @@ class _Timeline:
             month, origin = ref_month, self.origin
         if month is None or not _dt.MINYEAR <= month[0] <= _dt.MAXYEAR or not _valid(month[0], month[1], f.day):
             return {"date": None, "resolved_from": "unresolved"}
-        self.last_day = _dt.date(month[0], month[1], f.day)
+        self.last_day, self.day_end = _dt.date(month[0], month[1], f.day), f.end
         return {"date": self.last_day.isoformat(), "resolved_from": origin}
 
     def _weekday(self, f: _Found) -> dict:
         ref_date, resolved, origin = self.ref_date, None, "text"
+        if not f.direction and ref_date is not None and _FUTURE.search(self.text, max(0, f.start - FUTURE_CHARS), f.start):
+            # "the mine will reopen on Tuesday", «من المقرر أن ... يوم الثلاثاء»: a day to come
+            # is the next such weekday after the moment of writing
+            f = dataclasses.replace(f, direction=1)
         if f.direction:
             # "last Tuesday", "الجمعة المقبلة": strictly before / after the moment of writing, else
             # the last day written in the text
@@ -1347,7 +1409,9 @@ class _Timeline:
                 else:
                     resolved = _add_days(base, (f.weekday - base.weekday()) % 7 or 7)
         else:
-            if self.last_day is not None:
+            # an explicit day of an earlier paragraph gives way to the moment of writing, as a
+            # month's does (year_for): "pulled on June 5." ... next paragraph "arrested on Monday"
+            if self.last_day is not None and not (ref_date is not None and self._paragraph_between(self.day_end, f.start, self._blank_breaks)):
                 resolved = _add_days(self.last_day, (f.weekday - self.last_day.weekday()) % 7)
                 if resolved is not None and ref_date is not None and resolved > ref_date:
                     resolved = None
@@ -1379,6 +1443,14 @@ class _Timeline:
         return {"date": date, "precision": f.precision if f.part else unit, "resolved_from": self.origin, "part": f.part}
 
 
+FUTURE_CHARS = 60  # how far before a weekday a future tense makes it a day to come
+# a future tense or a schedule in the weekday's own clause (no sentence or clause break between)
+_FUTURE = _lazy_compile(
+    r"(?:\b(?:will|shall|won['’]t|is\s+(?:due|expected|scheduled|set)\s+to|are\s+(?:due|expected|scheduled|set)\s+to|plans?\s+to|is\s+to)\b"
+    r"|(?:^|\s)[وف]?(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقرر|المرتقب)(?=\s))"
+    r"[^.;:!?؟؛\n]*$",
+    re.IGNORECASE,
+)
 _ARABIC_LETTER = _lazy_compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = _lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 _ARABIC_DIGIT = _lazy_compile(r"[\u0660-\u0669\u06f0-\u06f9]")

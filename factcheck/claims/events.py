@@ -44,7 +44,10 @@ IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
-_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs")
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after")
+_WORD_LISTS = ("verbs", "nouns", "patient_after", "passive", "light_verbs", "ambiguous", "objects")
+OBJECT_WORDS = 8  # an ambiguous verb states the act when one of its objects follows within this many words
+OBJECT_CHARS = 160  # ... or stands before it, within this many words and characters
 _WORD = re.compile(r"\S+")
 _DAMMA = "\u064f"
 # what ends the stretch a name may bind across: a sentence or clause break, a complementizer
@@ -83,6 +86,9 @@ class EventType:
     past: str = ""  # the action in the past tense: "dismissed"
     patient_after: tuple[str, ...] = ()  # prepositions that introduce whom it was done to: «تعاقدت ... مع فوسبيرغ»
     light_verbs: re.Pattern | None = None  # verbs that state the act with its noun: "filed a lawsuit against", «رفع دعوى ضد»
+    ambiguous: frozenset[str] = frozenset()  # verbs that state the act only before one of its objects («وقع»: signed, or happened)
+    objects: re.Pattern | None = None  # what such a verb acts on when it states the act («وقع عقداً»: signed a contract)
+    patient_only_after: bool = False  # whom it is done to is named only after one of patient_after («وقّعت X عقداً مع Y»)
 
 
 class EventLexicon:
@@ -102,13 +108,16 @@ class EventLexicon:
                 entry.get("past", ""),
                 tuple(entry.get("patient_after", ())),
                 phrase_pattern(entry.get("light_verbs", []), _CLITICS),
+                frozenset(normalize_for_match(w) for w in entry.get("ambiguous", [])),
+                phrase_pattern(entry.get("objects", []), _CLITICS),
+                bool(entry.get("patient_only_after", False)),
             )
-            for form in ("verbs", "nouns", "passive"):
+            for form in ("verbs", "nouns", "passive", "ambiguous"):
                 for word in entry.get(form, []):
                     key = normalize_for_match(word)
                     if form == "passive":
                         passive.add(key)
-                    kind = "noun" if form == "nouns" else "verb"
+                    kind = "noun" if form == "nouns" else "verb"  # (an ambiguous word is a verb)
                     if key not in forms or (kind == "verb" and forms[key][1] == "noun"):
                         forms[key] = (name, kind)
         # an Arabic noun with a pronoun glued to it: «استقالته» (his resignation), «تعيينها»
@@ -124,7 +133,7 @@ class EventLexicon:
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
-        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "") for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "", sorted(t.ambiguous), t.objects.pattern if t.objects else "", t.patient_only_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
@@ -159,10 +168,10 @@ class EventLexicon:
                 stages.setdefault(stage, []).extend(words)
             for entry in data.get("event", []):
                 merged = events.setdefault(entry["name"], {"name": entry["name"]})
-                for key in ("past", "ask", "identity", "transitive"):
+                for key in ("past", "ask", "identity", "transitive", "patient_only_after"):
                     if key in entry:
                         merged[key] = entry[key]
-                for form in ("verbs", "nouns", "patient_after", "passive", "light_verbs"):
+                for form in _WORD_LISTS:
                     merged.setdefault(form, []).extend(entry.get(form, []))
         return cls([events[k] for k in sorted(events)], stages)
 
@@ -193,11 +202,14 @@ def check_events(data: dict, where: str) -> None:
         for key in ("ask", "past"):
             if key in entry and not isinstance(entry[key], str):
                 raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
-        if "transitive" in entry and not isinstance(entry["transitive"], bool):
-            raise ConfigError(f"{label} {entry['name']}: transitive must be true or false")
-        for form in ("verbs", "nouns", "patient_after", "passive", "light_verbs"):
+        for key in ("transitive", "patient_only_after"):
+            if key in entry and not isinstance(entry[key], bool):
+                raise ConfigError(f"{label} {entry['name']}: {key} must be true or false")
+        for form in _WORD_LISTS:
             if form in entry:
                 _check_words(entry[form], f"{label} {entry['name']} {form}")
+        if entry.get("ambiguous") and not entry.get("objects"):
+            raise ConfigError(f"{label} {entry['name']}: ambiguous verbs need objects (the words that make them state the act)")
 
 
 def _check_words(words, label: str) -> None:
@@ -236,6 +248,8 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             continue
         action, form = found
         kind = lex.types[action]
+        if not states_act(text, m.group("cue"), end, kind):
+            continue  # «وقعت الحادثة»: it happened, not a signing
         if lex.suffixed(m.group("cue")):
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
             owner = _subject_before(text, start, names)
@@ -376,6 +390,25 @@ def _stage_after(text: str, end: int, lex: EventLexicon) -> str:
         return ""
     window = text[end : _words_forward(text, end, STAGE_WORDS + 1)]
     return "intent" if pattern.search(window) else ""
+
+
+def states_act(text: str, word: str, end: int, kind: EventType) -> bool:
+    """Whether ``word`` (an act's word ending at ``end``) states the act: always, unless the
+    lexicon lists it as ambiguous; then only when one of the action's objects stands in its
+    clause within :data:`OBJECT_WORDS` words, after it or before it («وقّعت الشركة عقداً»,
+    "the agreement was signed": a signing; «وقعت الحادثة»: it happened)."""
+    if normalize_for_match(word) not in kind.ambiguous or kind.objects is None:
+        return True
+    reach = _words_forward(text, end, OBJECT_WORDS)
+    found = kind.objects.search(text, end, reach)
+    if found is not None and not _BREAK.search(text, end, found.start()):
+        return True
+    # or before it, in its clause: "the agreement was signed", «الاتفاق الذي وقعته»
+    start = end - len(word)
+    lo = max(0, start - OBJECT_CHARS)  # (a bounded look back: a sentence may be a whole text)
+    lo += _words_back(text[lo:start], start - lo, OBJECT_WORDS)
+    before = [m for m in kind.objects.finditer(text, lo, start) if not _BREAK.search(text, m.end(), start)]
+    return bool(before)
 
 
 def _words_forward(text: str, pos: int, words: int) -> int:
@@ -659,6 +692,8 @@ def _participants(
             agent_name, theme = subject[2], (after_object[0] if after_object else None)
         elif len(after_object) >= 2:  # VSO: «أقالت OpenAI ألتمان»
             agent_name, theme = after_object[0][2], after_object[1]
+        elif after_object and kind.patient_only_after and not _led_by(text, end, after_object[0][0], kind.patient_after):
+            agent_name, theme = after_object[0][2], None  # «وقّعت شركة معادن ترساليا عقداً»: who signed
         else:
             agent_name, theme = "", (after_object[0] if after_object else None)
         if by_agent:
@@ -681,6 +716,14 @@ def _participants(
             patient_end = theme[1]
     agent = agent_name if agent_name != patient else ""
     return agent, patient, patient_end
+
+
+def _led_by(text: str, lo: int, hi: int, prepositions: tuple[str, ...]) -> bool:
+    """Whether one of ``prepositions`` stands in text[lo:hi] (the words before a name)."""
+    if not prepositions:
+        return False
+    pattern = r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in prepositions) + r")(?=\s|$)"
+    return re.search(pattern, text[lo:hi], re.IGNORECASE) is not None
 
 
 def event_identity(action: str, agent: str, patient: str, identity) -> tuple[str, ...] | None:

@@ -44,8 +44,9 @@ from factcheck.text.normalize import normalize_sentence
 #: claim's discrepancy says which claim is hedged and by what words. 7: two parties' claims
 #: are a dispute (rated low), one party's two claims its own inconsistency. 8: a shared
 #: concept counts once per word (the lexicon's links), and two parties' claims are never a
-#: supersession.
-ALIGNMENT_RULES = 8
+#: supersession. 9: two dates are one slot only when the words around them name the same
+#: act of the event lexicon, or neither names one.
+ALIGNMENT_RULES = 9
 
 
 @dataclass

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
+from factcheck.claims.events import event_lexicon, states_act
 from factcheck.claims.frames import roles_compatible
 from factcheck.claims.money import currencies
 from factcheck.reconcile.intervals import journalistic, representative
@@ -240,6 +241,33 @@ def day_of(claim: dict) -> str | None:
     return None if date else claim.get("month_day")
 
 
+def date_acts(claim: dict) -> frozenset[str]:
+    """The acts of the event lexicon (``data/events.toml``) named by the words around a date
+    (its claim's ``context``), in any form, or by one of an act's light verbs ("filed",
+    «رفع»): what the date may be the date of. A decision or an announcement of an act counts
+    as its own act ("voted on Tuesday to suspend": a vote)."""
+    return _acts_in(claim.get("context") or "")
+
+
+@lru_cache(maxsize=65536)
+def _acts_in(text: str) -> frozenset[str]:
+    lex = event_lexicon()
+    if lex.pattern is None:
+        return frozenset()
+    acts = set()
+    for m in lex.pattern.finditer(text):
+        found = lex.form_of(m.group("cue"))
+        if found is not None and states_act(text, m.group("cue"), m.end("cue"), lex.types[found[0]]):
+            acts.add(found[0])  # («وقع الحادث»: it happened, no signing)
+    for name, kind in sorted(lex.types.items()):
+        if kind.light_verbs is not None and kind.light_verbs.search(text):
+            acts.add(name)  # «رُفعت ... دعوى»: a lawsuit filed, whatever follows
+    for stage, pattern in sorted(lex.stage_patterns.items()):
+        if stage in ("decision", "announcement") and pattern is not None and pattern.search(text):
+            acts.add(stage)
+    return frozenset(acts)
+
+
 def sentence_concepts(claim: dict) -> frozenset[str]:
     """The lexicon's concepts in the claim's whole sentence."""
     return _text_concepts(claim.get("text") or "", lexicon())
@@ -296,6 +324,9 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
             return None  # "officials said on Monday": when it was said, not what happened
         if _dated_apart(a, b):
             return None  # the years of two different figures of a series
+        acts_a, acts_b = date_acts(a), date_acts(b)
+        if (acts_a or acts_b) and not acts_a & acts_b:
+            return None  # the dates of two different acts: "cancelled on 16 June", "announced on 17 June"
     same_language = a["lang"] == b["lang"]
     if a.get("whole") != b.get("whole"):
         # The words around a whole ("700 of 770 employees signed") say what its part did.

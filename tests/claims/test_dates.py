@@ -115,7 +115,6 @@ NOTHING = [
     "29 فبراير 2023",
     "35 نوفمبر",
     "2023-13-45",
-    "في اليوم السابق",  # "the previous day", not today
     "بعد ظهر ذلك اليوم",
     "جمعة",  # no article: a gathering, or a bare header
     "",
@@ -666,7 +665,73 @@ def test_a_bare_month_of_a_later_paragraph_is_of_the_time_of_writing():
     )
     got = [(d.quote, d.date, d.resolved_from) for d in extract_dates(text, reference="2024-03-20", reference_origin="published")]
     assert got == [("January 2023", "2023-01", "text"), ("December", "2023-12", "published"), ("November", "2023-11", "published")]
-    # in the same paragraph the flashback still dates them; without a reference, so does it across paragraphs
+    # in the same paragraph the flashback still dates them, but for a month it would put more
+    # than a month before it (a narrative moves forward); without a reference, the flashback
+    # dates them all, across paragraphs too
     same = [d.date for d in extract_dates(text.replace("\n", " ", 1), reference="2024-03-20", reference_origin="published")]
-    assert same == ["2023-01", "2022-12", "2022-11"]
+    assert same == ["2023-01", "2022-12", "2023-11"]
     assert [d.date for d in extract_dates(text)] == ["2023-01", "2022-12", "2022-11"]
+
+
+def test_a_day_the_flashback_year_would_put_months_before_it_is_of_the_time_of_writing():
+    text = "Tellavan signed the contract in November 2024. The film, pulled on June 5, argued that fees were inflated."
+    got = [(d.quote, d.date, d.resolved_from) for d in extract_dates(text, reference="2026-06-18", reference_origin="published")]
+    assert got == [("November 2024", "2024-11", "text"), ("June 5", "2026-06-05", "published")]
+    # a day or a month back stays the flashback's: "told on 16 November" after "fired on 17 November 2023"
+    near = "The board fired him on 17 November 2023. He had been warned on 16 October."
+    assert [d.date for d in extract_dates(near, reference="2026-06-18", reference_origin="published")] == ["2023-11-17", "2023-10-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a blank line between the explicit day and the weekday: the weekday is of the week of writing
+        ("The film was pulled on June 5.\n\nSender was arrested on Monday.", ["2026-06-05", "2026-06-15"]),
+        # a single line break (a timeline's items) or none: the narrative goes on from June 5
+        ("The film was pulled on June 5.\nSaturday\nSender was arrested on Monday.", ["2026-06-05", "2026-06-06", "2026-06-08"]),
+        ("The film was pulled on June 5. Sender was arrested on Monday.", ["2026-06-05", "2026-06-08"]),
+    ],
+)
+def test_a_weekday_after_a_blank_line_is_of_the_week_of_writing(text, dates):
+    assert [d.date for d in extract_dates(text, reference="2026-06-18", reference_origin="published")] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ('"The mine will reopen on Tuesday," Castell said.', "2026-08-04"),
+        ("The court is due to rule on Tuesday.", "2026-08-04"),
+        ("ومن المنتظر أن تصدر المحكمة قرارها يوم الثلاثاء.", "2026-08-04"),
+        ("The mine reopened on Tuesday.", "2026-07-28"),  # no future: the last Tuesday
+        ("He will say more. The mine reopened on Tuesday.", "2026-07-28"),  # another sentence's future
+    ],
+)
+def test_a_weekday_in_a_future_clause_is_the_next_one(text, date):
+    (d,) = extract_dates(text, reference="2026-08-03", reference_origin="published")
+    assert d.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("وأعلنت الهيئة يوم الأربعاء 17 يونيو أن العقد قد أُلغي في اليوم السابق.", ["2026-06-17", "2026-06-16"]),
+        ("The board voted on 9 June. It suspended him the next day.", ["2026-06-09", "2026-06-10"]),
+        ("He was suspended on 10 June; the board had voted the day before.", ["2026-06-10", "2026-06-09"]),
+        ("Kovel posted the film on Monday and was let go the same day.", ["2026-06-15", "2026-06-15"]),  # told from a weekday too
+        ("وصوّت المجلس يوم 9 يونيو، وأعلن القرار في اليوم التالي.", ["2026-06-09", "2026-06-10"]),
+        ("The decision came the next day.", [None]),  # no day given before it
+        ("في اليوم السابق", [None]),  # "the previous day", never today
+    ],
+)
+def test_a_day_told_from_the_last_day_given(text, dates):
+    assert [d.date for d in extract_dates(text, reference="2026-06-20", reference_origin="published")] == dates
+
+
+def test_the_day_before_something_is_told_from_that_thing():
+    # "the day before the dismissal": no date of its own (the dismissal's day is elsewhere)
+    assert [d.quote for d in extract_dates("On 9 June the board met. The vote came the day before the dismissal.", reference="2026-06-20")] == ["9 June"]
+
+
+@pytest.mark.parametrize("text", ["The vote came the day before Altman's firing.", "It was the day before the vote."])
+def test_the_day_before_a_named_thing_is_no_date_of_its_own(text):
+    assert extract_dates(f"On 9 June the board met. {text}", reference="2026-06-20") and [d.quote for d in extract_dates(f"On 9 June the board met. {text}", reference="2026-06-20")] == ["9 June"]

@@ -88,6 +88,21 @@ CASES = [
     ("Sami Haddad was taken into custody on February 8.", [("arrest", "", "", "Sami Haddad", "verb")]),
     ("ألقت الشرطة القبض على التاجر مروان شلباية.", [("arrest", "", "", "مروان شلباية", "verb")]),
     ("وقال الوزير إن الحكومة لن تعفي الشركات من الضرائب.", []),  # «تعفي» exempts: no one named is dismissed
+    # a verb the lexicon lists as ambiguous states its act only before one of its objects
+    ("وقعت شركة مايكروسوفت عقداً مع ألتمان أمس.", [("sign", "", "مايكروسوفت", "ألتمان", "verb")]),  # «مع»: with whom
+    ("وقّعت شركة مايكروسوفت يوم الثلاثاء الماضي في العاصمة عقد الامتياز.", [("sign", "", "مايكروسوفت", "", "verb")]),  # a lone name acts
+    ("وقعت الحادثة في مقر شركة مايكروسوفت.", []),  # «وقعت»: it happened
+    ("Microsoft signed the agreement on Monday.", [("sign", "", "Microsoft", "", "verb")]),
+    ("More than 700 employees of OpenAI signed a letter to the board.", []),  # signers: a count, not an act
+    ("Microsoft signs of recovery worried OpenAI.", []),
+    ("The agreement with Microsoft was signed on Monday.", [("sign", "", "", "Microsoft", "verb")]),
+    ("Microsoft withdrew from the deal on Wednesday.", [("withdraw", "", "Microsoft", "", "verb")]),
+    ("انسحبت شركة مايكروسوفت من المشروع.", [("withdraw", "", "مايكروسوفت", "", "verb")]),
+    ("The regulator cancelled the OpenAI contract on June 16.", [("cancel", "", "", "OpenAI", "verb")]),
+    ("علّقت شركة مايكروسوفت عضوية ألتمان يوم 24 يوليو.", [("suspend", "", "مايكروسوفت", "ألتمان", "verb")]),
+    ("وعلّق ألتمان على القرار في منشور.", []),  # «علّق على»: he commented
+    ("The court acquitted Sam Altman on August 6.", [("acquit", "", "", "Sam Altman", "verb")]),
+    ("Sam Altman was let go on Monday.", [("dismiss", "", "", "Sam Altman", "verb")]),
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
@@ -148,6 +163,9 @@ def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
         ({"event": [{"name": "x", "passive": "أقيل"}]}, "passive must be a list"),
         ({"stages": {"later": ["then"]}}, "unknown key 'later'"),
         ({"events": []}, "unknown key 'events'"),
+        ({"event": [{"name": "x", "ambiguous": ["signed"]}]}, "ambiguous verbs need objects"),
+        ({"event": [{"name": "x", "objects": "deal"}]}, "objects must be a list"),
+        ({"event": [{"name": "x", "patient_only_after": "yes"}]}, "patient_only_after must be true or false"),
     ],
 )
 def test_a_bad_event_lexicon_is_one_line(data, message):

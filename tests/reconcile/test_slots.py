@@ -4,7 +4,7 @@ import pytest
 from factcheck.claims.context import content_keys, dates_a_statement, mention_context, slot_description, word_key
 from factcheck.claims.lexicon import lexicon
 from factcheck.reconcile.features import FEATURES
-from factcheck.reconcile.slots import align, names_meet, read_pair, rescale, units_compatible
+from factcheck.reconcile.slots import align, names_meet, read_pair, rescale, units_compatible, date_acts
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.errors import ConfigError
 
@@ -312,3 +312,19 @@ def test_revenue_compared_with_last_year_is_still_what_a_company_earns():
     assert read_pair(revenue, received, V, TH) is None and read_pair(received, revenue, V, TH) is None
     sold = money("x", "1", ["price", "revenue"], agent="ديسوكور", patient="تاكو", actors=["تاكو", "ديسوكور"])
     assert read_pair(sold, received, V, TH) is not None  # a price one paid the other: not ruled out here
+
+
+def test_the_dates_of_two_different_acts_are_not_one_slot():
+    def dated(cid, source, context):
+        return {**claim(cid, cid, source=source, kind="date", context="عقد الغاء", predicate="الغاء"), "unit": None, "date": "2026-06-16", "context": context}
+
+    cancelled = dated("x", "a", "وكان فارنيتش نفسه قد ألغى في … العقد المبرم")
+    also_cancelled = dated("y", "b", "أُلغي العقد المبرم مع كورفيل في …")
+    announced = dated("y", "b", "وأعلنت الهيئة يوم … أن العقد المبرم")
+    bare = dated("y", "b", "العقد المبرم مع كورفيل في …")
+    assert date_acts(cancelled) == {"cancel"} and date_acts(announced) == {"announcement"} and not date_acts(bare)
+    assert not date_acts({"context": "ووقع الحادث في … قرب الميناء"}) and date_acts({"context": "وقّعت الشركة في … عقداً"}) == {"sign"}
+    assert read_pair(cancelled, also_cancelled, V, TH) is not None  # one act: compared
+    assert read_pair(cancelled, announced, V, TH) is None  # a cancellation and an announcement
+    assert read_pair(cancelled, bare, V, TH) is None  # an act against a date that names none
+    assert read_pair({**bare, "id": "x", "source_id": "a", "sentence_id": "x"}, bare, V, TH) is not None  # no act on either side: as before
