@@ -237,12 +237,13 @@ class Attributor:
 
     def _remember(self, voices: list[Voice]) -> None:
         """Who "he" and "the company" refer to after this sentence: the person it names first,
-        mostly its subject (a name typed so or of two words or more, else any name not typed
-        an organisation: "Her predecessor, Halvern Drostik, whose dismissal by Minister
+        mostly its subject (a name typed so, one that speaks in it, or one of two words or more,
+        else any name not typed an organisation: '"We placed Orvane under administration,"
+        Qaltoun said': Qaltoun; "Her predecessor, Halvern Drostik, whose dismissal by Minister
         Ilvane Varodine …, left. … he said": Drostik), and the last organisation it names."""
         persons = [v for v in voices if v.type in ("person", "name", "speaker")]
         # a person by type, or a name of two words or more, in order; else any name
-        likely = [v for v in persons if v.type == "person" or len(v.canonical.split()) > 1] or persons
+        likely = [v for v in persons if v.type in ("person", "speaker") or len(v.canonical.split()) > 1] or persons
         if likely:
             self.last_person = min(likely, key=lambda v: (v.start, v.canonical)).canonical
         organisations = [v for v in voices if v.type in ("organisation", "name")]

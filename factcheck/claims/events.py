@@ -46,7 +46,7 @@ NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
 _EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after")
 _WORD_LISTS = ("verbs", "nouns", "patient_after", "passive", "light_verbs", "ambiguous", "objects")
-OBJECT_WORDS = 8  # an ambiguous verb states the act when one of its objects follows within this many words
+OBJECT_WORDS = 10  # an ambiguous verb states the act when one of its objects follows within this many words
 OBJECT_CHARS = 160  # ... or stands before it, within this many words and characters
 _WORD = re.compile(r"\S+")
 _DAMMA = "\u064f"
@@ -67,6 +67,7 @@ _SENTENCE_END = re.compile(r"[.;!?؟؛]")
 _PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # right after a name: it owns what follows ("Orvane's chief executive")
 _ALIAS_GAP = re.compile(r"\s*(?:[^\s()«»]+\s+){0,2}[(\[]\s*")
 # a word between the act's word and a name that makes the name something else than whom it
 # was done to: "return to OpenAI", «العودة إلى OpenAI», «الرئيس التنفيذي لشركة OpenAI»
@@ -401,13 +402,13 @@ def states_act(text: str, word: str, end: int, kind: EventType) -> bool:
         return True
     reach = _words_forward(text, end, OBJECT_WORDS)
     found = kind.objects.search(text, end, reach)
-    if found is not None and not _BREAK.search(text, end, found.start()):
-        return True
+    if found is not None and not _SENTENCE_END.search(text, end, found.start()):
+        return True  # (commas may set off who acted and when: «وقّع بنك برينهولت، أمس الخميس، اتفاقاً»)
     # or before it, in its clause: "the agreement was signed", «الاتفاق الذي وقعته»
     start = end - len(word)
     lo = max(0, start - OBJECT_CHARS)  # (a bounded look back: a sentence may be a whole text)
     lo += _words_back(text[lo:start], start - lo, OBJECT_WORDS)
-    before = [m for m in kind.objects.finditer(text, lo, start) if not _BREAK.search(text, m.end(), start)]
+    before = [m for m in kind.objects.finditer(text, lo, start) if not _SENTENCE_END.search(text, m.end(), start)]
     return bool(before)
 
 
@@ -446,6 +447,8 @@ def _objects(
     out = []
     lead_start = end
     for k, (s, e, n, kind) in enumerate(after):
+        if not chained and _POSSESSIVE_AFTER.match(text, e):
+            continue  # "dismissed Orvane's chief executive, Fadi Mensali": the owner is not whom
         lead = text[lead_start:s]
         if chained:
             lead_start = e

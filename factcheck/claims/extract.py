@@ -169,7 +169,8 @@ def _attribute(source: Source, heard: list[tuple[dict, list[Claim], list[Voice]]
 def _speaker_acts(claim: Claim, party: str, kind: str) -> None:
     """The quotation's speaker (a name of type ``kind``, as the name finder typed it) as
     the agent of an act told in the first person."""
-    claim.event.agent, claim.event.agent_type = party, kind
+    # a name found only as one who speaks is of no known kind: "name" (the report's kinds of agent)
+    claim.event.agent, claim.event.agent_type = party, (kind if kind in ("person", "organisation") else "name" if kind else "")
     claim.subject = party
     claim.frame = replace(claim.frame, agent=party)
     claim.actors = sorted(set(claim.actors) | {party})

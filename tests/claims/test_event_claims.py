@@ -103,6 +103,9 @@ CASES = [
     ("وعلّق ألتمان على القرار في منشور.", []),  # «علّق على»: he commented
     ("The court acquitted Sam Altman on August 6.", [("acquit", "", "", "Sam Altman", "verb")]),
     ("Sam Altman was let go on Monday.", [("dismiss", "", "", "Sam Altman", "verb")]),
+    ("The central bank dismissed Microsoft's chief executive on Monday.", []),  # the owner is not whom
+    # commas setting off who acted and when do not part an ambiguous verb from its object
+    ("وقّع بنك مايكروسوفت، أمس الخميس 22 أكتوبر، اتفاقاً للاستحواذ على شبكة فروع.", [("sign", "", "مايكروسوفت", "", "verb")]),
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
 ]
@@ -285,3 +288,12 @@ def test_when_an_acts_noun_happened(text, action, time):
 def test_an_arabic_subject_set_off_by_commas_after_its_title_acts():
     text = "عاد المدير العام السابق لهيئة ميناء أوستريلمو، هالفيرن دروستيك، إلى المدينة في 8 مارس 2026."
     assert [(e["action"], e["agent"], e["frame"]["time"]) for e in parse_text(text, ALIASES)["events"]] == [("return", "هالفيرن دروستيك", ["2026-03-08"])]
+
+
+def test_a_quotations_he_is_the_one_who_last_spoke_not_an_organisation_named_before():
+    text = (
+        '"We placed Orvane under administration last Monday," Qaltoun said. '
+        'Asked whether he would step down, he was blunt. "I will not resign," he said.'
+    )
+    events = parse_text(text, ALIASES)["events"]
+    assert [(e["action"], e["agent"], e["negated"]) for e in events] == [("resign", "Qaltoun", True)]
