@@ -152,9 +152,11 @@ class Factcheck:
         judge_file = pair_judge or os.environ.get("FACTCHECK_PAIR_JUDGE") or None
         self.stance: EventStance | None = EventStance(judge_file, pair_judge_model) if judge_file else None
         # A configuration mistake stops the command before it does any work, before the
-        # database is opened: the lexicon, the attribution lists and the slot model are
-        # checked now, not when first needed (and the model name and thresholds file below).
+        # database is opened: the lexicon, the event lexicon, the attribution lists and the
+        # slot model are checked now, not when first needed (and the model name and
+        # thresholds file below).
         lexicon()
+        event_lexicon()
         attribution_cues()
         slot_model()
         self.store = Store(db_path, lock_timeout=lock_timeout, on_wait=on_wait)

@@ -50,6 +50,15 @@ def _attribution(text):
     return setup
 
 
+def _events(text):
+    def setup(tmp_path, sources):
+        path = tmp_path / "events.toml"
+        path.write_text(text, encoding="utf-8")
+        return [], {"FACTCHECK_EVENTS": str(path)}
+
+    return setup
+
+
 def _baseline(text):
     def setup(tmp_path, sources):
         (sources / "factcheck-baseline.json").write_text(text, encoding="utf-8")
@@ -88,6 +97,8 @@ CASES = {
     "lexicon generic = 5": (_lexicon("generic = 5\n"), "'generic' must be a list of words (strings), not 5", "both"),
     "attribution saying = x": (_attribution('saying = "said"\n'), "saying must be a list of words", "both"),
     "attribution unknown list": (_attribution("talking = ['said']\n"), "unknown list 'talking'", "both"),
+    "events ambiguous without objects": (_events('[[event]]\nname = "x"\nambiguous = ["signed"]\n'), "ambiguous verbs need objects", "both"),
+    "events patient_only_after = yes": (_events('[[event]]\nname = "x"\npatient_only_after = "yes"\n'), "patient_only_after must be true or false", "both"),
     "alias entity = x": (_aliases('entity = "x"\n'), "'entity' must be written as [[entity]] tables", "both"),
     "model e5+": (_model("e5+"), "an empty name next to '+'", "both"),
     "thresholds event_disagree 0.3": (_thresholds("event_disagree = 0.3\n"), "event_disagree must be a number from 0.5 to 1, not 0.3", "both"),
@@ -135,7 +146,7 @@ def test_a_configuration_mistake_is_exit_2_and_one_line(tmp_path, case, command)
     assert any(message in line for line in errors), result.output
     assert "Traceback" not in result.output and "root:" not in result.output
     assert not (tmp_path / "reports").exists()
-    if "--pair-judge" in options or "FACTCHECK_ATTRIBUTION" in env or "FACTCHECK_LEXICON" in env:
+    if "--pair-judge" in options or any(key in env for key in ("FACTCHECK_ATTRIBUTION", "FACTCHECK_LEXICON", "FACTCHECK_EVENTS")):
         assert not db.exists()  # checked before the database is opened
 
 
