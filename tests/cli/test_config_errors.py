@@ -32,31 +32,23 @@ def _aliases(text):
     return setup
 
 
-def _lexicon(text):
-    def setup(tmp_path, sources):
-        path = tmp_path / "lexicon.toml"
-        path.write_text(text, encoding="utf-8")
-        return [], {"FACTCHECK_LEXICON": str(path)}
+def _file_in_env(variable: str, name: str):
+    """A setup that writes ``text`` to a file and names it in the environment ``variable``."""
 
-    return setup
+    def given(text):
+        def setup(tmp_path, sources):
+            path = tmp_path / name
+            path.write_text(text, encoding="utf-8")
+            return [], {variable: str(path)}
 
+        return setup
 
-def _attribution(text):
-    def setup(tmp_path, sources):
-        path = tmp_path / "attribution.toml"
-        path.write_text(text, encoding="utf-8")
-        return [], {"FACTCHECK_ATTRIBUTION": str(path)}
-
-    return setup
+    return given
 
 
-def _events(text):
-    def setup(tmp_path, sources):
-        path = tmp_path / "events.toml"
-        path.write_text(text, encoding="utf-8")
-        return [], {"FACTCHECK_EVENTS": str(path)}
-
-    return setup
+_lexicon = _file_in_env("FACTCHECK_LEXICON", "lexicon.toml")
+_attribution = _file_in_env("FACTCHECK_ATTRIBUTION", "attribution.toml")
+_events = _file_in_env("FACTCHECK_EVENTS", "events.toml")
 
 
 def _baseline(text):
