@@ -697,6 +697,8 @@ def _participants(
             agent_name, theme = after_object[0][2], after_object[1]
         elif after_object and kind.patient_only_after and not _led_by(text, end, after_object[0][0], kind.patient_after):
             agent_name, theme = after_object[0][2], None  # «وقّعت شركة معادن ترساليا عقداً»: who signed
+        elif after_object and _acts_on_unnamed(text, start, end, after_object[0]):
+            agent_name, theme = after_object[0][2], None  # «أغلقت معادن ترساليا المنجم»: who closed, then what
         else:
             agent_name, theme = "", (after_object[0] if after_object else None)
         if by_agent:
@@ -719,6 +721,41 @@ def _participants(
             patient_end = theme[1]
     agent = agent_name if agent_name != patient else ""
     return agent, patient, patient_end
+
+
+# A definite Arabic word of time: an adverb after the subject, not what the act was done to
+# («أقالت شركة نوران اليوم مديرها»).
+_TIME_AR = re.compile(
+    r"(?:اليوم|الليلة|البارحة|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
+    r"|الماضي|الماضية|الجاري|الجارية|الحالي|الحالية|الأسبوع|الاسبوع|الشهر|العام|السنة|الأمس|الامس)$"
+)
+_NEXT_WORD_AR = re.compile(r"\s*(?:\([^)]*\)\s*)?([\u0600-\u06FF]+)")
+# What may stand before a verb that opens its clause (VSO): conjunctions and particles.
+_CLAUSE_OPENERS = frozenset("و ف قد وقد فقد لقد ثم وثم كما وكما أن ان بأن وأن إذ اذ وإذ حيث بعد وبعد قبل وقبل حين وحين عندما وعندما لما ولما".split())
+
+
+def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]) -> bool:
+    """Whether the one name after an active Arabic verb (text[start:end]) is who acted and
+    what the act was done to follows it unnamed. The verb opens its clause (only a
+    conjunction or a particle before it: «وقد», «بعد أن»); the words between it and the
+    name are none, only an organisation's kind, a person's title, or one word without the
+    article (the name's own: «معادن ترساليا»); and the word after the name (past its
+    spelling in brackets) is a definite noun, not a word of time: «أغلقت معادن ترساليا
+    المنجم», «أقال وزير المالية تاديلي المدير», but «أقالت الشركة ألتمان» (the company
+    acted), «أقال ألتمان من منصبه», «أقال ألتمان يوم الجمعة», «عيّنت الشلبكي رئيساً»
+    (an indefinite noun after the name is the role it was given), and «القسمارية تعيّن
+    الشلبكي المدير» (a subject before the verb)."""
+    opened = max((m.end() for m in _BREAK.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    if any(w.strip("«»\"'()") not in _CLAUSE_OPENERS for w in text[opened:start].split()):
+        return False
+    lead = text[end : name[0]]
+    words = lead.split()
+    own = len(words) == 1 and not words[0].startswith("ال") and not _PREPOSITION.search(lead)  # «معادن ترساليا»: a word of its name
+    titled = bool(words) and _cue_key(words[0]) in name_cues().ar_cue_first_words  # «وزير المالية تاديلي», not «مجلس الإدارة المدير فلان»
+    if _BREAK.search(lead) or not (own or titled or _kind_words_only(lead)):
+        return False
+    m = _NEXT_WORD_AR.match(text, name[1], name[1] + 120)
+    return m is not None and m.group(1).startswith("ال") and len(m.group(1)) > 3 and not _TIME_AR.match(m.group(1))
 
 
 def _led_by(text: str, lo: int, hi: int, prepositions: tuple[str, ...]) -> bool:

@@ -52,6 +52,17 @@ CASES = [
     ("فقد أقال اتحاد تاروند لكرة القدم المدرب باسل القرنوبي في 31 آذار.", [("dismiss", "", "تاروند", "باسل القرنوبي", "verb")]),
     ("أقالت OpenAI الرئيس التنفيذي سام ألتمان.", [("dismiss", "", "OpenAI", "سام ألتمان", "verb")]),
     ("أقالت شركة نوران للطاقة المتجددة المدير سامي حداد.", [("dismiss", "", "نوران", "سامي حداد", "verb")]),
+    # VSO with what it was done to unnamed: the one name after the verb acted
+    ("وأغلقت معادن ترساليا المنجم في اليوم نفسه.", [("close", "", "ترساليا", "", "verb")]),
+    ("ألغت شركة كورفيل العقد يوم الثلاثاء.", [("cancel", "", "كورفيل", "", "verb")]),
+    ("أقالت شركة نوران المدير العام للشركة.", [("dismiss", "", "نوران", "", "verb")]),
+    # ... but whom, when a subject stands between, or no object follows, or a word of time
+    ("أقالت الشركة سام ألتمان المدير.", [("dismiss", "", "", "ألتمان", "verb")]),
+    ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "", "ألتمان", "verb")]),
+    ("أقالت OpenAI اليوم المدير.", [("dismiss", "", "", "OpenAI", "verb")]),
+    ("وقال إن الحكومة أغلقت شركة ديمار المصنع.", [("close", "", "", "ديمار", "verb")]),  # a subject before the verb
+    ("أغلقت شركة ديمار مصنعاً.", [("close", "", "", "ديمار", "verb")]),  # an indefinite noun may be a role («عيّنت فلاناً رئيساً»)
+    ("عيّن مجلس إدارة «نورفاث» المدير المالي فيليكس غرينان رئيساً.", [("appoint", "", "نورفاث", "فيليكس غرينان", "verb")]),
     # a title before the name, in the sentence's first word too, is not part of it
     ("Striker Khalil Sabarni returned to the national squad.", [("return", "", "Khalil Sabarni", "", "verb")]),
     ("واعتقلت الشرطة الحكم تامر الزحلوق في 7 أبريل.", [("arrest", "", "", "تامر الزحلوق", "verb")]),
