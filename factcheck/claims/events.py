@@ -39,7 +39,8 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
-_STAGE_LISTS = (*STAGES, "intent_after")  # intent_after: words after the act that make it a plan
+_STAGE_LISTS = (*STAGES, "intent_after", "another")  # intent_after: words after the act that make it a plan; another: that make it another act
+ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
@@ -391,6 +392,19 @@ def _stage_after(text: str, end: int, lex: EventLexicon) -> str:
         return ""
     window = text[end : _words_forward(text, end, STAGE_WORDS + 1)]
     return "intent" if pattern.search(window) else ""
+
+
+def tells_another(text: str, end: int, lex: EventLexicon | None = None) -> bool:
+    """Whether the words after an act's words (ending at ``end``; at most
+    :data:`ANOTHER_WORDS` words, in their clause) tell another act of its kind than the
+    one other reports tell: "signed a separate agreement", «وقّعت ... اتفاقاً منفصلاً», "fired
+    a second executive" (the ``another`` list of [stages])."""
+    pattern = (lex or event_lexicon()).stage_patterns.get("another")
+    if pattern is None:
+        return False
+    window = text[end : _words_forward(text, end, ANOTHER_WORDS)]
+    stop = _BREAK.search(window)
+    return pattern.search(window[: stop.start()] if stop else window) is not None
 
 
 def states_act(text: str, word: str, end: int, kind: EventType) -> bool:

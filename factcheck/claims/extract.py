@@ -484,6 +484,12 @@ def _dates_by_sentence(
             pos = s["end"]
     pieces.append(source.text[pos:])
     masked = "".join(pieces)
+    datelines: dict[int, tuple[int, int]] = {}  # a wire dateline's date: the date of writing, read by no sentence
+    for s in sentences:
+        line = None if s["furniture"] else wire_dateline(source.text, s["start"], s["end"], lang=s["lang"], locale=source.locale)
+        if line:
+            datelines[s["sentence_index"]] = line
+            masked = masked[: line[0]] + " " * (line[1] - line[0]) + masked[line[1] :]
     reference = source.published or source.updated
     origin = "published" if reference else "unresolved"
     try:
@@ -496,7 +502,7 @@ def _dates_by_sentence(
         dates = _dates_sentence_by_sentence(source, sentences, failures, reference, origin)
         return dates, {i: [(d.char_start, d.char_end) for d in ds] for i, ds in dates.items()}
     out: dict[int, list[DateMention]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {index: [(lo - sentences[index]["start"], hi - sentences[index]["start"])] for index, (lo, hi) in datelines.items()}
     starts = [s["start"] for s in sentences]
     for mention in mentions:
         first = bisect_right(starts, mention.char_start) - 1
@@ -516,6 +522,37 @@ def _dates_by_sentence(
     return out, spans
 
 
+# A wire dateline opening a paragraph: a place of a few words and a comma, the date, the
+# agency in brackets, a dash ("QARMAZ, July 23 (Qarmaz Herald) - Tarsalia's main union
+# ...", «قرمز، 15 تموز (المرصد الترسالي) - وقّعت ...»); not "On Monday, July 20 - ...".
+_WIRE_DATELINE = re.compile(
+    r"\s*(?!(?:on|in|at|by|from|since|until|before|after|for|as|of|last|this|next)\b|(?:و|ف)?(?:في|يوم|منذ|قبل|بعد|مساء|صباح)\s)"
+    r"(?![^,،]*(?:day\b|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت))"
+    r"[^\s,،.!?;:()«»\"]+(?:\s+[^\s,،.!?;:()«»\"]+){0,3}\s*[,،]\s*"
+    r"(?P<date>[^\n()\-–—.!?;:]{3,40}?)\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s",
+    re.IGNORECASE,
+)
+
+
+def wire_dateline(text: str, start: int, end: int, lang: str | None = None, locale: str | None = None) -> tuple[int, int] | None:
+    """Where the date of a wire dateline stands, when the sentence text[start:end] opens
+    its paragraph with one: the date the report was written, not one of the events the
+    sentence tells (no claim, no event's time; relative days count from the source's date,
+    which it gives when the metadata does not)."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip():
+        return None
+    m = _WIRE_DATELINE.match(text, start, end)
+    if m is None:
+        return None
+    lo, hi = m.span("date")
+    chunk = text[lo:hi]
+    found = extract_dates(chunk, lang=lang, locale=locale)
+    if len(found) != 1 or chunk[: found[0].char_start].strip() or chunk[found[0].char_end :].strip():
+        return None
+    return lo + found[0].char_start, lo + found[0].char_end
+
+
 def _dates_sentence_by_sentence(
     source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str
 ) -> dict[int, list[DateMention]]:
@@ -525,24 +562,31 @@ def _dates_sentence_by_sentence(
             continue
         with failures.guard(sentence):
             dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin, locale=source.locale)
-            out[sentence["sentence_index"]] = dates
+            line = wire_dateline(source.text, sentence["start"], sentence["end"], lang=sentence["lang"], locale=source.locale)
+            at = sentence["start"]
+            out[sentence["sentence_index"]] = [d for d in dates if not (line and at + d.char_start < line[1] and line[0] < at + d.char_end)]
     return out
 
 
 def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures) -> None:
-    """A dateline ("Last updated November 28, 2023") is a candidate date for the source;
-    it fills ``updated`` or ``published`` only when metadata left them empty."""
+    """A dateline ("Last updated November 28, 2023", or a wire dateline opening a
+    paragraph: "QARMAZ, July 23, 2026 (Qarmaz Herald) - ...") is a candidate date for the
+    source; it fills ``updated`` or ``published`` only when metadata left them empty."""
     for sentence in sentences:
+        wire = None
         if sentence["furniture"] != "dateline":
-            continue
+            with failures.guard(sentence):
+                wire = None if sentence["furniture"] else wire_dateline(source.text, sentence["start"], sentence["end"], lang=sentence["lang"], locale=source.locale)
+            if wire is None:
+                continue
         dates: list[str] = []
         with failures.guard(sentence):
-            found = extract_dates(sentence["text"], lang=sentence["lang"], locale=source.locale)
+            found = extract_dates(source.text[wire[0] : wire[1]] if wire else sentence["text"], lang=sentence["lang"], locale=source.locale)
             dates = [d.date for d in found if d.date and d.precision == "day"]
         for date in dates:
             if date not in source.date_candidates:
                 source.date_candidates.append(date)
-            if _UPDATE_CUE.search(sentence["text"]):
+            if not wire and _UPDATE_CUE.search(sentence["text"]):
                 source.updated = source.updated or date
             else:
                 source.published = source.published or date

@@ -32,10 +32,12 @@ and, alone, makes a low conflict (:func:`judge_events`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
 from factcheck.claims.calendar_math import day_interval
+from factcheck.claims.events import event_lexicon, tells_another
 from factcheck.reconcile.features import parties_meet
 from factcheck.reconcile.slots import Alignment, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -73,11 +75,28 @@ def same_event(a: dict, b: dict) -> bool:
         return False
     if (a.get("stage") or "") != (b.get("stage") or ""):
         return False  # the board's vote to fire is not the firing, nor its announcement
+    if another_act(a) != another_act(b):
+        return False  # "signed a separate agreement": not the signing the other report tells
     pa, pb = participants(a), participants(b)
     for role in sorted(set(identity_of(a)) | set(identity_of(b))):
         if not (pa[role] and pb[role] and parties_meet(a, [pa[role]], b, [pb[role]])):
             return False
     return True
+
+
+def another_act(claim: dict) -> bool:
+    """Whether the report tells another act of its kind than the one others tell ("signed a
+    separate agreement": :func:`factcheck.claims.events.tells_another`)."""
+    text = claim.get("text")
+    if not text:
+        return False
+    return _tells_another(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+
+
+@lru_cache(maxsize=65536)
+def _tells_another(sentence: str, end: int, lexicon: str) -> bool:
+    """:func:`tells_another`, cached per event lexicon (its fingerprint)."""
+    return tells_another(sentence, end, event_lexicon())
 
 
 def align_events(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:

@@ -45,8 +45,9 @@ from factcheck.text.normalize import normalize_sentence
 #: are a dispute (rated low), one party's two claims its own inconsistency. 8: a shared
 #: concept counts once per word (the lexicon's links), and two parties' claims are never a
 #: supersession. 9: two dates are one slot only when the words around them name the same
-#: act of the event lexicon, or neither names one.
-ALIGNMENT_RULES = 9
+#: act of the event lexicon, or neither names one. 10: a report of "a separate" or
+#: "another" act is one event only with reports that say so too.
+ALIGNMENT_RULES = 10
 
 
 @dataclass

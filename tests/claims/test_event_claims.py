@@ -176,6 +176,7 @@ def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
         ({"event": [{"verbs": ["fired"]}]}, "needs a name"),
         ({"event": [{"name": "x", "passive": "أقيل"}]}, "passive must be a list"),
         ({"stages": {"later": ["then"]}}, "unknown key 'later'"),
+        ({"stages": {"another": "separate"}}, r"\[stages\] another must be a list of words"),
         ({"events": []}, "unknown key 'events'"),
         ({"event": [{"name": "x", "ambiguous": ["signed"]}]}, "ambiguous verbs need objects"),
         ({"event": [{"name": "x", "objects": "deal"}]}, "objects must be a list"),
@@ -308,3 +309,44 @@ def test_a_quotations_he_is_the_one_who_last_spoke_not_an_organisation_named_bef
     )
     events = parse_text(text, ALIASES)["events"]
     assert [(e["action"], e["agent"], e["negated"]) for e in events] == [("resign", "Qaltoun", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "dates"),
+    [
+        # a wire dateline's date is when the report was written: no claim, and no time of the
+        # lead's event, while its weekday still counts from it
+        ("Mine\n\nQARMAZ, July 23, 2026 (Qarmaz Herald) - The board fired Sam Altman on Tuesday.", ["2026-07-21"], ["Tuesday"]),
+        ("منجم\n\nقرمز، 15 تموز 2026 (المرصد) - أقالت OpenAI سام ألتمان أمس الثلاثاء.", ["2026-07-14"], ["أمس", "الثلاثاء"]),
+        ("WASHINGTON, March 3, 2026 — Microsoft hired Sam Altman on March 2, 2026.", ["2026-03-02"], ["March 2, 2026"]),
+        # a date opening a sentence without a place before it is the sentence's own
+        ("Mine\n\nOn Monday, July 20, 2026 - the board fired Sam Altman.", ["2026-07-20"], ["Monday, July 20, 2026"]),
+        # ... nor one in the middle of a paragraph
+        ("Intro. Later, July 20, 2026 - the board fired Sam Altman.", ["2026-07-20"], ["July 20, 2026"]),
+    ],
+)
+def test_a_wire_datelines_date_is_no_claim_and_dates_no_event(text, time, dates):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    source = Source(id="s", path="-", format="txt", text=text, sha256="")
+    claims = analyse(source, ALIASES).claims
+    assert [c.frame.time for c in claims if c.kind == "event"] == [time]
+    assert [c.quote for c in claims if c.kind == "date"] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "another"),
+    [
+        ("X signed a separate agreement with Y.", 8, True),
+        ("فقد وقّعت معادن ترساليا في 15 يوليو اتفاقاً منفصلاً مع الشركة.", 9, True),
+        ("Orvane fired a second executive on Monday.", 12, True),
+        ("X signed an agreement with Y. Another deal followed.", 8, False),  # another sentence
+        ("X signed the agreement, and a second one is planned.", 8, False),  # another clause
+        ("وقّعت شركة معادن ترساليا عقد امتياز في آخر يوم من الشهر.", 5, False),  # «آخر»: last
+    ],
+)
+def test_the_words_after_an_act_may_tell_another_act_of_its_kind(text, end, another):
+    from factcheck.claims.events import tells_another
+
+    assert tells_another(text, end) is another

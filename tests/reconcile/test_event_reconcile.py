@@ -90,6 +90,23 @@ def test_what_makes_two_reports_one_event():
     assert not same_event(sued, _event("b", "sue", agent="xAI", patient="OpenAI", identity=("agent", "patient")))
 
 
+def _said(claim: dict, text: str, quote: str) -> dict:
+    end = text.index(quote) + len(quote)
+    return {**claim, "text": text, "sentence_start": 100, "char_end": 100 + end}
+
+
+def test_a_report_of_another_act_of_its_kind_is_one_event_only_with_another():
+    signed = _said(_event("a", "sign", agent="Tarsal", identity=("agent",)), "Tarsal signed the concession contract on Tuesday.", "signed")
+    separate = _event("b", "sign", agent="Tarsal", identity=("agent",))
+    also = _said(separate, "فقد وقّعت معادن ترساليا في 15 يوليو اتفاقاً منفصلاً مع الشركة الوطنية للكهرباء.", "وقّعت")
+    assert same_event(signed, _said(separate, "Tarsal signed the contract on Thursday.", "signed"))
+    assert not same_event(signed, also)  # "a separate agreement": not the signing the other tells
+    assert same_event(also, _said(separate, "Tarsal signed a separate agreement with the power company.", "signed"))
+    # the word of another act counts in the act's clause only, after it
+    assert same_event(signed, _said(separate, "Tarsal signed the contract, and a second one is planned.", "signed"))
+    assert same_event(signed, _said(separate, "Another company said Tarsal signed the contract.", "signed"))
+
+
 def _run(folder: Path, db: Path) -> dict:
     fc = Factcheck(db_path=db, model="hashing")
     fc.ingest([folder])
