@@ -776,8 +776,14 @@ def _led_by(text: str, lo: int, hi: int, prepositions: tuple[str, ...]) -> bool:
     """Whether one of ``prepositions`` stands in text[lo:hi] (the words before a name)."""
     if not prepositions:
         return False
-    pattern = r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in prepositions) + r")(?=\s|$)"
-    return re.search(pattern, text[lo:hi], re.IGNORECASE) is not None
+    return _prepositions(prepositions).search(text, lo, hi) is not None
+
+
+@lru_cache(maxsize=64)
+def _prepositions(prepositions: tuple[str, ...]) -> re.Pattern:
+    """One pattern over an action's prepositions, each a word of its own (a conjunction
+    glued to it allowed), compiled once."""
+    return re.compile(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in prepositions) + r")(?=\s|$)", re.IGNORECASE)
 
 
 def event_identity(action: str, agent: str, patient: str, identity) -> tuple[str, ...] | None:

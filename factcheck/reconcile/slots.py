@@ -246,13 +246,13 @@ def date_acts(claim: dict) -> frozenset[str]:
     (its claim's ``context``), in any form, or by one of an act's light verbs ("filed",
     «رفع»): what the date may be the date of. A decision or an announcement of an act counts
     as its own act ("voted on Tuesday to suspend": a vote)."""
-    lex = event_lexicon()
-    return _acts_in(claim.get("context") or "", lex, lex.fingerprint)
+    return _acts_in(claim.get("context") or "", event_lexicon().fingerprint)
 
 
 @lru_cache(maxsize=65536)
-def _acts_in(text: str, lex, fingerprint: str) -> frozenset[str]:
-    """(``fingerprint`` keys the cache: another lexicon file reads the words again.)"""
+def _acts_in(text: str, lexicon: str) -> frozenset[str]:
+    """(The lexicon's fingerprint keys the cache: another lexicon file reads the words again.)"""
+    lex = event_lexicon()
     if lex.pattern is None:
         return frozenset()
     acts = set()
