@@ -657,6 +657,7 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
     for x in names:
         if x[0] < end:
             continue
+        x = _with_spelling_before(text, last, x)
         if out and _ALIAS_GAP.fullmatch(text, out[-1][1], x[0]):
             # «نزار القطومي (Nizar Qattoumi)», «خرزان القابضة (Kharzan Holding)»: one party written
             # twice; the spelling in brackets stands for it (it meets other sources' Latin spelling)
@@ -669,6 +670,26 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
         if chained:
             last = x[1]
     return out
+
+
+_BRACKETED = re.compile(r"\(\s*$")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06FF\u0640]+")
+
+
+def _with_spelling_before(text: str, lo: int, name: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """``name``, a Latin name in brackets after its Arabic spelling that was not read as a
+    name («اعتُقل قائد الاحتجاجات كريم الدبّور (Karim Dabbour)»), starting at that
+    spelling: as many Arabic words before the bracket as the Latin name has words (one
+    party written twice, whose stretch from the act's word is measured from the first
+    spelling). Unchanged otherwise."""
+    before = text[lo : name[0]]
+    if not _BRACKETED.search(before) or _ARABIC.search(name[2]):
+        return name
+    wanted = min(len(name[2].split()), NAME_WORDS)
+    words = list(_WORD.finditer(text, lo, lo + before.rfind("(")))
+    if len(words) < wanted or not all(_ARABIC_WORD.fullmatch(w.group(0)) for w in words[-wanted:]):
+        return name
+    return (words[-wanted].start(), name[1], name[2], name[3])
 
 
 def _participants(

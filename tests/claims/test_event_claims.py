@@ -61,6 +61,8 @@ CASES = [
     ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "", "ألتمان", "verb")]),
     ("أقالت OpenAI اليوم المدير.", [("dismiss", "", "", "OpenAI", "verb")]),
     ("وقال إن الحكومة أغلقت شركة ديمار المصنع.", [("close", "", "", "ديمار", "verb")]),  # a subject before the verb
+    # a Latin name in brackets after an Arabic spelling not read as a name: one party, reached from its first spelling
+    ("وفي الشارع، اعتُقل قائد الاحتجاجات كريم الدبّور (Karim Dabbour) في 24 كانون الثاني.", [("arrest", "", "", "Karim Dabbour", "verb")]),
     ("أغلقت شركة ديمار مصنعاً.", [("close", "", "", "ديمار", "verb")]),  # an indefinite noun may be a role («عيّنت فلاناً رئيساً»)
     ("عيّن مجلس إدارة «نورفاث» المدير المالي فيليكس غرينان رئيساً.", [("appoint", "", "نورفاث", "فيليكس غرينان", "verb")]),
     # a title before the name, in the sentence's first word too, is not part of it
