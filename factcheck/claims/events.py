@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -232,14 +233,18 @@ def event_lexicon() -> EventLexicon:
     return _load(os.environ.get("FACTCHECK_EVENTS") or None)
 
 
-def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None) -> list[EventMention]:
+def find_events(
+    text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None, days: Iterable[tuple[int, int]] = ()
+) -> list[EventMention]:
     """The events ``text`` (one sentence) asserts. ``names`` are the (start, end, canonical,
     type) spans of the people and organisations in it, in order and not overlapping; ``arabic``
-    whether the sentence is Arabic (its verbs come first). Hedging and negation are left to
-    the caller."""
+    whether the sentence is Arabic (its verbs come first); ``days`` the spans of the dates
+    it gives, which count as no words between an act and its participants («اعتقلت الشرطة
+    أول أمس الثلاثاء مدير المحطة يوسف مرّاش»). Hedging and negation are left to the caller."""
     lex = lex or event_lexicon()
     if lex.pattern is None or not (names or (not arabic and _FIRST_PERSON_WORD.search(text))):
         return []
+    reach = _without_days(text, days)  # the text participants are bound in
     out = []
     for m in lex.pattern.finditer(text):
         start, end = m.span("cue")
@@ -254,7 +259,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
             continue  # «وقعت الحادثة»: it happened, not a signing
         if lex.suffixed(m.group("cue")):
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
-            owner = _subject_before(text, start, names)
+            owner = _subject_before(reach, start, names)
             subject = owner[2] if owner else ""
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
             verb = _light_verb(text, start, kind)
@@ -263,7 +268,7 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
             passive = arabic and form == "verb" and lex.passive(m.group("cue"))
             verb = _light_verb(text, start, kind) if form == "noun" else None
-            agent, patient, patient_end = _participants(text, start, end, names, form, kind, arabic, passive, verb)
+            agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb)
         if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
             agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
         if not (agent or patient):
@@ -287,6 +292,21 @@ def find_events(text: str, names: list[tuple[int, int, str, str]], arabic: bool,
                 agent_type=next((t for _, _, n, t in names if n == agent), "") if agent else "",
             )
         )
+    return out
+
+
+# A word that introduces a date: it goes with the date («في 24 كانون الثاني», "on Monday").
+_DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:[وف]?(?:في|يوم|منذ)|on|since)\s+$", re.IGNORECASE)
+
+
+def _without_days(text: str, days: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each date given in it, and the word that introduces it, blanked (the
+    same length, so every offset holds)."""
+    out = text
+    for lo, hi in days:
+        lead = _DAY_LEAD.search(out, max(0, lo - 12), lo)
+        lo = lead.start() if lead else lo
+        out = out[:lo] + " " * (hi - lo) + out[hi:]
     return out
 
 
@@ -469,6 +489,8 @@ def _objects(
             if k and after[k - 1][3] == "organisation":
                 lead = _TRADE_AR.sub(" ", lead, count=1)  # «اتحاد تاروند لكرة القدم المدرب ...»: the trade is the organisation's
         bare = _OF_EN.sub(" ", lead, count=1) if form == "noun" else lead
+        if kind == "person":
+            bare = _before_title(bare)  # «مدير المحطة الموقوف عن العمل يوسف مرّاش»: the title's prepositions are its own
         if allowed:  # the action's own preposition, perhaps with a word or two of title: «على نادي رمدون»
             bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
         if kind == "person" and _titled(bare):
@@ -507,6 +529,16 @@ def _titled_reach(text: str, lo: int, hi: int) -> bool:
         if _cue_key(m.group(0)) in firsts:
             return _bound(text, lo, m.start()) and not _BREAK.search(text, m.start(), hi) and len(_WORD.findall(text[m.start() : hi])) <= 2 * NAME_WORDS
     return False
+
+
+def _before_title(lead: str) -> str:
+    """The Arabic words of ``lead`` (what stands between an act's word and a person's name)
+    before the person's title opens; all of them when it holds no title."""
+    firsts = name_cues().ar_cue_first_words
+    for m in _WORD.finditer(lead):
+        if _cue_key(m.group(0)) in firsts:
+            return lead[: m.start()] + " "
+    return lead
 
 
 def _titled(lead: str) -> bool:

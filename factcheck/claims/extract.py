@@ -231,7 +231,7 @@ def _read_sentence(
     ]
     mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
-    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"])]
+    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates])]
     norm = normalize_sentence(text)
     ids: dict[int, str] = {}
     occurrences: Counter = Counter()
@@ -308,10 +308,11 @@ def _story_day(dates: list[DateMention], before: str) -> str:
     return days[-1] if days else before
 
 
-def _events(text: str, found: list, lang: str) -> list[EventMention]:
-    """The sentence's events (:mod:`factcheck.claims.events`), hedged and negated as figures are."""
+def _events(text: str, found: list, lang: str, days: list[tuple[int, int]] = ()) -> list[EventMention]:
+    """The sentence's events (:mod:`factcheck.claims.events`), hedged and negated as figures
+    are; ``days`` are where the sentence gives dates (sentence offsets)."""
     names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ACTOR_TYPES]
-    events = find_events(text, names, lang == "ar")
+    events = find_events(text, names, lang == "ar", days=days)
     for event in events:
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
         if event.form == "noun" and event.negated and not event.stage:

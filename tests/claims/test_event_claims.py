@@ -61,6 +61,9 @@ CASES = [
     ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "", "ألتمان", "verb")]),
     ("أقالت OpenAI اليوم المدير.", [("dismiss", "", "", "OpenAI", "verb")]),
     ("وقال إن الحكومة أغلقت شركة ديمار المصنع.", [("close", "", "", "ديمار", "verb")]),  # a subject before the verb
+    # a person's title keeps its prepositions; one before the title leads elsewhere
+    ("اعتقلت الشرطة مدير المحطة الموقوف عن العمل يوسف مرّاش.", [("arrest", "", "", "يوسف مراش", "verb")]),
+    ("أوقفت النيابة في دورانيا المدير المالي نديم قربل.", []),
     # a Latin name in brackets after an Arabic spelling not read as a name: one party, reached from its first spelling
     ("وفي الشارع، اعتُقل قائد الاحتجاجات كريم الدبّور (Karim Dabbour) في 24 كانون الثاني.", [("arrest", "", "", "Karim Dabbour", "verb")]),
     ("أغلقت شركة ديمار مصنعاً.", [("close", "", "", "ديمار", "verb")]),  # an indefinite noun may be a role («عيّنت فلاناً رئيساً»)
@@ -352,3 +355,16 @@ def test_the_words_after_an_act_may_tell_another_act_of_its_kind(text, end, anot
     from factcheck.claims.events import tells_another
 
     assert tells_another(text, end) is another
+
+
+@pytest.mark.parametrize(
+    ("sentence", "patient"),
+    [
+        ("اعتقلت الشرطة القضائية أول أمس الثلاثاء مدير محطة تل عمرون يوسف مرّاش.", "يوسف مراش"),
+        ("كانت النيابة قد ألقت القبض يوم الخميس 15 أكتوبر على رئيس مجلس الإدارة سليم أبراني.", "سليم أبراني"),
+        ("The board dismissed on 12 October 2026 its chief executive Fadi Mensali.", "Fadi Mensali"),
+    ],
+)
+def test_a_date_between_an_act_and_whom_it_was_done_to_counts_as_no_words(sentence, patient):
+    (event,) = parse_text(sentence, ALIASES)["events"]
+    assert event["patient"] == patient
