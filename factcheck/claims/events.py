@@ -414,6 +414,14 @@ def _stage_after(text: str, end: int, lex: EventLexicon) -> str:
     return "intent" if pattern.search(window) else ""
 
 
+def clause_of(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the clause of ``text`` that holds ``pos``: between the breaks
+    around it (a comma, a sentence's end, a complementizer: "that", "who", «بعد»)."""
+    lo = max((m.end() for m in _BREAK.finditer(text, 0, pos)), default=0)
+    after = _BREAK.search(text, pos + 1)
+    return lo, after.start() if after else len(text)
+
+
 def tells_another(text: str, end: int, lex: EventLexicon | None = None) -> bool:
     """Whether the words after an act's words (ending at ``end``; at most
     :data:`ANOTHER_WORDS` words, in their clause) tell another act of its kind than the

@@ -46,7 +46,8 @@ from factcheck.text.normalize import normalize_sentence
 #: concept counts once per word (the lexicon's links), and two parties' claims are never a
 #: supersession. 9: two dates are one slot only when the words around them name the same
 #: act of the event lexicon, or neither names one. 10: a report of "a separate" or
-#: "another" act is one event only with reports that say so too.
+#: "another" act is one event only with reports that say so too; a word of decision or
+#: announcement beside another act is not a date's act of its own.
 ALIGNMENT_RULES = 10
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
-from factcheck.claims.events import event_lexicon, states_act
+from factcheck.claims.events import clause_of, event_lexicon, states_act
 from factcheck.claims.frames import roles_compatible
 from factcheck.claims.money import currencies
 from factcheck.reconcile.intervals import journalistic, representative
@@ -245,16 +245,31 @@ def date_acts(claim: dict) -> frozenset[str]:
     """The acts of the event lexicon (``data/events.toml``) named by the words around a date
     (its claim's ``context``), in any form, or by one of an act's light verbs ("filed",
     «رفع»): what the date may be the date of. A decision or an announcement of an act counts
-    as its own act ("voted on Tuesday to suspend": a vote)."""
+    as its own act ("voted on Tuesday to suspend": a vote). The words are those of the
+    date's own clause when they name an act: «أوقفت العمل في المحطة يوم …، بعدما أكدت فحوص
+    المختبر» dates the stopping, not the lab's confirmation; "confirmed on … in a child who
+    had recently returned" the confirmation, not a return."""
     return _acts_in(claim.get("context") or "", event_lexicon().fingerprint)
 
 
 @lru_cache(maxsize=65536)
 def _acts_in(text: str, lexicon: str) -> frozenset[str]:
-    """(The lexicon's fingerprint keys the cache: another lexicon file reads the words again.)"""
+    """The acts named in the clause of ``text`` that holds the date (its "…"), else in the
+    whole of it. (The lexicon's fingerprint keys the cache: another lexicon file reads the
+    words again.)"""
     lex = event_lexicon()
     if lex.pattern is None:
         return frozenset()
+    at = text.find("…")
+    if at >= 0:
+        lo, hi = clause_of(text, at)
+        acts = _acts_of(text[lo:hi], lex)
+        if acts:
+            return acts
+    return _acts_of(text, lex)
+
+
+def _acts_of(text: str, lex) -> frozenset[str]:
     acts = set()
     for m in lex.pattern.finditer(text):
         found = lex.form_of(m.group("cue"))

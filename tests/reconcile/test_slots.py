@@ -328,3 +328,11 @@ def test_the_dates_of_two_different_acts_are_not_one_slot():
     assert read_pair(cancelled, announced, V, TH) is None  # a cancellation and an announcement
     assert read_pair(cancelled, bare, V, TH) is None  # an act against a date that names none
     assert read_pair({**bare, "id": "x", "source_id": "a", "sentence_id": "x"}, bare, V, TH) is not None  # no act on either side: as before
+    # a word of decision or announcement is an act of its own where no act is named, or where it decides or announces one
+    assert date_acts({"context": "The board voted on … to suspend the licence."}) == {"decision", "suspend"}
+    assert date_acts({"context": "وأعلنت الهيئة يوم … إقالة المدير"}) == {"announcement", "dismiss"}
+    # ... not beside another act: the checks confirmed, the work stopped
+    stopped = dated("y", "b", "وكانت الهيئة قد أوقفت العمل في المحطة يوم …، بعدما أكدت فحوص المختبر وجود تركيز مرتفع")
+    restarted = dated("x", "a", "أعيد تشغيل المحطة يوم … بعد أن أكد المختبر مطابقة المياه")
+    assert date_acts(stopped) == {"suspend"} and date_acts(restarted) == {"announcement"}
+    assert read_pair(restarted, stopped, V, TH) is None
