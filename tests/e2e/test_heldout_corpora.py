@@ -29,6 +29,11 @@ FLOORS = {
     "events_en_ar_5": (4, 0, None),
     "events_en_ar_6": (5, 0, None),
     "events_en_ar_7": (5, 0, None),
+    "events_en_ar_9": (5, 0, None),
+    "events_en_ar_10": (1, 1, None),
+    "events_ar_en_11": (2, 0, None),
+    "events_en_ar_12": (2, 0, None),
+    "events_ar_en_13": (2, 0, None),
 }
 
 
