@@ -302,12 +302,16 @@ _DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:[وف]?(?:في|يوم|منذ)|on|since)
 def _without_days(text: str, days: Iterable[tuple[int, int]]) -> str:
     """``text`` with each date given in it, and the word that introduces it, blanked (the
     same length, so every offset holds)."""
-    out = text
-    for lo, hi in days:
-        lead = _DAY_LEAD.search(out, max(0, lo - 12), lo)
-        lo = lead.start() if lead else lo
-        out = out[:lo] + " " * (hi - lo) + out[hi:]
-    return out
+    pieces, pos = [], 0
+    for lo, hi in sorted(days):
+        lead = _DAY_LEAD.search(text, max(0, lo - 12), lo)
+        lo = max(pos, lead.start() if lead else lo)
+        if hi <= lo:
+            continue
+        pieces += [text[pos:lo], " " * (hi - lo)]
+        pos = hi
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 # A negation right before the act's verb: "will not return", "has not resigned", "didn't
