@@ -569,7 +569,7 @@ def _kind_words_only(lead: str) -> bool:
 # A noun of the lexicon that holds its preposition ("lawsuit against", "arrest of"): the
 # name right after it is whom it was done to.
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|against|over)$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,80},\s*(?:\S+\s+){0,2}$")
+_APPOSITIVE = re.compile(r"\s*,[^,.;:!?]{1,160},\s*(?:\S+\s+){0,2}$")
 _NAMED_APPOSITIVE = re.compile(r"\s*,\s*(?:\S+\s+){0,2}$")
 # A relative clause about the name before it, past a short appositive: ", the former
 # commercial director who was appointed", " who resigned".

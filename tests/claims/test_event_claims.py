@@ -35,6 +35,11 @@ CASES = [
     ("Sam Altman was not fired.", [("dismiss", "", "", "Sam Altman", "verb")]),
     ("Elon Musk sued OpenAI in March 2024.", [("sue", "", "Elon Musk", "OpenAI", "verb")]),
     ("Sam Altman, the company's co-founder, has not resigned.", [("resign", "", "Sam Altman", "", "verb")]),  # appositive
+    # a wire lead's long appositive, a relative clause and brackets in it
+    (
+        "Sam Altman, the head of research at the Ardavian National Broadcaster (ANB) who ordered an investigative documentary pulled from the schedule, was dismissed on Thursday.",
+        [("dismiss", "", "", "Sam Altman", "verb")],
+    ),
     ("Microsoft, a rival, hired Sam Altman on Monday.", [("appoint", "", "Microsoft", "Sam Altman", "verb")]),
     ("وتعاقدت شركة مايكروسوفت المنافسة مع ألتمان يوم الاثنين.", [("appoint", "", "مايكروسوفت", "ألتمان", "verb")]),  # patient_after «مع»
     ("نفى مكتب المدير الرياضي يزن المطروك (Yazan Matrouk) استقالته.", [("resign", "", "Yazan Matrouk", "", "noun")]),  # «استقالته»: his
