@@ -102,11 +102,12 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
         source.language = langs.most_common(1)[0][0] if langs else "und"
 
     published_origin = "metadata" if source.published else None
-    _date_source_from_datelines(source, sentences, failures)
+    wires = _wire_datelines(source, sentences, failures)
+    _date_source_from_datelines(source, sentences, failures, wires)
     if source.published and published_origin is None:
         published_origin = "text"
 
-    dates_by_sentence, date_spans = _dates_by_sentence(source, sentences, failures)
+    dates_by_sentence, date_spans = _dates_by_sentence(source, sentences, failures, wires)
     known_names = KnownNames()
     paragraphs = Paragraphs(source.text, source_country(source))  # where a currency's country is named
     for sentence in body:
@@ -460,7 +461,7 @@ def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: i
 
 
 def _dates_by_sentence(
-    source: Source, sentences: list[dict], failures: _Failures
+    source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, tuple[int, int]]
 ) -> tuple[dict[int, list[DateMention]], dict[int, list[tuple[int, int]]]]:
     """Dates of the article body, read in one pass so that each can lean on the ones before
     it ("17 نوفمبر" takes its year, "السبت" its week, from the text), then handed to the
@@ -469,8 +470,10 @@ def _dates_by_sentence(
     date written across two sentences).
 
     Page furniture is blanked out first (same length, so offsets hold): a "Last updated"
-    dateline must not anchor the article's own timeline. Without an anchor in the text,
-    relative words fall back to the source's published (else updated) date.
+    dateline must not anchor the article's own timeline; so is the date of a wire dateline
+    (``wires``, by sentence index: the date of writing, no sentence's date). Without an
+    anchor in the text, relative words fall back to the source's published (else updated)
+    date.
 
     Should the pass over the whole body raise, each sentence is read on its own instead
     (anchors then come from the sentence itself or the published date), so that only the
@@ -485,12 +488,11 @@ def _dates_by_sentence(
             pos = s["end"]
     pieces.append(source.text[pos:])
     masked = "".join(pieces)
-    datelines: dict[int, tuple[int, int]] = {}  # a wire dateline's date: the date of writing, read by no sentence
-    for s in sentences:
-        line = None if s["furniture"] else wire_dateline(source.text, s["start"], s["end"], lang=s["lang"], locale=source.locale)
-        if line:
-            datelines[s["sentence_index"]] = line
-            masked = masked[: line[0]] + " " * (line[1] - line[0]) + masked[line[1] :]
+    if wires:  # a wire dateline's date: the date of writing, read by no sentence
+        chars = list(masked)
+        for lo, hi in wires.values():
+            chars[lo:hi] = " " * (hi - lo)
+        masked = "".join(chars)
     reference = source.published or source.updated
     origin = "published" if reference else "unresolved"
     try:
@@ -500,10 +502,10 @@ def _dates_by_sentence(
     except Exception:
         if failures.strict:
             raise
-        dates = _dates_sentence_by_sentence(source, sentences, failures, reference, origin)
+        dates = _dates_sentence_by_sentence(source, sentences, failures, reference, origin, wires)
         return dates, {i: [(d.char_start, d.char_end) for d in ds] for i, ds in dates.items()}
     out: dict[int, list[DateMention]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {index: [(lo - sentences[index]["start"], hi - sentences[index]["start"])] for index, (lo, hi) in datelines.items()}
+    spans: dict[int, list[tuple[int, int]]] = {index: [(lo - sentences[index]["start"], hi - sentences[index]["start"])] for index, (lo, hi) in wires.items()}
     starts = [s["start"] for s in sentences]
     for mention in mentions:
         first = bisect_right(starts, mention.char_start) - 1
@@ -555,7 +557,7 @@ def wire_dateline(text: str, start: int, end: int, lang: str | None = None, loca
 
 
 def _dates_sentence_by_sentence(
-    source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str
+    source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str, wires: dict[int, tuple[int, int]]
 ) -> dict[int, list[DateMention]]:
     out: dict[int, list[DateMention]] = {}
     for sentence in sentences:
@@ -563,23 +565,34 @@ def _dates_sentence_by_sentence(
             continue
         with failures.guard(sentence):
             dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin, locale=source.locale)
-            line = wire_dateline(source.text, sentence["start"], sentence["end"], lang=sentence["lang"], locale=source.locale)
+            line = wires.get(sentence["sentence_index"])
             at = sentence["start"]
             out[sentence["sentence_index"]] = [d for d in dates if not (line and at + d.char_start < line[1] and line[0] < at + d.char_end)]
     return out
 
 
-def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures) -> None:
+def _wire_datelines(source: Source, sentences: list[dict], failures: _Failures) -> dict[int, tuple[int, int]]:
+    """The span of each body sentence's wire dateline date (:func:`wire_dateline`), by
+    sentence index."""
+    out = {}
+    for sentence in sentences:
+        if sentence["furniture"] or failures.failed(sentence):
+            continue
+        with failures.guard(sentence):
+            line = wire_dateline(source.text, sentence["start"], sentence["end"], lang=sentence["lang"], locale=source.locale)
+            if line:
+                out[sentence["sentence_index"]] = line
+    return out
+
+
+def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, tuple[int, int]]) -> None:
     """A dateline ("Last updated November 28, 2023", or a wire dateline opening a
     paragraph: "QARMAZ, July 23, 2026 (Qarmaz Herald) - ...") is a candidate date for the
     source; it fills ``updated`` or ``published`` only when metadata left them empty."""
     for sentence in sentences:
-        wire = None
-        if sentence["furniture"] != "dateline":
-            with failures.guard(sentence):
-                wire = None if sentence["furniture"] else wire_dateline(source.text, sentence["start"], sentence["end"], lang=sentence["lang"], locale=source.locale)
-            if wire is None:
-                continue
+        wire = wires.get(sentence["sentence_index"])
+        if sentence["furniture"] != "dateline" and wire is None:
+            continue
         dates: list[str] = []
         with failures.guard(sentence):
             found = extract_dates(source.text[wire[0] : wire[1]] if wire else sentence["text"], lang=sentence["lang"], locale=source.locale)
