@@ -125,8 +125,9 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
         with failures.guard(sentence):
             # Built aside and kept only when the whole sentence went through.
             sentence_claims, sentence_entities, occurrences, voices = _read_sentence(
-                source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs
-            )
+                source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs,
+                dateline_end(source.text, sentence["start"], sentence["end"]) if index in wires else 0,
+            )  # fmt: skip
             heard.append((sentence, sentence_claims, voices))
             for claim in sentence_claims:
                 if claim.event is not None and (claim.event.form == "verb" or claim.event.stage) and not claim.frame.time:
@@ -199,20 +200,23 @@ def _read_sentence(
     known_names: KnownNames,
     seen: Counter,
     paragraphs: Paragraphs,
+    dateline_end: int = 0,
 ) -> tuple[list[Claim], list[dict], Counter, list[Voice]]:
     """The claims and entity rows of one body sentence, the (sentence, quote)
     occurrences it adds to ``seen``, and its names as voices (who may be speaking). ``date_spans`` are where the sentence holds dates,
-    ``dates`` the ones that are claims."""
+    ``dates`` the ones that are claims; ``dateline_end`` where a wire dateline that opens
+    the sentence ends: its place and agency are named, never who acted or spoke."""
     text = sentence["text"]
     place = paragraphs.place(sentence["start"], sentence["end"])
     quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans, place=place)
-    found = aliases.find(text, known_names)
-    entities = sorted({e.canonical for e in found})
+    named = aliases.find(text, known_names)
+    entities = sorted({e.canonical for e in named})
+    found = [e for e in named if e.char_start >= dateline_end]  # "QARMAZ, July 23 (Qarmaz Herald) - The board fired ...": not the agency
     # who acts: not who is only quoted, unless the sentence goes on with what is theirs
     owners = [e for e in found if e.speaks and e.type in SPEAKER_TYPES and owns_what_follows(text, e)]
     actors = sorted({e.canonical for e in found if e.type in ACTOR_TYPES and not e.speaks} | {e.canonical for e in owners})
     words = SentenceWords(text, [(e.char_start, e.char_end, e.canonical) for e in found])
-    places = sorted({e.canonical for e in found if e.type == "place"})
+    places = sorted({e.canonical for e in named if e.type == "place"})
     attributed = attribution(text, [e.canonical for e in found if e.speaks])
     trades = sectors(text, [(e.char_start, e.char_end, e.canonical, e.surface) for e in found if e.type in ACTOR_TYPES or e.speaks])
     # when the figures happened: the sentence's dates, less those that date a statement
@@ -228,7 +232,7 @@ def _read_sentence(
             "char_start": sentence["start"] + e.char_start,
             "char_end": sentence["start"] + e.char_end,
         }
-        for e in found
+        for e in named
     ]
     mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
@@ -554,6 +558,13 @@ def wire_dateline(text: str, start: int, end: int, lang: str | None = None, loca
     if len(found) != 1 or chunk[: found[0].char_start].strip() or chunk[found[0].char_end :].strip():
         return None
     return lo + found[0].char_start, lo + found[0].char_end
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the wire dateline that opens the sentence text[start:end] ends (its dash
+    passed), as an offset into the sentence; 0 when it opens with none."""
+    m = _WIRE_DATELINE.match(text, start, end)
+    return m.end() - start if m else 0
 
 
 def _dates_sentence_by_sentence(

@@ -373,3 +373,13 @@ def test_the_words_after_an_act_may_tell_another_act_of_its_kind(text, end, anot
 def test_a_date_between_an_act_and_whom_it_was_done_to_counts_as_no_words(sentence, patient):
     (event,) = parse_text(sentence, ALIASES)["events"]
     assert event["patient"] == patient
+
+
+def test_a_wire_datelines_place_and_agency_are_no_participants():
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    text = "Board\n\nQARMAZ, July 23, 2026 (Qarmaz Herald) - The board fired Sam Altman on Tuesday."
+    claims = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), ALIASES).claims
+    assert [(c.frame.agent, c.frame.patient) for c in claims if c.kind == "event"] == [("", "Sam Altman")]
+    assert all("Qarmaz Herald" not in c.actors for c in claims)
