@@ -421,9 +421,15 @@ def _stage_after(text: str, end: int, lex: EventLexicon) -> str:
 def clause_of(text: str, pos: int) -> tuple[int, int]:
     """The (start, end) of the clause of ``text`` that holds ``pos``: between the breaks
     around it (a comma, a sentence's end, a complementizer: "that", "who", «بعد»)."""
-    lo = max((m.end() for m in _BREAK.finditer(text, 0, pos)), default=0)
     after = _BREAK.search(text, pos + 1)
-    return lo, after.start() if after else len(text)
+    return _clause_start(text, pos), after.start() if after else len(text)
+
+
+def _clause_start(text: str, pos: int, back: int | None = None) -> int:
+    """Where the clause holding ``pos`` starts; with ``back``, looked for at most that many
+    characters before ``pos`` (a sentence may be a whole text)."""
+    first = 0 if back is None else max(0, pos - back)
+    return max((m.end() for m in _BREAK.finditer(text, first, pos)), default=first)
 
 
 def tells_another(text: str, end: int, lex: EventLexicon | None = None) -> bool:
@@ -504,7 +510,7 @@ def _objects(
         if kind == "person":
             bare = _before_title(bare)  # «مدير المحطة الموقوف عن العمل يوسف مرّاش»: the title's prepositions are its own
         if allowed:  # the action's own preposition, perhaps with a word or two of title: «على نادي رمدون»
-            bare = re.sub(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in allowed) + r")(?:\s+[^\s,،]+){0,2}\s*$", " ", bare, flags=re.IGNORECASE)
+            bare = _allowed_tail(allowed).sub(" ", bare)
         if kind == "person" and _titled(bare):
             bare = _OF_THE_AR.sub(" ", bare)  # «المديرة المالية للشركة سلوى المرجاني»: the title's own «لل»
         apposed = chained and k == 0 and _apposed(text, end, (s, e, n, kind))  # the title's own prepositions lead to no one
@@ -532,31 +538,34 @@ def _cue_key(word: str) -> str:
     return normalize_for_match(word).lstrip("وف")
 
 
+def _title_word(word: str) -> bool:
+    """Whether an Arabic word opens a person's title («المدير», «رئيس»), as names.toml lists them."""
+    return _cue_key(word) in name_cues().ar_cue_first_words
+
+
+def _title_opens(text: str, lo: int, hi: int) -> re.Match | None:
+    """The first word of text[lo:hi] that opens a person's title, if any."""
+    return next((m for m in _WORD.finditer(text, lo, hi) if _title_word(m.group(0))), None)
+
+
 def _titled_reach(text: str, lo: int, hi: int) -> bool:
     """Whether a person's name at ``hi`` is within reach of ``lo`` through its title: the
     title opens within reach, and the words from it to the name describe it («اعتقلت الشرطة
     القسمارية أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي»)."""
-    firsts = name_cues().ar_cue_first_words
-    for m in _WORD.finditer(text, lo, hi):
-        if _cue_key(m.group(0)) in firsts:
-            return _bound(text, lo, m.start()) and not _BREAK.search(text, m.start(), hi) and len(_WORD.findall(text[m.start() : hi])) <= 2 * NAME_WORDS
-    return False
+    m = _title_opens(text, lo, hi)
+    return m is not None and _bound(text, lo, m.start()) and not _BREAK.search(text, m.start(), hi) and len(_WORD.findall(text[m.start() : hi])) <= 2 * NAME_WORDS
 
 
 def _before_title(lead: str) -> str:
     """The Arabic words of ``lead`` (what stands between an act's word and a person's name)
     before the person's title opens; all of them when it holds no title."""
-    firsts = name_cues().ar_cue_first_words
-    for m in _WORD.finditer(lead):
-        if _cue_key(m.group(0)) in firsts:
-            return lead[: m.start()] + " "
-    return lead
+    m = _title_opens(lead, 0, len(lead))
+    return lead[: m.start()] + " " if m else lead
 
 
 def _titled(lead: str) -> bool:
     """Whether a person's title stands among the Arabic words ``lead`` («المديرة المالية»)."""
-    firsts = name_cues().ar_cue_first_words
-    return any(_cue_key(w) in firsts for w in lead.split())
+    return _title_opens(lead, 0, len(lead)) is not None
 
 
 def _kind_words_only(lead: str) -> bool:
@@ -824,13 +833,13 @@ def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]
     acted), «أقال ألتمان من منصبه», «أقال ألتمان يوم الجمعة», «عيّنت الشلبكي رئيساً»
     (an indefinite noun after the name is the role it was given), and «القسمارية تعيّن
     الشلبكي المدير» (a subject before the verb)."""
-    opened = max((m.end() for m in _BREAK.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    opened = _clause_start(text, start, back=200)
     if any(w.strip("«»\"'()") not in _CLAUSE_OPENERS for w in text[opened:start].split()):
         return False
     lead = text[end : name[0]]
     words = lead.split()
     own = len(words) == 1 and not words[0].startswith("ال") and not _PREPOSITION.search(lead)  # «معادن ترساليا»: a word of its name
-    titled = bool(words) and _cue_key(words[0]) in name_cues().ar_cue_first_words  # «وزير المالية تاديلي», not «مجلس الإدارة المدير فلان»
+    titled = bool(words) and _title_word(words[0])  # «وزير المالية تاديلي», not «مجلس الإدارة المدير فلان»
     if _BREAK.search(lead) or not (own or titled or _kind_words_only(lead)):
         return False
     m = _NEXT_WORD_AR.match(text, name[1], name[1] + 120)
@@ -842,6 +851,13 @@ def _led_by(text: str, lo: int, hi: int, prepositions: tuple[str, ...]) -> bool:
     if not prepositions:
         return False
     return _prepositions(prepositions).search(text, lo, hi) is not None
+
+
+@lru_cache(maxsize=64)
+def _allowed_tail(prepositions: tuple[str, ...]) -> re.Pattern:
+    """One of an action's own prepositions ending the words before a name, perhaps with a
+    word or two of title after it («على نادي رمدون»), compiled once."""
+    return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in prepositions) + r")(?:\s+[^\s,،]+){0,2}\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

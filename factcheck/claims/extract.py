@@ -546,12 +546,9 @@ def wire_dateline(text: str, start: int, end: int, lang: str | None = None, loca
     its paragraph with one: the date the report was written, not one of the events the
     sentence tells (no claim, no event's time; relative days count from the source's date,
     which it gives when the metadata does not)."""
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip():
-        return None
     m = _WIRE_DATELINE.match(text, start, end)
-    if m is None:
-        return None
+    if m is None or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None  # (the pattern first: most sentences fail it at once)
     lo, hi = m.span("date")
     chunk = text[lo:hi]
     found = extract_dates(chunk, lang=lang, locale=locale)
