@@ -23,7 +23,7 @@ from factcheck.claims.attribution import cues as attribution_cues
 from factcheck.claims.entities import AliasTable, default_aliases
 from factcheck.claims.name_keys import name_words
 from factcheck.claims.events import event_lexicon
-from factcheck.claims.extract import EXTRACTOR_VERSION
+from factcheck.claims.extract import EXTRACTOR_VERSION, Analysis
 from factcheck.claims.lexicon import lexicon
 from factcheck.embeddings.base import Embedder, load_embedder, model_members
 from factcheck.engines.base import Engine, check_engine, open_engine, parse_workers
@@ -271,16 +271,15 @@ class Factcheck:
             return result  # nothing written: the caller reports the failures
         with self._open_engine() as engine:
             # in the order of the files whichever worker read them: the same rows, the same bytes
+            # each source stored as it is read, in the order of the files whichever worker
+            # read it (the same rows, the same bytes), all in one transaction
             analyses = engine.extract(loaded, aliases, self.strict, lambda done, total: self.progress("extract", done - 1, total))
-            for analysis in analyses:
-                source = analysis.source
-                result.skipped += [{"source_id": source.id, "path": source.path, **entry} for entry in analysis.skipped]
-            self._store_ingest(result, analyses, stored, seen, moved, new_signatures, reader, prune)
+            self._store_ingest(result, analyses, len(loaded), stored, seen, moved, new_signatures, reader, prune)
+            del loaded
             # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
             # whatever needs them next (reconcile, search) computes them.
             if result.added or result.updated:
-                changed = [c for sid in result.added + result.updated for c in self.store.claims(source_id=sid)]
-                result.embedded = self._embed_missing(changed, engine)
+                result.embedded = self._embed_texts(self.store.claim_texts(result.added + result.updated), engine)
         if result.removed:
             self.store.prune_embeddings()
         return result
@@ -288,13 +287,17 @@ class Factcheck:
     def _open_engine(self) -> Engine:
         return open_engine(self.engine, self.workers, self.scheduler)
 
-    def _store_ingest(self, result, analyses, stored, seen, moved, new_signatures, reader, prune) -> None:
-        """Write one ingest: every source of it lands, or none does (only this process writes)."""
+    def _store_ingest(self, result, analyses: Iterable[Analysis], count: int, stored, seen, moved, new_signatures, reader, prune) -> None:
+        """Write one ingest, each of the ``count`` analyses as it comes: every source of it
+        lands, or none does (a source that fails to be read, or an interrupt, rolls all back;
+        only this process writes)."""
         with self.store.db.atomic():
             for source_id, path in sorted(moved.items()):
                 self.store.move_source(source_id, path)
             for i, analysis in enumerate(analyses):
-                self.progress("store", i, len(analyses))
+                self.progress("store", i, count)
+                source = analysis.source
+                result.skipped += [{"source_id": source.id, "path": source.path, **entry} for entry in analysis.skipped]
                 (result.updated if analysis.source.id in stored else result.added).append(analysis.source.id)
                 self.store.replace_source(
                     analysis.source, analysis.sentences, analysis.claims, analysis.published_origin, analysis.entities,
@@ -323,10 +326,15 @@ class Factcheck:
 
     # -- embeddings and indexes ------------------------------------------------------------
     def _embed_missing(self, claims: list[dict], engine: Engine | None = None) -> int:
+        """Embed the contexts and sentences of ``claims`` that have no stored vector."""
         texts: dict[str, str] = {}
         for c in claims:
             texts[c["context_hash"]] = c["context"]
             texts[c["sentence_hash"]] = c["text"]
+        return self._embed_texts(texts, engine)
+
+    def _embed_texts(self, texts: dict[str, str], engine: Engine | None = None) -> int:
+        """Embed those of ``texts`` (by content hash) that have no stored vector; how many."""
         model = self.embedder.model_id
         missing = sorted(self.store.missing_embeddings(texts, model))
         chunks = [missing[start : start + EMBED_BATCH] for start in range(0, len(missing), EMBED_BATCH)]
@@ -931,6 +939,7 @@ class VectorCache(dict):
     def __init__(self, store: Store, model: str):
         super().__init__()
         self._store, self._model = store, model
+        self._blocks: list[tuple[np.ndarray, list[str]]] = []  # each fetch's matrix and the hashes of its rows
 
     def prefetch(self, hashes: Iterable[str]) -> None:
         wanted = {h: h for h in hashes if h not in self}  # keyed by the callers' own strings
@@ -942,8 +951,28 @@ class VectorCache(dict):
             matrix[row] = vector
             found.append(wanted[content_hash])
         if matrix is not None:
+            matrix = matrix[: len(found)]
             matrix.flags.writeable = False  # as the stored bytes were read
             self.update(zip(found, matrix))
+            self._blocks.append((matrix, found))
+
+    def stacked(self, hashes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(matrix, rows): ``matrix[rows[k]]`` is the vector of ``hashes[k]``; the fetched
+        matrix itself when one fetch holds them all (a full run), else one copy of all."""
+        self.prefetch(hashes)
+        if not self._blocks:
+            matrix, order = np.zeros((0, 0), dtype=np.float32), []
+        elif len(self._blocks) == 1:
+            matrix, order = self._blocks[0]
+        else:
+            matrix, order = np.vstack([m for m, _ in self._blocks]), [h for _, found in self._blocks for h in found]
+        row_of = {h: i for i, h in enumerate(order)}
+        return matrix, np.fromiter((row_of[h] for h in hashes), dtype=np.int64, count=len(hashes))
+
+    def release(self) -> None:
+        """Let every fetched vector go (those asked for again are fetched again)."""
+        self.clear()
+        self._blocks = []
 
     def __missing__(self, key: str) -> np.ndarray:
         self.prefetch([key])

@@ -37,6 +37,30 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(vectors / norms, dtype=np.float32)
 
 
+#: Pairs whose cosines :func:`row_cosines` computes at once (two gathered blocks of rows).
+COSINE_BLOCK = 32768
+
+
+def row_cosines(matrix: np.ndarray, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """The inner products of ``matrix[rows_a[k]]`` and ``matrix[rows_b[k]]`` for every
+    ``k`` (cosines of unit rows), as float32, computed block by block.
+
+    Each product is one row's sum whatever the block around it, and the same as
+    :func:`cosine` of the two rows alone: a pair's cosine does not depend on which pairs
+    were computed with it (a full run and an incremental one read the same value).
+    """
+    out = np.empty(len(rows_a), dtype=np.float32)
+    for lo in range(0, len(rows_a), COSINE_BLOCK):
+        hi = lo + COSINE_BLOCK
+        out[lo:hi] = np.einsum("ij,ij->i", matrix[rows_a[lo:hi]], matrix[rows_b[lo:hi]])
+    return out
+
+
+def cosine(u: np.ndarray, v: np.ndarray) -> float:
+    """The inner product of two unit vectors, exactly as :func:`row_cosines` gives it."""
+    return float(np.einsum("ij,ij->i", np.asarray(u, dtype=np.float32)[None], np.asarray(v, dtype=np.float32)[None])[0])
+
+
 def encode_in_batches(encode: Callable[[list[str]], np.ndarray], texts: list[str], dim: int, batch_size: int) -> np.ndarray:
     """Run ``encode`` over ``texts`` in batches (bounded memory) and normalise the result."""
     if not texts:

@@ -68,22 +68,24 @@ class DaskEngine:
             self._cluster.close()
             self._cluster = None
 
-    def extract(self, sources: list[Source], aliases: AliasTable, strict: bool, progress: ExtractProgress) -> list[Analysis]:
-        from distributed import as_completed
+    def extract(self, sources: list[Source], aliases: AliasTable, strict: bool, progress: ExtractProgress) -> Iterator[Analysis]:
+        """Each source's analysis in the order of ``sources``, each fetched from its worker
+        when the caller is ready to store it."""
+        return self._extract(sources, aliases, strict, progress) if sources else iter(())
 
-        if not sources:
-            return []
+    def _extract(self, sources: list[Source], aliases: AliasTable, strict: bool, progress: ExtractProgress) -> Iterator[Analysis]:
         progress(0, len(sources))
         shared = self.client.scatter(aliases, broadcast=True)
         futures = self.client.map(extract_outcome, sources, aliases=shared, strict=strict, pure=False)
-        for done, _ in enumerate(as_completed(futures), start=1):
-            progress(done, len(sources))
-        results = []
-        for outcome in self.client.gather(futures):  # in the order of the files
-            if isinstance(outcome, FactcheckError):
-                raise outcome
-            results.append(outcome)
-        return results
+        try:
+            for done, future in enumerate(futures, start=1):  # in the order of the files
+                outcome = future.result()
+                if isinstance(outcome, FactcheckError):
+                    raise outcome
+                progress(done, len(sources))
+                yield outcome
+        finally:
+            self.client.cancel(futures)  # those not fetched, when the caller stopped early
 
     def encode(self, embedder, model_spec: str | None, batches: list[list[str]]) -> Iterator[np.ndarray]:
         """Each batch on a worker, by the model the driver names (loaded once per worker)."""

@@ -213,6 +213,7 @@ class PairSpace:
         self.by_rank = sorted(range(self.n), key=lambda i: claims[i]["id"])
         self.rank = np.empty(self.n, dtype=np.int64)
         self.rank[self.by_rank] = np.arange(self.n)
+        self._by_rank = np.asarray(self.by_rank, dtype=np.int64)
         self._sentence: np.ndarray | None = None
 
     def codes(self, first: np.ndarray, second: np.ndarray, other_sentences: bool = False) -> np.ndarray:
@@ -226,6 +227,10 @@ class PairSpace:
             keep &= self._sentence[first] != self._sentence[second]
         a, b = self.rank[first[keep]], self.rank[second[keep]]
         return sorted_unique(np.minimum(a, b) * self.n + np.maximum(a, b))
+
+    def positions(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows in ``claims`` of the two claims of each of ``codes``."""
+        return self._by_rank[codes // self.n], self._by_rank[codes % self.n]
 
     def pairs(self, codes: np.ndarray) -> Iterator[tuple[str, str]]:
         """The id pairs of ``codes``, in their order."""

@@ -32,6 +32,7 @@ and, alone, makes a low conflict (:func:`judge_events`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -39,7 +40,7 @@ import numpy as np
 from factcheck.claims.calendar_math import day_interval
 from factcheck.claims.events import event_lexicon, tells_another
 from factcheck.reconcile.features import parties_meet
-from factcheck.reconcile.slots import Alignment, rescale
+from factcheck.reconcile.slots import Alignment, pair_cosines, rescale
 from factcheck.reconcile.thresholds import Thresholds
 
 WEEK = 7  # dates of one event more than this many days apart: a high-severity conflict
@@ -99,16 +100,16 @@ def _tells_another(sentence: str, end: int, lexicon: str) -> bool:
     return tells_another(sentence, end, event_lexicon())
 
 
-def align_events(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
+def align_events(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Thresholds, cosines: tuple[float, float] | None = None) -> Alignment | None:
     """The alignment of two event claims that report one event; None otherwise. Frames
     decide; the cosines are recorded and order the pairs (their score stays above
-    ``th.align_score``: the frames, not the wording, make two reports one event)."""
+    ``th.align_score``: the frames, not the wording, make two reports one event).
+    ``cosines``: as for :func:`factcheck.reconcile.slots.read_pair`."""
     if a["kind"] != "event" or b["kind"] != "event" or a["sentence_id"] == b["sentence_id"]:
         return None
     if not same_event(a, b):
         return None
-    ctx = rescale(float(vectors[a["context_hash"]] @ vectors[b["context_hash"]]), th.cosine_floor)
-    sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
+    ctx, sent = (rescale(x, th.cosine_floor) for x in (cosines or pair_cosines(vectors, a, b)))
     score = th.align_score + (1.0 - th.align_score) * (0.5 + 0.5 * min(1.0, max(ctx, sent)))
     return Alignment(round(score, 4), round(ctx, 4), round(sent, 4), 0)
 

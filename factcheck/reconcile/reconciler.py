@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from factcheck.claims.context import content_keys
 from factcheck.claims.lexicon import GENERIC, lexicon, pinned_lexicon
-from factcheck.embeddings.base import normalise
+from factcheck.embeddings.base import COSINE_BLOCK, normalise, row_cosines
 from factcheck.index.vector_index import VectorIndex, faiss_id
 from factcheck.memory import give_back
 from factcheck.reconcile.intervals import same_reading
@@ -93,10 +93,71 @@ class ClaimVectors:
             return np.zeros((0, 0), dtype=np.float32)
         return self._matrix[at]
 
+    def fill(self) -> None:
+        """Compute every claim's vector at once, a block of claims at a time (the same
+        values as one at a time): the stored vectors may then be let go while the
+        candidates are searched."""
+        if not self._claims or self._done.all():
+            return
+        texts = TextVectors(self._claims, self._vectors)
+        if self._matrix is None:
+            self._matrix = np.empty((len(self._claims), texts.dim), dtype=np.float32)
+        for lo in range(0, len(self._claims), COSINE_BLOCK):
+            at = np.arange(lo, min(lo + COSINE_BLOCK, len(self._claims)))
+            self._matrix[at] = texts.claim_vectors(at)
+        self._done[:] = True
+
     def release(self) -> None:
         """Let the matrix go (rows asked for again are computed again)."""
         self._matrix = None
         self._done[:] = False
+
+
+class TextVectors:
+    """The vectors of the contexts and sentences of ``claims`` (those at the ``used``
+    positions, default all) as rows of one matrix, to compute the cosines of many pairs
+    at once: a full run computes every candidate pair's before the alignment, and lets the
+    stored vectors go while it aligns."""
+
+    def __init__(self, claims: list[dict], vectors: Mapping[str, np.ndarray], used: np.ndarray | None = None):
+        at = np.flatnonzero(used) if used is not None else np.arange(len(claims))
+        hashes = [claims[i]["context_hash"] for i in at.tolist()] + [claims[i]["sentence_hash"] for i in at.tolist()]
+        stacked = getattr(vectors, "stacked", None)
+        if stacked is not None:
+            self._matrix, rows = stacked(hashes)
+        else:
+            row_of: dict[str, int] = {}
+            rows = np.fromiter((row_of.setdefault(h, len(row_of)) for h in hashes), dtype=np.int64, count=len(hashes))
+            self._matrix = np.stack([vectors[h] for h in row_of]) if row_of else np.zeros((0, 0), dtype=np.float32)
+        self._context = np.zeros(len(claims), dtype=np.int64)
+        self._sentence = np.zeros(len(claims), dtype=np.int64)
+        self._context[at], self._sentence[at] = rows[: len(at)], rows[len(at) :]
+        self.dim = self._matrix.shape[1]
+
+    def claim_vectors(self, at: np.ndarray) -> np.ndarray:
+        """:func:`claim_vector` of the claims at ``at``."""
+        return normalise(self._matrix[self._context[at]] + self._matrix[self._sentence[at]])
+
+    def cosines(self, first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(context cosines, sentence cosines) of the claims at ``first[k]`` and ``second[k]``."""
+        return (
+            row_cosines(self._matrix, self._context[first], self._context[second]),
+            row_cosines(self._matrix, self._sentence[first], self._sentence[second]),
+        )
+
+
+def code_cosines(claims: list[dict], space: PairSpace, codes: np.ndarray, vectors: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The context and sentence cosines of the pairs of ``codes`` (of ``space``), in order."""
+    used = np.zeros(len(claims), dtype=bool)
+    for lo in range(0, len(codes), COSINE_BLOCK):
+        first, second = space.positions(codes[lo : lo + COSINE_BLOCK])
+        used[first] = used[second] = True
+    texts = TextVectors(claims, vectors, used)
+    context, sentence = np.empty(len(codes), dtype=np.float32), np.empty(len(codes), dtype=np.float32)
+    for lo in range(0, len(codes), COSINE_BLOCK):
+        first, second = space.positions(codes[lo : lo + COSINE_BLOCK])
+        context[lo : lo + COSINE_BLOCK], sentence[lo : lo + COSINE_BLOCK] = texts.cosines(first, second)
+    return context, sentence
 
 
 def claim_index_id(claim_id: str) -> int:
@@ -183,46 +244,71 @@ def align_candidates(
 ) -> tuple[int, list[dict]]:
     """Align ``only`` claims (default: all) with their index neighbours (``index``, or a
     function that gives it, as for :func:`candidate_codes`; ``claim_vectors``: the claims'
-    vectors as the index was given them, when already computed, let go once the candidates
-    are found; ``block_lists``: as for :func:`candidate_codes`).
+    vectors as the index is given them, computed here for all claims at once and let go
+    once the candidates are found; ``block_lists``: as for :func:`candidate_codes`).
 
     Returns (candidate pairs examined, alignment rows). Rows are what the ``alignments``
     table stores: later checks add rows for new claims and re-derive everything else from
     the stored rows, without searching or embedding the corpus again. The candidate pairs
-    are held as integers and aligned as they are decoded, in id order.
+    are held as integers and aligned as they are decoded, in id order, with their cosines
+    computed beforehand. ``vectors`` are let go (``release``, where they have it: they are
+    fetched again when asked for) once the claims' vectors are computed, and again once the
+    cosines are: the search holds the claims' vectors only, the alignment no vector at all.
     """
     by_id = {c["id"]: c for c in claims}
     space = PairSpace(claims)
     with pinned_lexicon():
         claim_vectors = claim_vectors or ClaimVectors(claims, vectors)
+        claim_vectors.fill()
+        _let_go(vectors)  # the claims' vectors are what the search reads
         codes = candidate_codes(claims, index, claim_vectors, th, only, space, block_lists)
         claim_vectors.release()
         give_back()
-        return len(codes), align_pairs(by_id, space.pairs(codes), vectors, th, progress)
+        cosines = code_cosines(claims, space, codes, vectors)  # the vectors of the pairs' texts, fetched again
+        _let_go(vectors)
+        return len(codes), _align_rows(space.pairs(codes), by_id, cosines, th, progress)
+
+
+def _let_go(vectors: Mapping[str, np.ndarray]) -> None:
+    """Let stored vectors go, where they can be fetched again (``release``)."""
+    if hasattr(vectors, "release"):
+        vectors.release()
+        give_back()
 
 
 def align_pairs(
     by_id: dict[str, dict],
     pairs: Iterable[tuple[str, str]],
-    vectors: dict[str, np.ndarray],
+    vectors: Mapping[str, np.ndarray],
     th: Thresholds,
     progress: Callable[[int], None] | None = None,
 ) -> list[dict]:
     """The alignment rows of sorted candidate ``pairs`` (claim ids, each claim in ``by_id``)."""
+    pairs = list(pairs)
+    position = {claim_id: i for i, claim_id in enumerate(dict.fromkeys(x for pair in pairs for x in pair))}
+    first = np.fromiter((position[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
+    second = np.fromiter((position[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
+    cosines = TextVectors([by_id[x] for x in position], vectors).cosines(first, second)
     with pinned_lexicon():
-        return _align_rows(pairs, by_id, vectors, th, progress)
+        return _align_rows(pairs, by_id, cosines, th, progress)
+
+
+def _floats(values: np.ndarray) -> Iterator[float]:
+    """The values of a large array as Python floats, a block at a time."""
+    for lo in range(0, len(values), COSINE_BLOCK):
+        yield from values[lo : lo + COSINE_BLOCK].tolist()
 
 
 def _align_rows(
     pairs: Iterable[tuple[str, str]],
     by_id: dict[str, dict],
-    vectors: dict[str, np.ndarray],
+    cosines: tuple[np.ndarray, np.ndarray],
     th: Thresholds,
     progress: Callable[[int], None] | None,
 ) -> list[dict]:
     rows = []
-    for i, (ida, idb) in enumerate(pairs):
-        alignment = align(by_id[ida], by_id[idb], vectors, th)
+    for i, ((ida, idb), context, sentence) in enumerate(zip(pairs, _floats(cosines[0]), _floats(cosines[1]))):
+        alignment = align(by_id[ida], by_id[idb], None, th, (context, sentence))
         if alignment is not None:
             rows.append(
                 {

@@ -13,7 +13,7 @@ stands in for the shared words. Every signal is general; the thresholds live in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.claims.money import currencies
 from factcheck.reconcile.intervals import journalistic, representative
 from factcheck.reconcile.features import pair_features, parties_meet, same_party, same_role
+from factcheck.embeddings.base import cosine
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.name_keys import NameAnchors, names_meet as same_name
@@ -311,11 +312,13 @@ class PairReading:
     shared_words: int
 
 
-def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> PairReading | None:
+def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Thresholds, cosines: tuple[float, float] | None = None) -> PairReading | None:
     """The rules two claims of one slot must pass, then their features; None when a rule
     says they are not one slot.
 
-    ``vectors`` maps content hashes (of contexts and of sentences) to unit vectors. Each
+    ``vectors`` maps content hashes (of contexts and of sentences) to unit vectors;
+    ``cosines``, when given, are the pair's (:func:`pair_cosines`), computed beforehand
+    with those of other pairs, and ``vectors`` is then not read. Each
     rule reads only the two claims, so their order cannot change the answer; they run in
     order of cost per pair refused (most candidate pairs are refused by names, before any
     word or vector is read).
@@ -373,8 +376,7 @@ def read_pair(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) 
         needed += 1  # many things happen in one year; a bare count needs its words to say more
     if same_language and shared + sentence_concept < needed:
         return None
-    ctx = rescale(float(vectors[a["context_hash"]] @ vectors[b["context_hash"]]), th.cosine_floor)
-    sent = rescale(float(vectors[a["sentence_hash"]] @ vectors[b["sentence_hash"]]), th.cosine_floor)
+    ctx, sent = (rescale(x, th.cosine_floor) for x in (cosines or pair_cosines(vectors, a, b)))
     if not same_language and max(ctx, sent) < th.cross_lingual_cosine and not _frames_agree(a, b):
         return None
     pred_a, pred_b = _words(a, "predicate_words"), _words(b, "predicate_words")
@@ -406,15 +408,27 @@ def _frames_agree(a: dict, b: dict) -> bool:
     return parties_meet(a, a.get("actors") or [], b, b.get("actors") or [])
 
 
-def align(a: dict, b: dict, vectors: dict[str, np.ndarray], th: Thresholds) -> Alignment | None:
+def pair_cosines(vectors: Mapping[str, np.ndarray] | None, a: dict, b: dict) -> tuple[float, float]:
+    """The cosines of two claims' contexts and of their sentences (``vectors``: unit
+    vectors by content hash)."""
+    if vectors is None:
+        raise ValueError("a pair's cosines need the vectors of its texts, or the cosines themselves")
+    return (
+        cosine(vectors[a["context_hash"]], vectors[b["context_hash"]]),
+        cosine(vectors[a["sentence_hash"]], vectors[b["sentence_hash"]]),
+    )
+
+
+def align(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Thresholds, cosines: tuple[float, float] | None = None) -> Alignment | None:
     """How surely ``a`` and ``b`` are about one slot: the fitted slot model's probability
     (:mod:`factcheck.reconcile.model`) for a pair that passes every rule of
-    :func:`read_pair`; None below ``th.align_score`` or when a rule refuses the pair."""
+    :func:`read_pair`; None below ``th.align_score`` or when a rule refuses the pair.
+    ``cosines``: as for :func:`read_pair`."""
     if a["kind"] == "event" or b["kind"] == "event":
         from factcheck.reconcile.events import align_events  # events build on this module
 
-        return align_events(a, b, vectors, th)
-    pair = read_pair(a, b, vectors, th)
+        return align_events(a, b, vectors, th, cosines)
+    pair = read_pair(a, b, vectors, th, cosines)
     if pair is None:
         return None
     probability = slot_model().probability(pair.features)

@@ -286,6 +286,20 @@ class Store:
         rows.sort(key=lambda r: (r["source_id"], r["char_start"], r["id"]))
         return rows
 
+    def claim_texts(self, source_ids: Iterable[str]) -> dict[str, str]:
+        """The texts the claims of these sources are embedded by, their contexts and their
+        sentences, by content hash (what embedding needs, without reading whole claims)."""
+        texts: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(source_ids))):
+            marks = ",".join("?" * len(chunk))
+            texts.update(self.db.execute(f"select context_hash, context from claims where source_id in ({marks})", chunk))
+            texts.update(
+                self.db.execute(
+                    f"select s.content_hash, s.text from sentences s where s.id in (select sentence_id from claims where source_id in ({marks}))", chunk
+                )
+            )
+        return texts
+
     def sentence_ids_of(self, claim_ids: Iterable[str]) -> set[str]:
         """The sentences of these claims."""
         found: set[str] = set()

@@ -92,3 +92,36 @@ def test_a_bad_worker_count_in_the_environment_stops_the_command_with_one_line_a
     done = runner.invoke(app, ["--db", str(tmp_path / "c.db"), "--model", "hashing", "--no-progress", "sources"], env={"FACTCHECK_WORKERS": "lots"})
     assert done.exit_code == 2
     assert done.output.strip().splitlines() == ["error: FACTCHECK_WORKERS must be a whole number of worker processes (1 to 512), not 'lots'"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_ingest_stores_each_source_as_it_is_read_and_reads_little_ahead(tmp_path, many_sources, monkeypatch, workers):
+    from factcheck.engines import local
+    from factcheck.workspace import Factcheck
+
+    monkeypatch.setattr(local, "MAX_CHUNK", 2)
+    submitted, stored, extracted = [0], [], []
+    pool = local.ProcessPoolExecutor
+
+    class Counting(pool):
+        def submit(self, fn, *args, **kwargs):
+            submitted[0] += len(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(local, "ProcessPoolExecutor", Counting)
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing", workers=workers, progress=lambda step, done, total: step == "extract" and extracted.append(done + 1))
+    replace = fc.store.replace_source
+
+    def storing(source, *args, **kwargs):
+        stored.append((source.id, submitted[0], extracted[-1] if extracted else 0))
+        return replace(source, *args, **kwargs)
+
+    monkeypatch.setattr(fc.store, "replace_source", storing)
+    result = fc.ingest([many_sources])
+    assert [sid for sid, _, _ in stored] == result.added and len(stored) >= MIN_SOURCES_FOR_WORKERS
+    assert all(read <= i + 1 for i, (_, _, read) in enumerate(stored))  # stored as soon as read, one by one
+    if workers == 1:
+        assert submitted[0] == 0
+    else:
+        assert submitted[0] == len(stored) - 1  # all but the first, read here
+        assert max(ahead - i for i, (_, ahead, _) in enumerate(stored)) <= (workers * local.AHEAD + 1) * 2

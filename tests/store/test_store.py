@@ -250,3 +250,17 @@ def test_open_and_decided_discrepancy_ids_agree_with_each_row_read_in_python(tmp
     for severities in ([], ["high"], ["medium", "low"], ["low", "high", "medium"]):
         expected = sorted(r["id"] for r in rows if status[r["id"]] == "open" and r["severity"] in severities)
         assert store.open_discrepancy_ids(iter(severities)) == expected
+
+
+def test_the_texts_of_some_sources_claims_are_their_contexts_and_sentences_by_hash(tmp_path, seed_dir):
+    from factcheck.workspace import Factcheck
+
+    fc = Factcheck(db_path=tmp_path / "c.db", model="hashing")
+    fc.ingest([seed_dir])
+    store = fc.store
+    some = store.source_ids()[:2]
+    claims = [c for sid in some for c in store.claims(source_id=sid)]
+    expected = {c["context_hash"]: c["context"] for c in claims} | {c["sentence_hash"]: c["text"] for c in claims}
+    assert claims and store.claim_texts(some) == expected
+    assert store.claim_texts(reversed(some)) == expected
+    assert store.claim_texts([]) == {} and store.claim_texts(["no-such-source"]) == {}
