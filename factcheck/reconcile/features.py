@@ -69,7 +69,10 @@ def party_sets_meet(xs: dict[str, str | None], ys: dict[str, str | None], anchor
     return _parties_meet(tuple(nx), tuple(xs[x] for x in nx), tuple(ny), tuple(ys[y] for y in ny), anchors)
 
 
-@lru_cache(maxsize=1 << 18)  # asked for most candidate pairs of a run, about few distinct lists of names
+# asked for most candidate pairs of a run; its keys are large (names and trades of two claims)
+# and its hits come mostly from consecutive pairs of one claim: 2**15 of them take about
+# 12 MiB where 2**18 took about 100 MiB, for 2% more alignment time at 10,000 sources
+@lru_cache(maxsize=1 << 15)
 def _parties_meet(xs: tuple, sectors_x: tuple, ys: tuple, sectors_y: tuple, anchors) -> bool:
     """:func:`same_party` for some name of ``xs`` and some of ``ys``, given each name's trade."""
     for x, sx in zip(xs, sectors_x):
