@@ -89,8 +89,8 @@ class LocalEngine:
         done = 1
         with ProcessPoolExecutor(self.used, mp_context=context, initializer=_start_worker, initargs=(aliases, strict)) as pool:
             try:
-                # a few chunks per worker in flight: the workers never wait on the caller,
-                # and never read far ahead of what it has stored
+                # a few chunks per worker in flight: enough that the workers seldom wait on
+                # the caller's storing, few enough that they never read far ahead of it
                 pending = deque(pool.submit(_extract_chunk, c) for c in islice(chunks, self.used * AHEAD))
                 while pending:
                     outcomes = pending.popleft().result()
