@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
@@ -126,7 +127,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             # Built aside and kept only when the whole sentence went through.
             sentence_claims, sentence_entities, occurrences, voices = _read_sentence(
                 source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs,
-                dateline_end(source.text, sentence["start"], sentence["end"]) if index in wires else 0,
+                wires[index].end - sentence["start"] if index in wires else 0,
             )  # fmt: skip
             heard.append((sentence, sentence_claims, voices))
             for claim in sentence_claims:
@@ -465,7 +466,7 @@ def claim_id(source_id: str, normalised_sentence: str, quote: str, occurrence: i
 
 
 def _dates_by_sentence(
-    source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, tuple[int, int]]
+    source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, WireDateline]
 ) -> tuple[dict[int, list[DateMention]], dict[int, list[tuple[int, int]]]]:
     """Dates of the article body, read in one pass so that each can lean on the ones before
     it ("17 نوفمبر" takes its year, "السبت" its week, from the text), then handed to the
@@ -494,8 +495,8 @@ def _dates_by_sentence(
     masked = "".join(pieces)
     if wires:  # a wire dateline's date: the date of writing, read by no sentence
         chars = list(masked)
-        for lo, hi in wires.values():
-            chars[lo:hi] = " " * (hi - lo)
+        for wire in wires.values():
+            chars[wire.date_start : wire.date_end] = " " * (wire.date_end - wire.date_start)
         masked = "".join(chars)
     reference = source.published or source.updated
     origin = "published" if reference else "unresolved"
@@ -509,7 +510,7 @@ def _dates_by_sentence(
         dates = _dates_sentence_by_sentence(source, sentences, failures, reference, origin, wires)
         return dates, {i: [(d.char_start, d.char_end) for d in ds] for i, ds in dates.items()}
     out: dict[int, list[DateMention]] = {}
-    spans: dict[int, list[tuple[int, int]]] = {index: [(lo - sentences[index]["start"], hi - sentences[index]["start"])] for index, (lo, hi) in wires.items()}
+    spans: dict[int, list[tuple[int, int]]] = {index: [(w.date_start - sentences[index]["start"], w.date_end - sentences[index]["start"])] for index, w in wires.items()}
     starts = [s["start"] for s in sentences]
     for mention in mentions:
         first = bisect_right(starts, mention.char_start) - 1
@@ -541,11 +542,20 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-def wire_dateline(text: str, start: int, end: int, lang: str | None = None, locale: str | None = None) -> tuple[int, int] | None:
-    """Where the date of a wire dateline stands, when the sentence text[start:end] opens
-    its paragraph with one: the date the report was written, not one of the events the
-    sentence tells (no claim, no event's time; relative days count from the source's date,
-    which it gives when the metadata does not)."""
+class WireDateline(NamedTuple):
+    """Where a wire dateline's date stands in a source's text, and where the dateline ends
+    (its dash passed)."""
+
+    date_start: int
+    date_end: int
+    end: int
+
+
+def wire_dateline(text: str, start: int, end: int, lang: str | None = None, locale: str | None = None) -> WireDateline | None:
+    """The wire dateline of the sentence text[start:end], when it opens its paragraph with
+    one: its date is the date the report was written, not one of the events the sentence
+    tells (no claim, no event's time; relative days count from the source's date, which it
+    gives when the metadata does not), and its place and agency are not who acted."""
     m = _WIRE_DATELINE.match(text, start, end)
     if m is None or text[text.rfind("\n", 0, start) + 1 : start].strip():
         return None  # (the pattern first: most sentences fail it at once)
@@ -554,18 +564,11 @@ def wire_dateline(text: str, start: int, end: int, lang: str | None = None, loca
     found = extract_dates(chunk, lang=lang, locale=locale)
     if len(found) != 1 or chunk[: found[0].char_start].strip() or chunk[found[0].char_end :].strip():
         return None
-    return lo + found[0].char_start, lo + found[0].char_end
-
-
-def dateline_end(text: str, start: int, end: int) -> int:
-    """Where the wire dateline that opens the sentence text[start:end] ends (its dash
-    passed), as an offset into the sentence; 0 when it opens with none."""
-    m = _WIRE_DATELINE.match(text, start, end)
-    return m.end() - start if m else 0
+    return WireDateline(lo + found[0].char_start, lo + found[0].char_end, m.end())
 
 
 def _dates_sentence_by_sentence(
-    source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str, wires: dict[int, tuple[int, int]]
+    source: Source, sentences: list[dict], failures: _Failures, reference: str | None, origin: str, wires: dict[int, WireDateline]
 ) -> dict[int, list[DateMention]]:
     out: dict[int, list[DateMention]] = {}
     for sentence in sentences:
@@ -575,13 +578,12 @@ def _dates_sentence_by_sentence(
             dates = extract_dates(sentence["text"], lang=source.language, reference=reference, reference_origin=origin, locale=source.locale)
             line = wires.get(sentence["sentence_index"])
             at = sentence["start"]
-            out[sentence["sentence_index"]] = [d for d in dates if not (line and at + d.char_start < line[1] and line[0] < at + d.char_end)]
+            out[sentence["sentence_index"]] = [d for d in dates if not (line and at + d.char_start < line.date_end and line.date_start < at + d.char_end)]
     return out
 
 
-def _wire_datelines(source: Source, sentences: list[dict], failures: _Failures) -> dict[int, tuple[int, int]]:
-    """The span of each body sentence's wire dateline date (:func:`wire_dateline`), by
-    sentence index."""
+def _wire_datelines(source: Source, sentences: list[dict], failures: _Failures) -> dict[int, WireDateline]:
+    """Each body sentence's wire dateline (:func:`wire_dateline`), by sentence index."""
     out = {}
     for sentence in sentences:
         if sentence["furniture"] or failures.failed(sentence):
@@ -593,7 +595,7 @@ def _wire_datelines(source: Source, sentences: list[dict], failures: _Failures) 
     return out
 
 
-def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, tuple[int, int]]) -> None:
+def _date_source_from_datelines(source: Source, sentences: list[dict], failures: _Failures, wires: dict[int, WireDateline]) -> None:
     """A dateline ("Last updated November 28, 2023", or a wire dateline opening a
     paragraph: "QARMAZ, July 23, 2026 (Qarmaz Herald) - ...") is a candidate date for the
     source; it fills ``updated`` or ``published`` only when metadata left them empty."""
@@ -603,7 +605,7 @@ def _date_source_from_datelines(source: Source, sentences: list[dict], failures:
             continue
         dates: list[str] = []
         with failures.guard(sentence):
-            found = extract_dates(source.text[wire[0] : wire[1]] if wire else sentence["text"], lang=sentence["lang"], locale=source.locale)
+            found = extract_dates(source.text[wire.date_start : wire.date_end] if wire else sentence["text"], lang=sentence["lang"], locale=source.locale)
             dates = [d.date for d in found if d.date and d.precision == "day"]
         for date in dates:
             if date not in source.date_candidates:
