@@ -30,7 +30,15 @@ manifest then names the other's checksum, and the next open rebuilds, as for any
 A small JSON manifest beside the index file records the model and dimension it was built
 with, its row count, its kind and training (lists, lists probed, seed, the size of the
 training sample and a hash of its ids), the SHA-256 and size of the index file's bytes, and
-those of the journal with the row count after it.
+those of the journal with the row count after it. It also records the index file's stat
+(size, modification and change times in nanoseconds, inode), bound to that checksum: while
+the file's stat is the one recorded, the file is the one that was hashed when it was
+written, and opening does not read it twice (hashing 240 MB costs a ``check`` more than
+the rest of its reading). The file's modification time is set :data:`SETTLED_NS` back
+when it is written, so any later write to it moves that time, even one in the same tick
+of the clock; a copy, or a file put in its place, has another inode. Either is hashed in
+full, as a file without a recorded stat is; one that matches and was last written more
+than :data:`SETTLED_NS` ago is trusted by its stat from the next save on.
 An index is used only when all of them match: another model's index, or one trained with
 other parameters than this version uses, is rebuilt silently; a damaged one
 (checksum or size mismatch, an unreadable manifest or file, anything FAISS cannot read) is
@@ -50,6 +58,7 @@ import logging
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -64,6 +73,9 @@ MANIFEST_VERSION = 4  # 2: sha256 and size of the index file; 3: the index's kin
 JOURNAL_SHARE = 0.05
 #: vectors from which an index is an inverted file rather than exact (docs/performance.md)
 APPROXIMATE_FROM = 32_768
+#: how far back a written index's modification time is set, and how old a hashed one must be
+#: for its stat to be trusted (module notes)
+SETTLED_NS = 2_000_000_000
 _MANIFEST_MAX_BYTES = 64_000
 _CHUNK = 1 << 20
 
@@ -134,9 +146,11 @@ class VectorIndex:
                 raise _OtherBuild
             if info["kind"] == "ivf" and not _same_training(info["training"], index.approximate_from):
                 raise _OtherBuild
-            index._index = _read_index(path, info)
+            index._index, settled = _read_index(path, info)
             index.training = dict(info["training"]) if info["kind"] == "ivf" else {}
-            index._base = info  # the journal's operations are replayed onto it and kept
+            # the journal's operations are replayed onto it and kept; the stat of a settled
+            # file that was hashed is recorded with the next save
+            index._base = dict(info, stat=settled) if settled else info
             if info.get("journal") is not None:
                 for kind, ids, vectors in _read_journal(_journal_path(path), info["journal"], dim):
                     index.remove(ids) if kind == "remove" else index.add(ids, vectors)
@@ -171,10 +185,13 @@ class VectorIndex:
                 tmp = _temporary(self.path)
                 faiss.write_index(self._index, str(tmp))
                 digest, size = _file_digest(tmp)
+                written = os.stat(tmp)
+                os.utime(tmp, ns=(written.st_atime_ns, written.st_mtime_ns - SETTLED_NS))
                 os.replace(tmp, self.path)
                 manifest = {
                     "version": MANIFEST_VERSION, "model_id": self.model_id, "dim": self.dim, "count": self.count,
                     "kind": self.kind, "training": self.training, "sha256": digest, "bytes": size, "journal": None,
+                    "stat": _stat_token(os.stat(self.path), digest),
                 }  # fmt: skip
             tmp = _temporary(_manifest_path(self.path))
             tmp.write_text(json.dumps(manifest, sort_keys=True) + "\n", encoding="utf-8")
@@ -432,26 +449,38 @@ def _read_manifest(manifest: Path) -> dict:
     return info
 
 
-def _read_index(path: Path, info: dict) -> faiss.Index:
-    """The index whose bytes match the manifest. The open file is hashed in one pass, then
-    FAISS reads the same open file from its start (never the path again, so a file put in
-    its place meanwhile is not read), in chunks: the bytes are checked before FAISS parses
-    them, and no second copy of a large index is held."""
+def _stat_token(st: os.stat_result, digest: str) -> str:
+    """The index file's stat bound to its checksum (see the module's notes): a manifest
+    whose checksum was edited no longer matches its stat either."""
+    return hashlib.sha256(f"{digest}\x1f{st.st_size}\x1f{st.st_mtime_ns}\x1f{st.st_ctime_ns}\x1f{st.st_ino}".encode()).hexdigest()
+
+
+def _read_index(path: Path, info: dict) -> tuple[faiss.Index, str | None]:
+    """The index whose bytes match the manifest, and the stat token (:func:`_stat_token`)
+    to record for it: None when the manifest's holds, or when the file was written too
+    recently to be trusted by its stat. The open file is hashed in one pass, unless its
+    stat is the one the manifest records, then FAISS reads the same open file from its start (never the
+    path again, so a file put in its place meanwhile is not read), in chunks: the bytes are
+    checked before FAISS parses them, and no second copy of a large index is held."""
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode) or st.st_size != info["bytes"]:
                 raise DamagedCache(f"is {st.st_size} bytes where its manifest says {info['bytes']}")
-            digest, got = hashlib.sha256(), 0
-            buffer = bytearray(_CHUNK)
-            view = memoryview(buffer)
-            while n := fh.readinto(buffer):
-                digest.update(view[:n])
-                got += n
-            if got != info["bytes"] or digest.hexdigest() != info["sha256"]:
-                raise DamagedCache("does not match its checksum")
-            fh.seek(0)
-            loaded = _faiss_read(fh, got)
+            token = _stat_token(st, info["sha256"])
+            settled = None
+            if info.get("stat") != token:
+                settled = token if st.st_mtime_ns <= time.time_ns() - SETTLED_NS else None
+                digest, got = hashlib.sha256(), 0
+                buffer = bytearray(_CHUNK)
+                view = memoryview(buffer)
+                while n := fh.readinto(buffer):
+                    digest.update(view[:n])
+                    got += n
+                if got != info["bytes"] or digest.hexdigest() != info["sha256"]:
+                    raise DamagedCache("does not match its checksum")
+                fh.seek(0)
+            loaded = _faiss_read(fh, info["bytes"])
     except FileNotFoundError:
         raise DamagedCache("is missing") from None
     except OSError as exc:
@@ -460,7 +489,7 @@ def _read_index(path: Path, info: dict) -> faiss.Index:
         raise DamagedCache("does not hold what its manifest says")
     if info["kind"] == "ivf" and (loaded.nlist != info["training"]["lists"] or loaded.nprobe != info["training"]["nprobe"]):
         raise DamagedCache("does not hold what its manifest says")
-    return loaded
+    return loaded, settled
 
 
 def _faiss_read(fh, size: int) -> faiss.Index:

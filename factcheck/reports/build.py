@@ -6,6 +6,7 @@ Same database, same dict: every list is sorted, no wall-clock time is included.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import MISSING, fields
 
 from factcheck import __version__
@@ -33,10 +34,10 @@ _FRAME_FIELDS = tuple((f.name, f.default_factory() if f.default is MISSING else 
 _SOURCE_FIELDS = ("id", "path", "format", "sha256", "title", "title_origin", "outlet", "url", "published", "updated", "language", "translation_of")
 
 
-def corpus_fingerprint(sources: list[dict]) -> str:
-    """A hash of every source id and content hash: two reports of one corpus share it."""
-    ordered = sorted(sources, key=lambda s: s["id"])
-    return hashlib.sha256("".join(f"{s['id']}\x1f{s['sha256']}\n" for s in ordered).encode()).hexdigest()
+def corpus_fingerprint(digests: Iterable[tuple[str, str]]) -> str:
+    """A hash of every source's id and content hash (``digests``: (id, hash) pairs in any
+    order): two reports of one corpus share it."""
+    return hashlib.sha256("".join(f"{i}\x1f{sha}\n" for i, sha in sorted(digests)).encode()).hexdigest()
 
 
 def claim_record(claim: dict) -> dict:
@@ -92,7 +93,7 @@ def build_report(store, model_id: str, thresholds: dict, pair_judge: dict | None
             "version": __version__,
             "model": model_id,
             "thresholds": thresholds,
-            "corpus_fingerprint": corpus_fingerprint(sources),
+            "corpus_fingerprint": corpus_fingerprint((s["id"], s["sha256"]) for s in sources),
         }
         | ({"pair_judge": pair_judge} if pair_judge else {}),
         "sources": [{k: s.get(k) for k in _SOURCE_FIELDS} | {"related": related.get(s["id"], [])} for s in sources],

@@ -177,13 +177,14 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
     """:func:`discover_sources` with the signatures its folder listings hold (:class:`Scan`)."""
     found: list[tuple[bool, str]] = []  # (a link, the path)
     listed: dict[str, Signature] = {}
+    walked: dict[str, str] = {}  # the stem of each file a folder listing showed
     given_paths = list(paths)
     for given in given_paths:
         given = Path(given)
         if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
         if given.is_dir():
-            _walk(os.fspath(given), found, listed)
+            _walk(os.fspath(given), found, listed, walked)
         else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
                 raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
@@ -207,7 +208,7 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
             chosen.setdefault(resolve(path, link), path)
         result = sorted(chosen.values(), key=posix)
     by_id: dict[str, str] = {}
-    stems = {path: path_stem(path) for path in result}
+    stems = {path: walked[path] if path in walked else path_stem(path) for path in result}
     for path in result:
         other = by_id.setdefault(stems[path], path)
         if other is not path:
@@ -217,10 +218,11 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
     return Scan(result, listed, stems)
 
 
-def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signature]) -> None:
+def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signature], stems: dict[str, str]) -> None:
     """Add the source files under ``folder`` to ``found`` (hidden names and links to folders
-    skipped, as ``os.walk`` without following links), and to ``listed`` the signature of each
-    plain file whose sidecar, if any, is a plain file too, both within their size limits."""
+    skipped, as ``os.walk`` without following links) and their stems to ``stems``, and to
+    ``listed`` the signature of each plain file whose sidecar, if any, is a plain file too,
+    both within their size limits."""
     try:
         with os.scandir(folder) as listing:
             by_name = {e.name: e for e in listing}
@@ -240,7 +242,7 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
             is_dir = False
         if is_dir:
             if not entry.is_symlink():
-                _walk(prefix + name, found, listed)
+                _walk(prefix + name, found, listed, stems)
             continue
         dot = name.rfind(".")  # is_source_name, inline: tens of thousands of names
         if dot <= 0 or name[dot:].lower() not in SOURCE_FORMATS:
@@ -248,7 +250,8 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
         link = entry.is_symlink()
         path = prefix + name
         found.append((link, path))
-        side_name = name[: name.rfind(".")] + SIDECAR_SUFFIX  # (a source's name has an extension)
+        stems[path] = name[:dot]  # path_stem: a source's name has an extension
+        side_name = name[:dot] + SIDECAR_SUFFIX
         side = sidecars.get(side_name)
         if not link and (side is not None or side_name.lower() not in folded):
             # (a sidecar named in another case is left to signature(): a folder that

@@ -182,10 +182,10 @@ class Store:
         """Each source's id, title, outlet and dates, without its text (what names it)."""
         return list(self.db.query("select id, title, outlet, published, updated from sources order by id"))
 
-    def source_digests(self) -> list[dict]:
-        """Each source's id and content hash, without its text (what a corpus's fingerprint
-        reads, on every command)."""
-        return [{"id": i, "sha256": sha} for i, sha in self.db.execute("select id, sha256 from sources order by id").fetchall()]
+    def source_digests(self) -> list[tuple[str, str]]:
+        """Each source's (id, content hash), without its text (what a corpus's fingerprint
+        reads, on every command), in the order of the ids."""
+        return self.db.execute("select id, sha256 from sources order by id").fetchall()
 
     def sources(self) -> list[dict]:
         return list(self.db.query("select * from sources order by id"))

@@ -1,6 +1,7 @@
 import hashlib
 import json
 import logging
+import os
 
 import numpy as np
 import pytest
@@ -317,3 +318,114 @@ def test_recall_of_the_approximate_index_against_an_exact_search():
     exact = VectorIndex(64, "m")
     exact.add(range(1000, 3000), v[:2000])
     assert exact.recall_at_k(v[:100], 25) == 1.0
+
+
+# -- an index whose file is as it was written is not read twice --------------------------------
+
+
+class _Hashed:
+    """Counts the bytes ``hashlib.sha256`` is given in the index module (the file's hash is
+    the only large input)."""
+
+    def __init__(self, monkeypatch):
+        import factcheck.index.vector_index as module
+
+        self.bytes = 0
+        real = hashlib.sha256
+        outer = self
+
+        class Counting:
+            def __init__(self, data=b""):
+                self._h = real(data)
+                outer.bytes += len(data)
+
+            def update(self, data):
+                outer.bytes += len(data)
+                self._h.update(data)
+
+            def hexdigest(self):
+                return self._h.hexdigest()
+
+        monkeypatch.setattr(module.hashlib, "sha256", Counting)
+
+
+def _large(tmp_path, n=2_000, dim=64):
+    path = tmp_path / "cache" / "c.faiss"
+    index = VectorIndex(dim, "model-a", path)
+    index.add(range(n), vecs(n, dim))
+    index.save()
+    return path, index
+
+
+def test_an_index_whose_file_is_as_written_is_opened_without_hashing_it(tmp_path, monkeypatch):
+    path, saved = _large(tmp_path)
+    size = path.stat().st_size
+    hashed = _Hashed(monkeypatch)
+    again = VectorIndex.open(path, 64, "model-a")
+    assert hashed.bytes < size // 10  # the manifest's stat matched: the file was read once, not hashed
+    probe = vecs(5, 64, seed=3)
+    for got, want in zip(again.search(probe, 7), saved.search(probe, 7)):
+        assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("change", ["rewritten in the same tick", "copied in its place", "touched"])
+def test_an_index_file_written_since_its_manifest_is_hashed_and_damage_found(tmp_path, monkeypatch, caplog, change):
+    path, _ = _large(tmp_path)
+    size = path.stat().st_size
+    data = path.read_bytes()
+    if change == "rewritten in the same tick":
+        # the same size, written within the clock tick of the save: its written time was
+        # set back, so the write still moves it
+        path.write_bytes(data[:-64] + bytes(64))
+    elif change == "copied in its place":
+        st = path.stat()
+        copy = path.with_name("copy")
+        copy.write_bytes(data[:-64] + bytes(64))
+        os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns))
+        os.replace(copy, path)
+    else:
+        os.utime(path)  # the same bytes, a new time: hashed, and still good
+    hashed = _Hashed(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="factcheck.index.vector_index"):
+        again = VectorIndex.open(path, 64, "model-a")
+    assert hashed.bytes >= size
+    if change == "touched":
+        assert again.count == 2_000 and not caplog.records
+    else:
+        assert again.count == 0 and "does not match its checksum" in caplog.text
+
+
+def test_a_hashed_index_that_has_settled_is_trusted_by_its_stat_from_the_next_save(tmp_path, monkeypatch):
+    path, _ = _large(tmp_path)
+    copy = tmp_path / "elsewhere" / "c.faiss"
+    copy.parent.mkdir()
+    for suffix in ("", ".json"):  # a cache folder copied with its times (another inode)
+        source = path.with_name(path.name + suffix)
+        target = copy.with_name(copy.name + suffix)
+        target.write_bytes(source.read_bytes())
+        st = source.stat()
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    size = copy.stat().st_size
+    hashed = _Hashed(monkeypatch)
+    index = VectorIndex.open(copy, 64, "model-a")
+    assert hashed.bytes >= size  # another inode: hashed
+    hashed.bytes = 0
+    VectorIndex.open(copy, 64, "model-a")
+    assert hashed.bytes >= size  # nothing saved since: hashed again
+    index.add([10_000], vecs(1, 64, seed=9))
+    index.save()  # a journal: the index file is not written again, its stat is recorded
+    hashed.bytes = 0
+    assert VectorIndex.open(copy, 64, "model-a").count == 2_001
+    assert hashed.bytes < size // 10
+
+
+def test_a_settled_stat_is_recorded_only_for_a_file_older_than_the_settling_time(tmp_path, monkeypatch):
+    path, _ = _large(tmp_path)
+    os.utime(path)  # written just now (as far as its time says): hashed, not trusted later
+    size = path.stat().st_size
+    index = VectorIndex.open(path, 64, "model-a")
+    index.add([10_000], vecs(1, 64, seed=9))
+    index.save()
+    hashed = _Hashed(monkeypatch)
+    VectorIndex.open(path, 64, "model-a")
+    assert hashed.bytes >= size
