@@ -1395,7 +1395,7 @@ class _Timeline:
 
     def _weekday(self, f: _Found) -> dict:
         ref_date, resolved, origin = self.ref_date, None, "text"
-        if not f.direction and ref_date is not None and _FUTURE.search(self.text, max(0, f.start - FUTURE_CHARS), f.start):
+        if not f.direction and ref_date is not None and _future_before(self.text, f.start):
             # "the mine will reopen on Tuesday", «من المقرر أن ... يوم الثلاثاء»: a day to come
             # is the next such weekday after the moment of writing
             f = dataclasses.replace(f, direction=1)
@@ -1444,13 +1444,29 @@ class _Timeline:
 
 
 FUTURE_CHARS = 60  # how far before a weekday a future tense makes it a day to come
-# a future tense or a schedule in the weekday's own clause (no sentence or clause break between)
+FUTURE_CHARS_UNBROKEN = 120  # how far, when no comma stands between
+# a future tense or a schedule in the weekday's own clause (no sentence or clause break
+# between); "would" as reported speech tells it ("said it would question the minister at a
+# session on Tuesday"), not as a past conditional ("would have")
 _FUTURE = _lazy_compile(
-    r"(?:\b(?:will|shall|won['’]t|is\s+(?:due|expected|scheduled|set)\s+to|are\s+(?:due|expected|scheduled|set)\s+to|plans?\s+to|is\s+to)\b"
+    r"(?:\b(?:will|shall|won['’]t|would(?!\s+have\b)|is\s+(?:due|expected|scheduled|set)\s+to|are\s+(?:due|expected|scheduled|set)\s+to|plans?\s+to|is\s+to)\b"
     r"|(?:^|\s)[وف]?(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المقرر|المرتقب)(?=\s))"
     r"[^.;:!?؟؛\n]*$",
     re.IGNORECASE,
 )
+
+
+def _future_before(text: str, start: int) -> bool:
+    """Whether a future tense or a schedule stands before the weekday at ``start`` in its
+    clause: within :data:`FUTURE_CHARS`, or within :data:`FUTURE_CHARS_UNBROKEN` when no
+    comma stands between (a long object between the verb and the day: "would question the
+    minister and the airline's new management at a session on Tuesday")."""
+    if _FUTURE.search(text, max(0, start - FUTURE_CHARS), start):
+        return True
+    found = _FUTURE.search(text, max(0, start - FUTURE_CHARS_UNBROKEN), start)
+    return found is not None and not re.search(r"[,،]", text[found.start() : start])
+
+
 _ARABIC_LETTER = _lazy_compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = _lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 _ARABIC_DIGIT = _lazy_compile(r"[\u0660-\u0669\u06f0-\u06f9]")

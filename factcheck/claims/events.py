@@ -67,6 +67,9 @@ _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?؟؛]")
 _PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
+# object pronouns glued to an Arabic verb: «أوقفته الشرطة» (the police arrested him), «أغلقتها»
+# (her, or a feminine thing: an organisation); a plural one stands for more than one party
+_OBJECT_PRONOUNS = ("ه", "ها")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # right after a name: it owns what follows ("Orvane's chief executive")
@@ -132,6 +135,22 @@ class EventLexicon:
                     suffixed.setdefault(normalize_for_match(stem + pronoun), name)
         self._suffixed = {k for k in suffixed if k not in forms}
         forms.update({k: (suffixed[k], "noun") for k in sorted(self._suffixed)})
+        # an Arabic verb with its object glued to it: «أوقفته» (arrested him), «أقالوه», «ألغاها»
+        glued: dict[str, tuple[str, str]] = {}
+        for entry in events:
+            if not entry.get("transitive", True):
+                continue  # nothing is done to anyone: «استقاله» is no form
+            for word in entry.get("verbs", []):
+                if " " in word or not _ARABIC.search(word):
+                    continue
+                stem = word[:-1] + "ا" if word.endswith("ى") else word[:-1] if word.endswith("وا") else word
+                for pronoun in _OBJECT_PRONOUNS:
+                    glued.setdefault(normalize_for_match(stem + pronoun), (entry["name"], pronoun))
+        self._glued = {k: v[1] for k, v in sorted(glued.items()) if k not in forms}
+        forms.update({k: (glued[k][0], "verb") for k in sorted(self._glued)})
+        # «أقالته» (dismissed him) and «إقالته» (his dismissal) are one word once the hamza is
+        # taken away: the verb's is written above its alif, the noun's below
+        self._glued_hamza = {k: v for k, v in sorted(glued.items()) if k in self._suffixed}
         self._forms = forms
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
@@ -152,6 +171,21 @@ class EventLexicon:
         if len(letters) > 1 and letters[1] == _DAMMA and letters[0] not in "يتن":
             return True
         return letters[:1] == "ا" and _DAMMA in letters[2:5]
+
+    def glued_object(self, word: str) -> str:
+        """The object pronoun glued to ``word`` when it is a verb of the lexicon written with
+        one («أوقفته»: "ه"; «أقالته», its alif's hamza written above, where «إقالته» is a
+        noun), else ""."""
+        key = normalize_for_match(word)
+        if key in self._glued:
+            return self._glued[key]
+        found = self._glued_hamza.get(key) if word.lstrip("\u0640")[:1] == "أ" else None
+        return found[1] if found else ""
+
+    def glued_action(self, word: str) -> str:
+        """The action of a verb with its object glued to it (:meth:`glued_object`)."""
+        key = normalize_for_match(word)
+        return self._forms[key][0] if key in self._glued else self._glued_hamza[key][0]
 
     def suffixed(self, word: str) -> bool:
         """Whether ``word`` is a noun of the lexicon with a pronoun glued to it («استقالته»)."""
@@ -257,12 +291,19 @@ def find_events(
         kind = lex.types[action]
         if not states_act(text, m.group("cue"), end, kind):
             continue  # «وقعت الحادثة»: it happened, not a signing
-        if lex.suffixed(m.group("cue")):
+        glued = lex.glued_object(m.group("cue"))
+        if glued:
+            action, form = lex.glued_action(m.group("cue")), "verb"
+            kind = lex.types[action]
+        if lex.suffixed(m.group("cue")) and not glued:
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
             owner = _subject_before(reach, start, names)
             subject = owner[2] if owner else ""
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
             verb = _light_verb(text, start, kind)
+        elif glued:
+            agent, patient = _glued_participants(reach, start, end, names, kind, glued)
+            patient_end, verb = -1, None
         else:
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
@@ -844,6 +885,38 @@ def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]
         return False
     m = _NEXT_WORD_AR.match(text, name[1], name[1] + 120)
     return m is not None and m.group(1).startswith("ال") and len(m.group(1)) > 3 and not _TIME_AR.match(m.group(1))
+
+
+# What may stand between a clause's start and its verb besides the openers: «وكانت الشرطة
+# قد اعتقلته» (a subject after «كان», then «قد»).
+_WAS_AR = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){1,4}?قد\s*$")
+
+
+def _glued_participants(
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], kind: EventType, pronoun: str
+) -> tuple[str, str]:
+    """(agent, patient) of an Arabic verb with its object glued to it (text[start:end]:
+    «إذ أوقفته الشرطة», «وكانت الشرطة قد اعتقلته», «أقالته الشركة»). The verb must open its
+    clause (only a conjunction or a particle before it) or follow «كان ... قد»; whom it was
+    done to is the pronoun's party, the nearest name before the verb in the sentence (a
+    person for «ه», a person or an organisation for «ها»); who acted, a name bound before it
+    («كان ... قد»), else the first name after it that no preposition leads. ("", "") when the
+    verb stands elsewhere: «في الوقت عينه» (at the same time) is no appointment."""
+    opened = _clause_start(text, start, back=200)
+    lead = text[opened:start]
+    if any(w.strip("«»\"'()") not in _CLAUSE_OPENERS for w in lead.split()) and not _WAS_AR.match(lead):
+        return "", ""
+    wanted = ("person",) if pronoun == "ه" else ("person", "organisation")
+    before = [(s, e, n) for s, e, n, t in names if e <= start and t in wanted]
+    subject = _subject_before(text, start, names) if lead.split() and _WAS_AR.match(lead) else None
+    if subject is not None:
+        before = [x for x in before if x[0] < subject[0]]  # the pronoun stands for someone before who acted
+        agent = subject[2]
+    else:
+        after = _objects(text, end, _names_after(text, end, names, True), "verb", True, kind.patient_after)
+        agent = after[0][2] if after else ""
+    patient = before[-1][2] if before else ""
+    return (agent if agent != patient else ""), patient
 
 
 def _led_by(text: str, lo: int, hi: int, prepositions: tuple[str, ...]) -> bool:

@@ -108,6 +108,14 @@ CASES = [
     ("وأُعفي المدير العام سامي حداد من منصبه.", [("dismiss", "", "", "سامي حداد", "verb")]),
     ("Sami Haddad was taken into custody on February 8.", [("arrest", "", "", "Sami Haddad", "verb")]),
     ("ألقت الشرطة القبض على التاجر مروان شلباية.", [("arrest", "", "", "مروان شلباية", "verb")]),
+    # an Arabic verb with its object glued to it: whom, the pronoun's party before it; who, a name after it
+    ("بعد يوم من توقيف المهندس يوسف درويش، إذ أوقفته الشرطة أول أمس الأربعاء.", [("arrest", "", "", "يوسف درويش", "noun"), ("arrest", "", "", "يوسف درويش", "verb")]),
+    ("وكان المدير سامي حداد في مكتبه عندما اعتقلته الشرطة.", [("arrest", "", "", "سامي حداد", "verb")]),
+    ("وكان سامي حداد مديراً للشركة، وقد أقالته OpenAI يوم الجمعة.", [("dismiss", "", "OpenAI", "سامي حداد", "verb")]),  # «أقالته»: a verb
+    ("وكانت OpenAI قد أقالته بعد أسبوع.", [("dismiss", "", "OpenAI", "", "verb")]),  # the pronoun's party is not in the sentence
+    ("وأكد سامي حداد إقالته من منصبه.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # «إقالته»: his dismissal
+    ("وتعاقدت OpenAI مع المدربة رنا الزلفاني، ثم أقالوها بعد شهر.", [("appoint", "", "OpenAI", "رنا الزلفاني", "verb"), ("dismiss", "", "", "رنا الزلفاني", "verb")]),
+    ("وقال سامي حداد في الوقت عينه إن الشركة لن تغلق.", []),  # «عينه»: "the same", no appointment, not opening its clause
     ("وقال الوزير إن الحكومة لن تعفي الشركات من الضرائب.", []),  # «تعفي» exempts: no one named is dismissed
     # a verb the lexicon lists as ambiguous states its act only before one of its objects
     ("وقعت شركة مايكروسوفت عقداً مع ألتمان أمس.", [("sign", "", "مايكروسوفت", "ألتمان", "verb")]),  # «مع»: with whom
