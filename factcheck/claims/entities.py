@@ -78,6 +78,12 @@ _GAP_JOINER = re.compile(r"[ \t\u00a0]+(?P<joiner>[\w&]+)[ \t\u00a0]+")
 _COMMA = re.compile(r"\s*[،,]\s*")
 
 
+_OPEN_QUOTE = re.compile(r"\s*[«\"“]\s*")
+_CLOSE_QUOTE = re.compile(r"\s*[»\"”]")
+# a preposition of where a title is held, between the title and the name («مدير الصيانة في الشركة نبيل الصراف»)
+_WHERE_HELD = frozenset(normalize_for_match(w) for w in ("في", "لدى"))
+
+
 @dataclass(frozen=True)
 class Entity:
     canonical: str
@@ -629,12 +635,31 @@ class _ArabicReader:
         if latin is not None:
             self._retype(latin, kind)
             return j
+        quoted = self._quoted(j)
+        if quoted:
+            self._add(j, quoted, kind, speaks=self._says(i, quoted))  # «شركة «طيران الساحل»»: the marks say where the name is
+            return quoted
         if j >= len(self.tokens) or not self._joined(j):
             return j
         end = self._run(j, self.cues.ar_max_words, lambda r: self._name_word(r) and not pronoun_suffixed(r.stem, verbs=False))  # not "حصتها"
         if end > j:
             self._add(j, end, kind, speaks=self._says(i, end))
         return max(end, j)
+
+    def _quoted(self, j: int) -> int:
+        """Where a name in quotation marks right after a cue ends (token ``j`` opens it:
+        «شركة «طيران الساحل»», «شركة "الجسر للهندسة"»), or 0: at most ``max_words`` words,
+        spaces only between them, none already read as a name. The marks say where the name
+        is, so its words may be common ones."""
+        if j >= len(self.tokens) or not _OPEN_QUOTE.fullmatch(self.text[self.tokens[j - 1].end : self.tokens[j].start]):
+            return 0
+        for k in range(j, min(len(self.tokens), j + self.cues.ar_max_words)):
+            if not self._free(k) or (k > j and not self._joined(k)) or self._function(self.tokens[k].plain):
+                return 0
+            end = self.tokens[k + 1].start if k + 1 < len(self.tokens) else len(self.text)
+            if _CLOSE_QUOTE.match(self.text[self.tokens[k].end : end]):
+                return k + 1
+        return 0
 
     def _trade_after(self, i: int) -> None:
         """An organisation named by what follows it: its trade or legal form ("نيتك
@@ -680,6 +705,10 @@ class _ArabicReader:
                 described += 1
             else:
                 break
+        if j + 2 < len(self.tokens) and all(self._joined(k) and self._free(k) for k in (j, j + 1, j + 2)) and self.tokens[j].plain.key in _WHERE_HELD:
+            after = self.tokens[j + 1].plain
+            if after.definite and not after.clitic and not self._function(after):
+                j += 2  # "مدير الصيانة في الشركة نبيل الصراف": where the title is held
         if j < len(self.tokens) and self._joined(j) and self._free(j):
             t = self.tokens[j]
             of = [r for r in t.readings if r.preposition and bare(t.text)[r.clitic - 1] == "ل"]
@@ -709,12 +738,22 @@ class _ArabicReader:
                 break
             nisba = r.definite and r.stem.endswith("ي") and not self._function(r)  # "العتيبي"
             noun = r.stem.endswith("ة") and zipf(r.stem, "ar") >= 1.5  # "طمأنة": a noun, not a surname
-            if nisba or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
+            if nisba or (end == j + 1 and self._trade_surname(self.tokens[end])) or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
                 end += 1
             else:
                 break
         self._add(j, end, "person", speaks=says or self._says(end, end))
         return end
+
+    def _trade_surname(self, t: _Token) -> bool:
+        """Whether ``t``, right after a title's given name, is a family name with the article
+        that is a common word too ("مدير الصيانة نبيل الصراف", "الحداد", "النجار"): its form
+        with the article rarer than ``surname_zipf`` (not "المؤقت", "الجديد", "الخميس"), no
+        function word, cue, verb or indefinite noun, no clitic before the article."""
+        r = t.plain
+        if not r.definite or r.clitic or len(r.stem) < 3 or _TANWEEN.search(t.text) or self._function(r) or self._cue_word(r.key) or is_verb(r.stem):
+            return False
+        return zipf(r.stem if r.stem.startswith("ال") else "ال" + r.stem, "ar") < self.cues.ar_surname_zipf
 
     @staticmethod
     def _clitic_word(t: _Token) -> bool:
@@ -855,6 +894,8 @@ class _ArabicReader:
             return None
         if zipf(r.stem, "ar") >= self.cues.ar_foreign_zipf or arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
             return None  # "قالت مصادر إن": a common word
+        if any(x.clitic and x.definite and zipf(x.stem, "ar") >= self.cues.ar_definite_zipf for x in self.tokens[i].readings):
+            return None  # "للاستحواذ": for the acquisition, a preposition and a common word with the article
         return r
 
     def _agreeing_name(self, i: int) -> Reading | None:

@@ -66,6 +66,7 @@ _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
 # reinstated", «أن يستقيل», «على إقالة»)
 _PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?؟؛]")
+_MARKS = "«»\"“”"  # quotation marks around a name («شركة «طيران الساحل»»): no word of its own
 _PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
 # object pronouns glued to an Arabic verb: «أوقفته الشرطة» (the police arrested him), «أغلقتها»
 # (her, or a feminine thing: an organisation); a plural one stands for more than one party
@@ -78,7 +79,8 @@ _ALIAS_GAP = re.compile(r"\s*(?:[^\s()«»]+\s+){0,2}[(\[]\s*")
 # was done to: "return to OpenAI", «العودة إلى OpenAI», «الرئيس التنفيذي لشركة OpenAI»
 _PREPOSITION = re.compile(
     r"\b(?:to|from|in|into|at|on|for|with|as|about|against|over|under|than)\b"
-    r"|(?:^|\s)[وف]?(?:إلى|الى|من|في|على|عن|مع|لدى|حول|ضد|منذ|عبر|لصالح|ل[^\s]{2,})(?=\s|$)",
+    r"|(?:^|\s)[وف]?(?:إلى|الى|من|في|على|عن|مع|لدى|حول|ضد|منذ|عبر|لصالح|ل[^\s]{2,}"
+    r"|برئاسة|بقيادة|بحضور|بمشاركة|بإشراف|باشراف)(?=\s|$)",  # "chaired by", "led by", "in the presence of"
     re.IGNORECASE,
 )
 
@@ -340,15 +342,31 @@ def find_events(
 _DAY_LEAD = re.compile(r"(?:^|(?<=\s))(?:[وف]?(?:في|يوم|منذ)|on|since)\s+$", re.IGNORECASE)
 
 
+# a date set off by commas on both sides: the commas go with it
+_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+_COMMA_AFTER = re.compile(r"\s*[،,]")
+
+
 def _without_days(text: str, days: Iterable[tuple[int, int]]) -> str:
     """``text`` with each date given in it, and the word that introduces it, blanked (the
-    same length, so every offset holds)."""
-    pieces, pos = [], 0
+    same length, so every offset holds); a date set off by commas on both sides takes
+    them with it («أقال مجلس الإدارة، أمس الخميس، المدير», "dismissed, on Thursday, its
+    director")."""
+    merged: list[list[int]] = []
     for lo, hi in sorted(days):
+        if merged and lo >= merged[-1][1] and not text[merged[-1][1] : lo].strip():
+            merged[-1][1] = max(hi, merged[-1][1])  # «أمس الخميس»: one date told in two mentions
+        else:
+            merged.append([lo, hi])
+    pieces, pos = [], 0
+    for lo, hi in merged:
         lead = _DAY_LEAD.search(text, max(0, lo - 12), lo)
         lo = max(pos, lead.start() if lead else lo)
         if hi <= lo:
             continue
+        before, after = _COMMA_BEFORE.search(text, max(pos, lo - 4), lo), _COMMA_AFTER.match(text, hi)
+        if before and after:
+            lo, hi = before.start(), after.end()
         pieces += [text[pos:lo], " " * (hi - lo)]
         pos = hi
     pieces.append(text[pos:])
@@ -560,7 +578,7 @@ def _objects(
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]) and not acts_first:
             continue
-        if kind == "organisation" and len(_WORD.findall(lead)) > 1 and not (chained and out):
+        if kind == "organisation" and len([w for w in _WORD.findall(lead) if w.strip(_MARKS)]) > 1 and not (chained and out) and not acts_first:
             continue  # an organisation behind a title; a chained one follows who acted
         out.append((s, e, n))
     return out
@@ -611,9 +629,16 @@ def _titled(lead: str) -> bool:
 
 def _kind_words_only(lead: str) -> bool:
     """Whether the words between an Arabic verb and a name are none, or only the words of
-    an organisation's kind («اتحاد», «شركة», «مجموعة»): the name then is who acted."""
-    kinds = name_cues().ar_organisation_cues
-    return all(_cue_key(w) in kinds or normalize_for_match(w) in kinds for w in lead.split())
+    an organisation's kind («اتحاد», «شركة», «مجموعة») and of its body («مجلس إدارة»): the
+    name then is who acted."""
+    kinds = name_cues().ar_organisation_cues | _BODIES
+    words = [w.strip(_MARKS) for w in lead.split()]  # «شركة «طيران الساحل»»: the marks open the name
+    return all(_cue_key(w) in kinds or normalize_for_match(w) in kinds for w in words if w)
+
+
+# An organisation's body before its kind and name: «أقال مجلس إدارة شركة «طيران الساحل» المدير»
+# (its board of directors, or of trustees, acted for it).
+_BODIES = frozenset(normalize_for_match(w) for w in ("مجلس", "إدارة", "أمناء"))
 
 
 # A noun of the lexicon that holds its preposition ("lawsuit against", "arrest of"): the
@@ -624,6 +649,21 @@ _NAMED_APPOSITIVE = re.compile(r"\s*,\s*(?:\S+\s+){0,2}$")
 # A relative clause about the name before it, past a short appositive: ", the former
 # commercial director who was appointed", " who resigned".
 _RELATIVE = re.compile(r"(?:\s*,[^,.;:!?]{1,60}?)?\s+who\s+(?:(?:was|were|had|has|have|been|had been|has been|not|never)\s+){0,2}$", re.IGNORECASE)
+
+
+# Between a name and the subject of a relative clause about it, whose object it is: ", whom
+# Transport Minister", " which the".
+_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:whom|which)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
+def _relative_object(text: str, subject: tuple[int, int, str], names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+    """The name a relative clause is about when it is the clause's object: "Nabil Sarraf,
+    whom Transport Minister Karim Abdel-Nour fired", "Orvane Bank, which the regulator
+    closed"; ``subject`` is the clause's subject (who acted)."""
+    before = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= subject[0]), None)
+    if before is None or not _RELATIVE_OBJECT.fullmatch(text, before[1], subject[0]):
+        return None
+    return before
 
 
 def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
@@ -838,6 +878,8 @@ def _participants(
             theme, agent_name = subject, (by_agent[2] if by_agent else "")
         else:
             agent_name, theme = (subject[2] if subject else ""), (after_object[0] if after_object else None)
+            if theme is None and subject is not None:
+                theme = _relative_object(text, subject, names)  # "Nabil Sarraf, whom the minister fired"
     if not transitive:
         # who resigned, returned or died: the one the sentence binds, before the word or after
         name = agent_name or (theme[2] if theme else "")

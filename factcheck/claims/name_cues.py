@@ -85,6 +85,7 @@ class NameCues:
     ar_foreign_zipf: float
     ar_foreign_definite_zipf: float
     ar_definite_zipf: float
+    ar_surname_zipf: float
     ar_max_words: int
     ar_person_cues: frozenset[tuple[str, ...]]
     ar_organisation_cues: frozenset[str]
@@ -116,7 +117,7 @@ class NameCues:
 
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "agent_verbs", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
-_AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
+_AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "surname_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
             "place_cues", "place_bodies", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
 
 
@@ -163,6 +164,7 @@ def parse_name_cues(text: str) -> NameCues:
         ar_foreign_zipf=_number(ar.get("foreign_zipf", 3.6), "foreign_zipf", "arabic"),
         ar_foreign_definite_zipf=_number(ar.get("foreign_definite_zipf", 1.0), "foreign_definite_zipf", "arabic"),
         ar_definite_zipf=_number(ar.get("definite_zipf", 3.0), "definite_zipf", "arabic"),
+        ar_surname_zipf=_number(ar.get("surname_zipf", 4.1), "surname_zipf", "arabic"),
         ar_max_words=max_words,
         ar_person_cues=frozenset(tuple(normalize_for_match(p).split()) for p in phrases if normalize_for_match(p)),
         ar_organisation_cues=ar_words("organisation_cues"),

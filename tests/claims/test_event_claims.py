@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.claims.dates import extract_dates
 from factcheck.claims.entities import KnownNames, default_aliases
 from factcheck.claims.events import EventLexicon, check_events, find_events
 from factcheck.claims.extract import parse_text
@@ -19,7 +20,8 @@ def events_of(sentence: str) -> list[tuple]:
     known.update(ALIASES.names_in([n for n in KNOWN]))
     found = ALIASES.find(sentence, known)
     names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ("person", "organisation", "name")]
-    return [(e.action, e.stage, e.agent, e.patient, e.form) for e in find_events(sentence, names, detect_lang(sentence) == "ar")]
+    days = [(d.char_start, d.char_end) for d in extract_dates(sentence, reference="2025-10-10", reference_origin="published")]  # as the extractor gives them
+    return [(e.action, e.stage, e.agent, e.patient, e.form) for e in find_events(sentence, names, detect_lang(sentence) == "ar", days=days)]
 
 
 # (sentence, [(action, stage, agent, patient, form)])
@@ -116,6 +118,13 @@ CASES = [
     ("وأكد سامي حداد إقالته من منصبه.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # «إقالته»: his dismissal
     ("وتعاقدت OpenAI مع المدربة رنا الزلفاني، ثم أقالوها بعد شهر.", [("appoint", "", "OpenAI", "رنا الزلفاني", "verb"), ("dismiss", "", "", "رنا الزلفاني", "verb")]),
     ("وقال سامي حداد في الوقت عينه إن الشركة لن تغلق.", []),  # «عينه»: "the same", no appointment, not opening its clause
+    # a date set off by commas stands between the act and whom; «برئاسة» (chaired by) leads to no one;
+    # an organisation's board acts for it
+    ("أقال مجلس إدارة شركة «طيران الساحل» برئاسة عادل كنعان، أمس الخميس، مدير الصيانة في الشركة نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
+    ("أقال مجلس إدارة شركة «طيران الساحل» المدير نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
+    # whom a relative clause's act was done to: "X, whom Y fired"
+    ("Nabil Sarraf, whom Transport Minister Karim Abdel-Nour fired from his post, was freed on bail.", [("dismiss", "", "Karim Abdel-Nour", "Nabil Sarraf", "verb"), ("release", "", "", "Nabil Sarraf", "verb")]),
+    ("Nabil Sarraf said Karim Abdel-Nour fired him.", [("dismiss", "", "Karim Abdel-Nour", "", "verb")]),  # no relative clause: whom is unnamed
     ("وقال الوزير إن الحكومة لن تعفي الشركات من الضرائب.", []),  # «تعفي» exempts: no one named is dismissed
     # a verb the lexicon lists as ambiguous states its act only before one of its objects
     ("وقعت شركة مايكروسوفت عقداً مع ألتمان أمس.", [("sign", "", "مايكروسوفت", "ألتمان", "verb")]),  # «مع»: with whom

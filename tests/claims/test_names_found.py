@@ -126,6 +126,20 @@ def found(table, text, known=None):
         ("قال أحمد الرئيس إن الأرباح ارتفعت", []),
         # titles of sport and office announce a person
         ("قال المدرب باسل القرنوبي إن اللاعبين مستعدون", [("باسل القرنوبي", "person")]),
+        # after a title and a given name, a family name that is a trade is a name; an adjective or a weekday is not
+        ("أقال المجلس مدير الصيانة نبيل الصراف", [("نبيل الصراف", "person")]),
+        ("عيّن المجلس المدير نبيل المؤقت", [("نبيل", "person")]),
+        ("قال المدير نبيل الخميس إن الأرباح ارتفعت", [("نبيل", "person")]),
+        ("وأقال المجلس نبيل الصراف", []),  # no title: a given name and a common word name no one
+        # where the title is held, between it and the name
+        ("أقال المجلس مدير الصيانة في الشركة نبيل الصراف", [("نبيل الصراف", "person")]),
+        ("قال المدير في الشركة إن الأرباح ارتفعت", []),
+        # a name in quotation marks after its kind, whatever its words
+        ("أقالت شركة «طيران الساحل» المدير", [("طيران الساحل", "organisation")]),
+        ('وقّعت شركة "الجسر للهندسة" العقد', [("الجسر للهندسة", "organisation")]),
+        ("وقالت شركة «إننا لن نغادر» في بيان", []),  # a quotation, not a name
+        # a preposition glued to a common word with the article is no name in a subject's slot
+        ("وقّع بنك مايكروسوفت، أمس، اتفاقاً للاستحواذ على شبكة فروع", [("مايكروسوفت", "organisation")]),
     ],
 )
 def test_arabic_names(table, text, expected):
