@@ -1461,12 +1461,17 @@ def _future_before(text: str, start: int) -> bool:
     clause: within :data:`FUTURE_CHARS`, or within :data:`FUTURE_CHARS_UNBROKEN` when no
     comma stands between (a long object between the verb and the day: "would question the
     minister and the airline's new management at a session on Tuesday")."""
-    if _FUTURE.search(text, max(0, start - FUTURE_CHARS), start):
-        return True
-    found = _FUTURE.search(text, max(0, start - FUTURE_CHARS_UNBROKEN), start)
-    return found is not None and not re.search(r"[,،]", text[found.start() : start])
+    found = _FUTURE.search(text, max(0, start - FUTURE_CHARS), start)
+    if found is None:
+        found = _FUTURE.search(text, max(0, start - FUTURE_CHARS_UNBROKEN), start)
+        if found is None or re.search(r"[,،]", text[found.start() : start]):
+            return False
+    # reported speech schedules a day with "on" ("would question ... on Tuesday"); "would
+    # not resign over Sunday's landing" names a day already past
+    return not found.group(0).lower().startswith("would") or _ON_DAY.search(text, max(0, start - 8), start) is not None
 
 
+_ON_DAY = _lazy_compile(r"\bon\s+$", re.IGNORECASE)
 _ARABIC_LETTER = _lazy_compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = _lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 _ARABIC_DIGIT = _lazy_compile(r"[\u0660-\u0669\u06f0-\u06f9]")

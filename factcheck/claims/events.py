@@ -40,6 +40,7 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
+_AGENT_LISTS = ("public_offices", "public_bodies")  # [agents]: who acts for the state
 _STAGE_LISTS = (*STAGES, "intent_after", "another")  # intent_after: words after the act that make it a plan; another: that make it another act
 ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
@@ -102,7 +103,7 @@ class EventType:
 class EventLexicon:
     """The event lexicon compiled once: one pattern over every action's words."""
 
-    def __init__(self, events: list[dict], stages: dict[str, list[str]]):
+    def __init__(self, events: list[dict], stages: dict[str, list[str]], agents: dict[str, list[str]] | None = None):
         self.types: dict[str, EventType] = {}
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
         passive: set[str] = set()  # verbs written only in the passive voice («أقيل»)
@@ -157,7 +158,14 @@ class EventLexicon:
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
-        state = repr((sorted(forms.items()), sorted(passive), sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "", sorted(t.ambiguous), t.objects.pattern if t.objects else "", t.patient_only_after) for t in self.types.values()), sorted((k, sorted(v)) for k, v in stages.items())))
+        agents = agents or {}
+        #: [agents]: a person's title that is a public office, a name of a body of the state
+        self.agent_patterns = {key: phrase_pattern(agents.get(key, []), _CLITICS) for key in _AGENT_LISTS}
+        state = repr((
+            sorted(forms.items()), sorted(passive),
+            sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "", sorted(t.ambiguous), t.objects.pattern if t.objects else "", t.patient_only_after) for t in self.types.values()),
+            sorted((k, sorted(v)) for k, v in stages.items()), sorted((k, sorted(v)) for k, v in agents.items()),
+        ))  # fmt: skip
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
     def form_of(self, word: str) -> tuple[str, str] | None:
@@ -201,10 +209,13 @@ class EventLexicon:
             files.append((load_toml(Path(extra), "event lexicon"), f"event lexicon {extra}"))
         events: dict[str, dict] = {}
         stages: dict[str, list[str]] = {}
+        agents: dict[str, list[str]] = {}
         for data, where in files:
             check_events(data, where)
             for stage, words in data.get("stages", {}).items():
                 stages.setdefault(stage, []).extend(words)
+            for key, words in data.get("agents", {}).items():
+                agents.setdefault(key, []).extend(words)
             for entry in data.get("event", []):
                 merged = events.setdefault(entry["name"], {"name": entry["name"]})
                 for key in ("past", "ask", "identity", "transitive", "patient_only_after"):
@@ -212,13 +223,19 @@ class EventLexicon:
                         merged[key] = entry[key]
                 for form in _WORD_LISTS:
                     merged.setdefault(form, []).extend(entry.get(form, []))
-        return cls([events[k] for k in sorted(events)], stages)
+        return cls([events[k] for k in sorted(events)], stages, agents)
 
 
 def check_events(data: dict, where: str) -> None:
     """Refuse an event lexicon that is not as ``events.toml`` documents: one line naming the
     file and the key."""
-    check_keys(data, ("stages", "event"), where)
+    check_keys(data, ("stages", "event", "agents"), where)
+    agents = data.get("agents", {})
+    if not isinstance(agents, dict):
+        raise ConfigError(f"{where}: [agents] must be a table")
+    check_keys(agents, _AGENT_LISTS, f"{where} [agents]")
+    for key, words in agents.items():
+        _check_words(words, f"{where} [agents] {key}")
     stages = data.get("stages", {})
     if not isinstance(stages, dict):
         raise ConfigError(f"{where}: [stages] must be a table")
@@ -982,6 +999,38 @@ def _prepositions(prepositions: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?:^|(?<=\s))[وف]?(?:" + "|".join(fuzzy_pattern(w) for w in prepositions) + r")(?=\s|$)", re.IGNORECASE)
 
 
+OFFICE_CHARS = 60  # how far before a person's name their title is read
+OFFICE_WORDS = 4  # at most this many words of the title between its office and the name
+_TITLE_JOINERS = frozenset(("of", "the", "and", "for", "&"))
+
+
+def acts_for_the_state(text: str, name: str, kind: str, lex: EventLexicon | None = None) -> bool | None:
+    """Whether the party ``name`` (of entity type ``kind``) acts for the state in the
+    sentence ``text``: a person whose title, right before the name in its clause, is a
+    public office ("Transport Minister Karim Abdel-Nour", «وزير النقل كريم عبد النور»), an
+    organisation whose name or the words right before it name a body of the state ("the
+    Civil Aviation Authority", «وزارة النقل», «هيئة الطيران المدني»). None when the name is
+    not found in the sentence as written."""
+    lex = lex or event_lexicon()
+    found = re.search(fuzzy_pattern(name), text) if name else None
+    if found is None:
+        return None
+    key = "public_offices" if kind == "person" else "public_bodies"
+    pattern = lex.agent_patterns.get(key)
+    if pattern is None:
+        return False
+    if kind != "person" and pattern.search(text, found.start(), found.end()):
+        return True
+    lo = max(_clause_start(text, found.start(), back=OFFICE_CHARS), found.start() - OFFICE_CHARS)
+    offices = list(pattern.finditer(text, lo, found.start()))
+    if not offices:
+        return False
+    between = _WORD.findall(text[offices[-1].end() : found.start()])
+    # the title's own words only: "Transport and Ports Minister Karim", "Minister of Transport
+    # Karim", «وزير النقل والموانئ كريم»; not "the minister said Karim"
+    return len(between) <= OFFICE_WORDS and all(_ARABIC.search(w) or w[:1].isupper() or w.lower() in _TITLE_JOINERS for w in between)
+
+
 def event_identity(action: str, agent: str, patient: str, identity) -> tuple[str, ...] | None:
     """The participants that make two reports of ``action`` one event, or None when the
     sentence does not name them."""
@@ -990,4 +1039,4 @@ def event_identity(action: str, agent: str, patient: str, identity) -> tuple[str
     return wanted if all(wanted) else None
 
 
-__all__ = ["EventLexicon", "EventMention", "event_identity", "event_lexicon", "find_events"]
+__all__ = ["EventLexicon", "EventMention", "acts_for_the_state", "event_identity", "event_lexicon", "find_events"]

@@ -38,7 +38,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.calendar_math import day_interval
-from factcheck.claims.events import event_lexicon, tells_another
+from factcheck.claims.events import acts_for_the_state, event_lexicon, tells_another
 from factcheck.reconcile.features import parties_meet
 from factcheck.reconcile.slots import Alignment, pair_cosines, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -243,12 +243,26 @@ def _days_apart(a: dict, b: dict) -> int | None:
 
 
 def _other_agent(a: dict, b: dict) -> bool:
-    """Whether two reports name two different agents of one kind for the act: two people,
-    or two organisations ("Microsoft hired Altman" / "Google hired Altman"). A person and an
-    organisation may both be right (a board member fires for the board); a name of unknown
-    kind is not compared."""
+    """Whether two reports name two different agents for the act: two people, or two
+    organisations ("Microsoft hired Altman" / "Google hired Altman"). A person and an
+    organisation may both be right (a board member fires for the board), unless the person
+    holds a public office and the organisation is no body of the state ("Transport Minister
+    Karim Abdel-Nour fired" / «أقال مجلس إدارة شركة «طيران الساحل»»: the [agents] of the
+    event lexicon); a name of unknown kind is not compared."""
     pa, pb = participants(a), participants(b)
-    kind = a.get("agent_type") or ""
-    if not (pa["agent"] and pb["agent"]) or kind not in ("person", "organisation") or kind != (b.get("agent_type") or ""):
+    if not (pa["agent"] and pb["agent"]):
         return False
-    return not parties_meet(a, [pa["agent"]], b, [pb["agent"]])
+    kinds = (a.get("agent_type") or "", b.get("agent_type") or "")
+    if kinds[0] == kinds[1] and kinds[0] in ("person", "organisation"):
+        return not parties_meet(a, [pa["agent"]], b, [pb["agent"]])
+    if sorted(kinds) != ["organisation", "person"]:
+        return False
+    (person, who), (body, which) = sorted(((a, pa["agent"]), (b, pb["agent"])), key=lambda x: x[0].get("agent_type") != "person")
+    lexicon = event_lexicon().fingerprint
+    return bool(_for_the_state(person.get("text") or "", who, "person", lexicon)) and _for_the_state(body.get("text") or "", which, "organisation", lexicon) is False
+
+
+@lru_cache(maxsize=65536)
+def _for_the_state(sentence: str, name: str, kind: str, lexicon: str) -> bool | None:
+    """:func:`factcheck.claims.events.acts_for_the_state`, cached per event lexicon (its fingerprint)."""
+    return acts_for_the_state(sentence, name, kind, event_lexicon())

@@ -48,7 +48,7 @@ from factcheck.text.normalize import normalize_sentence
 #: act of the event lexicon, or neither names one. 10: a report of "a separate" or
 #: "another" act is one event only with reports that say so too; a word of decision or
 #: announcement beside another act is not a date's act of its own.
-ALIGNMENT_RULES = 10
+ALIGNMENT_RULES = 11
 
 
 @dataclass

@@ -707,6 +707,7 @@ def test_a_weekday_after_a_blank_line_is_of_the_week_of_writing(text, dates):
         # reported speech: "would" is the future of the moment it was said
         ("The committee said it would question the minister and the airline's new management at a session on Tuesday.", "2026-08-04"),
         ("He said he would have resigned on Tuesday.", "2026-07-28"),  # a past conditional
+        ("He said that he would not resign over Sunday's emergency landing.", "2026-08-02"),  # a day already past
         # far from the future, and a comma between: another clause's
         ("The minister, who will face a vote of the whole parliament next month, was dismissed on Tuesday.", "2026-07-28"),
     ],

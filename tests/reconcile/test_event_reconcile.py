@@ -17,12 +17,15 @@ from factcheck.workspace import Factcheck
 SEEDS = Path(__file__).resolve().parents[2] / "sources"
 
 
-def _event(source: str, action: str, *, agent="", patient="", time=(), negated=False, stage="", form="verb", published=None, identity=("patient",), agent_type=None):
+def _event(source: str, action: str, *, agent="", patient="", time=(), negated=False, stage="", form="verb", published=None, identity=("patient",), agent_type=None, text=None):
     return {
         "id": f"q_{source}{action}", "source_id": source, "kind": "event", "stage": stage, "form": form, "negated": negated,
         "hedged": False, "published": published, "identity": list(identity), "agent_type": agent_type or ("organisation" if agent else ""),
         "frame": {"measured": action, "agent": agent, "patient": patient, "time": list(time)},
-    }  # fmt: skip
+    } | ({"text": text, "sentence_start": 0, "char_end": len(text)} if text else {})  # fmt: skip
+
+
+_BOARD = "The board of Microsoft appointed Sam Altman."
 
 
 @pytest.mark.parametrize(
@@ -43,6 +46,12 @@ def _event(source: str, action: str, *, agent="", patient="", time=(), negated=F
         (dict(agent="Microsoft", time=["2023-11-20"]), dict(agent="Google", time=["2023-11-22"]), None),  # another day: another event
         (dict(agent="Microsoft"), dict(agent="Microsoft"), None),
         (dict(agent="Microsoft", time=["2023-11-17"]), dict(agent="Ilya Sutskever", agent_type="person", time=["2023-11-17"]), None),  # acts for it
+        # ... unless the person holds a public office and the organisation is no body of the state
+        (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), ("conflict", "medium")),
+        (dict(agent="مايكروسوفت", text="عيّن مجلس إدارة شركة مايكروسوفت سام ألتمان."), dict(agent="كريم عبد النور", agent_type="person", text="وعيّن وزير النقل كريم عبد النور سام ألتمان."), ("conflict", "medium")),
+        (dict(agent="Civil Aviation Authority", text="The Civil Aviation Authority appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), None),  # acts for the state too
+        (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="Microsoft chairman Karim Abdel-Nour appointed Sam Altman."), None),
+        (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="The minister said Karim Abdel-Nour appointed Sam Altman."), None),  # not his title
     ],
 )
 def test_two_reports_of_one_event_are_judged(a, b, expected):
