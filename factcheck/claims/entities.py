@@ -78,6 +78,7 @@ _GAP_JOINER = re.compile(r"[ \t\u00a0]+(?P<joiner>[\w&]+)[ \t\u00a0]+")
 _COMMA = re.compile(r"\s*[،,]\s*")
 
 
+_QUOTE_GAP = re.compile(r"\s*[»\"”]\s+")
 _OPEN_QUOTE = re.compile(r"\s*[«\"“]\s*")
 _CLOSE_QUOTE = re.compile(r"\s*[»\"”]")
 # a preposition of where a title is held, between the title and the name («مدير الصيانة في الشركة نبيل الصراف»)
@@ -445,6 +446,11 @@ class _ArabicReader:
         """Whether token ``i`` follows token ``i - 1`` with only spaces between."""
         return i > 0 and i < len(self.tokens) and _GAP_SPACE.fullmatch(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
 
+    def _after_quote(self, i: int) -> bool:
+        """Whether token ``i`` follows a quoted name that ends right before it («لشركة "ساحل
+        موبايل" كريم عبد النور»)."""
+        return 0 < i < len(self.tokens) and _QUOTE_GAP.fullmatch(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
+
     def _after_comma(self, i: int) -> bool:
         return 0 < i < len(self.tokens) and _COMMA.fullmatch(self.text[self.tokens[i - 1].end : self.tokens[i].start]) is not None
 
@@ -723,10 +729,14 @@ class _ArabicReader:
         if latin is not None:
             self._retype(latin, "person", says)
             return j
-        if j >= len(self.tokens) or not (self._joined(j) or self._after_comma(j)) or not self._free(j):
+        if j >= len(self.tokens) or not (self._joined(j) or self._after_comma(j) or self._after_quote(j)) or not self._free(j):
             return max(j, i + 1)
         first = self.tokens[j].plain
-        if first.definite or self._blocked(self.tokens[j]) or not self._given_name(first) or self._clitic_word(self.tokens[j]):
+        # a listed first name after a title is one, whatever its other readings ("الرئيس
+        # التنفيذي كريم": not ك + "ريم")
+        listed = first.key in self.cues.ar_given_names and not self._function(first) and not self._cue_word(first.key)
+        blocked = self._blocked(self.tokens[j]) and not listed
+        if first.definite or blocked or not (listed or self._given_name(first)) or self._clitic_word(self.tokens[j]):
             return max(j, i + 1)
         end = j + 1
         while end < len(self.tokens) and end - j < self.cues.ar_max_words and self._joined(end) and self._free(end):
@@ -738,7 +748,10 @@ class _ArabicReader:
                 break
             nisba = r.definite and r.stem.endswith("ي") and not self._function(r)  # "العتيبي"
             noun = r.stem.endswith("ة") and zipf(r.stem, "ar") >= 1.5  # "طمأنة": a noun, not a surname
-            if nisba or (end == j + 1 and self._trade_surname(self.tokens[end])) or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
+            if not r.definite and pronoun_suffixed(r.stem, verbs=False):
+                break  # "نبيل الصراف استقالته": his resignation, not his name
+            family = end == j + 1 and (self._trade_surname(self.tokens[end]) or self._family_word(end))  # "المدير سامي حداد"
+            if nisba or family or (not self._blocked(self.tokens[end]) and self._name_word(r) and not noun):
                 end += 1
             else:
                 break

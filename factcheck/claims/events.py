@@ -335,6 +335,7 @@ def find_events(
             continue
         if verb is not None and agent:
             start = verb.start("cue")  # "filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى»: the act's words start at the verb
+            form = "verb"  # a noun with its light verb states the act as a verb does («قدّم ... استقالته»)
         quote_end = max(end, patient_end)
         if patient_end > 0 and text[quote_end : quote_end + 1] in (")", "]"):
             quote_end += 1  # «نزار القطومي (Nizar Qattoumi)»: the bracket closes
@@ -764,7 +765,7 @@ def _light_verb(text: str, start: int, kind: EventType) -> re.Match | None:
     """The nearest of the action's ``light_verbs`` before its noun at ``start``, in its clause."""
     if kind.light_verbs is None:
         return None
-    lo = _words_back(text, start, NAME_WORDS + 4)
+    lo = _words_back(text, start, NAME_WORDS + 6)  # a title and its organisation may stand between
     found = [m for m in kind.light_verbs.finditer(text, lo, start) if not _BREAK.search(text, m.end("cue"), start)]
     return found[-1] if found else None
 

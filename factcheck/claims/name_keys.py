@@ -21,6 +21,9 @@ and one that starts with a clitic letter (و ف ب ل ك) with and without it ("
 the same skeleton of at least :data:`MIN_SKELETON` classes, or when they are written the
 same (:func:`factcheck.text.normalize.normalize_for_match`).
 
+A name with «عبد» (servant of) is two words however it is joined: "Abdel", "Abdelnour",
+«عبدالنور» are "Abd" (and "nour"), «عبد» (and «النور») before they are compared.
+
 Skeletons compare a name across scripts and between Arabic spellings ("سوتسكيفر" and
 "سوتسكفير"); two Latin spellings are compared as written (accents aside), since Latin
 writes the vowels that tell "Lumara" from "Lumora". What it keeps apart: a consonant more
@@ -469,10 +472,30 @@ def name_key(name: str) -> NameKey:
     """
     words = []
     for token in _WORD.findall(name.replace("-", " ")):
-        if _written(token) in _FILLER:
-            continue
-        words.append(token)
+        for word in _servant_of(token):
+            if _written(word) not in _FILLER:
+                words.append(word)
     return NameKey(words)
+
+
+# «عبد» and the name after it, written as one word or with the article glued on: "Abdel",
+# "Abdul", "Abdelnour", «عبدالنور» ("Abdel-Nour", «عبد النور»)
+_ABD_LATIN = re.compile(r"^(abd)(?:[aeiou]l)?([^\W\d_]{3,})?$", re.IGNORECASE)
+_ABD_ARABIC = re.compile(r"^(عبد)(ال[\u0600-\u06FF]{2,})$")
+
+
+def _servant_of(token: str) -> tuple[str, ...]:
+    """A compound name with «عبد» (servant of) as its two words: "Abdel" is "Abd" (its "el"
+    is the next word's article), "Abdelnour" "Abd" and "nour", «عبدالنور» «عبد» and
+    «النور»; any other word as it is.
+
+    >>> _servant_of("Abdelnour"), _servant_of("Abdul"), _servant_of("Abbas"), _servant_of("عبدالنور")
+    (('Abd', 'nour'), ('Abd',), ('Abbas',), ('عبد', 'النور'))
+    """
+    m = _ABD_LATIN.match(token) or _ABD_ARABIC.match(token)
+    if m is None:
+        return (token,)
+    return (m.group(1), m.group(2)) if m.group(2) else (m.group(1),)
 
 
 @lru_cache(maxsize=1 << 16)  # called for every name of both claims of every candidate pair

@@ -95,8 +95,12 @@ CASES = [
     ("Acme said he was fired.", []),  # an organisation is not "he"
     ("He resigned on Monday.", []),  # no one named
     # a verb that states the act with its noun: who acted ("filed a lawsuit against", «رفع ... دعوى ضد»)
-    ("Harmaza City Council filed a lawsuit against Pellmark Ticketing on August 17.", [("sue", "", "Harmaza City Council", "Pellmark Ticketing", "noun")]),
-    ("رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك في 17 آب.", [("sue", "", "حرمزة", "بيلمارك", "noun")]),
+    # (stated with its light verb, the noun asserts the act as a verb does)
+    ("Harmaza City Council filed a lawsuit against Pellmark Ticketing on August 17.", [("sue", "", "Harmaza City Council", "Pellmark Ticketing", "verb")]),
+    ("رفع مجلس مدينة حرمزة دعوى قضائية ضد شركة بيلمارك في 17 آب.", [("sue", "", "حرمزة", "بيلمارك", "verb")]),
+    ("قدّم الرئيس التنفيذي لشركة \"ساحل موبايل\" كريم عبد النور استقالته، أول أمس الخميس.", [("resign", "", "كريم عبد النور", "", "verb")]),
+    ("Sam Altman tendered his resignation on Friday.", [("resign", "", "Sam Altman", "", "verb")]),
+    ("The resignation of Sam Altman surprised staff.", [("resign", "", "Sam Altman", "", "noun")]),
     ("The arrest of Ziad Fanoush shocked the city.", [("arrest", "", "", "Ziad Fanoush", "noun")]),
     # «لل» inside a person's title leads to no one
     ("استقالت المديرة المالية للشركة سلوى المرجاني في 7 أغسطس.", [("resign", "", "سلوى المرجاني", "", "verb")]),
@@ -122,6 +126,9 @@ CASES = [
     # an organisation's board acts for it
     ("أقال مجلس إدارة شركة «طيران الساحل» برئاسة عادل كنعان، أمس الخميس، مدير الصيانة في الشركة نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
     ("أقال مجلس إدارة شركة «طيران الساحل» المدير نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
+    # "relieved of his duties" dismisses; "relieved" alone does not
+    ("Sam Altman's board relieved chief scientist Ilya Sutskever of his duties.", [("dismiss", "", "Sam Altman", "Ilya Sutskever", "verb")]),
+    ("Investors were relieved after Sam Altman spoke.", []),
     # whom a relative clause's act was done to: "X, whom Y fired"
     ("Nabil Sarraf, whom Transport Minister Karim Abdel-Nour fired from his post, was freed on bail.", [("dismiss", "", "Karim Abdel-Nour", "Nabil Sarraf", "verb"), ("release", "", "", "Nabil Sarraf", "verb")]),
     ("Nabil Sarraf said Karim Abdel-Nour fired him.", [("dismiss", "", "Karim Abdel-Nour", "", "verb")]),  # no relative clause: whom is unnamed

@@ -25,6 +25,11 @@ SAME = [
     ("العتيبي", "Otaibi"),
     ("فهد العتيبي", "Fahd al-Otaibi"),
     ("بديمار", "Dimar"),  # a preposition on the name
+    # «عبد» and the name after it, however joined: "Abdel" holds the next word's article
+    ("كريم عبد النور", "Karim Abdel-Nour"),
+    ("كريم عبد النور", "Karim Abdelnour"),
+    ("كريم عبدالنور", "Karim Abdelnour"),
+    ("عادل عبد العزيز", "Adel Abdulaziz"),
     ("نوردفيك", "Nordvik"),
     ("ليندكفيست", "Lindqvist"),
     ("تشيس", "Chase"),
@@ -54,6 +59,8 @@ SAME = [
 
 # different names, which must not meet (decisions documented in name_keys)
 DIFFERENT = [
+    ("كريم عبد النور", "Karim Abdelaziz"),  # another «عبد» name
+    ("عبد النور", "Abbas"),
     ("سالكو", "ديمار"),
     ("سالكو", "Dimar"),
     ("Salco", "Dimar"),

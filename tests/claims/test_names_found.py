@@ -138,6 +138,9 @@ def found(table, text, known=None):
         ("أقالت شركة «طيران الساحل» المدير", [("طيران الساحل", "organisation")]),
         ('وقّعت شركة "الجسر للهندسة" العقد', [("الجسر للهندسة", "organisation")]),
         ("وقالت شركة «إننا لن نغادر» في بيان", []),  # a quotation, not a name
+        # a listed first name after a title, whatever its other readings; the holder after a quoted organisation
+        ("قدّم الرئيس التنفيذي كريم عبد النور استقالته", [("كريم عبد النور", "person")]),
+        ('قدّم الرئيس التنفيذي لشركة "ساحل موبايل" نبيل الصراف استقالته', [("ساحل موبايل", "organisation"), ("نبيل الصراف", "person")]),
         # a preposition glued to a common word with the article is no name in a subject's slot
         ("وقّع بنك مايكروسوفت، أمس، اتفاقاً للاستحواذ على شبكة فروع", [("مايكروسوفت", "organisation")]),
     ],

@@ -35,7 +35,8 @@ FLOORS = {
     "events_en_ar_12": (2, 0, None),
     "events_ar_en_13": (2, 0, None),
     "events_en_ar_14": (0, 1, None),  # measured, not yet tuned on: its false conflict and its flags are bounded
-    "events_ar_en_15": (2, 0, None),
+    "events_ar_en_15": (3, 0, None),
+    "events_en_ar_16": (2, 0, None),
 }
 
 
