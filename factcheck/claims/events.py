@@ -230,18 +230,8 @@ def check_events(data: dict, where: str) -> None:
     """Refuse an event lexicon that is not as ``events.toml`` documents: one line naming the
     file and the key."""
     check_keys(data, ("stages", "event", "agents"), where)
-    agents = data.get("agents", {})
-    if not isinstance(agents, dict):
-        raise ConfigError(f"{where}: [agents] must be a table")
-    check_keys(agents, _AGENT_LISTS, f"{where} [agents]")
-    for key, words in agents.items():
-        _check_words(words, f"{where} [agents] {key}")
-    stages = data.get("stages", {})
-    if not isinstance(stages, dict):
-        raise ConfigError(f"{where}: [stages] must be a table")
-    check_keys(stages, _STAGE_LISTS, f"{where} [stages]")
-    for stage, words in stages.items():
-        _check_words(words, f"{where} [stages] {stage}")
+    for table, lists in (("stages", _STAGE_LISTS), ("agents", _AGENT_LISTS)):
+        _check_lists(data.get(table, {}), lists, f"{where} [{table}]", where)
     entries = data.get("event", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{where}: event must be an array of tables ([[event]])")
@@ -266,6 +256,15 @@ def check_events(data: dict, where: str) -> None:
                 _check_words(entry[form], f"{label} {entry['name']} {form}")
         if entry.get("ambiguous") and not entry.get("objects"):
             raise ConfigError(f"{label} {entry['name']}: ambiguous verbs need objects (the words that make them state the act)")
+
+
+def _check_lists(table, lists: tuple[str, ...], label: str, where: str) -> None:
+    """A table of word lists ([stages], [agents]): only ``lists``, each a list of words."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: {label.removeprefix(where).strip()} must be a table")
+    check_keys(table, lists, label)
+    for key, words in table.items():
+        _check_words(words, f"{label} {key}")
 
 
 def _check_words(words, label: str) -> None:
