@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"67/{STEMMER}"
+EXTRACTOR_VERSION = f"68/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
@@ -47,6 +47,14 @@ OPENING_WORDS = 2  # a date this many words from a sentence's start dates the wh
 ACTOR_TYPES = ("person", "organisation", "name")
 
 _UPDATE_CUE = re.compile(r"تحديث|updated|update", re.IGNORECASE)
+RELATIVE_CHARS = 60  # how far before an act's word its relative pronoun is looked for
+_CLAUSE_END = re.compile(r"[,،.;:؛!?؟]")
+# a relative pronoun, at most four words before the act's word in its clause ("who was fired",
+# "Altman, whom the board fired", «الذي أُقيل», «التي أعلنت إقالته»)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))\s+(?:[^\s,،.;:؛]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -251,7 +259,13 @@ def _read_sentence(
             # February") or one that opens the sentence («في نوفمبر 2023، فجّرت OpenAI مفاجأة
             # بإقالة ألتمان»); "threatened on 23 February to resign unless the removal …" does not
             named = mention.form == "noun" and not stated_by_verb(mention)
-            time = figure_time(words, mention.char_start, mention.char_end, dated, every=not named)
+            # an act told in a relative clause is background: a date of its own clause, or none
+            # («عيّن ... يوم الثلاثاء 21 تشرين الأول ... خلفاً لهشام درويش الذي أُقيل من منصبه»)
+            relative = _RELATIVE_BEFORE.search(text, max(0, mention.char_start - RELATIVE_CHARS), mention.char_start)
+            time = figure_time(words, mention.char_start, mention.char_end, dated, every=not (named or relative))
+            if not time and relative is not None:
+                stop = _CLAUSE_END.search(text, mention.char_end)
+                time = sorted({iso for s, _, iso in dated if relative.start() <= s < (stop.start() if stop else len(text))})
             if not time and named:
                 time = sorted({iso for s, _, iso in dated if words.words_between(0, s) <= OPENING_WORDS})
             frame = event_frame(mention, time, places, attributed, trades)

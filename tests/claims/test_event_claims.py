@@ -335,6 +335,20 @@ def test_when_an_acts_noun_happened(text, action, time):
     assert [e["frame"]["time"] for e in parse_text(text, ALIASES)["events"] if e["action"] == action] == [time]
 
 
+@pytest.mark.parametrize(
+    ("text", "action", "time"),
+    [
+        # an act told in a relative clause is background: a date of its own clause, not the sentence's others
+        ("عيّن مجلس إدارة «نورفاث»، يوم الثلاثاء 21 تشرين الأول 2025، المهندس بسام كنعان مديراً، خلفاً لهشام درويش الذي أُقيل من منصبه عقب الانقطاع.", "dismiss", []),
+        ("Ziad Shalbaki, the former commercial director who was appointed interim chief executive on October 6, 2025, said the sale was final.", "appoint", ["2025-10-06"]),
+        ("Sam Altman, whom Microsoft hired, returned to OpenAI on 22 November 2023.", "appoint", []),
+        ("Sam Altman returned to OpenAI on 22 November 2023.", "return", ["2023-11-22"]),  # no relative clause: the sentence's date
+    ],
+)
+def test_an_act_in_a_relative_clause_takes_only_its_own_clauses_date(text, action, time):
+    assert [e["frame"]["time"] for e in parse_text(text, ALIASES)["events"] if e["action"] == action] == [time]
+
+
 def test_an_arabic_subject_set_off_by_commas_after_its_title_acts():
     text = "عاد المدير العام السابق لهيئة ميناء أوستريلمو، هالفيرن دروستيك، إلى المدينة في 8 مارس 2026."
     assert [(e["action"], e["agent"], e["frame"]["time"]) for e in parse_text(text, ALIASES)["events"]] == [("return", "هالفيرن دروستيك", ["2026-03-08"])]
