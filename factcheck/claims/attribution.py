@@ -280,6 +280,11 @@ class Attributor:
         if referred and self.last_org:  # 'it wrote: "…"', 'the company said: "…"'
             return self.last_org, referred
         pronoun = self._referred_person(text, saying, clause_start, opening)
+        persons = [v for v in before if v.type in ("person", "speaker")]
+        if pronoun and _ARABIC.search(pronoun) is not None and persons:
+            # «رفض الرئيس التنفيذي مروان الدباغ الدعوات، وقال: «…»»: a verb of saying with no
+            # subject of its own joins the clause before it, whose subject is named in the sentence
+            return persons[0].canonical, pronoun
         if pronoun and self.last_person:  # 'In a post on X, he wrote: "…"'
             return self.last_person, pronoun
         colon = lead.rstrip().endswith(":")

@@ -431,6 +431,7 @@ class _Token:
 _FIGURE_NEXT = re.compile(r"[^\S\n]+[0-9\u0660-\u0669\u06F0-\u06F9]")  # spaces, then a digit
 _CLAUSE_GAP = re.compile(r"[.!?؟,،;؛:\n]")  # between two tokens: the second opens a clause
 _TANWEEN = re.compile("[\u064b-\u064d]\u0627?$")  # an indefinite ending: "تمويلاً", "مليوناً"
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")  # letters only: no marks, digits or Latin
 
 
 class _ArabicReader:
@@ -648,9 +649,27 @@ class _ArabicReader:
         if j >= len(self.tokens) or not self._joined(j):
             return j
         end = self._run(j, self.cues.ar_max_words, lambda r: self._name_word(r) and not pronoun_suffixed(r.stem, verbs=False))  # not "حصتها"
+        if end == j and kind == "organisation" and self._common_name_with_trade(j):
+            end = j + 1  # «شركة تلال للفوسفات»: a common word between the kind and its trade names it
         if end > j:
             self._add(j, end, kind, speaks=self._says(i, end))
         return max(end, j)
+
+    def _common_name_with_trade(self, j: int) -> bool:
+        """Whether token ``j``, right after an organisation's kind, is its name though a
+        common word, its trade following it («شركة تلال للفوسفات», «مجموعة زيتون للأغذية»):
+        one bare word, no article, no clitic, not one that agrees with the kind as its
+        adjective does (ending in ة, ى or ي: «شركة وطنية للنفط», «شركة كبرى للتأمين», «بنك
+        عربي للاستثمار»), then a word with ل and the article («للفوسفات»)."""
+        if j + 1 >= len(self.tokens) or not self._joined(j + 1) or not self._free(j):
+            return False
+        t, trade = self.tokens[j], self.tokens[j + 1].text
+        r = t.plain
+        if r.definite or r.clitic or self._function(r) or self._cue_word(r.key) or not _ARABIC_WORD.fullmatch(t.text):
+            return False
+        if t.text[-1] in "ةىيه" or len(t.text) < 3:
+            return False
+        return trade.startswith("لل") and len(trade) > 4 and _ARABIC_WORD.fullmatch(trade) is not None
 
     def _quoted(self, j: int) -> int:
         """Where a name in quotation marks right after a cue ends (token ``j`` opens it:

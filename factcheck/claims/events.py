@@ -151,9 +151,22 @@ class EventLexicon:
                     glued.setdefault(normalize_for_match(stem + pronoun), (entry["name"], pronoun))
         self._glued = {k: v[1] for k, v in sorted(glued.items()) if k not in forms}
         forms.update({k: (glued[k][0], "verb") for k in sorted(self._glued)})
-        # «أقالته» (dismissed him) and «إقالته» (his dismissal) are one word once the hamza is
-        # taken away: the verb's is written above its alif, the noun's below
-        self._glued_hamza = {k: v for k, v in sorted(glued.items()) if k in self._suffixed}
+        # «أقالته» (dismissed him) and «إقالته» (his dismissal), «أقاله» (dismissed him) and
+        # «إقالة» (dismissal) are one word once the hamza is taken away: the verb's is written
+        # above its alif, the noun's below (and the noun ends in ة)
+        self._glued_hamza = {k: v for k, v in sorted(glued.items()) if k in self._suffixed or (k in forms and forms[k][1] == "noun")}
+        # an Arabic act one does oneself, told in the first person: «لن أستقيل», «سنتنحى»,
+        # made from the lexicon's imperfect verbs of the third person (ي → أ, ن)
+        first: dict[str, str] = {}
+        for entry in events:
+            if entry.get("transitive", True):
+                continue
+            for word in entry.get("verbs", []):
+                if " " not in word and word.startswith("ي") and len(word) > 3:
+                    for person in ("أ", "ن"):
+                        first.setdefault(normalize_for_match(person + word[1:]), entry["name"])
+        self._first_person = frozenset(k for k in first if k not in forms)
+        forms.update({k: (first[k], "verb") for k in sorted(self._first_person)})
         self._forms = forms
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
@@ -184,18 +197,22 @@ class EventLexicon:
 
     def glued_object(self, word: str) -> str:
         """The object pronoun glued to ``word`` when it is a verb of the lexicon written with
-        one («أوقفته»: "ه"; «أقالته», its alif's hamza written above, where «إقالته» is a
-        noun), else ""."""
+        one («أوقفته»: "ه"; «أقالته» and «أقاله», their alif's hamza written above, where
+        «إقالته» and «إقالة» are nouns), else ""."""
         key = normalize_for_match(word)
         if key in self._glued:
             return self._glued[key]
-        found = self._glued_hamza.get(key) if word.lstrip("\u0640")[:1] == "أ" else None
+        found = self._glued_hamza.get(key) if word.lstrip("\u0640")[:1] == "أ" and not word.endswith("ة") else None
         return found[1] if found else ""
 
     def glued_action(self, word: str) -> str:
         """The action of a verb with its object glued to it (:meth:`glued_object`)."""
         key = normalize_for_match(word)
         return self._forms[key][0] if key in self._glued else self._glued_hamza[key][0]
+
+    def first_person(self, word: str) -> bool:
+        """Whether ``word`` is an Arabic verb of the lexicon in the first person («أستقيل»)."""
+        return normalize_for_match(word) in self._first_person
 
     def suffixed(self, word: str) -> bool:
         """Whether ``word`` is a noun of the lexicon with a pronoun glued to it («استقالته»)."""
@@ -294,7 +311,7 @@ def find_events(
     it gives, which count as no words between an act and its participants («اعتقلت الشرطة
     أول أمس الثلاثاء مدير المحطة يوسف مرّاش»). Hedging and negation are left to the caller."""
     lex = lex or event_lexicon()
-    if lex.pattern is None or not (names or (not arabic and _FIRST_PERSON_WORD.search(text))):
+    if lex.pattern is None or not (names or (_FIRST_PERSON_AR.search(text) if arabic else _FIRST_PERSON_WORD.search(text))):
         return []
     reach = _without_days(text, days)  # the text participants are bound in
     out = []
@@ -330,6 +347,10 @@ def find_events(
             agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb)
         if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
             agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
+        if arabic and lex.first_person(m.group("cue")):
+            if not _FIRST_PERSON_LEAD.search(text, 0, start):
+                continue  # «يسعدني أن أعود»: a wish in a clause of «أن», no statement that it happens
+            agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
         if not (agent or patient):
             continue
         if verb is not None and agent:
@@ -396,7 +417,7 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:(?:will|would|has|have|had|did|does|do|is|was|were|are|could|can|should|may|might)\s+not"
     r"|won['’]t|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|can['’]t|couldn['’]t|never|not)"
     r"(?:\s+(?:be|been|yet))?"
-    r"|(?:^|(?<=\s))[وف]?(?P<ar>لن|لم|لا|ما))\s+$",
+    r"|(?:^|(?<=[\s«\"“(]))[وف]?(?P<ar>لن|لم|لا|ما))\s+$",
     re.IGNORECASE,
 )
 
@@ -428,6 +449,10 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:(?:will|would|shall|have|had|did|do|am|was|were|also|then|never|not|n[’']t|[’']ll|[’']ve|[’']d|be|been)\s+){0,3}$"
 )
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e)\b")
+# What may stand before an Arabic verb told in the first person in a statement: the
+# statement's start (a quotation mark, a stop, a comma) and a particle of tense or negation.
+_FIRST_PERSON_LEAD = re.compile(r"(?:^|[«\"“:.،,؛!؟])\s*(?:(?:[وف]?(?:لن|لم|لا|سوف|قد))\s+)?[وف]?س?$")
+_FIRST_PERSON_AR = re.compile(r"(?:^|(?<=[\s«\"]))[وف]?(?:س|لن\s+|لم\s+|لا\s+)?[أن]\w")
 DENIAL_WORDS = 20  # how far before a denied act its verb of denial may stand, for the quote
 # verbs of denial are the hedge reader's (modality.DENIAL); before an act's noun, a few
 # plain negators join them ("no dismissal", «عدم إقالة»)
@@ -802,12 +827,12 @@ def _apposed(text: str, lo: int, name: tuple[int, int, str, str]) -> bool:
 def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], chained: bool) -> list[tuple[int, int, str, str]]:
     """The names after the act's word that it may bind: each within reach of the word, or,
     ``chained`` (an Arabic verb: VSO), of the name before it («أقال مجلس إدارة نورفاث الرئيسة
-    التنفيذية لينا فوسبيرغ»: who acted, then, a title away, whom)."""
+    التنفيذية لينا فوسبيرغ»: who acted, then, a title away, whom). An organisation out of
+    reach inside a person's title is passed over."""
     out = []
     last = end
-    for x in names:
-        if x[0] < end:
-            continue
+    later = [x for x in names if x[0] >= end]
+    for k, x in enumerate(later):
         x = _with_spelling_before(text, last, x)
         if out and _ALIAS_GAP.fullmatch(text, out[-1][1], x[0]):
             # «نزار القطومي (Nizar Qattoumi)», «خرزان القابضة (Kharzan Holding)»: one party written
@@ -816,6 +841,9 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
             last = x[1]
             continue
         if not (_bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0])) or (chained and not out and _apposed(text, last, x))):
+            holder = later[k + 1] if k + 1 < len(later) else None
+            if x[3] == "organisation" and holder is not None and holder[3] == "person" and _titled_reach(text, last, holder[0]):
+                continue  # «مدير السلامة في شركة تلال للفوسفات يوسف هلال»: where the title is held
             break  # a name further on is further still
         out.append(x)
         if chained:
@@ -948,7 +976,11 @@ def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]
 
 # What may stand between a clause's start and its verb besides the openers: «وكانت الشرطة
 # قد اعتقلته» (a subject after «كان», then «قد»).
-_WAS_AR = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){1,4}?قد\s*$")
+# A particle may open the clause first («إذ كان وزير الطاقة نبيل شرف قد أقاله»), and the
+# subject may be a titled name of up to eight words.
+_WAS_AR = re.compile(
+    r"^\s*(?:(?:" + "|".join(sorted(_CLAUSE_OPENERS - {"قد", "وقد", "فقد", "لقد"})) + r")\s+)?[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){1,8}?قد\s*$"
+)
 
 
 def _glued_participants(

@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"68/{STEMMER}"
+EXTRACTOR_VERSION = f"69/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
@@ -55,6 +55,22 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))\s+(?:[^\s,،.;:؛]+\s+){0,4}$",
     re.IGNORECASE,
 )
+
+_RELATIVE = re.compile(r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))(?=\s)", re.IGNORECASE)
+
+
+def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's relative clauses: from each relative pronoun to the end of
+    its clause (the next comma or stop).
+
+    >>> relative_clauses("Police arrested Hilal, who ran safety, on Thursday")
+    [(23, 37)]
+    """
+    out = []
+    for m in _RELATIVE.finditer(text):
+        stop = _CLAUSE_END.search(text, m.end())
+        out.append((m.start(), stop.start() if stop else len(text)))
+    return out
 
 
 @dataclass
@@ -247,6 +263,8 @@ def _read_sentence(
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
     mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates])]
     norm = normalize_sentence(text)
+    clauses = relative_clauses(text) if dated else []
+    background: dict[str, str] = {}  # dates of relative clauses an act of the sentence passed over
     ids: dict[int, str] = {}
     occurrences: Counter = Counter()
     claims: list[Claim] = []
@@ -262,7 +280,13 @@ def _read_sentence(
             # an act told in a relative clause is background: a date of its own clause, or none
             # («عيّن ... يوم الثلاثاء 21 تشرين الأول ... خلفاً لهشام درويش الذي أُقيل من منصبه»)
             relative = _RELATIVE_BEFORE.search(text, max(0, mention.char_start - RELATIVE_CHARS), mention.char_start)
-            time = figure_time(words, mention.char_start, mention.char_end, dated, every=not (named or relative))
+            # and a date of another act's relative clause is not this act's («في إطار التحقيق
+            # في انهيار البئر، الذي أودى الأحد الماضي بحياة سبعة عمال»)
+            own = [d for d in dated if not any(lo <= d[0] < hi and not lo <= mention.char_start < hi for lo, hi in clauses)]
+            time = figure_time(words, mention.char_start, mention.char_end, own, every=not (named or relative))
+            for d in dated:
+                if d not in own:
+                    background.setdefault(d[2], mention.action)  # still told with an act: not a date to compare alone
             if not time and relative is not None:
                 stop = _CLAUSE_END.search(text, mention.char_end)
                 time = sorted({iso for s, _, iso in dated if relative.start() <= s < (stop.start() if stop else len(text))})
@@ -300,17 +324,20 @@ def _read_sentence(
             )  # fmt: skip
         )
     voices = [Voice(e.canonical, e.type, e.char_start, e.char_end, e.speaks) for e in found]
-    return _dates_of_events(_parts_of_a_stated_whole(claims)), entity_rows, occurrences, voices
+    return _dates_of_events(_parts_of_a_stated_whole(claims), background), entity_rows, occurrences, voices
 
 
-def _dates_of_events(claims: list[Claim]) -> list[Claim]:
+def _dates_of_events(claims: list[Claim], background: dict[str, str] | None = None) -> list[Claim]:
     """Mark each date claim that dates an event claim of its sentence: the event claim is
     what two sources disagree about, so the date is not compared on its own ("fired on 6
     February" and "returned on 12 February" are two events, not one date). An event with
     several dates in its clause keeps them all: which dates what the sentence leaves to a
     reader, and none of them is the date of a slot of its own ("dismissed on August 3, after
-    his removal in March from the board")."""
-    dated: dict[str, str] = {}
+    his removal in March from the board"). ``background``: dates of a relative clause that
+    an act of the sentence is told beside but not dated by («وقّعت ... اتفاقاً لتعويض
+    المتضررين من الانقطاع الذي ضرب الشبكة في السابع من أكتوبر»), by the act's action; they
+    are marked as well."""
+    dated: dict[str, str] = dict(sorted((background or {}).items()))
     for c in claims:
         if c.event is not None:
             for iso in c.frame.time:

@@ -203,7 +203,7 @@ def clause_before(words: SentenceWords, start: int) -> str:
 def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[int, int, str]], every: bool = True) -> list[str]:
     """The dates a figure refers to: the year before the year nearest it when a ``year_before``
     cue follows it ("$485 million in 2021, from about $320 million a year earlier": 2020),
-    else the sentence date nearest it within its clause (no comma between, at most
+    else the sentence date nearest it within its clause (inside its words, or no comma between, at most
     :data:`CUE_WORDS` words away; after it first: "from $114 million in 2022 to more than
     $170 million in 2023"), else every date of the sentence (unless ``every`` is False).
     ``dated`` holds (start, end, ISO date) of the sentence's dates that date what happened."""
@@ -214,6 +214,8 @@ def figure_time(words: SentenceWords, start: int, end: int, dated: list[tuple[in
     best: tuple[int, int, str] | None = None
     for s, e, iso in dated:
         lo, hi = (end, s) if s >= end else (e, start)
+        if start <= s and e <= end:
+            lo = hi = s  # inside an act's words: «أوقفت الشرطة أمس الخميس مدير السلامة يوسف هلال»
         if hi < lo or _CLAUSE_BREAK.search(text, lo, hi):
             continue
         gap = words.words_between(lo, hi)

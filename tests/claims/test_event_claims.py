@@ -122,6 +122,14 @@ CASES = [
     ("وأكد سامي حداد إقالته من منصبه.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # «إقالته»: his dismissal
     ("وتعاقدت OpenAI مع المدربة رنا الزلفاني، ثم أقالوها بعد شهر.", [("appoint", "", "OpenAI", "رنا الزلفاني", "verb"), ("dismiss", "", "", "رنا الزلفاني", "verb")]),
     ("وقال سامي حداد في الوقت عينه إن الشركة لن تغلق.", []),  # «عينه»: "the same", no appointment, not opening its clause
+    # «أقاله» (dismissed him; «إقالة», the noun, ends in ة), after «إذ كان» and a titled subject of six words
+    (
+        "بعد أيام من إطاحة رئيس الهيئة طارق جابر، إذ كان وزير الطاقة والثروة المعدنية نبيل شرف قد أقاله من منصبه يوم الأحد.",
+        [("dismiss", "", "", "طارق جابر", "noun"), ("dismiss", "", "نبيل شرف", "طارق جابر", "verb")],
+    ),
+    ("وأعلنت OpenAI إقالة سامي حداد.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # the noun stays a noun
+    # an organisation inside the title of whom the act was done to is passed over
+    ("أوقفت الشرطة أمس الخميس مدير السلامة في شركة تلال للفوسفات يوسف هلال.", [("arrest", "", "", "يوسف هلال", "verb")]),
     # a date set off by commas stands between the act and whom; «برئاسة» (chaired by) leads to no one;
     # an organisation's board acts for it
     ("أقال مجلس إدارة شركة «طيران الساحل» برئاسة عادل كنعان، أمس الخميس، مدير الصيانة في الشركة نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
@@ -288,6 +296,15 @@ def _events_read(text: str) -> list[tuple]:
         ('The board met on Monday. "We have resigned from nothing," Sam Altman said.', [("resign", "Sam Altman", False, "resigned")]),
         # whose quotation it is nobody says: no act is read
         ('"I will not return," the statement said.', []),
+        # Arabic: the verb's own person says it («أستقيل», «نتنحى»); the speaker is the subject of
+        # the clause a subject-less «وقال» joins, not a name of an earlier sentence
+        (
+            "وأقالت الشركة مدير الموقع كريم عواد. ورفض الرئيس التنفيذي مروان الدباغ الدعوات إلى تنحيه، وقال: «لن أستقيل. مسؤوليتي أن أبقى».",
+            [("dismiss", "", False, "أقالت الشركة مدير الموقع كريم عواد"), ("resign", "مروان الدباغ", True, "لن أستقيل")],
+        ),
+        ("وقال سامي حداد: «لن نتنحى».", [("resign", "سامي حداد", True, "لن نتنحى")]),
+        # a wish in a clause of «أن» is no statement that it happens
+        ("وقالت لينا فوسبيرغ: «يسعدني أن أعود إلى بيتي».", []),
     ],
 )
 def test_a_first_person_act_in_a_quotation_is_its_speakers(text, expected):
@@ -425,3 +442,27 @@ def test_a_wire_datelines_place_and_agency_are_no_participants():
     claims = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), ALIASES).claims
     assert [(c.frame.agent, c.frame.patient) for c in claims if c.kind == "event"] == [("", "Sam Altman")]
     assert all("Qarmaz Herald" not in c.actors for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # a date inside the act's own words dates it; one in another act's relative clause does not
+        (
+            "أوقفت الشرطة أمس الخميس مدير السلامة يوسف هلال، في إطار التحقيق في انهيار البئر، الذي أودى الأحد الماضي بحياة سبعة عمال.",
+            ["2025-10-09"],
+        ),
+        ("أوقفت الشرطة مدير السلامة يوسف هلال، في إطار التحقيق في انهيار البئر، الذي أودى الأحد الماضي بحياة سبعة عمال.", []),
+        ("Police arrested Yousef Hilal over the collapse, which killed seven miners on Sunday.", []),
+        ("Police arrested Yousef Hilal on Thursday over the collapse, which killed seven miners on Sunday.", ["2025-10-09"]),
+    ],
+)
+def test_an_act_is_not_dated_by_another_acts_relative_clause(text, time):
+    from factcheck.claims.extract import analyse
+    from factcheck.sources.model import Source
+
+    source = Source(id="s", path="-", format="txt", text=text, sha256="", published="2025-10-10")
+    claims = analyse(source, ALIASES).claims
+    assert [c.frame.time for c in claims if c.kind == "event"] == [time]
+    # the relative clause's date stays told with the act: it is not compared on its own
+    assert all(c.date.event for c in claims if c.kind == "date" and c.date.date == "2025-10-05")

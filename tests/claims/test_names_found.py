@@ -143,6 +143,11 @@ def found(table, text, known=None):
         ('قدّم الرئيس التنفيذي لشركة "ساحل موبايل" نبيل الصراف استقالته', [("ساحل موبايل", "organisation"), ("نبيل الصراف", "person")]),
         # a preposition glued to a common word with the article is no name in a subject's slot
         ("وقّع بنك مايكروسوفت، أمس، اتفاقاً للاستحواذ على شبكة فروع", [("مايكروسوفت", "organisation")]),
+        # a common word between an organisation's kind and its trade names it; an adjective
+        # agreeing with the kind does not
+        ("رفعت النقابة دعوى ضد شركة تلال للفوسفات", [("تلال", "organisation")]),
+        ("تأسست شركة وطنية للنفط", []),
+        ("أنشأت الحكومة بنكاً عربياً للاستثمار وشركة عامة للتعدين", []),
     ],
 )
 def test_arabic_names(table, text, expected):

@@ -37,6 +37,7 @@ FLOORS = {
     "events_en_ar_14": (0, 1, None),  # measured, not yet tuned on: its false conflict and its flags are bounded
     "events_ar_en_15": (3, 0, None),
     "events_en_ar_16": (2, 0, None),
+    "events_ar_en_17": (2, 0, None),
 }
 
 
