@@ -43,8 +43,9 @@ from factcheck.reports.build import build_report, claim_record, corpus_fingerpri
 from factcheck.reports.presentation import worst_first
 from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
-from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_digest
-from factcheck.sources.metadata import sidecar_digest
+from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_ids
+from factcheck.sources.metadata import sidecar_ids
+from factcheck.sources.tracked import tracked_unchanged
 from factcheck.sources.signature import RACY_NS, recordable
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
@@ -230,10 +231,16 @@ class Factcheck:
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         result = IngestResult(scan=scan)
-        stored, readers, stored_paths, signatures = self.store.source_states()
+        states = self.store.source_states()
+        stored, readers, stored_paths, signatures = states.hashes, states.readers, states.paths, states.signatures
+        tracked: dict[str, str] = {}  # what git vouches for: a file it tracks unchanged, by path
         if self.rehash:
             signatures = {}
+        elif states.blobs:
+            for folder in scan.folders:
+                tracked.update(tracked_unchanged(folder))
         new_signatures: dict[str, tuple | None] = {}  # to record: the file's as found (None: too recent to trust)
+        new_blobs: dict[str, tuple[str, str]] = {}  # to record: git's ids of a file hashed and found unchanged
         moved: dict[str, str] = {}  # unchanged sources now found at another path
         seen: dict[str, str] = {}
         loaded = []
@@ -245,6 +252,15 @@ class Factcheck:
                 continue
             seen[source_id] = path
             try:
+                vouched = self._tracked_blobs(path, scan, tracked) if tracked and readers.get(source_id) == reader else None
+                if vouched is not None and vouched == states.blobs.get(source_id):
+                    # git tracks the file and its sidecar, finds them unchanged, and holds them
+                    # under the ids recorded when they were read: neither stat-ed nor hashed
+                    result.unchanged.append(source_id)
+                    where = source_path(path, paths)
+                    if stored_paths.get(source_id) != where:
+                        moved[source_id] = where
+                    continue
                 # stat checks type and size first; the same size and time as recorded means
                 # unchanged, else the file (and its sidecar) is hashed in chunks
                 found = scan.signature(path)
@@ -256,19 +272,25 @@ class Factcheck:
                         moved[source_id] = where
                     continue
                 same_stat = source_id in stored and signatures.get(source_id) == found
-                digest = stored[source_id] if same_stat else (source_digest(Path(path)), sidecar_digest(Path(path)))
+                blobs = None
+                if same_stat:
+                    digest = stored[source_id]
+                else:
+                    digest, blobs = _hashed(path)
                 if signatures.get(source_id) != recordable(found, started_ns):
                     new_signatures[source_id] = recordable(found, started_ns)
                 if stored.get(source_id) == digest and readers.get(source_id) == reader:
                     result.unchanged.append(source_id)
+                    if blobs is not None and states.blobs.get(source_id) != blobs:
+                        new_blobs[source_id] = blobs
                     if stored_paths.get(source_id) != source_path(path, paths):
                         moved[source_id] = source_path(path, paths)
                     continue
                 if same_stat:  # read by another extractor: hashed now, as it is read again
-                    digest = (source_digest(Path(path)), sidecar_digest(Path(path)))
+                    digest, blobs = _hashed(path)
                 source = load_source(Path(path))
                 source.path = source_path(path, paths)
-                source.metadata_sha256 = digest[1]
+                source.metadata_sha256, source.sidecar_blob = digest[1], blobs[1]
                 loaded.append(source)
             except SourceError as exc:
                 result.failed.append((path, str(exc)))
@@ -281,7 +303,7 @@ class Factcheck:
             # each source stored as it is read, in the order of the files whichever worker
             # read it (the same rows, the same bytes), all in one transaction
             analyses = engine.extract(loaded, aliases, self.strict, lambda done, total: self.progress("extract", done - 1, total))
-            self._store_ingest(result, analyses, len(loaded), stored, seen, moved, new_signatures, reader, prune)
+            self._store_ingest(result, analyses, len(loaded), stored, seen, moved, new_signatures, new_blobs, reader, prune)
             del loaded
             # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
             # whatever needs them next (reconcile, search) computes them.
@@ -294,7 +316,20 @@ class Factcheck:
     def _open_engine(self) -> Engine:
         return open_engine(self.engine, self.workers, self.scheduler)
 
-    def _store_ingest(self, result, analyses: Iterable[Analysis], count: int, stored, seen, moved, new_signatures, reader, prune) -> None:
+    @staticmethod
+    def _tracked_blobs(path: str, scan: Scan, tracked: dict[str, str]) -> tuple[str, str] | None:
+        """Git's ids of a listed file and its sidecar ("" without one) when git vouches for
+        both (:func:`tracked_unchanged`), else None."""
+        blob = tracked.get(path)
+        sidecar = scan.sidecars.get(path)
+        if blob is None or sidecar is None:
+            return None  # untracked or changed, a link, or a sidecar in another case
+        if not sidecar:
+            return blob, ""
+        side_blob = tracked.get(sidecar)
+        return (blob, side_blob) if side_blob is not None else None
+
+    def _store_ingest(self, result, analyses: Iterable[Analysis], count: int, stored, seen, moved, new_signatures, new_blobs, reader, prune) -> None:
         """Write one ingest, each of the ``count`` analyses as it comes: every source of it
         lands, or none does (a source that fails to be read, or an interrupt, rolls all back;
         only this process writes)."""
@@ -313,6 +348,8 @@ class Factcheck:
                 result.claims += len(analysis.claims)
             for source_id, sig in sorted(new_signatures.items()):
                 self.store.set_source_signature(source_id, sig)
+            for source_id, blobs in sorted(new_blobs.items()):
+                self.store.set_source_blobs(source_id, blobs)
             if prune:
                 for source_id in sorted(set(stored) - set(seen)):
                     self.store.remove_source(source_id)
@@ -858,6 +895,12 @@ class Factcheck:
             needle = normalize_for_match(grep)
             rows = [r for r in rows if needle in normalize_for_match(r["text"])]
         return [claim_record(r) for r in rows]
+
+
+def _hashed(path: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """((SHA-256 of the file, of its sidecar or ""), (git's blob ids of both)) of a source."""
+    (sha, blob), (side_sha, side_blob) = source_ids(Path(path)), sidecar_ids(Path(path))
+    return (sha, side_sha), (blob, side_blob)
 
 
 def extractor_id(aliases: AliasTable) -> str:

@@ -129,22 +129,29 @@ def read_source_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return raw
 
 
-def source_digest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """SHA-256 of a checked source file's bytes, read in chunks: what change detection
-    compares with ``Source.sha256`` before deciding to read the file at all.
+def source_ids(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """(SHA-256, git's blob id) of a checked source file's bytes, read in chunks: what
+    change detection compares with ``Source.sha256`` before deciding to read the file at
+    all, and what tells the file unchanged next time when git tracks it
+    (:mod:`factcheck.sources.tracked`).
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
-    >>> (folder / "a.txt").write_bytes(b"abc") and source_digest(folder / "a.txt")[:16]
-    'ba7816bf8f01cfea'
+    >>> (folder / "a.txt").write_bytes(b"abc") and [x[:16] for x in source_ids(folder / "a.txt")]
+    ['ba7816bf8f01cfea', 'f2ba8f84ab5c1bce']
     """
-    digest, size = hashlib.sha256(), 0
+    digest, blob, size = hashlib.sha256(), hashlib.sha1(usedforsecurity=False), 0
     try:
         with open_source(path, max_bytes) as fh:
+            expected = os.fstat(fh.fileno()).st_size
+            blob.update(b"blob %d\0" % expected)  # git's header: the size comes first
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
                     raise SourceError(f"{path}: more than the limit of {max_bytes} bytes")
                 digest.update(chunk)
+                blob.update(chunk)
     except OSError as err:
         raise SourceError(f"{path}: cannot be read ({err.strerror or err})") from None
-    return digest.hexdigest()
+    if size != expected:
+        raise SourceError(f"{path}: changed while it was being read; try again")
+    return digest.hexdigest(), blob.hexdigest()

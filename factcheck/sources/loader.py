@@ -56,11 +56,12 @@ from factcheck.sources.files import (
     SOURCE_FORMATS,
     is_source_name,
     read_source_bytes,
-    source_digest,
+    source_ids,
 )
 from factcheck.sources.metadata import METADATA_FIELDS, check_metadata, check_source_metadata, front_matter, read_sidecar
 from factcheck.sources.model import Source
 from factcheck.sources.signature import Signature, listed_signature, signature
+from factcheck.sources.tracked import git_blob
 
 __all__ = [
     "discover_sources",
@@ -70,7 +71,7 @@ __all__ = [
     "METADATA_FIELDS",
     "DEFAULT_MAX_BYTES",
     "PREFERRED_ENCODINGS",
-    "source_digest",
+    "source_ids",
 ]
 
 
@@ -151,11 +152,18 @@ class Scan:
     plain file a folder listing showed, taken from that listing: telling 50,000 unchanged
     files from changed ones costs one ``lstat`` per file and per sidecar, and no ``Path``."""
 
-    def __init__(self, paths: list[str], listed: dict[str, Signature], stems: dict[str, str]):
+    def __init__(
+        self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None, folders: list[str] | None = None
+    ):
         self.paths = paths
         #: each path's source id (its file's stem)
         self.stems = stems
-        self._listed = listed
+        #: the sidecar's path ("" without one) of each plain file a folder listing showed with
+        #: its sidecar, or showed none in any case of the name
+        self.sidecars = sidecars or {}
+        #: the folders walked, as given
+        self.folders = folders or []
+        self._listed = listed  # the listing's entries of a file and its sidecar, stat-ed when asked
         self._files: list[Path] | None = None
 
     @property
@@ -169,22 +177,26 @@ class Scan:
         and its sidecar were plain files within the limits there, else from
         :func:`signature` (which checks links and refuses what cannot be read, with its
         one line)."""
-        found = self._listed.get(path)
+        entries = self._listed.get(path)
+        found = listed_signature(*entries) if entries is not None else None
         return found if found is not None else signature(Path(path))
 
 
 def scan_sources(paths: Iterable[Path]) -> Scan:
     """:func:`discover_sources` with the signatures its folder listings hold (:class:`Scan`)."""
     found: list[tuple[bool, str]] = []  # (a link, the path)
-    listed: dict[str, Signature] = {}
+    listed: dict[str, tuple] = {}
     walked: dict[str, str] = {}  # the stem of each file a folder listing showed
+    sidecars: dict[str, str] = {}
+    folders: list[str] = []
     given_paths = list(paths)
     for given in given_paths:
         given = Path(given)
         if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
         if given.is_dir():
-            _walk(os.fspath(given), found, listed, walked)
+            folders.append(os.fspath(given))
+            _walk(os.fspath(given), found, listed, walked, sidecars)
         else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
                 raise SourceError(f"{given}: this is a metadata sidecar, not a source file")
@@ -215,14 +227,15 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
             raise SourceError(
                 f"{other} and {path} would both have the source id {stems[path]!r}; rename one"
             )
-    return Scan(result, listed, stems)
+    return Scan(result, listed, stems, sidecars, folders)
 
 
-def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signature], stems: dict[str, str]) -> None:
+def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, tuple], stems: dict[str, str], sidecar_paths: dict[str, str]) -> None:
     """Add the source files under ``folder`` to ``found`` (hidden names and links to folders
-    skipped, as ``os.walk`` without following links) and their stems to ``stems``, and to
-    ``listed`` the signature of each plain file whose sidecar, if any, is a plain file too,
-    both within their size limits."""
+    skipped, as ``os.walk`` without following links) and their stems to ``stems``, to
+    ``listed`` the listing's entries of each file that is no link and of its sidecar (for
+    its signature, taken when asked), and to ``sidecar_paths`` the path of that sidecar ("" when
+    the folder holds none in any case of its name)."""
     try:
         with os.scandir(folder) as listing:
             by_name = {e.name: e for e in listing}
@@ -242,7 +255,7 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
             is_dir = False
         if is_dir:
             if not entry.is_symlink():
-                _walk(prefix + name, found, listed, stems)
+                _walk(prefix + name, found, listed, stems, sidecar_paths)
             continue
         dot = name.rfind(".")  # is_source_name, inline: tens of thousands of names
         if dot <= 0 or name[dot:].lower() not in SOURCE_FORMATS:
@@ -256,9 +269,8 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, Signatur
         if not link and (side is not None or side_name.lower() not in folded):
             # (a sidecar named in another case is left to signature(): a folder that
             # ignores case finds it, one that does not, not)
-            sig = listed_signature(entry, side)
-            if sig is not None:
-                listed[path] = sig
+            listed[path] = (entry, side)
+            sidecar_paths[path] = prefix + side_name if side is not None else ""
 
 
 # ---------------------------------------------------------------------------------------
@@ -565,6 +577,7 @@ def load_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         format=fmt,
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
+        file_blob=git_blob(raw),
         body_start=body_start,
         encoding=encoding,
         metadata_origin="+".join(origins) or "none",

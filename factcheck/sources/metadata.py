@@ -205,15 +205,16 @@ def check_source_metadata(metadata: dict[str, str], source_id: str, where: str) 
             raise SourceError(f"{where}: field 'updated' ({updated}) is earlier than 'published' ({published})")
 
 
-def sidecar_digest(path: Path) -> str:
-    """SHA-256 of the sidecar ``NAME.meta.toml`` of the source at ``path``, or "" when it has
-    none: editing a sidecar changes the source as much as editing its text does."""
-    from factcheck.sources.files import SIDECAR_SUFFIX, source_digest
+def sidecar_ids(path: Path) -> tuple[str, str]:
+    """(SHA-256, git's blob id) of the sidecar ``NAME.meta.toml`` of the source at ``path``,
+    or ("", "") when it has none: editing a sidecar changes the source as much as editing
+    its text does."""
+    from factcheck.sources.files import SIDECAR_SUFFIX, source_ids
 
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not os.path.lexists(sidecar):
-        return ""
-    return source_digest(sidecar, MAX_SIDECAR_BYTES)
+        return "", ""
+    return source_ids(sidecar, MAX_SIDECAR_BYTES)
 
 
 def read_sidecar(sidecar: Path) -> dict[str, str]:

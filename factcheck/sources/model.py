@@ -12,6 +12,8 @@ class Source:
     ``text`` is exactly the text that was analysed; every offset stored for this source
     indexes into it. ``sha256`` hashes the file's bytes and ``metadata_sha256`` those of
     its sidecar ``NAME.meta.toml`` ("" without one): while both match, the file is skipped.
+    ``file_blob`` and ``sidecar_blob`` are git's blob ids of the same bytes ("" for no
+    sidecar), which tell a file git tracks unchanged (:mod:`factcheck.sources.tracked`).
     """
 
     id: str
@@ -33,3 +35,5 @@ class Source:
     title_origin: str = ""  # "metadata", "headline" (the text's), "first_words" (made of them), or "" (no text)
     date_candidates: list[str] = field(default_factory=list)
     metadata_sha256: str = ""
+    file_blob: str = ""
+    sidecar_blob: str = ""

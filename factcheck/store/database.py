@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import sqlite_utils
@@ -30,6 +31,16 @@ DEFAULT_DB = "claims.db"
 
 def default_db_path() -> Path:
     return Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB)
+
+
+class SourceStates(NamedTuple):
+    """What ingest compares each file with (:meth:`Store.source_states`), by source id."""
+
+    hashes: dict[str, tuple[str, str]]  # (SHA-256 of the file, of its sidecar or "")
+    readers: dict[str, str]  # the extractor that read it
+    paths: dict[str, str]
+    signatures: dict[str, tuple[int, int, int, int]]  # stat signature, where recorded
+    blobs: dict[str, tuple[str, str]]  # git's blob ids of the file and its sidecar, where recorded
 
 
 class Store:
@@ -142,21 +153,28 @@ class Store:
     def source_ids(self) -> list[str]:
         return [r["id"] for r in self.db.query("select id from sources order by id")]
 
-    def source_states(self) -> tuple[dict[str, tuple[str, str]], dict[str, str], dict[str, str], dict[str, tuple[int, int, int, int]]]:
+    def source_states(self) -> SourceStates:
         """What an ingest compares each stored source with, read in one pass over ``sources``
         (every ingest and check reads them whole): source id -> (hash of the file, hash of
         its sidecar or ""); -> the extractor that read it; -> its path; -> its stat
         signature (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was last
-        read or hashed, for the sources with one recorded."""
-        hashes, readers, paths, signatures = {}, {}, {}, {}
+        read or hashed, for the sources with one recorded; -> git's blob ids of the file and
+        its sidecar ("" without one), for the sources with them recorded."""
+        hashes, readers, paths, signatures, blobs = {}, {}, {}, {}, {}
         rows = self.db.execute(
-            "select id, sha256, metadata_sha256, extractor, path, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources"
+            "select id, sha256, metadata_sha256, extractor, path, file_blob, sidecar_blob, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources"
         )
-        for i, sha, meta, reader, path, *signature in rows:  # (rows as tuples)
+        for i, sha, meta, reader, path, blob, side_blob, *signature in rows:  # (rows as tuples)
             hashes[i], readers[i], paths[i] = (sha, meta), reader, path
             if None not in signature:
                 signatures[i] = tuple(signature)
-        return hashes, readers, paths, signatures
+            if blob and side_blob is not None:
+                blobs[i] = (blob, side_blob)
+        return SourceStates(hashes, readers, paths, signatures, blobs)
+
+    def set_source_blobs(self, source_id: str, blobs: tuple[str, str]) -> None:
+        """Record git's blob ids of a source's file and sidecar ("" without one)."""
+        self.db.execute("update sources set file_blob = ?, sidecar_blob = ? where id = ?", [*blobs, source_id])
 
     def set_source_signature(self, source_id: str, signature: tuple[int, int, int, int] | None) -> None:
         """Record a source's stat signature (None: none to trust, hash it next time)."""

@@ -456,6 +456,17 @@ def m025_lookup_indexes(db: sqlite_utils.Database) -> None:
     db["discrepancies"].create_index(["severity", "id"], if_not_exists=True)
 
 
+@migration
+def m026_source_blobs(db: sqlite_utils.Database) -> None:
+    """Git's blob id of each source's bytes (``file_blob``) and of its sidecar's
+    (``sidecar_blob``, "" without one), as found when it was last read or hashed: a file git
+    tracks, finds unchanged and holds under the same id is unchanged without a ``stat`` or a
+    hash (factcheck/sources/tracked.py). Sources stored before this step have none until
+    they are next read or hashed."""
+    db["sources"].add_column("file_blob", str)
+    db["sources"].add_column("sidecar_blob", str)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -24,7 +24,7 @@ def test_a_run_prints_every_figure_of_each_size_and_their_growth(tmp_path, capsy
     out = capsys.readouterr().out
     for size in (15, 30):
         line = next(line for line in out.splitlines() if line.startswith(f"{size} sources"))
-        for figure in ("claims", "per 1,000 claims", "of the full run", "peak RSS", "database", "recall@", "precision", "recall"):
+        for figure in ("claims", "per 1,000 claims", "of the full run", "a fresh clone", "each one hashed", "peak RSS", "database", "recall@", "precision", "recall"):
             assert figure in line, (figure, line)
     assert re.search(r"growth 15 -> 30 sources: reconcile per 1,000 claims x[0-9.]+, check seconds x[0-9.]+", out)
     assert (tmp_path / "size-30" / "claims.db").is_file()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import SourceError
-from factcheck.sources.files import checked_target, read_source_bytes, source_digest
+from factcheck.sources.files import checked_target, read_source_bytes, source_ids
 from factcheck.sources.loader import discover_sources, load_source
 from factcheck.workspace import Factcheck
 
@@ -85,7 +85,7 @@ def _in_thread(fn, *args):
 
 
 @pytest.mark.parametrize("make, name, message", REFUSED.values(), ids=list(REFUSED))
-@pytest.mark.parametrize("reader", [source_digest, read_source_bytes, load_source], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("reader", [source_ids, read_source_bytes, load_source], ids=lambda f: f.__name__)
 def test_a_file_that_is_not_a_regular_file_inside_the_folder_is_refused_unread(folder, make, name, message, reader):
     make(folder)
     outcome = _in_thread(reader, folder / name)
@@ -106,7 +106,7 @@ ACCEPTED = {
 @pytest.mark.parametrize("make, name", ACCEPTED.values(), ids=list(ACCEPTED))
 def test_a_link_that_stays_inside_its_folder_is_read(folder, make, name):
     make(folder)
-    assert source_digest(folder / name) == hashlib.sha256(TEXT.encode()).hexdigest()
+    assert source_ids(folder / name)[0] == hashlib.sha256(TEXT.encode()).hexdigest()
     assert load_source(folder / name).text == TEXT
 
 
@@ -121,7 +121,7 @@ def test_a_huge_sparse_file_is_refused_before_a_byte_is_read(tmp_path):
         fh.truncate(2 * 1024**3)  # 2 GB, no disk used
     tracemalloc.start()
     try:
-        for reader in (source_digest, read_source_bytes, load_source):
+        for reader in (source_ids, read_source_bytes, load_source):
             with pytest.raises(SourceError, match=r"big.txt: 2147483648 bytes, more than the limit of 5000000 bytes"):
                 reader(big)
         _, peak = tracemalloc.get_traced_memory()
@@ -136,11 +136,12 @@ def test_the_digest_reads_in_chunks_and_matches_the_stored_hash(tmp_path):
     path.write_bytes(data)
     tracemalloc.start()
     try:
-        digest = source_digest(path)
+        digest, blob = source_ids(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert digest == hashlib.sha256(data).hexdigest() == load_source(path).sha256
+    assert blob == hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest() == load_source(path).file_blob
     assert peak < 1_000_000  # a few chunks, not the file
 
 

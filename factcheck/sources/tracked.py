@@ -1,0 +1,76 @@
+"""What git already knows of a sources folder: which files it holds unchanged, and their ids.
+
+A repository's sources are mostly files git tracks and finds unchanged in the work tree.
+Git names each file's content by its blob id (:func:`git_blob`); ingest records the blob
+id of every file and sidecar it reads or hashes, and a later run finds a tracked file
+unchanged when git's index holds the same blob id for it and ``git diff-files`` does not
+list it: no ``stat`` of ours, no hashing. That is what a fresh clone needs most: every
+file there has a new modification time, so without git each one is hashed again.
+
+Git answers only for what it can vouch for: regular files (mode 100644 or 100755) at stage
+0, neither marked "assume unchanged" nor "skip worktree" (whose work-tree copies git does
+not look at). Anything else (a file outside a repository, untracked, modified, a link, a
+repository git cannot read, no git installed, a repository of SHA-256 ids) takes the
+ordinary path: its stat signature, then its hash (:mod:`factcheck.sources.signature`).
+
+A file under a git filter (Git LFS, end-of-line conversion) has a blob id of its cleaned
+content, which is not the blob id of its bytes as read: such a file never matches, and
+takes the ordinary path too. ``--rehash`` bypasses git as it bypasses signatures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+
+#: how long git may take to list a folder before the ordinary path is taken instead
+GIT_TIMEOUT_S = 120
+_ENTRY = re.compile(rb"H (?:100644|100755) ([0-9a-f]{40}) 0\t([^\0]*)\0")
+_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: git never rewrites the index here
+
+
+def git_blob(raw: bytes) -> str:
+    """Git's blob id of these bytes (SHA-1 of a ``blob <size>`` header and the bytes).
+
+    >>> git_blob(b"hello\\n")
+    'ce013625030ba8dba906f756967f9e9ca394464a'
+    """
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def tracked_unchanged(folder: str) -> dict[str, str]:
+    """The files under ``folder`` that git tracks and finds unchanged in the work tree, as
+    ``{path: blob id}`` with each path written as a folder listing writes it (``folder``,
+    the separator, the path inside it; "" for the current folder); empty when git cannot
+    say (no repository, no git, an error, a timeout)."""
+    env = {**os.environ, **_ENV}
+    try:
+        listed = subprocess.Popen(
+            ["git", "ls-files", "--stage", "-v", "-z", "--", "."], cwd=folder or os.curdir, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    except OSError:
+        return {}  # no git
+    try:
+        # while git lists the index, another git compares it with the work tree (two processes)
+        changed = subprocess.run(
+            ["git", "diff-files", "--name-only", "-z", "--relative", "--ignore-submodules", "--", "."], cwd=folder or os.curdir,
+            env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=GIT_TIMEOUT_S, check=False,
+        )  # fmt: skip
+        out, _ = listed.communicate(timeout=GIT_TIMEOUT_S)
+    except (OSError, subprocess.TimeoutExpired):
+        listed.kill()
+        listed.communicate()
+        return {}
+    if listed.returncode != 0 or changed.returncode != 0:
+        return {}
+    prefix = "" if folder in ("", os.curdir) else folder if folder.endswith(os.sep) else folder + os.sep
+    modified = {os.fsdecode(name) for name in changed.stdout.split(b"\0") if name}
+
+    def path(name: bytes) -> str:
+        rel = os.fsdecode(name)
+        return prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
+
+    return {path(name): blob.decode("ascii") for blob, name in _ENTRY.findall(out) if os.fsdecode(name) not in modified}
