@@ -45,7 +45,7 @@ from factcheck.sources.changes import changed_since, repo_root
 from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
 from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_ids
 from factcheck.sources.metadata import sidecar_ids
-from factcheck.sources.tracked import tracked_unchanged
+from factcheck.sources.tracked import TrackedQuery
 from factcheck.sources.signature import RACY_NS, recordable
 from factcheck.text.normalize import normalize_for_match
 from factcheck.store.database import Store
@@ -224,21 +224,27 @@ class Factcheck:
 
     def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
         started_ns = time.time_ns()
-        scan = scan_sources(paths)
+        states = self.store.source_states()
+        # git (when it can vouch for files whose ids are recorded) works while the folders are listed
+        queries = [TrackedQuery(os.fspath(p)) for p in paths if states.blobs and not self.rehash and os.path.isdir(p)]
+        try:
+            scan = scan_sources(paths)
+        except BaseException:
+            for query in queries:
+                query.close()
+            raise
+        tracked: dict[str, str] = {}  # what git vouches for: a file it tracks unchanged, by path
+        for query in queries:
+            tracked.update(query.result())
         files = scan.paths  # strings: a Path is built only for a file that is read
         aliases = self.aliases_for(paths)
         reader = extractor_id(aliases)
         if not files and not prune:
             raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         result = IngestResult(scan=scan)
-        states = self.store.source_states()
         stored, readers, stored_paths, signatures = states.hashes, states.readers, states.paths, states.signatures
-        tracked: dict[str, str] = {}  # what git vouches for: a file it tracks unchanged, by path
         if self.rehash:
             signatures = {}
-        elif states.blobs:
-            for folder in scan.folders:
-                tracked.update(tracked_unchanged(folder))
         new_signatures: dict[str, tuple | None] = {}  # to record: the file's as found (None: too recent to trust)
         new_blobs: dict[str, tuple[str, str]] = {}  # to record: git's ids of a file hashed and found unchanged
         moved: dict[str, str] = {}  # unchanged sources now found at another path
@@ -319,7 +325,7 @@ class Factcheck:
     @staticmethod
     def _tracked_blobs(path: str, scan: Scan, tracked: dict[str, str]) -> tuple[str, str] | None:
         """Git's ids of a listed file and its sidecar ("" without one) when git vouches for
-        both (:func:`tracked_unchanged`), else None."""
+        both (:class:`TrackedQuery`), else None."""
         blob = tracked.get(path)
         sidecar = scan.sidecars.get(path)
         if blob is None or sidecar is None:

@@ -152,17 +152,13 @@ class Scan:
     plain file a folder listing showed, taken from that listing: telling 50,000 unchanged
     files from changed ones costs one ``lstat`` per file and per sidecar, and no ``Path``."""
 
-    def __init__(
-        self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None, folders: list[str] | None = None
-    ):
+    def __init__(self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None):
         self.paths = paths
         #: each path's source id (its file's stem)
         self.stems = stems
         #: the sidecar's path ("" without one) of each plain file a folder listing showed with
         #: its sidecar, or showed none in any case of the name
         self.sidecars = sidecars or {}
-        #: the folders walked, as given
-        self.folders = folders or []
         self._listed = listed  # the listing's entries of a file and its sidecar, stat-ed when asked
         self._files: list[Path] | None = None
 
@@ -188,14 +184,12 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
     listed: dict[str, tuple] = {}
     walked: dict[str, str] = {}  # the stem of each file a folder listing showed
     sidecars: dict[str, str] = {}
-    folders: list[str] = []
     given_paths = list(paths)
     for given in given_paths:
         given = Path(given)
         if not os.path.lexists(given):
             raise SourceError(f"{given}: no such file or directory")
         if given.is_dir():
-            folders.append(os.fspath(given))
             _walk(os.fspath(given), found, listed, walked, sidecars)
         else:
             if given.name.lower().endswith(SIDECAR_SUFFIX):
@@ -227,7 +221,7 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
             raise SourceError(
                 f"{other} and {path} would both have the source id {stems[path]!r}; rename one"
             )
-    return Scan(result, listed, stems, sidecars, folders)
+    return Scan(result, listed, stems, sidecars)
 
 
 def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, tuple], stems: dict[str, str], sidecar_paths: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ import subprocess
 
 #: how long git may take to list a folder before the ordinary path is taken instead
 GIT_TIMEOUT_S = 120
-_ENTRY = re.compile(rb"H (?:100644|100755) ([0-9a-f]{40}) 0\t([^\0]*)\0")
+_ENTRY = re.compile(r"H (?:100644|100755) ([0-9a-f]{40}) 0\t([^\0]*)\0")
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: git never rewrites the index here
 
 
@@ -40,37 +40,60 @@ def git_blob(raw: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
+class TrackedQuery:
+    """:func:`tracked_unchanged` asked now and answered later: git works (two processes, one
+    listing the index, one comparing it with the work tree) while the caller lists the
+    folder itself."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        env = {**os.environ, **_ENV}
+        cwd = folder or os.curdir
+        self._procs: list[subprocess.Popen] = []
+        try:
+            for args in (
+                ["git", "ls-files", "--stage", "-v", "-z", "--", "."],
+                ["git", "diff-files", "--name-only", "-z", "--relative", "--ignore-submodules", "--", "."],
+            ):
+                self._procs.append(subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL))
+        except OSError:
+            self._stop()  # no git: nothing vouched for
+
+    def close(self) -> None:
+        """Stop git, its answer no longer wanted."""
+        self._stop()
+
+    def _stop(self) -> None:
+        for proc in self._procs:
+            proc.kill()
+            proc.communicate()
+        self._procs = []
+
+    def result(self) -> dict[str, str]:
+        """``{path: blob id}`` of the files git tracks and finds unchanged (see
+        :func:`tracked_unchanged`); empty when git cannot say."""
+        if len(self._procs) != 2:
+            return {}
+        try:
+            outputs = [proc.communicate(timeout=GIT_TIMEOUT_S)[0] for proc in self._procs]
+        except subprocess.TimeoutExpired:
+            self._stop()
+            return {}
+        if any(proc.returncode != 0 for proc in self._procs):
+            return {}
+        listed, changed = outputs
+        folder = self.folder
+        prefix = "" if folder in ("", os.curdir) else folder if folder.endswith(os.sep) else folder + os.sep
+        modified = set(os.fsdecode(changed).split("\0"))
+        entries = _ENTRY.findall(os.fsdecode(listed))
+        if os.sep == "/":
+            return {prefix + name: blob for blob, name in entries if name not in modified}
+        return {prefix + name.replace("/", os.sep): blob for blob, name in entries if name not in modified}  # git writes "/"
+
+
 def tracked_unchanged(folder: str) -> dict[str, str]:
     """The files under ``folder`` that git tracks and finds unchanged in the work tree, as
     ``{path: blob id}`` with each path written as a folder listing writes it (``folder``,
     the separator, the path inside it; "" for the current folder); empty when git cannot
     say (no repository, no git, an error, a timeout)."""
-    env = {**os.environ, **_ENV}
-    try:
-        listed = subprocess.Popen(
-            ["git", "ls-files", "--stage", "-v", "-z", "--", "."], cwd=folder or os.curdir, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
-    except OSError:
-        return {}  # no git
-    try:
-        # while git lists the index, another git compares it with the work tree (two processes)
-        changed = subprocess.run(
-            ["git", "diff-files", "--name-only", "-z", "--relative", "--ignore-submodules", "--", "."], cwd=folder or os.curdir,
-            env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=GIT_TIMEOUT_S, check=False,
-        )  # fmt: skip
-        out, _ = listed.communicate(timeout=GIT_TIMEOUT_S)
-    except (OSError, subprocess.TimeoutExpired):
-        listed.kill()
-        listed.communicate()
-        return {}
-    if listed.returncode != 0 or changed.returncode != 0:
-        return {}
-    prefix = "" if folder in ("", os.curdir) else folder if folder.endswith(os.sep) else folder + os.sep
-    modified = {os.fsdecode(name) for name in changed.stdout.split(b"\0") if name}
-
-    def path(name: bytes) -> str:
-        rel = os.fsdecode(name)
-        return prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))
-
-    return {path(name): blob.decode("ascii") for blob, name in _ENTRY.findall(out) if os.fsdecode(name) not in modified}
+    return TrackedQuery(folder).result()
