@@ -59,13 +59,16 @@ _BREAK = re.compile(
     r"|(?:^|\s)(?:لكن|بعد|قبل|حين|عندما|إذا|اذا|لو|ما\s+لم)(?=\s)",
     re.IGNORECASE,
 )
-_PASSIVE_EN = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)(?:\s+not|n['’]t)?\s+(?:never\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_EN = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|get|gets)(?:\s+not|n['’]t)?\s+(?:never\s+)?(?:(?:\w+ly|later|then|also|since|again|soon|already)\s+)?$", re.IGNORECASE
+)
 _BY_EN = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.IGNORECASE)
 _BY_AR = re.compile(r"(?:^|\s)(?:من\s+قبل|على\s+يد|بواسطة)(?=\s)")
 _OF_EN = re.compile(r"^\s*of\b", re.IGNORECASE)
 # right before an act's word: it is named as a purpose, not asserted ("to fire", "to be
 # reinstated", «أن يستقيل», «على إقالة»)
-_PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:أن|ان|بأن|على))\s+$", re.IGNORECASE)
+# (after «منذ» and «بعد», «أن» opens a clause of time: «منذ أن قدّم استقالته», since he resigned)
+_PURPOSE = re.compile(r"(?:\bto(?:\s+be)?|(?:^|\s)(?:بأن|على)|(?<!منذ)(?<!بعد)(?:^|\s)(?:أن|ان))\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?؟؛]")
 _MARKS = "«»\"“”"  # quotation marks around a name («شركة «طيران الساحل»»): no word of its own
 _PRONOUNS = ("ه", "ها", "هم", "هما")  # pronouns glued to an Arabic noun: «استقالته», «تعيينها»
@@ -717,8 +720,11 @@ def _appositive_subject(text: str, start: int, names: list[tuple[int, int, str, 
     nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
     if nearest and _NAMED_APPOSITIVE.fullmatch(text, nearest[1], start) and re.search(r",\s*$", text[: nearest[0]]):
         return nearest  # "The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed": the name is the appositive
-    if nearest and _RELATIVE.fullmatch(text, nearest[1], start):
-        return nearest  # "Ziad Shalbaki, the former commercial director who was appointed": the name the clause is about
+    for s, e, n, _ in reversed(names):
+        if e <= start and _RELATIVE.fullmatch(text, e, start):
+            # "Ziad Shalbaki, the former commercial director who was appointed": the name the clause
+            # is about, past a name inside its appositive ("Teodor Brask, the Harlen plant manager who was")
+            return (s, e, n)
     for s, e, n, _ in reversed(names):
         if e <= start and _APPOSITIVE.fullmatch(text, e, start):
             return (s, e, n)  # names inside the appositive ("who founded Ramdoun Sporting Club") are passed over

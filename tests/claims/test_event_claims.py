@@ -128,6 +128,11 @@ CASES = [
         [("dismiss", "", "", "طارق جابر", "noun"), ("dismiss", "", "نبيل شرف", "طارق جابر", "verb")],
     ),
     ("وأعلنت OpenAI إقالة سامي حداد.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # the noun stays a noun
+    # a relative clause's name past a name inside its appositive; "was later freed" is passive
+    ("Teodor Brask, the Harlen plant manager who was arrested on March 6, was later freed on bail.", [("arrest", "", "", "Teodor Brask", "verb"), ("release", "", "", "Teodor Brask", "verb")]),
+    # «منذ أن» (since) opens a clause of time: the act is asserted, no purpose
+    ("وتتولى ليند إدارة الشركة منذ أن قدّم أوريل دانوف استقالته يوم الاثنين.", [("resign", "", "دانوف", "", "verb")]),
+    ("وقرر المجلس أن يقيل سامي حداد.", [("dismiss", "decision", "", "سامي حداد", "verb")]),
     # an organisation inside the title of whom the act was done to is passed over
     ("أوقفت الشرطة أمس الخميس مدير السلامة في شركة تلال للفوسفات يوسف هلال.", [("arrest", "", "", "يوسف هلال", "verb")]),
     # a date set off by commas stands between the act and whom; «برئاسة» (chaired by) leads to no one;
