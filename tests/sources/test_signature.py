@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import factcheck.workspace as workspace
 from factcheck.store.database import Store
 from factcheck.workspace import Factcheck
 
@@ -17,20 +16,6 @@ OLD_NS = 1_600_000_000 * 10**9  # long before any run: the signature is trusted
 def _age(folder, ns=OLD_NS):
     for path in folder.iterdir():
         os.utime(path, ns=(ns, ns))
-
-
-@pytest.fixture
-def hashed(monkeypatch):
-    """The names of the files hashed during the test."""
-    names = []
-    real = workspace.source_ids
-
-    def counting(path, *args, **kwargs):
-        names.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(workspace, "source_ids", counting)
-    return names
 
 
 def _ingest(db, folder, **kwargs):

@@ -8,8 +8,6 @@ import subprocess
 
 import pytest
 
-import factcheck.sources.files as files
-import factcheck.workspace as workspace
 from factcheck.sources.tracked import git_blob, tracked_unchanged
 from factcheck.workspace import Factcheck
 
@@ -31,21 +29,6 @@ def repo(tmp_path, seed_dir):
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "seeds")
     return root
-
-
-@pytest.fixture
-def hashed(monkeypatch):
-    """The names of the files hashed during the test."""
-    names = []
-    real = workspace.source_ids
-
-    def counting(path, *args, **kwargs):
-        names.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(workspace, "source_ids", counting)
-    monkeypatch.setattr(files, "source_ids", counting)  # a sidecar's, through sidecar_ids
-    return names
 
 
 def _ingest(db, folder, **kwargs):
