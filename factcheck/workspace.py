@@ -250,6 +250,14 @@ class Factcheck:
         moved: dict[str, str] = {}  # unchanged sources now found at another path
         seen: dict[str, str] = {}
         loaded = []
+
+        def unchanged(source_id: str, path: str) -> None:
+            # an unchanged source, perhaps found at another path than the one stored
+            result.unchanged.append(source_id)
+            where = source_path(path, paths)
+            if stored_paths.get(source_id) != where:
+                moved[source_id] = where
+
         for i, path in enumerate(files):
             self.progress("read", i, len(files))
             source_id = scan.stems[path]
@@ -262,20 +270,14 @@ class Factcheck:
                 if vouched is not None and vouched == states.blobs.get(source_id):
                     # git tracks the file and its sidecar, finds them unchanged, and holds them
                     # under the ids recorded when they were read: neither stat-ed nor hashed
-                    result.unchanged.append(source_id)
-                    where = source_path(path, paths)
-                    if stored_paths.get(source_id) != where:
-                        moved[source_id] = where
+                    unchanged(source_id, path)
                     continue
                 # stat checks type and size first; the same size and time as recorded means
                 # unchanged, else the file (and its sidecar) is hashed in chunks
                 found = scan.signature(path)
                 if found == signatures.get(source_id) and readers.get(source_id) == reader and recordable(found, started_ns) == found:
                     # what most of a large corpus is on every run: neither hashed nor read
-                    result.unchanged.append(source_id)
-                    where = source_path(path, paths)
-                    if stored_paths.get(source_id) != where:
-                        moved[source_id] = where
+                    unchanged(source_id, path)
                     continue
                 same_stat = source_id in stored and signatures.get(source_id) == found
                 blobs = None
@@ -286,11 +288,9 @@ class Factcheck:
                 if signatures.get(source_id) != recordable(found, started_ns):
                     new_signatures[source_id] = recordable(found, started_ns)
                 if stored.get(source_id) == digest and readers.get(source_id) == reader:
-                    result.unchanged.append(source_id)
+                    unchanged(source_id, path)
                     if blobs is not None and states.blobs.get(source_id) != blobs:
                         new_blobs[source_id] = blobs
-                    if stored_paths.get(source_id) != source_path(path, paths):
-                        moved[source_id] = source_path(path, paths)
                     continue
                 if same_stat:  # read by another extractor: hashed now, as it is read again
                     digest, blobs = _hashed(path)

@@ -51,12 +51,9 @@ RELATIVE_CHARS = 60  # how far before an act's word its relative pronoun is look
 _CLAUSE_END = re.compile(r"[,،.;:؛!?؟]")
 # a relative pronoun, at most four words before the act's word in its clause ("who was fired",
 # "Altman, whom the board fired", «الذي أُقيل», «التي أعلنت إقالته»)
-_RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))\s+(?:[^\s,،.;:؛]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-
-_RELATIVE = re.compile(r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))(?=\s)", re.IGNORECASE)
+_RELATIVE_PRONOUN = r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))"
+_RELATIVE_BEFORE = re.compile(_RELATIVE_PRONOUN + r"\s+(?:[^\s,،.;:؛]+\s+){0,4}$", re.IGNORECASE)
+_RELATIVE = re.compile(_RELATIVE_PRONOUN + r"(?=\s)", re.IGNORECASE)  # any relative pronoun: a clause opens
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:

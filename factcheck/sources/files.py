@@ -139,11 +139,13 @@ def source_ids(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str
     >>> (folder / "a.txt").write_bytes(b"abc") and [x[:16] for x in source_ids(folder / "a.txt")]
     ['ba7816bf8f01cfea', 'f2ba8f84ab5c1bce']
     """
+    from factcheck.sources.tracked import blob_header
+
     digest, blob, size = hashlib.sha256(), hashlib.sha1(usedforsecurity=False), 0
     try:
         with open_source(path, max_bytes) as fh:
             expected = os.fstat(fh.fileno()).st_size
-            blob.update(b"blob %d\0" % expected)  # git's header: the size comes first
+            blob.update(blob_header(expected))  # git's header: the size comes first
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
                 if size > max_bytes:

@@ -61,7 +61,7 @@ from factcheck.sources.files import (
 from factcheck.sources.metadata import METADATA_FIELDS, check_metadata, check_source_metadata, front_matter, read_sidecar
 from factcheck.sources.model import Source
 from factcheck.sources.signature import Signature, listed_signature, signature
-from factcheck.sources.tracked import git_blob
+from factcheck.sources.tracked import git_blob, listing_prefix
 
 __all__ = [
     "discover_sources",
@@ -149,8 +149,9 @@ class Scan:
     """What discovery found: the source files, as the strings of their normalised paths
     (``paths``, sorted as :func:`discover_sources` sorts them; ``files`` are their
     ``Path`` objects), and the stat signature (``factcheck.sources.signature``) of each
-    plain file a folder listing showed, taken from that listing: telling 50,000 unchanged
-    files from changed ones costs one ``lstat`` per file and per sidecar, and no ``Path``."""
+    plain file a folder listing showed, taken from that listing's entries when asked (a file
+    git vouches for is never stat-ed): telling 50,000 unchanged files from changed ones
+    costs at most one ``lstat`` per file and per sidecar, and no ``Path``."""
 
     def __init__(self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None):
         self.paths = paths
@@ -236,7 +237,7 @@ def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, tuple], 
     except OSError as err:
         _walk_error(err)
     # paths as pathlib writes them: "x.txt" in the current folder, not "./x.txt"
-    prefix = "" if folder == os.curdir else folder if folder.endswith(os.sep) else folder + os.sep
+    prefix = listing_prefix(folder)
     sidecars = {name: e for name, e in by_name.items() if name.lower().endswith(SIDECAR_SUFFIX)}
     folded = {name.lower() for name in sidecars}
     for name in sorted(by_name):

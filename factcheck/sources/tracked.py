@@ -31,13 +31,24 @@ _ENTRY = re.compile(r"H (?:100644|100755) ([0-9a-f]{40}) 0\t([^\0]*)\0")
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: git never rewrites the index here
 
 
+def blob_header(size: int) -> bytes:
+    """What git hashes before a blob's bytes: ``blob <size>`` and a NUL."""
+    return b"blob %d\0" % size
+
+
+def listing_prefix(folder: str) -> str:
+    """What a folder listing writes before the names in ``folder``, as pathlib names paths:
+    "" for the current folder ("x.txt", not "./x.txt"), else the folder and one separator."""
+    return "" if folder in ("", os.curdir) else folder if folder.endswith(os.sep) else folder + os.sep
+
+
 def git_blob(raw: bytes) -> str:
-    """Git's blob id of these bytes (SHA-1 of a ``blob <size>`` header and the bytes).
+    """Git's blob id of these bytes (SHA-1 of :func:`blob_header` and the bytes).
 
     >>> git_blob(b"hello\\n")
     'ce013625030ba8dba906f756967f9e9ca394464a'
     """
-    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+    return hashlib.sha1(blob_header(len(raw)) + raw, usedforsecurity=False).hexdigest()
 
 
 class TrackedQuery:
@@ -57,13 +68,10 @@ class TrackedQuery:
             ):
                 self._procs.append(subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL))
         except OSError:
-            self._stop()  # no git: nothing vouched for
+            self.close()  # no git: nothing vouched for
 
     def close(self) -> None:
         """Stop git, its answer no longer wanted."""
-        self._stop()
-
-    def _stop(self) -> None:
         for proc in self._procs:
             proc.kill()
             proc.communicate()
@@ -77,13 +85,12 @@ class TrackedQuery:
         try:
             outputs = [proc.communicate(timeout=GIT_TIMEOUT_S)[0] for proc in self._procs]
         except subprocess.TimeoutExpired:
-            self._stop()
+            self.close()
             return {}
         if any(proc.returncode != 0 for proc in self._procs):
             return {}
         listed, changed = outputs
-        folder = self.folder
-        prefix = "" if folder in ("", os.curdir) else folder if folder.endswith(os.sep) else folder + os.sep
+        prefix = listing_prefix(self.folder)
         modified = set(os.fsdecode(changed).split("\0"))
         entries = _ENTRY.findall(os.fsdecode(listed))
         if os.sep == "/":
