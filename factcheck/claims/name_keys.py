@@ -38,7 +38,18 @@ not "Timis", «روفو» is not "Ravo", «رافو» is not "Rovo" and «تاب
 contradicts nothing, nor does a Latin gap with both kinds of vowel ("Peugeot", «بيجو»).
 English writes sounds Arabic spells otherwise, so some pairs stay open: ي meets a ("James",
 «جيمس»), و meets a before l ("Ball", «بول»), ا meets u ("ماسك" is "Musk", and "Mask":
-Arabic writes both so), and a word's first ا carries any vowel.
+Arabic writes both so), and a word's first ا carries any vowel. So do pairs that fit as a
+careless transliteration would write them: a long vowel where Latin writes none ("Sam",
+«سامي»), ا alone where Latin writes a with i or e ("Darvia", «دارفا»), letters of one class
+that say two sounds (Latin "sh" and س, "s" and ش, "kh" and ك ق, "k" and خ, "gh" and ج, "j"
+and غ), and an h (ه ح) that starts only one of the two words. An open match stands unless
+the corpus anchors either word elsewhere (:class:`NameAnchors`).
+
+Two Arabic spellings are one name when their skeletons are the same with ش, خ, ه, ح and ع
+each its own letter (Arabic writes them as consonants, and never swaps them for س or ك),
+and between each two consonants one writes the other's long vowels, perhaps with some left
+out. Left out, or with ج for غ («جوجل», «غوغل»), the match is open: the corpus's Latin
+spellings may say they are two names («جاران» "Jaran", «غاران» "Gharan").
 """
 
 from __future__ import annotations
@@ -71,10 +82,31 @@ _ARABIC_CLASS = {
     "ل": "l", "م": "m", "ن": "n",
 }  # fmt: skip
 _ARABIC_CLITICS = "وفبلك"
+
+# What a letter may sound like, within its consonant class, where the two scripts tell
+# sounds apart that the class joins: Arabic writes sh (ش) and s (س ص ز), kh (خ) and k (ك ق),
+# and j or g (ج), gh or g (غ); Latin writes "sh", "kh", "gh", "j". A letter missing here
+# may be any sound of its class.
+_ARABIC_SOUNDS = {
+    "ش": frozenset("S"), "ژ": frozenset("S"), "چ": frozenset("S"),
+    "س": frozenset("s"), "ص": frozenset("s"), "ز": frozenset("s"),
+    "خ": frozenset("K"), "ك": frozenset("k"), "ق": frozenset("k"),
+    "ج": frozenset("jg"), "غ": frozenset("Gg"), "گ": frozenset("g"),
+}  # fmt: skip
+# Letters Arabic always writes as consonants (ه ح ع), which a name's two Arabic spellings
+# never leave out, though Latin may not write them ("Mohammed", «محمد»); a final ه is
+# the ending ة may be (see _endings_differ).
+_ARABIC_WRITTEN = {"ه": "h", "ح": "H", "ع": "E"}
 _VOWEL_LETTERS = "اوي"  # long vowels, which Arabic writes (after normalize_arabic)
 
 # Latin, in order (longest first at each position); "c" is decided by the next letter.
 _LATIN_DIGRAPHS = {"ph": "f", "sh": "s", "th": "t", "dh": "d", "kh": "k", "gh": "g", "ck": "k", "qu": "k"}
+_LATIN_SOUNDS = {
+    "sh": frozenset("S"), "kh": frozenset("K"), "gh": frozenset("G"), "ck": frozenset("k"), "qu": frozenset("k"),
+    "s": frozenset("s"), "z": frozenset("s"), "k": frozenset("k"), "q": frozenset("k"), "j": frozenset("j"), "g": frozenset("g"),
+}  # fmt: skip
+# "ch" read as k may be kh ("Bach", «باخ»), read as s it is sh ("Chanel", «شانيل»)
+_CH_SOUNDS = {"k": frozenset("kK"), "s": frozenset("S"), "ts": None}
 _LATIN_CLASS = {
     "b": "b", "p": "b", "f": "f", "v": "f", "k": "k", "q": "k", "g": "g", "j": "g",
     "s": "s", "z": "s", "t": "t", "d": "d", "l": "l", "m": "m", "n": "n", "r": "r", "x": "ks",
@@ -100,20 +132,47 @@ def _collapse(classes: list[str]) -> str:
     return "".join(out)
 
 
-def _segments(letters: list[tuple[str, str]], vowels: str) -> tuple[str, tuple[str, ...]]:
-    """(skeleton, vowel gaps) of a word given as (class, letters) pairs in order: the
-    skeleton as :func:`_collapse` joins it, and for each gap (before the first consonant,
-    between two, after the last) the vowel letters written there."""
-    skeleton, gaps, last = [], [""], None
+Sounds = tuple  # per consonant of a skeleton, the sounds it may be (a frozenset), or None: any
+
+
+def _segments(letters: list[tuple[str, str]], vowels: str, sound) -> tuple[str, tuple[str, ...], Sounds]:
+    """(skeleton, vowel gaps, sounds) of a word given as (class, letters) pairs in order:
+    the skeleton as :func:`_collapse` joins it, for each gap (before the first consonant,
+    between two, after the last) the vowel letters written there, and for each consonant
+    the sounds ``sound(class, letters)`` says its letters may be (a run of letters of one
+    class may be any sound of any of them)."""
+    skeleton, gaps, sounds, last = [], [""], [], None
     for c, written in letters:
         if c and c != last:
+            heard = sound(c, written) if len(c) == 1 else None
             for ch in c:
                 skeleton.append(ch)
                 gaps.append("")
-        elif not c:
+                sounds.append(heard)
+        elif c:
+            heard = sound(c, written)
+            sounds[-1] = None if heard is None or sounds[-1] is None else sounds[-1] | heard
+        else:
             gaps[-1] += "".join(ch for ch in written if ch in vowels)
         last = c
-    return "".join(skeleton), tuple(gaps)
+    return "".join(skeleton), tuple(gaps), tuple(sounds)
+
+
+def _arabic_sound(_cls: str, letter: str):
+    return _ARABIC_SOUNDS.get(letter)
+
+
+def _latin_sound(cls: str, written: str):
+    if written == "ch":
+        return _CH_SOUNDS[cls]
+    if written == "c":
+        return frozenset(cls)
+    return _LATIN_SOUNDS.get(written)
+
+
+def _sounds_meet(a: Sounds, b: Sounds) -> bool:
+    """Whether every consonant of two readings may be one sound."""
+    return all(x is None or y is None or bool(x & y) for x, y in zip(a, b))
 
 
 # Letters that start a word as a consonant of their own: a first ز is z (see the module
@@ -131,11 +190,14 @@ _ARABIC_OWN = {"ش": "S", "خ": "K"}
 def _arabic_letters(word: str, strict: bool = False) -> list[tuple[str, str]]:
     """A word's (class, letter) pairs; ``strict`` keeps apart the letters of
     :data:`_ARABIC_OWN` (ش from س, خ from ك and ق), as two Arabic spellings of one name
-    never swap them."""
+    never swap them, and reads ه (but a final one), ح and ع as the consonants Arabic
+    always writes them (:data:`_ARABIC_WRITTEN`)."""
+    last = len(word) - 1
     return [
         (
             _ARABIC_INITIAL.get(ch, "") if i == 0 and ch in _ARABIC_INITIAL
             else _ARABIC_OWN[ch] if strict and ch in _ARABIC_OWN
+            else _ARABIC_WRITTEN[ch] if strict and ch in _ARABIC_WRITTEN and not (ch == "ه" and i == last)
             else _ARABIC_CLASS.get(ch, ""),
             ch,
         )
@@ -143,13 +205,8 @@ def _arabic_letters(word: str, strict: bool = False) -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-def _arabic_skeleton(word: str, strict: bool = False) -> str:
-    return _collapse([c for c, _ in _arabic_letters(word, strict)])
-
-
-def _arabic_vowels(word: str) -> str:
-    """The long vowels a word writes (ا و ي), a first و or ي aside (a consonant)."""
-    return "".join(ch for i, ch in enumerate(word) if ch in _VOWEL_LETTERS and not (i == 0 and ch in _ARABIC_INITIAL))
+def _arabic_skeleton(word: str) -> str:
+    return _collapse([c for c, _ in _arabic_letters(word)])
 
 
 def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
@@ -201,10 +258,12 @@ def _gap_fit(arabic: str, latin: str, first: bool, before_l: bool) -> int:
     an l); ي (i, e) against only o, u, w; ا (a) against only i, e, y or only o, save at the
     start of the word, where ا carries any vowel ("Emmett", «إيميت»). Open (:data:`OPEN`):
     pairs English spells so and Arabic otherwise: ي against a ("James", «جيمس»), و against
-    a before an l ("Ball", «بول»), ا against u ("Musk", «ماسك»). Anything else fits
-    (:data:`FIRM`), and so does a gap where either side writes nothing."""
+    a before an l ("Ball", «بول»), ا against u ("Musk", «ماسك»), ا alone against a with i
+    or e ("Darvia", «دارفا»: Arabic writes the i it hears), and a long vowel where Latin
+    writes none, save at the start ("Sam", «سامي»; "Tarmar", «تاريمار»). Anything else fits
+    (:data:`FIRM`), and so does a gap where Arabic writes nothing."""
     if not latin:
-        return FIRM
+        return FIRM if first or not arabic else OPEN
     front, back, open_a = any(v in latin for v in "iey"), any(v in latin for v in "ouw"), "a" in latin
     if "و" in arabic and "ي" not in arabic:
         if back:
@@ -220,6 +279,8 @@ def _gap_fit(arabic: str, latin: str, first: bool, before_l: bool) -> int:
         if (front and not back) or set(latin) <= {"o"}:
             return NONE  # "تابول" is not "Tipol", "رافو" is not "Rovo"
         return OPEN  # u alone: "ماسك", "Musk"
+    if set(arabic) == {"ا"} and not first and front and not back:
+        return OPEN  # "Darvia", «دارفا»
     return FIRM
 
 
@@ -231,49 +292,68 @@ def _fit(arabic_gaps: tuple[str, ...], latin_gaps: tuple[str, ...], skeleton: st
     )
 
 
-@lru_cache(maxsize=1 << 16)
 def _cross_fit(arabic: str, latin: str) -> int:
     """How an Arabic and a Latin word may be one name: the best fit (:data:`FIRM`,
     :data:`OPEN` or :data:`NONE`) of a reading of each with the same skeleton of at least
-    :data:`MIN_SKELETON` classes, whose endings agree."""
-    best = NONE
+    :data:`MIN_SKELETON` classes, whose endings agree. A fit is open, not firm, where a
+    consonant's letters say two sounds (Latin "sh" against س, "s" against ش, "kh" against
+    ك, "k" against خ, "gh" against ج, "j" against غ) or one word starts with an h (ه ح)
+    and the other does not ("Hamar", «امار»)."""
+    return _cross_match(arabic, latin)[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def _cross_match(arabic: str, latin: str) -> tuple[int, int]:
+    """(:func:`_cross_fit`, the fewest gaps after the first where only one word writes a
+    vowel, in a reading that fits so): how closely a firm match fits ("Tartek" fits
+    «تارتك» with one short vowel unwritten, "Tarotek" with two)."""
+    best = (NONE, 0)
     latin_readings = _latin_readings(latin)
-    for form, skeleton, gaps in _arabic_readings(arabic):
-        for other, other_gaps in latin_readings:
+    for form, skeleton, gaps, sounds, h in _arabic_readings(arabic):
+        for other, other_gaps, other_sounds, other_h in latin_readings:
             if other == skeleton and not _endings_differ(form, other_gaps[-1]):
-                best = max(best, _fit(gaps, other_gaps, skeleton))
-    return best
+                fit = _fit(gaps, other_gaps, skeleton)
+                if fit == FIRM and (h != other_h or not _sounds_meet(sounds, other_sounds)):
+                    fit = OPEN
+                misses = sum(bool(x) != bool(y) for x, y in zip(gaps[1:], other_gaps[1:]))
+                best = max(best, (fit, -misses))
+    return best[0], -best[1]
 
 
 # What one word reads as, kept per word: a corpus has a few thousand name words and meets
 # each pair of them many times, more pairs than a cache of pairs holds.
 @lru_cache(maxsize=1 << 16)
-def _latin_readings(latin: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(skeleton, vowel gaps) of each reading of a Latin word, for :func:`_cross_fit`."""
-    return tuple(_segments(letters, _LATIN_VOWELS) for v in _latin_variants(_POSSESSIVE.sub("", latin)) for letters in _latin_letters(v))
-
-
-@lru_cache(maxsize=1 << 16)
-def _arabic_readings(arabic: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(form, skeleton, vowel gaps) of each form of an Arabic word whose skeleton is long
-    enough to compare, for :func:`_cross_fit`."""
+def _latin_readings(latin: str) -> tuple[tuple[str, tuple[str, ...], Sounds, bool], ...]:
+    """(skeleton, vowel gaps, sounds, whether it starts with h) of each reading of a Latin
+    word, for :func:`_cross_fit`."""
     out = []
-    for form in sorted(_arabic_forms(arabic)):
-        skeleton, gaps = _segments(_arabic_letters(form), _ARABIC_VOWELS)
-        if len(skeleton) >= MIN_SKELETON:
-            out.append((form, skeleton, gaps))
+    for v in _latin_variants(_POSSESSIVE.sub("", latin)):
+        for letters in _latin_letters(v):
+            out.append((*_segments(letters, _LATIN_VOWELS, _latin_sound), letters[:1] == [("", "h")]))
     return tuple(out)
 
 
 @lru_cache(maxsize=1 << 16)
-def _arabic_shapes(word: str) -> tuple[tuple[str, str, bool], ...]:
-    """(strict skeleton, long vowels, whether it ends in ه) of each form of an Arabic word
-    whose skeleton is long enough to compare, for :func:`_arabic_same`."""
+def _arabic_readings(arabic: str) -> tuple[tuple[str, str, tuple[str, ...], Sounds, bool], ...]:
+    """(form, skeleton, vowel gaps, sounds, whether it starts with ه or ح) of each form of
+    an Arabic word whose skeleton is long enough to compare, for :func:`_cross_fit`."""
+    out = []
+    for form in sorted(_arabic_forms(arabic)):
+        skeleton, gaps, sounds = _segments(_arabic_letters(form), _ARABIC_VOWELS, _arabic_sound)
+        if len(skeleton) >= MIN_SKELETON:
+            out.append((form, skeleton, gaps, sounds, form[:1] in "هح"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _arabic_shapes(word: str) -> tuple[tuple[str, tuple[str, ...], Sounds, bool], ...]:
+    """(strict skeleton, vowel gaps, sounds, whether it ends in ه) of each form of an
+    Arabic word whose skeleton is long enough to compare, for :func:`_arabic_fit`."""
     out = []
     for form in sorted(_arabic_forms(word)):
-        skeleton = _arabic_skeleton(form, strict=True)
+        skeleton, gaps, sounds = _segments(_arabic_letters(form, strict=True), _ARABIC_VOWELS, _arabic_sound)
         if len(skeleton) >= MIN_SKELETON:
-            out.append((skeleton, _arabic_vowels(form), form.endswith("ه")))
+            out.append((skeleton, gaps, sounds, form.endswith("ه")))
     return tuple(out)
 
 
@@ -309,23 +389,26 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _arabic_same(a: str, b: str) -> bool:
-    """Two Arabic spellings of one name: one skeleton, and long vowels that agree, since
-    Arabic writes them: one word's vowel letters (ا و ي) are the other's with some left
-    out ("مايكروسوفت" and "ماكروسوفت"; "سوتسكيفر" and "سوتسكفير"), never others in their
-    place ("تافيل" and "توفيل" are two names); and ش is not س ("شالان" is not "سالان"),
-    nor خ ك or ق ("خافو" is not "قافو"), letters Latin writes alike ("sh" and "s" in some
-    names, "kh" and "k") but Arabic keeps apart."""
+def _arabic_fit(a: str, b: str) -> int:
+    """How two Arabic spellings may be one name. One skeleton, in which ه ح ع are written
+    consonants («هادوكور» is not «داكور»), ش is not س ("شالان" is not "سالان") and خ not ك
+    or ق ("خافو" is not "قافو"): letters Latin writes alike ("sh" and "s" in some names,
+    "kh" and "k") but Arabic keeps apart. Long vowels that agree, since Arabic writes them:
+    between each two consonants one word's vowel letters (ا و ي) are the other's with some
+    left out ("مايكروسوفت" and "ماكروسوفت"; "سوتسكيفر" and "سوتسكفير"), never others in
+    their place ("تافيل" and "توفيل", "نوفيا" and "نيفا" are two names). :data:`FIRM` when
+    the long vowels are the same and so are the letters' sounds; :data:`OPEN` when a vowel
+    is left out or ج stands for غ ("جوجل", "غوغل"): each may be one name or two, which
+    the corpus's Latin spellings may tell (:class:`NameAnchors`)."""
+    best = NONE
     shapes_b = _arabic_shapes(b)
-    for sa, va, ha in _arabic_shapes(a):
-        for sb, vb, hb in shapes_b:
-            if sb != sa:
+    for sa, ga, soa, ha in _arabic_shapes(a):
+        for sb, gb, sob, hb in shapes_b:
+            if sb != sa or ha != hb:  # "كريم" and "كريمة", "سامي" and "سامية": two names
                 continue
-            if ha != hb:
-                continue  # "كريم" and "كريمة", "سامي" and "سامية": two names
-            if _subsequence(va, vb) or _subsequence(vb, va):
-                return True
-    return False
+            if all(_subsequence(x, y) or _subsequence(y, x) for x, y in zip(ga, gb)):
+                best = max(best, FIRM if ga == gb and soa == sob else OPEN)
+    return best
 
 
 @lru_cache(maxsize=1 << 16)
@@ -369,7 +452,7 @@ def word_fit(a: str, b: str) -> int:
     if not (arabic_a or arabic_b):
         return NONE
     if arabic_a and arabic_b:
-        return FIRM if _arabic_same(a, b) else NONE
+        return _arabic_fit(a, b)
     return _cross_fit(a, b) if arabic_a else _cross_fit(b, a)
 
 
@@ -417,9 +500,12 @@ class NameAnchors:
 
     An open spelling (:func:`word_fit`) joins «ماسك» and "Musk", but also «شالان» and
     "Sulan"; in a corpus that also writes "Shalan", «شالان» is Shalan, and Sulan is someone
-    else (whose Arabic name, «سولان», fits "Sulan" firmly). So an open match counts only
-    while neither word has a firm match of its own in the other script elsewhere in the
-    corpus. :meth:`signature` tells an incremental run which words a new source re-anchors.
+    else (whose Arabic name, «سولان», fits "Sulan" firmly). So an open match across scripts
+    counts only while neither word has a firm match of its own in the other script
+    elsewhere in the corpus, and an open match of two Arabic spellings only while their
+    closest firm Latin matches (fewest vowels only one of the two writes) share one, or
+    either has none. :meth:`signature` tells an
+    incremental run which words a new source re-anchors.
     """
 
     def __init__(self, names: Iterable[str]):
@@ -430,18 +516,31 @@ class NameAnchors:
                 for k in word_keys(w):
                     by_key.setdefault(k, []).append(w)
         firm: dict[str, set[str]] = {}
+        misses: dict[str, dict[str, int]] = {}  # Arabic word -> its firm Latin matches' misses
         for w in words:
             if not _ARABIC_LETTER.search(w):
                 continue
             for latin in sorted({x for k in word_keys(w) for x in by_key.get(k, ())}):
-                if _cross_fit(w, latin) == FIRM:
-                    firm.setdefault(_written(w), set()).add(_written(latin))
-                    firm.setdefault(_written(latin), set()).add(_written(w))
+                fit, missed = _cross_match(w, latin)
+                if fit == FIRM:
+                    wa, wl = _written(w), _written(latin)
+                    firm.setdefault(wa, set()).add(wl)
+                    firm.setdefault(wl, set()).add(wa)
+                    misses.setdefault(wa, {})[wl] = min(missed, misses.get(wa, {}).get(wl, missed))
         self.firm = {w: frozenset(p) for w, p in firm.items()}
+        # an Arabic word's closest Latin spellings: its firm matches with the fewest vowels
+        # only one of the two writes (a function of the firm matches, so the signature holds)
+        self.closest = {w: frozenset(x for x, n in m.items() if n == min(m.values())) for w, m in misses.items()}
 
     def taken(self, a: str, b: str) -> bool:
-        """Whether ``a`` or ``b`` has a firm match in the other script other than the other."""
+        """Whether ``a`` or ``b`` has a firm match in the other script other than the other;
+        for two Arabic words, whether each has firm Latin matches and their closest ones
+        differ entirely («جاران» is "Jaran" and «غاران» "Gharan", «تارتك» "Tartek" and
+        «تاروتك» "Tarotek"; «جوجل» and «غوغل» are both "Google")."""
         wa, wb = _written(a), _written(b)
+        if _ARABIC_LETTER.search(wa) and _ARABIC_LETTER.search(wb):
+            ca, cb = self.closest.get(wa, frozenset()), self.closest.get(wb, frozenset())
+            return bool(ca) and bool(cb) and not ca & cb
         return bool(self.firm.get(wa, frozenset()) - {wb}) or bool(self.firm.get(wb, frozenset()) - {wa})
 
     def signature(self) -> dict[str, list[str]]:

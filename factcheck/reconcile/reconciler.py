@@ -47,8 +47,11 @@ from factcheck.text.normalize import normalize_sentence
 #: supersession. 9: two dates are one slot only when the words around them name the same
 #: act of the event lexicon, or neither names one. 10: a report of "a separate" or
 #: "another" act is one event only with reports that say so too; a word of decision or
-#: announcement beside another act is not a date's act of its own.
-ALIGNMENT_RULES = 11
+#: announcement beside another act is not a date's act of its own. 12: names across scripts
+#: whose letters say two sounds ("Shoran", «سوران») or whose vowels only a careless
+#: transliteration would write so ("Sam", «سامي») match open, and two Arabic spellings
+#: compare ه ح ع and each gap's long vowels.
+ALIGNMENT_RULES = 12
 
 
 @dataclass
