@@ -40,13 +40,14 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
-_AGENT_LISTS = ("public_offices", "public_bodies")  # [agents]: who acts for the state
+_AGENT_LISTS = ("public_offices", "public_bodies", "bodies")  # [agents]: who acts for the state; bodies: who acts unnamed
 _STAGE_LISTS = (*STAGES, "intent_after", "another")  # intent_after: words after the act that make it a plan; another: that make it another act
 ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
+_VERB_CLITICS = r"[وفل]|س"  # before a verb: never the article («القدم», the foot, is no «قدم»)
 _EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after")
 _WORD_LISTS = ("verbs", "nouns", "patient_after", "passive", "light_verbs", "ambiguous", "objects")
 OBJECT_WORDS = 10  # an ambiguous verb states the act when one of its objects follows within this many words
@@ -119,7 +120,7 @@ class EventLexicon:
                 entry.get("ask", ""),
                 entry.get("past", ""),
                 tuple(entry.get("patient_after", ())),
-                phrase_pattern(entry.get("light_verbs", []), _CLITICS),
+                phrase_pattern(entry.get("light_verbs", []), _VERB_CLITICS),
                 frozenset(normalize_for_match(w) for w in entry.get("ambiguous", [])),
                 phrase_pattern(entry.get("objects", []), _CLITICS),
                 bool(entry.get("patient_only_after", False)),
@@ -326,6 +327,8 @@ def find_events(
         if found is None:
             continue
         action, form = found
+        if form == "verb" and (m.group("pre") or "").endswith("ال"):
+            continue  # «القاضي» (the judge) is no «قاضى» (sued): a verb never takes the article
         kind = lex.types[action]
         if not states_act(text, m.group("cue"), end, kind):
             continue  # «وقعت الحادثة»: it happened, not a signing
@@ -335,10 +338,10 @@ def find_events(
             kind = lex.types[action]
         if lex.suffixed(m.group("cue")) and not glued:
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
-            owner = _subject_before(reach, start, names)
+            owner = _subject_before(reach, start, names) or (_apposed_owner(reach, start, names) if arabic else None)
             subject = owner[2] if owner else ""
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
-            verb = _light_verb(text, start, kind)
+            verb = _light_verb(text, start, kind, names)
         elif glued:
             agent, patient = _glued_participants(reach, start, end, names, kind, glued)
             patient_end, verb = -1, None
@@ -346,7 +349,7 @@ def find_events(
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
             passive = arabic and form == "verb" and lex.passive(m.group("cue"))
-            verb = _light_verb(text, start, kind) if form == "noun" else None
+            verb = _light_verb(text, start, kind, names) if form == "noun" else None
             agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb)
         if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
             agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
@@ -356,6 +359,11 @@ def find_events(
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
         if not (agent or patient):
             continue
+        agent_type = next((t for _, _, n, t in names if n == agent), "") if agent else ""
+        if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
+            at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
+            agent = _body_agent(reach, *at, arabic, lex, glued=bool(glued), passive=arabic and not glued and lex.passive(m.group("cue")))
+            agent_type = "body" if agent else ""
         if verb is not None and agent:
             start = verb.start("cue")  # "filed a lawsuit against", «رفع مجلس مدينة حرمزة دعوى»: the act's words start at the verb
             form = "verb"  # a noun with its light verb states the act as a verb does («قدّم ... استقالته»)
@@ -373,7 +381,7 @@ def find_events(
                 patient=patient,
                 identity=kind.identity,
                 form=form,
-                agent_type=next((t for _, _, n, t in names if n == agent), "") if agent else "",
+                agent_type=agent_type,
             )
         )
     return out
@@ -578,6 +586,18 @@ def _subject_before(text: str, start: int, names: list[tuple[int, int, str, str]
     further away never is: its stretch holds the nearer one's."""
     nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
     return nearest if nearest is not None and _bound(text, nearest[1], start) else None
+
+
+# a title set off by commas after a name, then at most two words before the act's noun:
+# «أعلن مارسيل دوميترو، رئيس الاتحاد الفارنيسي لكرة القدم، أمس الاثنين استقالته»
+_APPOSED_AR = re.compile(r"\s*[،,][^،,.;:!?؟؛«»\"]{1,120}[،,]\s*(?:\S+\s+){0,2}$")
+
+
+def _apposed_owner(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+    """Whose act an Arabic noun with its pronoun names («استقالته») when a title set off by
+    commas stands between the name and it (:data:`_APPOSED_AR`)."""
+    nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
+    return nearest if nearest is not None and _APPOSED_AR.fullmatch(text, nearest[1], start) else None
 
 
 def _words_back(text: str, pos: int, words: int) -> int:
@@ -791,12 +811,61 @@ def stated_by_verb(event: EventMention, lex: EventLexicon | None = None) -> bool
     return m is not None and not event.quote[: m.start("cue")].strip(" وف")  # «ورفع»: a clitic before it
 
 
-def _light_verb(text: str, start: int, kind: EventType) -> re.Match | None:
-    """The nearest of the action's ``light_verbs`` before its noun at ``start``, in its clause."""
+def _body_agent(text: str, start: int, end: int, arabic: bool, lex: EventLexicon, glued: bool = False, passive: bool = False) -> str:
+    """Who acted, named only by what it is (the [agents] ``bodies`` of the event lexicon),
+    for an act whose agent has no name: "the federation's executive board named", "was
+    arrested by police", «اعتقلت الشرطة الفارنيسية», «كانت الشرطة قد اعتقلته». The words
+    as written (the body and the words that say which, up to three), or ""."""
+    pattern = lex.agent_patterns.get("bodies")
+    if pattern is None or passive:
+        return ""
+    if arabic:
+        lead = text[_clause_start(text, start, back=200) : start]
+        was = _WAS_AR.match(lead) if glued else None
+        if was:  # «كانت الشرطة قد اعتقلته»: the words between «كان» and «قد»
+            at = re.search(r"(?:كان|كانت|كانوا)\s+", lead)
+            found = pattern.match(lead, at.end()) if at else None
+        else:
+            found = pattern.match(text, len(text[:end]) + len(text[end:]) - len(text[end:].lstrip()))
+        if found is None:
+            return ""
+        cue = found.group("cue")
+        if " " in cue or cue.startswith("ال"):
+            return cue  # «الشرطة», «مجلس الإدارة»: what follows may be someone else («المدير العام ...»)
+        after = _NEXT_WORD_AR.match(text, found.end())
+        return f"{cue} {after.group(1)}" if after else cue  # «وزارة الرياضة»: a noun and whose it is
+    if _PASSIVE_EN.search(text[max(0, start - 40) : start]):
+        by = re.match(r"\s*by\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}?)", text[end:], re.IGNORECASE)
+        found = pattern.match(text, end + by.end()) if by else None
+        return f"{by.group(1)}{found.group('cue')}".strip() if found else ""
+    lead = text[_clause_start(text, start, back=200) : start]
+    found = _BODY_BEFORE.search(lead)
+    if found is None or not pattern.fullmatch(found.group("body")):
+        return ""
+    return " ".join(found.group("which").split() + [found.group("body")])
+
+
+# an English body right before its verb: "the federation's executive board named", "police
+# arrested", "the sports ministry on Saturday froze" (a date given is blank by then)
+_BODY_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?:the\s+|its\s+|their\s+)?(?P<which>(?:[\w-]+['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<body>[a-z]+(?:\s+of\s+directors)?)\s+(?:(?:also|later|then|quickly|swiftly|unanimously|has|had|have|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _light_verb(text: str, start: int, kind: EventType, names: list[tuple[int, int, str, str]] = ()) -> re.Match | None:
+    """The nearest of the action's ``light_verbs`` before its noun at ``start``, in its clause;
+    a name between them may have its title set off by commas («أعلن مارسيل دوميترو، رئيس
+    الاتحاد، أمس الاثنين استقالته»)."""
     if kind.light_verbs is None:
         return None
     lo = _words_back(text, start, NAME_WORDS + 6)  # a title and its organisation may stand between
-    found = [m for m in kind.light_verbs.finditer(text, lo, start) if not _BREAK.search(text, m.end("cue"), start)]
+    apposed = next((s for s, e, _, _ in reversed(names) if lo <= s and e <= start and _APPOSED_AR.fullmatch(text, e, start)), None)
+    found = [
+        m for m in kind.light_verbs.finditer(text, min(lo, apposed if apposed is not None else lo), start)
+        if not _BREAK.search(text, m.end("cue"), start) or (apposed is not None and m.end("cue") <= apposed and not _BREAK.search(text, m.end("cue"), apposed))
+    ]  # fmt: skip
     return found[-1] if found else None
 
 
@@ -984,8 +1053,15 @@ def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]
 # قد اعتقلته» (a subject after «كان», then «قد»).
 # A particle may open the clause first («إذ كان وزير الطاقة نبيل شرف قد أقاله»), and the
 # subject may be a titled name of up to eight words.
+# what may open the clause of a verb with its object glued to it, besides the openers of any
+# clause: «منذ أن عيّنها» (since he appointed her), and a relative pronoun whose gender the
+# pronoun repeats («فروخ، الذي كانت الشرطة قد اعتقلته»: whom the police arrested)
+_SINCE = frozenset({"منذ", "ومنذ"})
+_SINCE_LEAD = re.compile(r"(?:^|(?<=\s))و?منذ\s+(?:أن\s+)?$")
+_RELATIVE_FOR = {"ه": frozenset({"الذي"}), "هم": frozenset({"الذين"}), "ها": frozenset({"التي"})}
 _WAS_AR = re.compile(
-    r"^\s*(?:(?:" + "|".join(sorted(_CLAUSE_OPENERS - {"قد", "وقد", "فقد", "لقد"})) + r")\s+)?[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){1,8}?قد\s*$"
+    r"^\s*(?:(?:" + "|".join(sorted(_CLAUSE_OPENERS - {"قد", "وقد", "فقد", "لقد"} | _SINCE | {"الذي", "التي", "الذين"})) + r")\s+)?"
+    r"[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){1,8}?قد\s*$"
 )
 
 
@@ -1001,9 +1077,16 @@ def _glued_participants(
     verb stands elsewhere: «في الوقت عينه» (at the same time) is no appointment."""
     opened = _clause_start(text, start, back=200)
     lead = text[opened:start]
-    if any(w.strip("«»\"'()") not in _CLAUSE_OPENERS for w in lead.split()) and not _WAS_AR.match(lead):
+    since = _SINCE_LEAD.search(lead)
+    if since:
+        lead = lead[since.start() :]  # «وتتولى مورافيتس رئاسة الاتحاد منذ أن عيّنها»: the clause of «منذ أن»
+    relative = [w for w in lead.split()[:1] if w in _RELATIVE_FOR["ه"] | _RELATIVE_FOR["هم"] | _RELATIVE_FOR["ها"]]
+    if relative and relative[0] not in _RELATIVE_FOR.get(pronoun, ()):
+        return "", ""  # «التي أقالته»: the clause's subject is what it is about, the pronoun someone else
+    openers = _CLAUSE_OPENERS | _SINCE | set(relative)
+    if any(w.strip("«»\"'()") not in openers for w in lead.split()) and not _WAS_AR.match(lead):
         return "", ""
-    wanted = ("person",) if pronoun == "ه" else ("person", "organisation")
+    wanted = ("person", "name") if pronoun == "ه" else ("person", "organisation", "name")
     before = [(s, e, n) for s, e, n, t in names if e <= start and t in wanted]
     subject = _subject_before(text, start, names) if lead.split() and _WAS_AR.match(lead) else None
     if subject is not None:

@@ -84,7 +84,7 @@ class EventMention:
     patient: str = ""  # canonical name of whom it was done to
     identity: tuple[str, ...] = ("patient",)  # the participants that make two reports one event
     form: str = "verb"  # "verb" or "noun": the word that states it
-    agent_type: str = ""  # the agent's entity type: "person", "organisation" or "name"
+    agent_type: str = ""  # the agent's entity type: "person", "organisation" or "name"; "body" named only by what it is ("the board")
     placed: str = ""  # an undated event's place in its source's story: the last day the text named before it
     hedged: bool = False
     negated: bool = False

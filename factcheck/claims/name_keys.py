@@ -210,7 +210,7 @@ def _arabic_skeleton(word: str) -> str:
 
 
 def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
-    """A Latin word's (class, letters) pairs, one list per reading of "ch"."""
+    """A Latin word's (class, letters) pairs, one list per reading of "ch" and of a final c."""
     word = anyascii(word).lower()
     out = []
     for ch_reading in _CH_READINGS if "ch" in word else ("",):
@@ -230,6 +230,8 @@ def _latin_letters(word: str) -> list[list[tuple[str, str]]]:
                 letters.append((_LATIN_INITIAL[word[i]] if i == 0 and word[i] in _LATIN_INITIAL else _LATIN_CLASS.get(word[i], ""), word[i]))
                 i += 1
         out.append(letters)
+        if len(word) > 2 and word.endswith("c") and letters[-1] == ("k", "c"):
+            out.append([*letters[:-1], ("ts", "c")])  # a final c may be ts ("Moravec", «مورافيتس»)
     return out
 
 

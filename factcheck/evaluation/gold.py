@@ -24,8 +24,9 @@ that occurs more than once or that another quote contains. Unknown keys are erro
 
 Matching a report discrepancy to a gold pair: the discrepancy's two claims come from the
 gold pair's two sources (either order) and, side by side, each gold quote matches the
-claim's ``quote``: equal, or one contains the other, after whitespace normalisation (and
-the claim's ``text`` contains ``context`` when one is given). The report states each
+claim's ``quote``: equal, or one contains the other, after whitespace normalisation (and,
+when a ``context`` is given, the claim's ``text`` contains it or lies within it: a context
+may run over two sentences of one quotation). The report states each
 disagreement once per reading: when five sources say $2.1 billion and one says $1.4 billion,
 it pairs the odd one with one of the five. Given the stored claims, :func:`score` therefore
 also accepts a discrepancy whose claims say the same as the gold's claims, in the same
@@ -85,7 +86,12 @@ class Side:
         want, got = _norm(self.quote), _norm(str(claim.get("quote") or ""))
         if not got or not (want == got or want in got or got in want):
             return False
-        return self.context is None or _norm(self.context) in _norm(str(claim.get("text") or ""))
+        if self.context is None:
+            return True
+        context, text = _norm(self.context), _norm(str(claim.get("text") or ""))
+        # the claim's sentence holds the context, or lies inside it: a context may run over
+        # two sentences of one quotation ('"I will not resign. I was elected ...," he said')
+        return context in text or (bool(text) and text in context)
 
     def label(self) -> str:
         return f"{self.source}:«{self.quote}»"

@@ -13,8 +13,10 @@ lexicon's ``identity`` names (whom someone fired, who resigned), one name in any
   its report's): "will not return", then "returned on 22 November"; a ``conflict``
   otherwise: a denial after the act contradicts it.
 * by agent: two different people, or two different organisations, for one act ("Microsoft
-  hired Altman" / "Google hired Altman"): a ``conflict`` (medium), unless the two reports
-  date it on different days: another agent on another day is another event.
+  hired Altman" / "Google hired Altman"), or a person holding a public office against an
+  organisation or an unnamed body that is no body of the state ("the executive board" /
+  "Sports Minister Rafael Ortan"): a ``conflict`` (medium), unless the two reports date it
+  on different days: another agent on another day is another event.
 * by date: each side's date (the date its sentence gives the event, nearest in its clause;
   only one, else the sentence does not say which) is compared as an interval of days. Two
   days that differ cannot both be right: a ``conflict``, high when more than a week apart;
@@ -248,14 +250,16 @@ def _other_agent(a: dict, b: dict) -> bool:
     organisation may both be right (a board member fires for the board), unless the person
     holds a public office and the organisation is no body of the state ("Transport Minister
     Karim Abdel-Nour fired" / «أقال مجلس إدارة شركة «طيران الساحل»»: the [agents] of the
-    event lexicon); a name of unknown kind is not compared."""
+    event lexicon); a name of unknown kind is not compared. An agent named only by what it
+    is ("the executive board", «الشرطة»: agent type ``body``) is set against a person by the
+    same rule, never against another body or an organisation, which it may be."""
     pa, pb = participants(a), participants(b)
     if not (pa["agent"] and pb["agent"]):
         return False
     kinds = (a.get("agent_type") or "", b.get("agent_type") or "")
     if kinds[0] == kinds[1] and kinds[0] in ("person", "organisation"):
         return not parties_meet(a, [pa["agent"]], b, [pb["agent"]])
-    if sorted(kinds) != ["organisation", "person"]:
+    if sorted(kinds) not in (["organisation", "person"], ["body", "person"]):
         return False
     (person, who), (body, which) = sorted(((a, pa["agent"]), (b, pb["agent"])), key=lambda x: x[0].get("agent_type") != "person")
     lexicon = event_lexicon().fingerprint

@@ -50,8 +50,10 @@ from factcheck.text.normalize import normalize_sentence
 #: announcement beside another act is not a date's act of its own. 12: names across scripts
 #: whose letters say two sounds ("Shoran", «سوران») or whose vowels only a careless
 #: transliteration would write so ("Sam", «سامي») match open, and two Arabic spellings
-#: compare ه ح ع and each gap's long vowels.
-ALIGNMENT_RULES = 12
+#: compare ه ح ع and each gap's long vowels. 13: a date since which a state holds is one slot
+#: only with another; a date's act is not read from a relative clause after it, a participle
+#: before a noun, a word with the article, or a word of announcement alone.
+ALIGNMENT_RULES = 13
 
 
 @dataclass

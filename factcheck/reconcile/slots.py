@@ -13,6 +13,8 @@ stands in for the shared words. Every signal is general; the thresholds live in 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -261,24 +263,70 @@ def _acts_in(text: str, lexicon: str) -> frozenset[str]:
     lex = event_lexicon()
     if lex.pattern is None:
         return frozenset()
-    at = text.find("…")
-    if at >= 0:
-        lo, hi = clause_of(text, at)
-        acts = _acts_of(text[lo:hi], lex)
+    clause = _date_clause(text)
+    if clause:
+        acts = _acts_of(clause, lex)
         if acts:
             return acts
     return _acts_of(text, lex)
+
+
+# a relative clause after a date tells another act: «تعقد المحكمة … أولى جلسات النظر في
+# الدعوى التي رفعها النادي» dates the hearing, not the suit
+_RELATIVE_AFTER = re.compile(r"(?:^|(?<=\s))(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|which|who|whom)(?=\s)", re.IGNORECASE)
+
+
+def _date_clause(text: str) -> str:
+    """The clause of a date's context (:func:`date_acts`) that holds the date, up to any
+    relative clause after it; "" when the context marks no date."""
+    at = text.find("…")
+    if at < 0:
+        return ""
+    lo, hi = clause_of(text, at)
+    relative = _RELATIVE_AFTER.search(text, at, hi)
+    return text[lo : relative.start() if relative else hi]
+
+
+# "since 2019", «منذ عام 2019», «منذ تسع سنوات»: when a state began, not when something happened
+_SINCE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وف]?منذ|since|ever since)\s*$", re.IGNORECASE)
+_SINCE_QUOTE = re.compile(r"^(?:[وف]?منذ|since)\s", re.IGNORECASE)
+
+
+def starts_a_state(claim: dict) -> bool:
+    """Whether a date claim says since when a state has held ("sponsor since 2019", «الذي
+    يقود المؤسسة منذ تسع سنوات»): the date follows "since" or «منذ» and its clause names no
+    act (where it names one, «اعتقل منذ يومين» dates the arrest: two days ago)."""
+    text = claim.get("context") or ""
+    at = text.find("…")
+    if at < 0 or not (_SINCE_BEFORE.search(text, 0, at) or _SINCE_QUOTE.match(claim.get("quote") or "")):
+        return False
+    return not _acts_of(_date_clause(text), event_lexicon())
+
+
+# "the federation's suspended secretary-general", "its ousted chief": a participle before a
+# noun describes someone; it is not the act a date in its sentence dates
+_ATTRIBUTIVE = re.compile(r"(?:^|\s)(?:the|a|an|its|his|her|their|our|\S+['’]s)\s+$", re.IGNORECASE)
 
 
 def _acts_of(text: str, lex) -> frozenset[str]:
     acts = set()
     for m in lex.pattern.finditer(text):
         found = lex.form_of(m.group("cue"))
-        if found is not None and states_act(text, m.group("cue"), m.end("cue"), lex.types[found[0]]):
-            acts.add(found[0])  # («وقع الحادث»: it happened, no signing)
+        if found is None or not states_act(text, m.group("cue"), m.end("cue"), lex.types[found[0]]):
+            continue  # («وقع الحادث»: it happened, no signing)
+        if found[1] == "verb" and _ATTRIBUTIVE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        if found[1] == "verb" and (m.group("pre") or "").endswith("ال"):
+            continue  # «القاضي», the judge: no verb takes the article
+        acts.add(found[0])
+    stages = [p for p in lex.stage_patterns.values() if p is not None]
     for name, kind in sorted(lex.types.items()):
-        if kind.light_verbs is not None and kind.light_verbs.search(text):
-            acts.add(name)  # «رُفعت ... دعوى»: a lawsuit filed, whatever follows
+        if kind.light_verbs is None:
+            continue
+        for m in kind.light_verbs.finditer(text):
+            if not any(p.fullmatch(m.group("cue")) for p in stages):
+                acts.add(name)  # «رُفعت ... دعوى»: a lawsuit filed, whatever follows
+                break  # (a word of announcement, "announced his resignation", counts with the act's noun only)
     for stage, pattern in sorted(lex.stage_patterns.items()):
         if stage in ("decision", "announcement") and pattern is not None and pattern.search(text):
             acts.add(stage)
@@ -346,6 +394,8 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
         acts_a, acts_b = date_acts(a), date_acts(b)
         if (acts_a or acts_b) and not acts_a & acts_b:
             return None  # the dates of two different acts: "cancelled on 16 June", "announced on 17 June"
+        if starts_a_state(a) != starts_a_state(b):
+            return None  # "the main sponsor since 2019" against "signed on Saturday"
     same_language = a["lang"] == b["lang"]
     if a.get("whole") != b.get("whole"):
         # The words around a whole ("700 of 770 employees signed") say what its part did.

@@ -23,7 +23,7 @@ from factcheck.reports.timeline import build_timeline, timeline_claims
 #    part, calendar, hijri and readings
 # 6: event claims (kind "event", with ``event``: action, stage, identity); the top-level
 #    ``timeline`` of dated events
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _CLAIM_FIELDS = (
     "id", "source_id", "kind", "lang", "text", "quote", "char_start", "char_end", "sentence_start",

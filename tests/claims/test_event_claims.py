@@ -46,7 +46,7 @@ CASES = [
     ("وتعاقدت شركة مايكروسوفت المنافسة مع ألتمان يوم الاثنين.", [("appoint", "", "مايكروسوفت", "ألتمان", "verb")]),  # patient_after «مع»
     ("نفى مكتب المدير الرياضي يزن المطروك (Yazan Matrouk) استقالته.", [("resign", "", "Yazan Matrouk", "", "noun")]),  # «استقالته»: his
     ("واستحوذت شركة مايكروسوفت على OpenAI في 10 مارس.", [("acquire", "", "مايكروسوفت", "OpenAI", "verb")]),  # VSO, «على»
-    ("أوقفت السلطات رئيس الاتحاد نزار القطومي (Nizar Qattoumi) يوم الخميس.", [("arrest", "", "", "Nizar Qattoumi", "verb")]),  # one person, written twice
+    ("أوقفت السلطات رئيس الاتحاد نزار القطومي (Nizar Qattoumi) يوم الخميس.", [("arrest", "", "السلطات", "Nizar Qattoumi", "verb")]),  # one person, written twice
     ("واستحوذت شركة خرزان القابضة (Kharzan Holding) على نادي رمدون الرياضي.", [("acquire", "", "Kharzan Holding", "رمدون", "verb")]),
     ("Rockets were fired at the border.", []),  # no one it could be done to
     # names as the default alias table reads them (a corpus's alias file maps them further)
@@ -64,12 +64,12 @@ CASES = [
     ("ألغت شركة كورفيل العقد يوم الثلاثاء.", [("cancel", "", "كورفيل", "", "verb")]),
     ("أقالت شركة نوران المدير العام للشركة.", [("dismiss", "", "نوران", "", "verb")]),
     # ... but whom, when a subject stands between, or no object follows, or a word of time
-    ("أقالت الشركة سام ألتمان المدير.", [("dismiss", "", "", "ألتمان", "verb")]),
-    ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "", "ألتمان", "verb")]),
+    ("أقالت الشركة سام ألتمان المدير.", [("dismiss", "", "الشركة", "ألتمان", "verb")]),
+    ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "مجلس الإدارة", "ألتمان", "verb")]),
     ("أقالت OpenAI اليوم المدير.", [("dismiss", "", "", "OpenAI", "verb")]),
     ("وقال إن الحكومة أغلقت شركة ديمار المصنع.", [("close", "", "", "ديمار", "verb")]),  # a subject before the verb
     # a person's title keeps its prepositions; one before the title leads elsewhere
-    ("اعتقلت الشرطة مدير المحطة الموقوف عن العمل يوسف مرّاش.", [("arrest", "", "", "يوسف مراش", "verb")]),
+    ("اعتقلت الشرطة مدير المحطة الموقوف عن العمل يوسف مرّاش.", [("arrest", "", "الشرطة", "يوسف مراش", "verb")]),
     ("أوقفت النيابة في دورانيا المدير المالي نديم قربل.", []),
     # a Latin name in brackets after an Arabic spelling not read as a name: one party, reached from its first spelling
     ("وفي الشارع، اعتُقل قائد الاحتجاجات كريم الدبّور (Karim Dabbour) في 24 كانون الثاني.", [("arrest", "", "", "Karim Dabbour", "verb")]),
@@ -77,7 +77,7 @@ CASES = [
     ("عيّن مجلس إدارة «نورفاث» المدير المالي فيليكس غرينان رئيساً.", [("appoint", "", "نورفاث", "فيليكس غرينان", "verb")]),
     # a title before the name, in the sentence's first word too, is not part of it
     ("Striker Khalil Sabarni returned to the national squad.", [("return", "", "Khalil Sabarni", "", "verb")]),
-    ("واعتقلت الشرطة الحكم تامر الزحلوق في 7 أبريل.", [("arrest", "", "", "تامر الزحلوق", "verb")]),
+    ("واعتقلت الشرطة الحكم تامر الزحلوق في 7 أبريل.", [("arrest", "", "الشرطة", "تامر الزحلوق", "verb")]),
     ("لم يستقل نبيل السرخاوي من منصبه.", [("resign", "", "نبيل السرخاوي", "", "verb")]),
     # an Arabic passive (its damma written, or a form listed as passive): the name undergoes the act
     ("وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت في 16 مايو.", [("dismiss", "", "", "رنا الزلفاني", "verb")]),
@@ -85,7 +85,7 @@ CASES = [
     ("واعتُقل مدير الموقع في شركة تارفوني للإنشاءات رفيق اللطّوش في 23 مايو.", [("arrest", "", "", "رفيق اللطوش", "verb")]),
     ("أقيل وزير المالية رامي عشتوق يوم الأحد.", [("dismiss", "", "", "رامي عشتوق", "verb")]),
     # the name as the appositive: "The dean of X, Lubna Marqashi, resigned"
-    ("The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed by the board.", [("dismiss", "", "", "Rana Zalfani", "verb")]),
+    ("The director of Sidrat Teaching Hospital, Rana Zalfani, was dismissed by the board.", [("dismiss", "", "board", "Rana Zalfani", "verb")]),
     ("The dean of the faculty of medicine, Lubna Marqashi, resigned on May 27.", [("resign", "", "Lubna Marqashi", "", "verb")]),
     # a title inside a run of capitalised words is not part of the name
     ("Higher Education Minister Nizar Shammoukh dismissed Rana Zalfani on May 16.", [("dismiss", "", "Nizar Shammoukh", "Rana Zalfani", "verb")]),
@@ -107,16 +107,16 @@ CASES = [
     # the name a relative clause is about; a person's title reaches past its description;
     # a dateline is no subject; «إنه» opens what the speaker said, past the commas of his description
     ("Ziad Shalbaki, the former commercial director who was appointed interim chief executive on October 6, said the sale was final.", [("appoint", "", "", "Ziad Shalbaki", "verb")]),
-    ("زافرون – اعتقلت الشرطة أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي (Bassam Qarnabi) في 14 تشرين الأول.", [("arrest", "", "", "Bassam Qarnabi", "verb")]),
+    ("زافرون – اعتقلت الشرطة أمين صندوق نقابة طياري الخطوط القسمارية بسام القرنبي (Bassam Qarnabi) في 14 تشرين الأول.", [("arrest", "", "الشرطة", "Bassam Qarnabi", "verb")]),
     ("قال كبير مسؤولي السلامة السابق في الشركة، الكابتن طارق الغزّول، إنه لن يعود إلى الشركة.", [("return", "", "طارق الغزول", "", "verb")]),
     # more words for the acts: «أعفى» (relieved of a post), "taken into custody", «قبض على»
     ("أعفى مجلس أمناء المتحف مديره العام سامي حداد يوم 3 فبراير.", [("dismiss", "", "", "سامي حداد", "verb")]),
     ("وأُعفي المدير العام سامي حداد من منصبه.", [("dismiss", "", "", "سامي حداد", "verb")]),
     ("Sami Haddad was taken into custody on February 8.", [("arrest", "", "", "Sami Haddad", "verb")]),
-    ("ألقت الشرطة القبض على التاجر مروان شلباية.", [("arrest", "", "", "مروان شلباية", "verb")]),
+    ("ألقت الشرطة القبض على التاجر مروان شلباية.", [("arrest", "", "الشرطة", "مروان شلباية", "verb")]),
     # an Arabic verb with its object glued to it: whom, the pronoun's party before it; who, a name after it
-    ("بعد يوم من توقيف المهندس يوسف درويش، إذ أوقفته الشرطة أول أمس الأربعاء.", [("arrest", "", "", "يوسف درويش", "noun"), ("arrest", "", "", "يوسف درويش", "verb")]),
-    ("وكان المدير سامي حداد في مكتبه عندما اعتقلته الشرطة.", [("arrest", "", "", "سامي حداد", "verb")]),
+    ("بعد يوم من توقيف المهندس يوسف درويش، إذ أوقفته الشرطة أول أمس الأربعاء.", [("arrest", "", "", "يوسف درويش", "noun"), ("arrest", "", "الشرطة", "يوسف درويش", "verb")]),
+    ("وكان المدير سامي حداد في مكتبه عندما اعتقلته الشرطة.", [("arrest", "", "الشرطة", "سامي حداد", "verb")]),
     ("وكان سامي حداد مديراً للشركة، وقد أقالته OpenAI يوم الجمعة.", [("dismiss", "", "OpenAI", "سامي حداد", "verb")]),  # «أقالته»: a verb
     ("وكانت OpenAI قد أقالته بعد أسبوع.", [("dismiss", "", "OpenAI", "", "verb")]),  # the pronoun's party is not in the sentence
     ("وأكد سامي حداد إقالته من منصبه.", [("dismiss", "announcement", "", "سامي حداد", "noun")]),  # «إقالته»: his dismissal
@@ -134,7 +134,7 @@ CASES = [
     ("وتتولى ليند إدارة الشركة منذ أن قدّم أوريل دانوف استقالته يوم الاثنين.", [("resign", "", "دانوف", "", "verb")]),
     ("وقرر المجلس أن يقيل سامي حداد.", [("dismiss", "decision", "", "سامي حداد", "verb")]),
     # an organisation inside the title of whom the act was done to is passed over
-    ("أوقفت الشرطة أمس الخميس مدير السلامة في شركة تلال للفوسفات يوسف هلال.", [("arrest", "", "", "يوسف هلال", "verb")]),
+    ("أوقفت الشرطة أمس الخميس مدير السلامة في شركة تلال للفوسفات يوسف هلال.", [("arrest", "", "الشرطة", "يوسف هلال", "verb")]),
     # a date set off by commas stands between the act and whom; «برئاسة» (chaired by) leads to no one;
     # an organisation's board acts for it
     ("أقال مجلس إدارة شركة «طيران الساحل» برئاسة عادل كنعان، أمس الخميس، مدير الصيانة في الشركة نبيل الصراف.", [("dismiss", "", "طيران الساحل", "نبيل الصراف", "verb")]),
@@ -156,16 +156,29 @@ CASES = [
     ("The agreement with Microsoft was signed on Monday.", [("sign", "", "", "Microsoft", "verb")]),
     ("Microsoft withdrew from the deal on Wednesday.", [("withdraw", "", "Microsoft", "", "verb")]),
     ("انسحبت شركة مايكروسوفت من المشروع.", [("withdraw", "", "مايكروسوفت", "", "verb")]),
-    ("The regulator cancelled the OpenAI contract on June 16.", [("cancel", "", "", "OpenAI", "verb")]),
+    ("The regulator cancelled the OpenAI contract on June 16.", [("cancel", "", "regulator", "OpenAI", "verb")]),
     ("علّقت شركة مايكروسوفت عضوية ألتمان يوم 24 يوليو.", [("suspend", "", "مايكروسوفت", "ألتمان", "verb")]),
     ("وعلّق ألتمان على القرار في منشور.", []),  # «علّق على»: he commented
-    ("The court acquitted Sam Altman on August 6.", [("acquit", "", "", "Sam Altman", "verb")]),
+    ("The court acquitted Sam Altman on August 6.", [("acquit", "", "court", "Sam Altman", "verb")]),
     ("Sam Altman was let go on Monday.", [("dismiss", "", "", "Sam Altman", "verb")]),
     ("The central bank dismissed Microsoft's chief executive on Monday.", []),  # the owner is not whom
     # commas setting off who acted and when do not part an ambiguous verb from its object
     ("وقّع بنك مايكروسوفت، أمس الخميس 22 أكتوبر، اتفاقاً للاستحواذ على شبكة فروع.", [("sign", "", "مايكروسوفت", "", "verb")]),
     # a day between the stage word and the act does not count
     ("The university announced on 17 May 2026 the dismissal of Rana Zalfani.", [("dismiss", "announcement", "", "Rana Zalfani", "noun")]),
+    # who acted, named only by what it is: a body of the lexicon's [agents]
+    ("The federation's executive board named Sam Altman interim president on Tuesday.", [("appoint", "", "federation's executive board", "Sam Altman", "verb")]),
+    ("Sam Altman was arrested by police on Friday.", [("arrest", "", "police", "Sam Altman", "verb")]),
+    ("أقالت وزارة الرياضة أمس سام ألتمان.", [("dismiss", "", "وزارة الرياضة", "ألتمان", "verb")]),  # a noun and whose it is
+    ("A street named after Sam Altman opened on Tuesday.", []),  # "named" with no title after it names no appointment
+    # a verb with its object glued to it after a relative pronoun that the pronoun repeats, or after «منذ أن»
+    ("أُفرج عن سامي حداد، الذي كانت الشرطة قد اعتقلته يوم الجمعة.", [("release", "", "", "سامي حداد", "verb"), ("arrest", "", "الشرطة", "سامي حداد", "verb")]),
+    ("وتتولى رنا الزلفاني الإدارة منذ أن عيّنها سام ألتمان يوم الثلاثاء.", [("appoint", "", "ألتمان", "رنا الزلفاني", "verb")]),
+    ("وقال سامي حداد إن OpenAI، التي أقالته يوم الجمعة، لم تبلغه.", []),  # «التي»: the clause is about OpenAI, the pronoun is someone else
+    # the judge (القاضي) is no «قاضى» (sued): a verb never takes the article
+    ("رفض القاضي سامي حداد طلب الإفراج.", []),
+    # a resignation announced by whose it is, past his title set off by commas
+    ("أعلن سام ألتمان، رئيس الشركة السابق، أمس الاثنين استقالته من منصبه.", [("resign", "", "ألتمان", "", "verb")]),
 ]
 
 
@@ -305,7 +318,7 @@ def _events_read(text: str) -> list[tuple]:
         # the clause a subject-less «وقال» joins, not a name of an earlier sentence
         (
             "وأقالت الشركة مدير الموقع كريم عواد. ورفض الرئيس التنفيذي مروان الدباغ الدعوات إلى تنحيه، وقال: «لن أستقيل. مسؤوليتي أن أبقى».",
-            [("dismiss", "", False, "أقالت الشركة مدير الموقع كريم عواد"), ("resign", "مروان الدباغ", True, "لن أستقيل")],
+            [("dismiss", "الشركة", False, "أقالت الشركة مدير الموقع كريم عواد"), ("resign", "مروان الدباغ", True, "لن أستقيل")],
         ),
         ("وقال سامي حداد: «لن نتنحى».", [("resign", "سامي حداد", True, "لن نتنحى")]),
         # a wish in a clause of «أن» is no statement that it happens
@@ -445,7 +458,7 @@ def test_a_wire_datelines_place_and_agency_are_no_participants():
 
     text = "Board\n\nQARMAZ, July 23, 2026 (Qarmaz Herald) - The board fired Sam Altman on Tuesday."
     claims = analyse(Source(id="s", path="-", format="txt", text=text, sha256=""), ALIASES).claims
-    assert [(c.frame.agent, c.frame.patient) for c in claims if c.kind == "event"] == [("", "Sam Altman")]
+    assert [(c.frame.agent, c.frame.patient) for c in claims if c.kind == "event"] == [("board", "Sam Altman")]
     assert all("Qarmaz Herald" not in c.actors for c in claims)
 
 

@@ -206,6 +206,8 @@ def test_two_arabic_spellings_meet_when_their_long_vowels_agree(a, b, same):
         ("دارفا", "Darvia", OPEN),
         ("دارفيا", "Darvia", FIRM),
         ("إنفيديا", "Nvidia", FIRM),  # a word's first ا
+        ("مورافيتس", "Moravec", FIRM),  # a final c may be ts
+        ("موراك", "Moravec", NONE),
     ],
 )
 def test_how_an_arabic_word_fits_a_latin_one(arabic, latin, fit):

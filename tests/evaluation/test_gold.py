@@ -112,6 +112,10 @@ def test_side_matching():
     assert not side.matches(claim("001_x", ""))
     assert Side("001_x", "500", context="signed").matches(claim("001_x", "500", "they signed 500"))
     assert not Side("001_x", "500", context="signed").matches(claim("001_x", "500", "they hired 500"))
+    # a context that runs over two sentences of one quotation holds the claim's sentence
+    quoted = Side("001_x", "will not resign", context='"I will not resign. I was elected by the clubs," Dumitru said')
+    assert quoted.matches(claim("001_x", "will not resign", '"I will not resign.'))
+    assert not quoted.matches(claim("001_x", "will not resign", '"They will not resign.'))
 
 
 def test_format_text_and_json():

@@ -52,6 +52,12 @@ _BOARD = "The board of Microsoft appointed Sam Altman."
         (dict(agent="Civil Aviation Authority", text="The Civil Aviation Authority appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), None),  # acts for the state too
         (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="Microsoft chairman Karim Abdel-Nour appointed Sam Altman."), None),
         (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="The minister said Karim Abdel-Nour appointed Sam Altman."), None),  # not his title
+        # an agent named only by what it is (a body): set against a person in public office only
+        (dict(agent="executive board", agent_type="body", text="The executive board appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), ("conflict", "medium")),
+        (dict(agent="executive board", agent_type="body", text="The executive board appointed Sam Altman.", time=["2023-11-18"]), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman.", time=["2023-11-20"]), None),  # another day: another event
+        (dict(agent="وزارة النقل", agent_type="body", text="عيّنت وزارة النقل سام ألتمان."), dict(agent="كريم عبد النور", agent_type="person", text="وعيّن وزير النقل كريم عبد النور سام ألتمان."), None),  # a body of the state
+        (dict(agent="executive board", agent_type="body", text="The executive board appointed Sam Altman."), dict(agent="ministry", agent_type="body", text="The ministry appointed Sam Altman."), None),  # two bodies: not compared
+        (dict(agent="board", agent_type="body", text="The board appointed Sam Altman."), dict(agent="Microsoft", text=_BOARD), None),  # the board may be Microsoft's
     ],
 )
 def test_two_reports_of_one_event_are_judged(a, b, expected):

@@ -4,7 +4,7 @@ import pytest
 from factcheck.claims.context import content_keys, dates_a_statement, mention_context, slot_description, word_key
 from factcheck.claims.lexicon import lexicon
 from factcheck.reconcile.features import FEATURES
-from factcheck.reconcile.slots import align, names_meet, read_pair, rescale, units_compatible, date_acts
+from factcheck.reconcile.slots import align, date_acts, names_meet, read_pair, rescale, starts_a_state, units_compatible
 from factcheck.reconcile.thresholds import Thresholds, thresholds_for
 from factcheck.errors import ConfigError
 
@@ -336,3 +336,26 @@ def test_the_dates_of_two_different_acts_are_not_one_slot():
     restarted = dated("x", "a", "أعيد تشغيل المحطة يوم … بعد أن أكد المختبر مطابقة المياه")
     assert date_acts(stopped) == {"suspend"} and date_acts(restarted) == {"announcement"}
     assert read_pair(restarted, stopped, V, TH) is None
+
+
+def test_a_date_since_which_a_state_holds_is_compared_only_with_another():
+    def dated(cid, source, context, quote="2019"):
+        return {**claim(cid, cid, source=source, kind="date", context="رعاية الاتحاد الرئيسي", predicate="رعاية"), "unit": None, "date": "2019", "context": context, "quote": quote}
+
+    since = dated("x", "a", "الراعي الرئيسي للاتحاد منذ … ، أمس الخميس انسحابها من عقد الرعاية")
+    years = dated("x", "a", "الذي يقود المؤسسة … ، يمارس مهامه", quote="منذ تسع سنوات")
+    signed = dated("y", "b", "وقّع الاتحاد … عقد رعاية جديداً")
+    also_since = dated("y", "b", "راعي الاتحاد منذ … وحتى اليوم")
+    assert starts_a_state(since) and starts_a_state(years) and starts_a_state(also_since) and not starts_a_state(signed)
+    assert not starts_a_state(dated("z", "c", "واعتُقل منذ … في المطار", quote="منذ يومين"))  # an act in its clause: two days ago
+    assert read_pair(since, signed, V, TH) is None and read_pair(signed, years, V, TH) is None
+    assert read_pair(years, also_since, V, TH) is not None  # two states' beginnings: compared
+    bare = dated("y", "b", "رعاية الاتحاد الرئيسي في …")
+    assert not date_acts(years) and not date_acts(bare) and read_pair(years, bare, V, TH) is None  # no act either side: the beginning tells them apart
+
+
+def test_what_a_date_dates_leaves_out_a_relative_clause_after_it_the_article_and_an_attributive_participle():
+    assert not date_acts({"context": "أن تعقد المحكمة … أولى جلسات النظر في الدعوى التي رفعها النادي"})
+    assert date_acts({"context": "وقّع الاتحاد لكرة القدم أول أمس … عقد رعاية"}) == {"sign"}  # «القدم» (the foot) is no «قدم»
+    assert not date_acts({"context": "The federation's suspended secretary-general flew back on … and handed himself in"})
+    assert date_acts({"context": "The board suspended the secretary-general on …"}) == {"suspend"}

