@@ -41,7 +41,7 @@ from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
 _AGENT_LISTS = ("public_offices", "public_bodies", "bodies")  # [agents]: who acts for the state; bodies: who acts unnamed
-_STAGE_LISTS = (*STAGES, "intent_after", "another")  # intent_after: words after the act that make it a plan; another: that make it another act
+_STAGE_LISTS = (*STAGES, "intent_after", "another", "interim", "permanent")  # intent_after: words after the act that make it a plan; another: that make it another act; interim, permanent: its capacity
 ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
@@ -557,6 +557,22 @@ def tells_another(text: str, end: int, lex: EventLexicon | None = None) -> bool:
     return pattern.search(window[: stop.start()] if stop else window) is not None
 
 
+CAPACITY_WORDS = 12  # a word of an appointment's capacity stands at most this many words after the act's words
+
+
+def capacity(text: str, end: int, lex: EventLexicon | None = None) -> str:
+    """The capacity the words after an act's words (ending at ``end``; at most
+    :data:`CAPACITY_WORDS` words, in its sentence) give it: "interim" ("named Khoury, its
+    chief financial officer, as interim chief executive", «رئيسة مؤقتة»), "permanent"
+    («بصورة دائمة»), the nearer where both stand, or "" (neither)."""
+    lex = lex or event_lexicon()
+    window = text[end : _words_forward(text, end, CAPACITY_WORDS)]
+    stop = _SENTENCE_END.search(window)
+    window = window[: stop.start()] if stop else window
+    said = [(m.start(), k) for k in ("interim", "permanent") if lex.stage_patterns.get(k) is not None for m in lex.stage_patterns[k].finditer(window)]
+    return min(said)[1] if said else ""  # the nearest: "as interim chief executive until a permanent appointment is made"
+
+
 def states_act(text: str, word: str, end: int, kind: EventType) -> bool:
     """Whether ``word`` (an act's word ending at ``end``) states the act: always, unless the
     lexicon lists it as ambiguous; then only when one of the action's objects stands in its
@@ -826,7 +842,7 @@ def _body_agent(text: str, start: int, end: int, arabic: bool, lex: EventLexicon
             at = re.search(r"(?:كان|كانت|كانوا)\s+", lead)
             found = pattern.match(lead, at.end()) if at else None
         else:
-            found = pattern.match(text, len(text[:end]) + len(text[end:]) - len(text[end:].lstrip()))
+            found = pattern.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
         if found is None:
             return ""
         cue = found.group("cue")
@@ -842,14 +858,19 @@ def _body_agent(text: str, start: int, end: int, arabic: bool, lex: EventLexicon
     found = _BODY_BEFORE.search(lead)
     if found is None or not pattern.fullmatch(found.group("body")):
         return ""
-    return " ".join(found.group("which").split() + [found.group("body")])
+    which = _WHICH_BODY.search(lead, 0, found.start())  # "the federation's executive board", "Veltrix's board"
+    return " ".join((which.group("which") or which.group("owner") or "").split() + [found.group("body")]) if which else found.group("body")
 
 
-# an English body right before its verb: "the federation's executive board named", "police
-# arrested", "the sports ministry on Saturday froze" (a date given is blank by then)
+# an English body right before its verb: "police arrested", "the board on Saturday fired"
+# (a date given is blank by then), and the words that say which body, after "the" or an
+# owner's name: "the federation's executive board named"
 _BODY_BEFORE = re.compile(
-    r"(?:^|(?<=\s))(?:the\s+|its\s+|their\s+)?(?P<which>(?:[\w-]+['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}?)"
-    r"(?P<body>[a-z]+(?:\s+of\s+directors)?)\s+(?:(?:also|later|then|quickly|swiftly|unanimously|has|had|have|\w+ly)\s+)?$",
+    r"(?:^|(?<=\s))(?P<body>[a-z]+(?:\s+of\s+directors)?)\s+(?:(?:also|later|then|quickly|swiftly|unanimously|has|had|have|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_WHICH_BODY = re.compile(
+    r"(?:(?:^|(?<=\s))(?:the|its|their)\s+(?P<which>(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?)|(?:^|(?<=\s))(?P<owner>[\w-]+['’]s\s+))$",
     re.IGNORECASE,
 )
 
@@ -863,7 +884,7 @@ def _light_verb(text: str, start: int, kind: EventType, names: list[tuple[int, i
     lo = _words_back(text, start, NAME_WORDS + 6)  # a title and its organisation may stand between
     apposed = next((s for s, e, _, _ in reversed(names) if lo <= s and e <= start and _APPOSED_AR.fullmatch(text, e, start)), None)
     found = [
-        m for m in kind.light_verbs.finditer(text, min(lo, apposed if apposed is not None else lo), start)
+        m for m in kind.light_verbs.finditer(text, lo, start)
         if not _BREAK.search(text, m.end("cue"), start) or (apposed is not None and m.end("cue") <= apposed and not _BREAK.search(text, m.end("cue"), apposed))
     ]  # fmt: skip
     return found[-1] if found else None

@@ -40,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.calendar_math import day_interval
-from factcheck.claims.events import acts_for_the_state, event_lexicon, tells_another
+from factcheck.claims.events import acts_for_the_state, capacity, event_lexicon, tells_another
 from factcheck.reconcile.features import parties_meet
 from factcheck.reconcile.slots import Alignment, pair_cosines, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -80,6 +80,8 @@ def same_event(a: dict, b: dict) -> bool:
         return False  # the board's vote to fire is not the firing, nor its announcement
     if another_act(a) != another_act(b):
         return False  # "signed a separate agreement": not the signing the other report tells
+    if len({capacity_of(a), capacity_of(b)} - {""}) > 1:
+        return False  # an interim appointment and a permanent one: two acts
     pa, pb = participants(a), participants(b)
     for role in sorted(set(identity_of(a)) | set(identity_of(b))):
         if not (pa[role] and pb[role] and parties_meet(a, [pa[role]], b, [pb[role]])):
@@ -94,6 +96,20 @@ def another_act(claim: dict) -> bool:
     if not text:
         return False
     return _tells_another(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+
+
+def capacity_of(claim: dict) -> str:
+    """The capacity the report gives its act ("interim", "permanent" or "":
+    :func:`factcheck.claims.events.capacity`)."""
+    text = claim.get("text")
+    if not text:
+        return ""
+    return _capacity(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+
+
+@lru_cache(maxsize=65536)
+def _capacity(sentence: str, end: int, lexicon: str) -> str:
+    return capacity(sentence, end, event_lexicon())
 
 
 @lru_cache(maxsize=65536)

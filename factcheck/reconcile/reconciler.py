@@ -52,8 +52,9 @@ from factcheck.text.normalize import normalize_sentence
 #: transliteration would write so ("Sam", «سامي») match open, and two Arabic spellings
 #: compare ه ح ع and each gap's long vowels. 13: a date since which a state holds is one slot
 #: only with another; a date's act is not read from a relative clause after it, a participle
-#: before a noun, a word with the article, or a word of announcement alone.
-ALIGNMENT_RULES = 13
+#: before a noun, a word with the article, or a word of announcement alone. 14: an interim
+#: appointment and a permanent one are two events.
+ALIGNMENT_RULES = 14
 
 
 @dataclass

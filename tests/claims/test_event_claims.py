@@ -169,6 +169,7 @@ CASES = [
     # who acted, named only by what it is: a body of the lexicon's [agents]
     ("The federation's executive board named Sam Altman interim president on Tuesday.", [("appoint", "", "federation's executive board", "Sam Altman", "verb")]),
     ("Sam Altman was arrested by police on Friday.", [("arrest", "", "police", "Sam Altman", "verb")]),
+    ("The spokesman said police arrested Sam Altman.", [("arrest", "", "police", "Sam Altman", "verb")]),  # the body's own words only
     ("أقالت وزارة الرياضة أمس سام ألتمان.", [("dismiss", "", "وزارة الرياضة", "ألتمان", "verb")]),  # a noun and whose it is
     ("A street named after Sam Altman opened on Tuesday.", []),  # "named" with no title after it names no appointment
     # a verb with its object glued to it after a relative pronoun that the pronoun repeats, or after «منذ أن»

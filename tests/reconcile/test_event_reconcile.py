@@ -291,3 +291,16 @@ def test_an_act_one_source_tells_twice_months_apart_is_two_events(tmp_path):
     # two days in one source less than a week apart: one of them is wrong
     close = twice.replace("3 June 2025", "3 February 2026")
     assert ("a", "a", "conflict", True) in _reports(tmp_path, {"a.txt": close})
+
+
+def test_an_interim_appointment_and_a_permanent_one_are_two_events():
+    def appointed(source, text):
+        claim = _event(source, "appoint", patient="Sam Altman", text=text)
+        return claim | {"char_end": text.index("Sam Altman") + len("Sam Altman")}
+
+    interim = appointed("a", "The board named Sam Altman, its finance chief, as interim chief executive until a permanent one is found.")
+    permanent = appointed("b", "The board appointed Sam Altman chief executive permanently.")
+    plain = appointed("c", "The board appointed Sam Altman chief executive.")
+    arabic_interim = _event("d", "appoint", patient="Sam Altman", text="عيّن المجلس Sam Altman رئيساً تنفيذياً مؤقتاً.") | {"char_end": 23}
+    assert not same_event(interim, permanent) and not same_event(arabic_interim, permanent)
+    assert same_event(interim, plain) and same_event(permanent, plain) and same_event(interim, arabic_interim)
