@@ -887,7 +887,20 @@ def _light_verb(text: str, start: int, kind: EventType, names: list[tuple[int, i
         m for m in kind.light_verbs.finditer(text, lo, start)
         if not _BREAK.search(text, m.end("cue"), start) or (apposed is not None and m.end("cue") <= apposed and not _BREAK.search(text, m.end("cue"), apposed))
     ]  # fmt: skip
+    if found and _announces(found[-1].group("cue"), event_lexicon()) and not _OWN_NOUN.search(text, found[-1].end("cue"), start) and not _OWN_NOUN_AR.match(text, start):
+        return None  # "announced Matrouk's resignation": someone else's act, announced (a stage)
     return found[-1] if found else None
+
+
+# a word of announcement states an act with its noun only when the noun is the announcer's
+# own: "announced his resignation", «أعلن ... استقالته» (a pronoun glued to the noun)
+_OWN_NOUN = re.compile(r"\s(?:his|her|their|its)\s+$", re.IGNORECASE)
+_OWN_NOUN_AR = re.compile(r"\S+(?:ه|ها|هم|هما)(?![^\W\d_])")
+
+
+def _announces(word: str, lex: EventLexicon) -> bool:
+    pattern = lex.stage_patterns.get("announcement")
+    return pattern is not None and pattern.fullmatch(word) is not None
 
 
 def _light_verb_agent(text: str, start: int, names: list[tuple[int, int, str, str]], verb: re.Match | None, arabic: bool) -> str | None:

@@ -180,6 +180,9 @@ CASES = [
     ("رفض القاضي سامي حداد طلب الإفراج.", []),
     # a resignation announced by whose it is, past his title set off by commas
     ("أعلن سام ألتمان، رئيس الشركة السابق، أمس الاثنين استقالته من منصبه.", [("resign", "", "ألتمان", "", "verb")]),
+    ("Sam Altman announced his resignation on Monday.", [("resign", "", "Sam Altman", "", "verb")]),
+    # ... someone else's resignation announced is an announcement (a stage), not the act
+    ("Microsoft announced Sam Altman's resignation on Monday.", [("resign", "announcement", "Sam Altman", "", "noun")]),
 ]
 
 
