@@ -306,6 +306,12 @@ def event_lexicon() -> EventLexicon:
     return _load(os.environ.get("FACTCHECK_EVENTS") or None)
 
 
+def takes_the_article(match: re.Match, form: str) -> bool:
+    """Whether a verb of the lexicon, found by its pattern (group ``pre``: the clitic), is
+    written with the article: then it is no verb («القاضي», the judge, is no «قاضى», sued)."""
+    return form == "verb" and (match.group("pre") or "").endswith("ال")
+
+
 def find_events(
     text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None, days: Iterable[tuple[int, int]] = ()
 ) -> list[EventMention]:
@@ -327,8 +333,8 @@ def find_events(
         if found is None:
             continue
         action, form = found
-        if form == "verb" and (m.group("pre") or "").endswith("ال"):
-            continue  # «القاضي» (the judge) is no «قاضى» (sued): a verb never takes the article
+        if takes_the_article(m, form):
+            continue  # «القاضي» (the judge) is no «قاضى» (sued)
         kind = lex.types[action]
         if not states_act(text, m.group("cue"), end, kind):
             continue  # «وقعت الحادثة»: it happened, not a signing

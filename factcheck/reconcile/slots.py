@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.context import content_keys, dates_a_statement
-from factcheck.claims.events import clause_of, event_lexicon, states_act
+from factcheck.claims.events import clause_of, event_lexicon, states_act, takes_the_article
 from factcheck.claims.frames import roles_compatible
 from factcheck.claims.money import currencies
 from factcheck.reconcile.intervals import journalistic, representative
@@ -296,9 +296,14 @@ def starts_a_state(claim: dict) -> bool:
     """Whether a date claim says since when a state has held ("sponsor since 2019", «الذي
     يقود المؤسسة منذ تسع سنوات»): the date follows "since" or «منذ» and its clause names no
     act (where it names one, «اعتقل منذ يومين» dates the arrest: two days ago)."""
-    text = claim.get("context") or ""
+    return _starts_a_state(claim.get("context") or "", claim.get("quote") or "", event_lexicon().fingerprint)
+
+
+@lru_cache(maxsize=65536)
+def _starts_a_state(text: str, quote: str, lexicon: str) -> bool:
+    """:func:`starts_a_state`, cached per event lexicon (its fingerprint), as :func:`_acts_in`."""
     at = text.find("…")
-    if at < 0 or not (_SINCE_BEFORE.search(text, 0, at) or _SINCE_QUOTE.match(claim.get("quote") or "")):
+    if at < 0 or not (_SINCE_BEFORE.search(text, 0, at) or _SINCE_QUOTE.match(quote)):
         return False
     return not _acts_of(_date_clause(text), event_lexicon())
 
@@ -316,8 +321,8 @@ def _acts_of(text: str, lex) -> frozenset[str]:
             continue  # («وقع الحادث»: it happened, no signing)
         if found[1] == "verb" and _ATTRIBUTIVE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        if found[1] == "verb" and (m.group("pre") or "").endswith("ال"):
-            continue  # «القاضي», the judge: no verb takes the article
+        if takes_the_article(m, found[1]):
+            continue  # «القاضي», the judge
         acts.add(found[0])
     stages = [p for p in lex.stage_patterns.values() if p is not None]
     for name, kind in sorted(lex.types.items()):
