@@ -110,16 +110,20 @@ class KnownNames:
     latin: dict[str, str] = field(default_factory=dict)
     arabic: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # key -> (canonical, type)
     foreign: dict[str, str] = field(default_factory=dict)  # skeleton -> type
+    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # "OWA" -> (canonical, type)
+    surnames: dict[str, str] = field(default_factory=dict)  # "sorrant" -> "Halima Sorrant" ("" when two people share it)
     _first: frozenset = field(default_factory=frozenset, repr=False, compare=False)
     _size: int = field(default=-1, repr=False, compare=False)
 
     def update(self, other: KnownNames) -> None:
-        for mine, theirs in ((self.latin, other.latin), (self.arabic, other.arabic), (self.foreign, other.foreign)):
+        for mine, theirs in ((self.latin, other.latin), (self.arabic, other.arabic), (self.foreign, other.foreign), (self.acronyms, other.acronyms)):
             for key, value in theirs.items():
                 mine.setdefault(key, value)
+        for key, value in other.surnames.items():
+            self.surnames[key] = value if self.surnames.get(key, value) == value else ""
 
     def __bool__(self) -> bool:
-        return bool(self.latin or self.arabic or self.foreign)
+        return bool(self.latin or self.arabic or self.foreign or self.acronyms or self.surnames)
 
     @property
     def arabic_first_words(self) -> frozenset[str]:
@@ -243,6 +247,14 @@ class AliasTable:
                         known.arabic.setdefault(tuple(normalize_for_match(e.canonical).split()), (e.canonical, e.type))
                     continue
                 words = e.canonical.split()
+                acronym = _ACRONYM_AFTER.match(text, e.char_end)
+                if acronym and e.type not in ("speaker",) and _initials(words, cues) == acronym.group(1).upper():
+                    # "the Ostrel Water Authority (OWA)": "OWA" names it wherever the source writes it
+                    known.acronyms.setdefault(acronym.group(1), (e.canonical, e.type))
+                if e.type == "person" and len(words) > 1 and words[-1][:1].isupper():
+                    # "Halima Sorrant": "Sorrant" alone is her, unless someone else shares the name
+                    key = normalize_for_match(words[-1])
+                    known.surnames[key] = e.canonical if known.surnames.get(key, e.canonical) == e.canonical else ""
                 if len(words) == 1 and not _starts_sentence(text, e.char_start, cues):
                     known.latin.setdefault(normalize_for_match(e.canonical), e.type)
                 for word in words:
@@ -336,6 +348,13 @@ class _LatinReader:
             canonical = " ".join(surface.split())  # "Acme  Corp" as written is Acme Corp
             titled = titled or self._title_before(start)
             kind, speaks = self._kind(surface, start, titled)
+            if kind in ("name", "speaker") and " " not in canonical and self.known.surnames.get(normalize_for_match(canonical)):
+                # a person the source named in full: "Sorrant suspended" is Halima Sorrant
+                canonical, kind = self.known.surnames[normalize_for_match(canonical)], "person" if kind == "name" else kind
+            if canonical in self.known.acronyms:
+                # an acronym the source spelled out: the name it stands for, of its type
+                canonical, named = self.known.acronyms[canonical]
+                kind = named if kind in ("name", "speaker") else kind
             self.found.append(Entity(canonical, kind, surface, start, end, speaks))
             self.taken[start:end] = b"\x01" * (end - start)
 
@@ -359,6 +378,13 @@ class _LatinReader:
         before = _WORD_OR_COMMA.findall(self.text[max(0, start - 30) : start])
         return bool(before) and normalize_for_match(before[-1]) in self.cues.en_titles
 
+    def _title_after(self, end: int) -> bool:
+        """Whether a person's title follows the name in apposition: "Dario Venkel, the
+        utility's chief executive,", "Ines Farrow, a former safety manager"; not an
+        organisation's own ("Nortek, its director said")."""
+        m = _TITLE_AFTER.match(self.text, end)
+        return bool(m) and any(normalize_for_match(w) in self.cues.en_titles for w in m.group("words").split())
+
     def _kind(self, surface: str, start: int, titled: bool) -> tuple[str, bool]:
         """What a capitalised name stands for in its sentence, and whether it speaks."""
         cues, text = self.cues, self.text
@@ -368,7 +394,7 @@ class _LatinReader:
         ends_clause = not after or after[0] == "," or normalize_for_match(after[0]) in cues.en_not_names
         speaks = bool((after and after[0] in cues.en_saying) or (before and before[-1] in cues.en_saying and ends_clause))
         words = [normalize_for_match(w) for w in surface.split()]
-        if titled:
+        if titled or self._title_after(start + len(surface)):
             return "person", speaks
         if len(words) > 1 and (words[-1] in cues.en_organisation_suffixes or ("of" in words and words[0] in cues.en_organisation_suffixes)):
             return "organisation", speaks  # "Alder Mining", "Bank of Ireland"
@@ -392,6 +418,21 @@ class _LatinReader:
         if speaks:
             return "speaker", speaks
         return "name", speaks
+
+
+# a comma, then "the", "a" or "his"/"her", perhaps an owner ("the utility's"), then up to
+# three words, one of them a person's title
+_TITLE_AFTER = re.compile(r"\s*,\s+(?!(?:its|their|our|whose)\b)(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+['’]s\s+)?(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)(?=\s*[,.;)]|\s+(?:of|at|for|in)\b)", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def _initials(words: list[str], cues: NameCues) -> str:
+    """The initials of a name's capitalised words, its joiners left out ("Bank of Ireland": "BI").
+
+    >>> _initials(["Ostrel", "Water", "Authority"], name_cues()), _initials(["Bank", "of", "Ireland"], name_cues())
+    ('OWA', 'BI')
+    """
+    return "".join(w[0] for w in words if w[:1].isupper() and normalize_for_match(w) not in cues.en_joiners)
 
 
 def _starts_sentence(text: str, start: int, cues: NameCues | None = None) -> bool:
@@ -723,9 +764,12 @@ class _ArabicReader:
             else:
                 j += 1  # "وزير المالية"
         described = 0
-        while j < len(self.tokens) and self._joined(j) and described < 2 and self._free(j):
-            r = self.tokens[j].plain
-            if r.definite and not self._function(r) and arabic_commonness(r.stem) >= self.cues.ar_definite_zipf:
+        while j < len(self.tokens) and self._joined(j) and described < 3 and self._free(j):
+            t = self.tokens[j]
+            # "وزيرة المياه والبنية التحتية": a second field joined by و describes the title too
+            joined = [x for x in t.readings if x.clitic == 1 and t.text[:1] == "و"] if described or not definite else []
+            r = t.plain if t.plain.definite else joined[0] if joined else t.plain
+            if r.definite and not self._function(r) and arabic_commonness(r.stem) >= self.cues.ar_definite_zipf and (described < 2 or r is not t.plain):
                 j += 1
                 described += 1
             else:
@@ -755,7 +799,7 @@ class _ArabicReader:
         # التنفيذي كريم": not ك + "ريم")
         listed = first.key in self.cues.ar_given_names and not self._function(first) and not self._cue_word(first.key)
         blocked = self._blocked(self.tokens[j]) and not listed
-        if first.definite or blocked or not (listed or self._given_name(first)) or self._clitic_word(self.tokens[j]):
+        if first.definite or blocked or not (listed or self._given_name(first) or self._unseen_after(j)) or self._clitic_word(self.tokens[j]):
             return max(j, i + 1)
         end = j + 1
         while end < len(self.tokens) and end - j < self.cues.ar_max_words and self._joined(end) and self._free(end):
@@ -792,6 +836,19 @@ class _ArabicReader:
         """Whether ``t`` is plainly a clitic and a word: unseen as written, met with the
         clitic off ("وسألوه"). A name right after a title takes no clitic."""
         return zipf(t.plain.stem, "ar") < 1.0 and any(r.clitic and zipf(r.stem, "ar") >= 2.5 for r in t.readings)
+
+    def _unseen_after(self, j: int) -> bool:
+        """Whether the word after token ``j`` (a title's next word) is a family name no word
+        list holds, in no reading and never with the article («الوزيرة حليمة سورانت»): the
+        word before it is then a given name, however common it is as a noun or adjective."""
+        k = j + 1
+        if k >= len(self.tokens) or not self._joined(k) or not self._free(k):
+            return False
+        r = self.tokens[k].plain
+        if r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key):
+            return False
+        cues = self.cues
+        return all(zipf(x.stem, "ar") < cues.ar_rare_zipf for x in self.tokens[k].readings) and arabic_commonness(r.stem) < cues.ar_foreign_definite_zipf
 
     def _given_name(self, r: Reading) -> bool:
         """Whether the word after a title may be a first name. First names are often
@@ -910,12 +967,40 @@ class _ArabicReader:
         words = [self.tokens[i].plain, self.tokens[i + 1].plain]
         if any(r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key) for r in words):
             return None
+        return words[0] if self._name_like(words) else None
+
+    def _name_like(self, words: list[Reading]) -> bool:
+        """Whether the words of a slot that only a name fills read as one: one is a foreign
+        name (met as written below ``foreign_zipf``, with the article below
+        ``foreign_definite_zipf``), or none is common with the article (below
+        ``definite_zipf``) and one is not common as written."""
         cues = self.cues
         with_article = [arabic_commonness(r.stem) for r in words]
         as_written = [zipf(r.stem, "ar") for r in words]
         foreign = any(z < cues.ar_foreign_zipf and d < cues.ar_foreign_definite_zipf for z, d in zip(as_written, with_article))
         uncommon = max(with_article) < cues.ar_definite_zipf and min(as_written) < cues.ar_foreign_zipf
-        return words[0] if foreign or uncommon else None
+        return foreign or uncommon
+
+    def _apposed_pair(self, i: int) -> int:
+        """The end of a name of two words, or one, right before a comma and a person's title
+        in apposition («اعتقلت الشرطة ماريك تولين، المشرف على الوردية», «إينيس فارو، مديرة
+        السلامة»): the title says who the words before it are. No word has the article or a
+        clitic, is a cue or a function word, and the words read as a name
+        (:meth:`_name_like`); ``i`` when there is none."""
+        for n in (2, 1):
+            end = i + n
+            if end >= len(self.tokens) or not all(self._free(k) for k in range(i, end)) or not all(self._joined(k) for k in range(i + 1, end)):
+                continue
+            if self._joined(end) or self.text[self.tokens[end - 1].end : self.tokens[end].start].strip() not in ("،", ","):
+                continue
+            if not self._person_cue(end)[0]:
+                continue
+            words = [self.tokens[k].plain for k in range(i, end)]
+            if any(r.definite or r.clitic or len(r.stem) < 3 or self._function(r) or self._cue_word(r.key) for r in words):
+                continue
+            if self._name_like(words):
+                return end
+        return i
 
     def _saying_verb(self, k: int) -> bool:
         return any(r.key in self.cues.ar_subject_verbs for r in self.tokens[k].readings)
@@ -970,6 +1055,10 @@ class _ArabicReader:
     def _rare_at(self, i: int) -> int:
         if not self._free(i):
             return i + 1
+        end = self._apposed_pair(i)
+        if end > i:
+            self._add(i, end, "person", first=self.tokens[i].plain, speaks=self._says(i, end))
+            return end
         before = self.tokens[i - 1].plain.key if i > 0 and self._joined(i) else ""
         nominal = before in self.cues.prepositions or before in self.cues.ar_construct_heads
         first = self._rare(self.tokens[i], nominal=nominal, opens=self._opens(i))

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
-from factcheck.claims.frames import CLITICS, phrase_pattern
+from factcheck.claims.frames import CLITICS, GAP, phrase_pattern
 from factcheck.claims.model import EventMention
 from factcheck.claims.modality import DENIAL
 from factcheck.claims.name_cues import name_cues
@@ -50,6 +50,7 @@ _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقا�
 _VERB_CLITICS = r"[وفل]|س"  # before a verb: never the article («القدم», the foot, is no «قدم»)
 _EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after")
 _WORD_LISTS = ("verbs", "nouns", "patient_after", "passive", "light_verbs", "ambiguous", "objects")
+REREAD_WORDS = 16  # how far the objects that make a word another action's may follow it
 OBJECT_WORDS = 10  # an ambiguous verb states the act when one of its objects follows within this many words
 OBJECT_CHARS = 160  # ... or stands before it, within this many words and characters
 _WORD = re.compile(r"\S+")
@@ -127,7 +128,7 @@ class EventLexicon:
             )
             for form in ("verbs", "nouns", "passive", "ambiguous"):
                 for word in entry.get(form, []):
-                    key = normalize_for_match(word)
+                    key = _form_key(word)
                     if form == "passive":
                         passive.add(key)
                     kind = "noun" if form == "nouns" else "verb"  # (an ambiguous word is a verb)
@@ -172,6 +173,17 @@ class EventLexicon:
         self._first_person = frozenset(k for k in first if k not in forms)
         forms.update({k: (first[k], "verb") for k in sorted(self._first_person)})
         self._forms = forms
+        # a word of one action listed as ambiguous in another reads as the other when one of
+        # the other's objects follows it: «أوقفت الشرطة فلاناً» arrested, «أوقفته عن العمل» suspended
+        alternatives: dict[str, list[str]] = {}
+        for entry in events:
+            for word in entry.get("ambiguous", []):
+                key = _form_key(word)
+                if key in forms and forms[key][0] != entry["name"]:
+                    alternatives.setdefault(key, []).append(entry["name"])
+        self._alternatives = {k: tuple(v) for k, v in sorted(alternatives.items())}
+        # a phrase with a gap ("lawsuit … against") is found by its pattern, as read with its gap
+        self._gapped = [(phrase_pattern([k]), v) for k, v in sorted(forms.items()) if GAP in k]
         self._passive = frozenset(passive)
         self.pattern = phrase_pattern(forms, _CLITICS)
         self.stage_patterns = {stage: phrase_pattern(stages.get(stage, []), _CLITICS) for stage in _STAGE_LISTS}
@@ -185,8 +197,26 @@ class EventLexicon:
         ))  # fmt: skip
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
+    def reread(self, word: str, text: str, end: int) -> str | None:
+        """The other action ``word`` (ending at ``end`` in ``text``) states, when it is listed
+        as ambiguous in another action and one of that action's objects follows it in its
+        clause («أوقفت ... عن العمل»); None otherwise."""
+        key = normalize_for_match(word)
+        if key in self._glued:  # «أوقفته»: the verb «أوقفت» and its object
+            key = key[: -len(self._glued[key])]
+        for action in self._alternatives.get(key, ()):
+            objects = self.types[action].objects
+            # past whom it was done to, however long the title («أوقفت الإدارة مديرة السلامة في المحطة X عن العمل»)
+            found = objects.search(text, end, _words_forward(text, end, REREAD_WORDS)) if objects is not None else None
+            if found is not None and not _SENTENCE_END.search(text, end, found.start()):
+                return action
+        return None
+
     def form_of(self, word: str) -> tuple[str, str] | None:
-        return self._forms.get(normalize_for_match(word))
+        found = self._forms.get(normalize_for_match(word))
+        if found is None and self._gapped:
+            found = next((v for pattern, v in self._gapped if pattern.fullmatch(word)), None)
+        return found
 
     def passive(self, word: str) -> bool:
         """Whether the Arabic verb ``word``, as written, is in the passive voice: listed as
@@ -306,6 +336,23 @@ def event_lexicon() -> EventLexicon:
     return _load(os.environ.get("FACTCHECK_EVENTS") or None)
 
 
+def _form_key(word: str) -> str:
+    """A listed form's key: its normalised words, and a phrase's gap (:data:`GAP`) kept."""
+    return f" {GAP} ".join(normalize_for_match(part).strip() for part in word.split(GAP))
+
+
+def _names_in_gap(match: re.Match, names: list[tuple[int, int, str, str]]) -> bool:
+    """Whether the names that meet a phrase's words stand only between its first and last
+    words, in the few words a listed phrase's gap allows («دعوى أمام محكمة أوستريل ضد»):
+    a phrase of adjacent words holds no name, so the first or last word meets it."""
+    start, end = match.span("cue")
+    words = match.group("cue").split()
+    if len(words) < 3:
+        return False
+    first_end, last_start = start + len(words[0]), end - len(words[-1])
+    return all(first_end <= s and e <= last_start for s, e, _, _ in names if s < end and start < e)
+
+
 def takes_the_article(match: re.Match, form: str) -> bool:
     """Whether a verb of the lexicon, found by its pattern (group ``pre``: the clitic), is
     written with the article: then it is no verb («القاضي», the judge, is no «قاضى», sued)."""
@@ -313,21 +360,24 @@ def takes_the_article(match: re.Match, form: str) -> bool:
 
 
 def find_events(
-    text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None, days: Iterable[tuple[int, int]] = ()
+    text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None, days: Iterable[tuple[int, int]] = (),
+    referent: str = "",
 ) -> list[EventMention]:
     """The events ``text`` (one sentence) asserts. ``names`` are the (start, end, canonical,
     type) spans of the people and organisations in it, in order and not overlapping; ``arabic``
     whether the sentence is Arabic (its verbs come first); ``days`` the spans of the dates
     it gives, which count as no words between an act and its participants («اعتقلت الشرطة
-    أول أمس الثلاثاء مدير المحطة يوسف مرّاش»). Hedging and negation are left to the caller."""
+    أول أمس الثلاثاء مدير المحطة يوسف مرّاش»); ``referent`` the person the sentences before
+    it last named, whom an Arabic act with no named party stands for («استقال يوم السبت»,
+    «إذ أوقفته الشرطة» opening the sentence). Hedging and negation are left to the caller."""
     lex = lex or event_lexicon()
-    if lex.pattern is None or not (names or (_FIRST_PERSON_AR.search(text) if arabic else _FIRST_PERSON_WORD.search(text))):
+    if lex.pattern is None or not (names or (arabic and referent) or (_FIRST_PERSON_AR.search(text) if arabic else _FIRST_PERSON_WORD.search(text))):
         return []
     reach = _without_days(text, days)  # the text participants are bound in
     out = []
     for m in lex.pattern.finditer(text):
         start, end = m.span("cue")
-        if any(s < end and start < e for s, e, _, _ in names):
+        if any(s < end and start < e for s, e, _, _ in names) and not _names_in_gap(m, names):
             continue  # inside a name
         found = lex.form_of(m.group("cue"))
         if found is None:
@@ -342,6 +392,9 @@ def find_events(
         if glued:
             action, form = lex.glued_action(m.group("cue")), "verb"
             kind = lex.types[action]
+        other = lex.reread(m.group("cue"), text, end)
+        if other:
+            action, kind = other, lex.types[other]  # «أوقفته عن العمل»: suspended, not arrested
         if lex.suffixed(m.group("cue")) and not glued:
             # «استقالته»: his resignation; whose, the name before it says («نفى ... المطروك استقالته»)
             owner = _subject_before(reach, start, names) or (_apposed_owner(reach, start, names) if arabic else None)
@@ -349,7 +402,7 @@ def find_events(
             agent, patient, patient_end = (subject, "", -1) if not kind.transitive else ("", subject, -1)
             verb = _light_verb(text, start, kind, names)
         elif glued:
-            agent, patient = _glued_participants(reach, start, end, names, kind, glued)
+            agent, patient = _glued_participants(reach, start, end, names, kind, glued, referent)
             patient_end, verb = -1, None
         else:
             if not arabic and form == "verb" and _POSSESSIVE.search(text, 0, start):
@@ -359,13 +412,17 @@ def find_events(
             agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb)
         if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
             agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
+        if not (agent or patient) and arabic and referent and form == "verb" and not kind.transitive and _dropped_subject(text, start, end):
+            agent = referent  # «استقال يوم السبت»: the verb's own subject, the person just named
         if arabic and lex.first_person(m.group("cue")):
             if not _FIRST_PERSON_LEAD.search(text, 0, start):
                 continue  # «يسعدني أن أعود»: a wish in a clause of «أن», no statement that it happens
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
         if not (agent or patient):
             continue
-        agent_type = next((t for _, _, n, t in names if n == agent), "") if agent else ""
+        if _QUESTION_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "asked whether he would step down", «سئل عما إذا كان سيستقيل»: a question, no act
+        agent_type = next((t for _, _, n, t in names if n == agent), "person" if agent == referent else "") if agent else ""
         if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
             at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
             agent = _body_agent(reach, *at, arabic, lex, glued=bool(glued), passive=arabic and not glued and lex.passive(m.group("cue")))
@@ -391,6 +448,10 @@ def find_events(
             )
         )
     return out
+
+
+# an indirect question up to four words before an act's word: what is asked is not told
+_QUESTION_BEFORE = re.compile(r"(?<![^\W\d_])(?:whether|[وف]?(?:ما|عما|فيما)\s+إذا|[وف]?هل)(?:\s+[^\s,،.;:؛]+){0,4}\s+$", re.IGNORECASE)
 
 
 # A word that introduces a date: it goes with the date («في 24 كانون الثاني», "on Monday").
@@ -476,6 +537,38 @@ DENIAL_WORDS = 20  # how far before a denied act its verb of denial may stand, f
 _DENIAL = phrase_pattern(DENIAL, r"[وف]")
 _NOUN_NEGATORS = phrase_pattern(["no", "not", "never", "without", "عدم", "لا", "بلا", "دون", "بدون", *DENIAL], r"[وف]")
 NOUN_NEGATION_WORDS = 3  # how far before an act's noun its negator may stand
+
+
+# a refusal right before an act: "refused to release", "rejected a request to release",
+# «رفض القاضي الإفراج عنه», «رفضت المحكمة طلب الإفراج»; not "refused to comment on his
+# resignation", «رفض التعليق على استقالته» (the act behind another word or a preposition)
+_REFUSAL_EN = re.compile(
+    r"\b(?:refused|refuses|refuse|refusing|declined|declines|decline|rejected|rejects|reject|rejecting|turned\s+down|turns\s+down)"
+    r"\s+(?:(?:to|the|a|an|his|her|its|their|request|requests|application|applications|bid|call|calls|demand|demands|plea|appeal|for|of|be)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_REFUSAL_AR = re.compile(r"(?:^|(?<=\s))[وف]?(?:رفض|رفضت|رفضوا|يرفض|ترفض|يرفضون|رفضه|رفضها)((?:\s+[^\s]+){0,3})\s+$")
+_REFUSAL_AR_BLOCK = frozenset("في من على عن إلى الى مع بعد قبل أن إن لأن حتى".split())
+
+
+def refused(text: str, event: EventMention) -> bool:
+    """Whether a refusal stands right before the act's word, saying the act was refused:
+    then it did not happen (the event is negated, and its quote runs from the refusal)."""
+    at = event.char_start
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1  # the word's clitics and article («الإفراج»)
+    lo = max(0, at - 80)
+    lead = text[lo:at]
+    m = _REFUSAL_EN.search(lead)
+    if m is None:
+        m = _REFUSAL_AR.search(lead)
+        if m is None or _BREAK.search(m.group(1)) or any(w.strip("«»\"'()") in _REFUSAL_AR_BLOCK for w in m.group(1).split()):
+            return False
+    elif _BREAK.search(lead, m.start()):
+        return False
+    start = lo + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    event.quote, event.char_start = text[start : event.char_end], start
+    return True
 
 
 def noun_negated(text: str, event: EventMention) -> bool:
@@ -852,6 +945,8 @@ def _body_agent(text: str, start: int, end: int, arabic: bool, lex: EventLexicon
         if found is None:
             return ""
         cue = found.group("cue")
+        if (found.group("pre") or "").endswith("ال"):
+            cue = "ال" + cue  # the article read as a clitic: «الهيئة» is the body, not «هيئة» of what follows
         if " " in cue or cue.startswith("ال"):
             return cue  # «الشرطة», «مجلس الإدارة»: what follows may be someone else («المدير العام ...»)
         after = _NEXT_WORD_AR.match(text, found.end())
@@ -1105,8 +1200,26 @@ _WAS_AR = re.compile(
 )
 
 
+def _dropped_subject(text: str, start: int, end: int) -> bool:
+    """Whether an Arabic verb (text[start:end]) opens its clause and tells its subject only
+    by its own ending: a preposition, a word of time or the clause's end follows it, where
+    a named or described subject would («استقال يوم السبت», «عادت إلى منصبها»; not «استقال
+    المدير التنفيذي»)."""
+    lead = text[_clause_start(text, start, back=200) : start]
+    if any(w.strip("«»\"'()") not in _CLAUSE_OPENERS for w in lead.split()):
+        return False
+    return _SUBJECT_DROPPED.match(text, end) is not None
+
+
+# what follows an Arabic verb whose subject is only its ending: a preposition, a word of
+# time, a date's digits, or the clause's end
+_SUBJECT_DROPPED = re.compile(
+    r"\s*(?:$|[،,.;:؛!?؟]|(?:من|إلى|الى|في|على|عن|بعد|قبل|منذ|يوم|أمس|اليوم|مساء|صباح|ليلة|أول|الأسبوع|الشهر|\d)(?![^\W\d_]))"
+)
+
+
 def _glued_participants(
-    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], kind: EventType, pronoun: str
+    text: str, start: int, end: int, names: list[tuple[int, int, str, str]], kind: EventType, pronoun: str, referent: str = ""
 ) -> tuple[str, str]:
     """(agent, patient) of an Arabic verb with its object glued to it (text[start:end]:
     «إذ أوقفته الشرطة», «وكانت الشرطة قد اعتقلته», «أقالته الشركة»). The verb must open its
@@ -1135,7 +1248,9 @@ def _glued_participants(
     else:
         after = _objects(text, end, _names_after(text, end, names, True), "verb", True, kind.patient_after)
         agent = after[0][2] if after else ""
-    patient = before[-1][2] if before else ""
+    # with no name before it in its sentence, the pronoun stands for the person the sentences
+    # before last named («... يوسف هلال. وكانت الشرطة قد أوقفته»)
+    patient = before[-1][2] if before else referent if not names or names[0][0] >= start else ""
     return (agent if agent != patient else ""), patient
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import SPEAKER, find_events, noun_negated, quote_negation, stated_by_verb
+from factcheck.claims.events import refused, SPEAKER, find_events, noun_negated, quote_negation, stated_by_verb
 from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice, reported_of_speaker
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.frames import cues as frame_cues
@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"73/{STEMMER}"
+EXTRACTOR_VERSION = f"74/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
@@ -52,6 +52,9 @@ _CLAUSE_END = re.compile(r"[,،.;:؛!?؟]")
 # a relative pronoun, at most four words before the act's word in its clause ("who was fired",
 # "Altman, whom the board fired", «الذي أُقيل», «التي أعلنت إقالته»)
 _RELATIVE_PRONOUN = r"(?:\b(?:who|whom|which)|(?:^|(?<=\s))[وف]?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|اللاتي))"
+# a word that opens a clause of what was said or found: a date before it dates the saying
+# ("announced on October 4 that it had dismissed him", «قال يوم الاثنين إن الشركة أقالته»)
+_COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:that|[وف]?(?:إن|أن|بأن|ان))(?![^\W\d_])", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(_RELATIVE_PRONOUN + r"\s+(?:[^\s,،.;:؛]+\s+){0,4}$", re.IGNORECASE)
 _RELATIVE = re.compile(_RELATIVE_PRONOUN + r"(?=\s)", re.IGNORECASE)  # any relative pronoun: a clause opens
 
@@ -140,6 +143,8 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
     seen: Counter = Counter()
     narrative = ""  # the last day the text has named: where its story stands
     heard: list[tuple[dict, list[Claim], list[Voice]]] = []  # who may be speaking, sentence by sentence
+    people: list[list[str]] = []  # the people each sentence read so far names, in order
+    named_people = set(known_names.surnames.values())  # named in full as people somewhere in the source
     for sentence in body:
         if failures.failed(sentence):
             continue
@@ -148,8 +153,9 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             # Built aside and kept only when the whole sentence went through.
             sentence_claims, sentence_entities, occurrences, voices = _read_sentence(
                 source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs,
-                wires[index].end - sentence["start"] if index in wires else 0,
+                wires[index].end - sentence["start"] if index in wires else 0, antecedent(people),
             )  # fmt: skip
+            people.append([e["canonical"] for e in sentence_entities if e["type"] in PERSON_TYPES or e["canonical"] in named_people])
             heard.append((sentence, sentence_claims, voices))
             for claim in sentence_claims:
                 if claim.event is not None and (claim.event.form == "verb" or claim.event.stage) and not claim.frame.time:
@@ -223,11 +229,14 @@ def _read_sentence(
     seen: Counter,
     paragraphs: Paragraphs,
     dateline_end: int = 0,
+    referent: str = "",
 ) -> tuple[list[Claim], list[dict], Counter, list[Voice]]:
     """The claims and entity rows of one body sentence, the (sentence, quote)
     occurrences it adds to ``seen``, and its names as voices (who may be speaking). ``date_spans`` are where the sentence holds dates,
     ``dates`` the ones that are claims; ``dateline_end`` where a wire dateline that opens
-    the sentence ends: its place and agency are named, never who acted or spoke."""
+    the sentence ends: its place and agency are named, never who acted or spoke. ``referent``
+    is whom "he" or "she" stands for where the sentence names no one before it
+    (:func:`antecedent`)."""
     text = sentence["text"]
     place = paragraphs.place(sentence["start"], sentence["end"])
     quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans, place=place)
@@ -258,7 +267,7 @@ def _read_sentence(
     ]
     mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
-    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates])]
+    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates], referent)]
     norm = normalize_sentence(text)
     clauses = relative_clauses(text) if dated else []
     background: dict[str, str] = {}  # dates of relative clauses an act of the sentence passed over
@@ -280,6 +289,8 @@ def _read_sentence(
             # and a date of another act's relative clause is not this act's («في إطار التحقيق
             # في انهيار البئر، الذي أودى الأحد الماضي بحياة سبعة عمال»)
             own = [d for d in dated if not any(lo <= d[0] < hi and not lo <= mention.char_start < hi for lo, hi in clauses)]
+            # nor a date of the clause that says it: "announced on October 4 that it had dismissed him"
+            own = [d for d in own if not (d[1] <= mention.char_start and _COMPLEMENTIZER.search(text, d[1], mention.char_start))]
             time = figure_time(words, mention.char_start, mention.char_end, own, every=not (named or relative))
             for d in dated:
                 if d not in own:
@@ -352,15 +363,54 @@ def _story_day(dates: list[DateMention], before: str) -> str:
     return days[-1] if days else before
 
 
-def _events(text: str, found: list, lang: str, days: list[tuple[int, int]] = ()) -> list[EventMention]:
+#: who "he" or "she" may stand for: a person, or a name heard speaking
+PERSON_TYPES = ("person", "speaker")
+#: how many sentences back "he" or "she" may reach for the one it stands for
+ANTECEDENT_SENTENCES = 2
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
+
+
+def antecedent(people: list[list[str]]) -> str:
+    """Whom "he" or "she" stands for at the start of the next sentence: the one person the
+    nearest of the last :data:`ANTECEDENT_SENTENCES` sentences that name people names; ""
+    when it names two (which one is not read) or none of them names anyone.
+
+    >>> antecedent([["Dario Venkel"], []]), antecedent([["Dario Venkel", "Halima Sorrant"]]), antecedent([["A"], [], []])
+    ('Dario Venkel', '', '')
+    """
+    for names in reversed(people[-ANTECEDENT_SENTENCES:]):
+        if names:
+            return names[0] if len(set(names)) == 1 else ""
+    return ""
+
+
+def _pronouns(text: str, names: list[tuple[int, int, str, str]], referent: str, first: int) -> list[tuple[int, int, str, str]]:
+    """``names`` with the English pronouns that stand for ``referent`` ("He resigned on
+    Saturday", "a judge released him"): those before ``first``, where the sentence names
+    its first name (a speaker's too: "Tollin said he resigned" is his), and outside quotations."""
+    if not referent:
+        return names
+    spans = [(m.start(), m.end(), referent, "person") for m in _PRONOUN.finditer(text, 0, first)]
+    return sorted(names + spans) if spans else names
+
+
+def _events(text: str, found: list, lang: str, days: list[tuple[int, int]] = (), referent: str = "") -> list[EventMention]:
     """The sentence's events (:mod:`factcheck.claims.events`), hedged and negated as figures
-    are; ``days`` are where the sentence gives dates (sentence offsets)."""
+    are; ``days`` are where the sentence gives dates (sentence offsets); ``referent`` whom an
+    English "he" or "she" stands for (:func:`antecedent`)."""
     names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ACTOR_TYPES]
-    events = find_events(text, names, lang == "ar", days=days)
+    if lang != "ar":
+        names = _pronouns(text, names, referent, min((e.char_start for e in found), default=len(text)))
+    events = find_events(text, names, lang == "ar", days=days, referent=referent if lang == "ar" else "")
     for event in events:
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
         if event.form == "noun" and event.negated and not event.stage:
             event.negated = noun_negated(text, event)
+        if not event.negated and event.stage in ("", "intent") and refused(text, event):
+            # "refused to release him", «رفض القاضي الإفراج عنه»: it did not happen (the "to"
+            # is the refusal's, no purpose)
+            event.negated, event.stage = True, ""
+            continue
         quote_negation(text, event)
     return events
 

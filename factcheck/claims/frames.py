@@ -96,13 +96,25 @@ class Cues:
 CLITICS = r"ال|[وفبل]ال|[وفبل]"  # what may stand glued before an Arabic cue word
 
 
+#: In a listed phrase, where up to ``GAP_WORDS`` words of the same clause may stand ("lawsuit …
+#: against": "a lawsuit in the district court against", «دعوى … ضد»: «دعوى أمام محكمة ... ضد»)
+GAP = "…"
+GAP_WORDS = 6
+_GAP_PATTERN = r"(?:\s+[^\s.,،;:!?؟]+){0,%d}?\s+" % GAP_WORDS
+
+
 def phrase_pattern(words: Iterable[str], clitics: str = CLITICS) -> re.Pattern | None:
     """One pattern for ``words``, each as whole words, any spelling with the same normalised
-    key (longest first), Arabic ones also after one of ``clitics``; the phrase is group ``cue``."""
+    key (longest first), Arabic ones also after one of ``clitics``; the phrase is group ``cue``.
+    A phrase's :data:`GAP` stands for a few words of the same clause.
+
+    >>> [m.group("cue") for m in phrase_pattern(["lawsuit … against"]).finditer("a lawsuit in a court against X; a lawsuit, against")]
+    ['lawsuit in a court against']
+    """
     phrases = sorted({w for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not phrases:
         return None
-    alternatives = "|".join(fuzzy_pattern(p) for p in phrases)
+    alternatives = "|".join(_GAP_PATTERN.join(fuzzy_pattern(part.strip()) for part in p.split(GAP)) for p in phrases)
     return re.compile(r"(?<![^\W\d_])(?P<pre>" + clitics + r")?(?P<cue>" + alternatives + r")(?![^\W\d_])", re.IGNORECASE)
 
 

@@ -142,7 +142,7 @@ DISPUTES = Path(__file__).resolve().parents[1] / "fixtures" / "corpora" / "en_di
 EN_DISPUTES = [
     ("001_harbor_ledger.txt", "$12 million", "Ostrow"),
     ("001_harbor_ledger.txt", "no more than $2.5 million", "Brightwater"),
-    ("002_valley_courier.txt", "More than 640", "Alvarado"),
+    ("002_valley_courier.txt", "More than 640", "Teresa Alvarado"),
     ("002_valley_courier.txt", "210", "Corvale"),
     ("003_northern_dispatch.txt", "20 percent", "Ostrow"),
     ("003_northern_dispatch.txt", "about $9 million", "Ostrow"),

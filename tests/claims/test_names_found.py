@@ -148,6 +148,16 @@ def found(table, text, known=None):
         ("رفعت النقابة دعوى ضد شركة تلال للفوسفات", [("تلال", "organisation")]),
         ("تأسست شركة وطنية للنفط", []),
         ("أنشأت الحكومة بنكاً عربياً للاستثمار وشركة عامة للتعدين", []),
+        # a name set off before its title (the title after a comma says who the words are)
+        ("اعتقلت الشرطة الأربعاء ماريك تولين، المشرف على الوردية في المحطة", [("ماريك تولين", "person")]),
+        ("أوقفت الشرطة إينيس فارو، مديرة السلامة", [("إينيس فارو", "person")]),
+        ("قال مصدر مطلع، رئيس القسم", []),  # common words before the title
+        ("وأضاف المتحدث، الرئيس التنفيذي", []),
+        # after a title, a common word before a family name no word list holds is a given name
+        ("قالت الوزيرة حليمة سورانت إن المياه آمنة", [("حليمة سورانت", "person")]),
+        ("قالت الوزيرة المكلفة إن المياه آمنة", []),
+        # a title's field joined by و is still the title's
+        ("لم تمثل وزيرة المياه والبنية التحتية حليمة سورانت أمام اللجنة", [("حليمة سورانت", "person")]),
     ],
 )
 def test_arabic_names(table, text, expected):
@@ -185,7 +195,11 @@ def test_arabic_names(table, text, expected):
         ("The board met in November.", []),
         # "said" before a name that goes on with its own verb: who acts, not who speaks
         ("Nalador said Lina Farah controls 23 percent of its shares.", [("Nalador", "speaker"), ("Lina Farah", "name")]),
-        ("Profits rose, said Lena Okafor, a spokeswoman.", [("Lena Okafor", "speaker")]),
+        ("Profits rose, said Lena Okafor.", [("Lena Okafor", "speaker")]),
+        # a person's title in apposition says she is a person, speaking or not
+        ("Profits rose, said Lena Okafor, a spokeswoman.", [("Lena Okafor", "person")]),
+        ("Dario Venkel, the utility's chief executive, faced pressure.", [("Dario Venkel", "person")]),
+        ("Nortek, its director said, will grow.", [("Nortek", "name")]),  # the organisation's own director
         # money put into a company: the company is not a place
         ("Ravo Foods has put $207 million into Nisrix.", [("Ravo Foods", "organisation"), ("Nisrix", "name")]),
         ("Forty people were taken into Ashby.", [("Ashby", "place")]),
@@ -217,6 +231,26 @@ def test_an_arabic_spelling_of_a_latin_name_in_the_same_source_is_that_name(tabl
     assert found(table, sentences[1]) == []
     known = table.names_in(sentences)
     assert found(table, sentences[1], known) == [("ألتمان", "name")]
+
+
+def test_an_acronym_the_source_spells_out_names_the_organisation(table):
+    sentences = ["The Ostrel Water Authority (OWA) said the leak was contained.", "OWA filed a lawsuit on Monday.", "The Bank of Tevara (BT) said nothing."]
+    assert found(table, sentences[1]) == [("OWA", "name")]
+    known = table.names_in(sentences)
+    assert found(table, sentences[1], known) == [("Ostrel Water Authority", "organisation")]
+    assert found(table, "BT cut rates.", known) == [("Bank of Tevara", "organisation")]  # a joiner has no initial
+    # letters in brackets that are not the name's initials are no acronym of it
+    assert "XY" not in table.names_in(["The Ostrel Water Authority (XY) said."]).acronyms
+
+
+def test_a_surname_alone_is_the_person_the_source_named_in_full(table):
+    sentences = ["Water Minister Halima Sorrant visited the plant.", "Sorrant suspended Venkel on Saturday."]
+    assert found(table, sentences[1])[0] == ("Sorrant", "name")
+    known = table.names_in(sentences)
+    assert found(table, sentences[1], known)[0] == ("Halima Sorrant", "person")
+    # two people of one family name: the name alone is neither
+    known = table.names_in(["Minister Halima Sorrant spoke.", "Senator Piet Sorrant spoke.", "Sorrant resigned."])
+    assert found(table, "Sorrant resigned.", known) == [("Sorrant", "name")]
 
 
 def test_who_is_quoted_does_not_act():
