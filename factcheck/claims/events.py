@@ -715,6 +715,16 @@ def _apposed_owner(text: str, start: int, names: list[tuple[int, int, str, str]]
     return nearest if nearest is not None and _APPOSED_AR.fullmatch(text, nearest[1], start) else None
 
 
+def _apposed_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+    """The name an Arabic verb follows past a title set off by commas, nothing else between
+    («ماريك تولين، المشرف على الوردية، اعتُقل»)."""
+    nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
+    return nearest if nearest is not None and _APPOSED_SUBJECT_AR.fullmatch(text, nearest[1], start) else None
+
+
+_APPOSED_SUBJECT_AR = re.compile(r"\s*[،,][^،,.;:!?؟؛«»\"]{1,120}[،,]\s*(?:[وف]?(?:قد|وقد)\s+)?")
+
+
 def _words_back(text: str, pos: int, words: int) -> int:
     starts = [m.start() for m in _WORD.finditer(text, 0, pos)]
     return starts[-words] if len(starts) >= words else 0
@@ -1112,7 +1122,8 @@ def _participants(
     elif arabic and passive:
         # «وكانت مديرة المستشفى رنا الزلفاني قد أُقيلت», «وعُيّن ... نديم الغزول»: the name it binds
         # undergoes the act; who acted only from «من قبل», «على يد»
-        theme = subject or (after_object[0] if after_object else None)
+        # (past a title set off by commas: «ماريك تولين، المشرف على الوردية، اعتُقل الأربعاء»)
+        theme = subject or (after_object[0] if after_object else None) or _apposed_subject(text, start, names)
         agent_name = by_agent[2] if by_agent else ""
     elif arabic:
         if subject is not None:  # «سوتسكيفر، الذي طرد ألتمان»: a name before acts (SVO)

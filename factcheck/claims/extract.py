@@ -33,7 +33,7 @@ from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
 from factcheck.text.boilerplate import furniture_reason
 from factcheck.text.lang import detect_lang
-from factcheck.text.normalize import normalize_sentence
+from factcheck.text.normalize import normalize_for_match, normalize_sentence
 from factcheck.text.sentences import split_sentences
 from factcheck.text.stems import STEMMER
 
@@ -145,6 +145,7 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
     heard: list[tuple[dict, list[Claim], list[Voice]]] = []  # who may be speaking, sentence by sentence
     people: list[list[str]] = []  # the people each sentence read so far names, in order
     named_people = set(known_names.surnames.values())  # named in full as people somewhere in the source
+    kinds: dict[str, str] = {}  # the organisation last named of each kind ("authority", «هيئة»)
     for sentence in body:
         if failures.failed(sentence):
             continue
@@ -153,9 +154,10 @@ def analyse(source: Source, aliases: AliasTable, lang: str | None = None, strict
             # Built aside and kept only when the whole sentence went through.
             sentence_claims, sentence_entities, occurrences, voices = _read_sentence(
                 source, sentence, dates_by_sentence.get(index, []), date_spans.get(index, []), aliases, known_names, seen, paragraphs,
-                wires[index].end - sentence["start"] if index in wires else 0, antecedent(people),
+                wires[index].end - sentence["start"] if index in wires else 0, antecedent(people), kinds,
             )  # fmt: skip
             people.append([e["canonical"] for e in sentence_entities if e["type"] in PERSON_TYPES or e["canonical"] in named_people])
+            kinds.update(organisations_by_kind(sentence, sentence_entities, aliases.cues))
             heard.append((sentence, sentence_claims, voices))
             for claim in sentence_claims:
                 if claim.event is not None and (claim.event.form == "verb" or claim.event.stage) and not claim.frame.time:
@@ -230,13 +232,15 @@ def _read_sentence(
     paragraphs: Paragraphs,
     dateline_end: int = 0,
     referent: str = "",
+    kinds: dict[str, str] | None = None,
 ) -> tuple[list[Claim], list[dict], Counter, list[Voice]]:
     """The claims and entity rows of one body sentence, the (sentence, quote)
     occurrences it adds to ``seen``, and its names as voices (who may be speaking). ``date_spans`` are where the sentence holds dates,
     ``dates`` the ones that are claims; ``dateline_end`` where a wire dateline that opens
     the sentence ends: its place and agency are named, never who acted or spoke. ``referent``
     is whom "he" or "she" stands for where the sentence names no one before it
-    (:func:`antecedent`)."""
+    (:func:`antecedent`); ``kinds`` the organisation the sentences before last named of each
+    kind, which a body named by that kind alone is (:func:`organisations_by_kind`)."""
     text = sentence["text"]
     place = paragraphs.place(sentence["start"], sentence["end"])
     quantities = extract_quantities(text, lang=sentence["lang"], dates_read=date_spans, place=place)
@@ -267,7 +271,7 @@ def _read_sentence(
     ]
     mentions = [(m.char_start, "date", m, None) for m in dates] + [(m.char_start, "quantity", m, None) for m in quantities]
     mentions += [(w.char_start, "quantity", w, part) for part in quantities if (w := whole_of(part, text)) is not None]
-    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates], referent)]
+    mentions += [(m.char_start, "event", m, None) for m in _events(text, found, sentence["lang"], [(d.char_start, d.char_end) for d in dates], referent, kinds or {})]
     norm = normalize_sentence(text)
     clauses = relative_clauses(text) if dated else []
     background: dict[str, str] = {}  # dates of relative clauses an act of the sentence passed over
@@ -394,7 +398,51 @@ def _pronouns(text: str, names: list[tuple[int, int, str, str]], referent: str, 
     return sorted(names + spans) if spans else names
 
 
-def _events(text: str, found: list, lang: str, days: list[tuple[int, int]] = (), referent: str = "") -> list[EventMention]:
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_CLITIC = re.compile(r"^[وفبل]+")
+_KIND_WORDS = 2  # how many words may stand between an organisation's kind and its name («هيئة مياه أوستريل»)
+
+
+def organisations_by_kind(sentence: dict, entities: list[dict], cues) -> dict[str, str]:
+    """The organisations a sentence names, by their kind: an Arabic name after a kind of
+    organisation («هيئة مياه أوستريل»: هيئة, up to two words between), an English one whose
+    last word is its kind ("Ostrel Water Authority": authority). A body named by that kind
+    alone later in the source («أقامت الهيئة دعوى», "the authority sued") is that
+    organisation (:func:`_events`)."""
+    found: dict[str, str] = {}
+    text, offset = sentence["text"], sentence["start"]
+    for e in entities:
+        if e["type"] not in ("organisation", "name", "place"):
+            continue
+        words = e["canonical"].split()
+        if _ARABIC.search(e["canonical"]):  # (a place's name may name the organisation: «هيئة مياه أوستريل»)
+            before = text[: e["char_start"] - offset].split()[-(_KIND_WORDS + 1):]
+            for word in reversed(before):
+                key = _ARABIC_CLITIC.sub("", normalize_for_match(word))
+                if key in cues.ar_organisation_cues:
+                    found[key] = e["canonical"]
+                    break
+                if not word.isalpha():
+                    break
+        elif e["type"] == "organisation" and len(words) > 1:
+            found[normalize_for_match(words[-1])] = e["canonical"]
+    return found
+
+
+def _body_kind(agent: str) -> str:
+    """The kind a body agent names, as :func:`organisations_by_kind` keys it: «الهيئة» هيئة,
+    "the authority" authority; "" for a body of more words ("the executive board")."""
+    words = normalize_for_match(agent).split()
+    if len(words) == 2 and words[0] in ("the", "its"):
+        words = words[1:]
+    if len(words) != 1:
+        return ""
+    return words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+
+
+def _events(
+    text: str, found: list, lang: str, days: list[tuple[int, int]] = (), referent: str = "", kinds: dict[str, str] | None = None
+) -> list[EventMention]:
     """The sentence's events (:mod:`factcheck.claims.events`), hedged and negated as figures
     are; ``days`` are where the sentence gives dates (sentence offsets); ``referent`` whom an
     English "he" or "she" stands for (:func:`antecedent`)."""
@@ -403,6 +451,9 @@ def _events(text: str, found: list, lang: str, days: list[tuple[int, int]] = (),
         names = _pronouns(text, names, referent, min((e.char_start for e in found), default=len(text)))
     events = find_events(text, names, lang == "ar", days=days, referent=referent if lang == "ar" else "")
     for event in events:
+        if event.agent_type == "body" and kinds and _body_kind(event.agent) in kinds:
+            # «أقامت الهيئة دعوى»: the authority the source named («هيئة مياه أوستريل»)
+            event.agent, event.agent_type = kinds[_body_kind(event.agent)], "organisation"
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
         if event.form == "noun" and event.negated and not event.stage:
             event.negated = noun_negated(text, event)

@@ -192,6 +192,8 @@ CASES = [
     # «أوقف» arrested, or suspended when «عن العمل» (from work) follows, past a long title
     ("أوقفت الشرطة أمس الخميس مديرة السلامة إينيس فارو.", [("arrest", "", "الشرطة", "إينيس فارو", "verb")]),
     ("أوقفت الإدارة الخميس مديرة السلامة في المحطة إينيس فارو عن العمل إلى حين انتهاء التحقيق.", [("suspend", "", "", "إينيس فارو", "verb")]),
+    # a passive verb after its subject and the subject's title set off by commas
+    ("وقالت الشرطة إن ماريك تولين، المشرف على الوردية، اعتُقل الأربعاء.", [("arrest", "", "", "ماريك تولين", "verb")]),
     # what is asked is not told
     ("Asked whether Sam Altman would resign, the board said nothing.", []),
     ("سئل سامي حداد عما إذا كان سيستقيل.", []),
@@ -584,3 +586,18 @@ def test_a_refused_act_did_not_happen(text, quote):
 def test_a_refusal_of_something_else_leaves_the_act_told(text):
     [event] = [c for c in _analysed(text) if c.event is not None]
     assert event.event.action == "release" and not event.event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # a body named by its kind alone is the organisation of that kind named before
+        ("وقّعت هيئة مياه أوستريل عقداً طارئاً. وأقامت الهيئة دعوى ضد شركة بريفيك.", "أوستريل"),
+        ("The Ostrel Water Authority met on Monday. The authority sued Brevik Chemicals on Tuesday.", "Ostrel Water Authority"),
+        # none of that kind named before: the body as written
+        ("وقّعت شركة هالفورن عقداً. وأقامت الهيئة دعوى ضد شركة بريفيك.", "الهيئة"),
+    ],
+)
+def test_a_body_named_by_its_kind_is_the_organisation_of_that_kind(text, agent):
+    [event] = [c for c in _analysed(text) if c.event is not None and c.event.action == "sue"]
+    assert event.event.agent == agent
