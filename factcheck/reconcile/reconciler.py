@@ -53,8 +53,9 @@ from factcheck.text.normalize import normalize_sentence
 #: compare ه ح ع and each gap's long vowels. 13: a date since which a state holds is one slot
 #: only with another; a date's act is not read from a relative clause after it, a participle
 #: before a noun, a word with the article, or a word of announcement alone. 14: an interim
-#: appointment and a permanent one are two events.
-ALIGNMENT_RULES = 14
+#: appointment and a permanent one are two events. 15: two dates whose words name no act of
+#: the lexicon and share nothing around the dates are not compared.
+ALIGNMENT_RULES = 15
 
 
 @dataclass

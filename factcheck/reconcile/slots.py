@@ -443,6 +443,10 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
     known_apart = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
     unlike = bool(same_language and pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
     predicates_differ = not wholes and (known_apart or unlike)
+    if a["kind"] == "date" and predicates_differ and not (date_acts(a) or date_acts(b)):
+        # two days of two happenings the lexicon names no act for, told in words that share
+        # nothing: "walked off the job on Tuesday" and "called off the strike on Friday"
+        return None
     features = pair_features(a, b, ctx, sent, shared, sentence_concept, predicates_differ, th.magnitude_ratio)
     return PairReading(features, round(ctx, 4), round(sent, 4), shared)
 

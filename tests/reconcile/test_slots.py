@@ -359,3 +359,19 @@ def test_what_a_date_dates_leaves_out_a_relative_clause_after_it_the_article_and
     assert date_acts({"context": "وقّع الاتحاد لكرة القدم أول أمس … عقد رعاية"}) == {"sign"}  # «القدم» (the foot) is no «قدم»
     assert not date_acts({"context": "The federation's suspended secretary-general flew back on … and handed himself in"})
     assert date_acts({"context": "The board suspended the secretary-general on …"}) == {"suspend"}
+
+
+def test_two_dates_whose_words_share_nothing_and_name_no_act_are_not_one_slot():
+    def dated(cid, source, context, predicate):
+        return {
+            **claim(cid, cid, source=source, kind="date", context="union port worker strike", predicate=predicate, lang="en"),
+            "unit": None, "date": "2025-10-07" if cid == "x" else "2025-10-17", "context": context,
+        }  # fmt: skip
+
+    walked = dated("x", "a", "its members walked off the job on … morning", "walk job")
+    called_off = dated("y", "b", "the union called off the strike on … under an agreement", "call strike")
+    assert not date_acts(walked) and not date_acts(called_off)
+    assert read_pair(walked, called_off, V, TH) is None
+    # words in common around the dates: one happening, compared as before
+    also_walked = dated("y", "b", "members walked off the job on …", "walk job")
+    assert read_pair(walked, also_walked, V, TH) is not None
