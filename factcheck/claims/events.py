@@ -324,6 +324,8 @@ def _check_words(words, label: str) -> None:
     for word in words:
         if not isinstance(word, str) or not normalize_for_match(word).strip():
             raise ConfigError(f"{label}: {shown(word)} is not a word")
+        if GAP in word and not all(normalize_for_match(part).strip() for part in word.split(GAP)):
+            raise ConfigError(f"{label}: {shown(word)}: '{GAP}' stands for words between two words of a phrase")
 
 
 @lru_cache(maxsize=4)

@@ -266,6 +266,8 @@ def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
         ({"event": [{"name": "x", "ambiguous": ["signed"]}]}, "ambiguous verbs need objects"),
         ({"event": [{"name": "x", "objects": "deal"}]}, "objects must be a list"),
         ({"event": [{"name": "x", "patient_only_after": "yes"}]}, "patient_only_after must be true or false"),
+        ({"event": [{"name": "x", "nouns": ["… against"]}]}, "stands for words between two words"),
+        ({"event": [{"name": "x", "nouns": ["lawsuit …"]}]}, "stands for words between two words"),
     ],
 )
 def test_a_bad_event_lexicon_is_one_line(data, message):
