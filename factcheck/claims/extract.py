@@ -19,7 +19,7 @@ from typing import NamedTuple
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import refused, SPEAKER, find_events, noun_negated, quote_negation, stated_by_verb
+from factcheck.claims.events import SPEAKER, find_events, noun_negated, quote_negation, refused, stated_by_verb
 from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice, reported_of_speaker
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.frames import cues as frame_cues
@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"74/{STEMMER}"
+EXTRACTOR_VERSION = f"75/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
@@ -394,8 +394,19 @@ def _pronouns(text: str, names: list[tuple[int, int, str, str]], referent: str, 
     its first name (a speaker's too: "Tollin said he resigned" is his), and outside quotations."""
     if not referent:
         return names
-    spans = [(m.start(), m.end(), referent, "person") for m in _PRONOUN.finditer(text, 0, first)]
+    spans = [(m.start(), m.end(), referent, "person") for m in _PRONOUN.finditer(text, 0, first) if not _quoted(text, m.start())]
     return sorted(names + spans) if spans else names
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation opened before it in the sentence (its "he"
+    is the speaker's to mean, not the narrative's).
+
+    >>> _quoted('"He lied," Sorrant said.', 1), _quoted('He said "no".', 0)
+    (True, False)
+    """
+    before = text[:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("«") > before.count("»")
 
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -603,3 +603,8 @@ def test_a_refusal_of_something_else_leaves_the_act_told(text):
 def test_a_body_named_by_its_kind_is_the_organisation_of_that_kind(text, agent):
     [event] = [c for c in _analysed(text) if c.event is not None and c.event.action == "sue"]
     assert event.event.agent == agent
+
+
+def test_a_he_inside_a_quotation_is_not_read_as_the_person_named_before():
+    text = 'Dario Venkel, the utility\'s chief executive, faced pressure. "He resigned on Saturday," Tollin said of his deputy.'
+    assert [c.event.agent for c in _analysed(text) if c.event is not None] != ["Dario Venkel"]
