@@ -54,8 +54,9 @@ from factcheck.text.normalize import normalize_sentence
 #: only with another; a date's act is not read from a relative clause after it, a participle
 #: before a noun, a word with the article, or a word of announcement alone. 14: an interim
 #: appointment and a permanent one are two events. 15: two dates whose words name no act of
-#: the lexicon and share nothing around the dates are not compared.
-ALIGNMENT_RULES = 15
+#: the lexicon and share nothing around the dates are not compared. 16: nor when they share
+#: only a particle ("walked off", "called off").
+ALIGNMENT_RULES = 16
 
 
 @dataclass

@@ -443,12 +443,22 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
     known_apart = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
     unlike = bool(same_language and pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
     predicates_differ = not wholes and (known_apart or unlike)
-    if a["kind"] == "date" and predicates_differ and not (date_acts(a) or date_acts(b)):
+    if a["kind"] == "date" and not (date_acts(a) or date_acts(b)) and (predicates_differ or _only_particles_shared(pred_a, pred_b, concepts_a, concepts_b, same_language)):
         # two days of two happenings the lexicon names no act for, told in words that share
-        # nothing: "walked off the job on Tuesday" and "called off the strike on Friday"
+        # nothing but a particle: "walked off the job on Tuesday", "called off the strike on Friday"
         return None
     features = pair_features(a, b, ctx, sent, shared, sentence_concept, predicates_differ, th.magnitude_ratio)
     return PairReading(features, round(ctx, 4), round(sent, 4), shared)
+
+
+#: English particles of phrasal verbs: "walked off" and "called off" share no meaning
+_PARTICLES = frozenset("off up out down over back away on in".split())
+
+
+def _only_particles_shared(pred_a: set[str], pred_b: set[str], concepts_a: set[str], concepts_b: set[str], same_language: bool) -> bool:
+    """Whether two predicates in one language share words, but only particles, and no concept."""
+    shared = pred_a & pred_b
+    return same_language and bool(shared) and shared <= _PARTICLES and not concepts_a & concepts_b
 
 
 def _linked(words: set[str], concepts: set[str], lex) -> int:

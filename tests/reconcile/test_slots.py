@@ -372,6 +372,9 @@ def test_two_dates_whose_words_share_nothing_and_name_no_act_are_not_one_slot():
     called_off = dated("y", "b", "the union called off the strike on … under an agreement", "call strike")
     assert not date_acts(walked) and not date_acts(called_off)
     assert read_pair(walked, called_off, V, TH) is None
+    # a particle in common is no word in common: "walked off", "called off"
+    called_off = dated("y", "b", "the union called off the strike on … under an agreement", "call off strike")
+    assert read_pair(dated("x", "a", "its members walked off the job on … morning", "walk off job"), called_off, V, TH) is None
     # words in common around the dates: one happening, compared as before
     also_walked = dated("y", "b", "members walked off the job on …", "walk job")
     assert read_pair(walked, also_walked, V, TH) is not None
