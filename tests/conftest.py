@@ -36,14 +36,15 @@ def many_sources(tmp_path) -> Path:
 
 @pytest.fixture
 def poisoned(monkeypatch):
-    """Any sentence with the word "poisoned" cannot be analysed (in worker processes too:
-    they are forked from this one)."""
+    """Any sentence with the made-up word "poisonpill" cannot be analysed (in worker
+    processes too: they are forked from this one). A word no article writes: a fixture
+    corpus may well say "poisoned"."""
     import factcheck.claims.extract as extract
 
     real = extract.extract_quantities
 
     def failing(text, *args, **kwargs):
-        if "poisoned" in text:
+        if "poisonpill" in text:
             raise RuntimeError("cannot read this sentence")
         return real(text, *args, **kwargs)
 

@@ -13,7 +13,7 @@ runner = CliRunner()
 ARTICLE = (
     "Plant closure\n\n"
     "The company said 300 workers lost their jobs in March 2024.\n"
-    "A poisoned sentence claims 999 workers were hired.\n"
+    "A poisonpill sentence claims 999 workers were hired.\n"
     "Officials counted 12 sites in the region.\n"
 )
 OTHER = "Plant closure, again\n\nOnly 150 workers lost their jobs in March 2024, the union said.\n"
@@ -37,13 +37,13 @@ def test_run_skips_the_sentence_names_it_and_goes_on(tmp_path, folder, poisoned)
     result = _invoke(db, "run", folder, "-o", tmp_path / "reports")
     assert result.exit_code == 0, result.output
     assert "1 sentence skipped" in result.output
-    bad = ARTICLE.index("A poisoned")
+    bad = ARTICLE.index("A poisonpill")
     assert f"skipped: a.txt: sentence 2 (characters {bad}-" in result.output
     assert "RuntimeError: cannot read this sentence" in result.output
 
     report = json.loads((tmp_path / "reports" / "report.json").read_text(encoding="utf-8"))
     [entry] = report["skipped"]
-    assert entry["source_id"] == "a" and entry["start"] == bad and entry["text"].startswith("A poisoned sentence")
+    assert entry["source_id"] == "a" and entry["start"] == bad and entry["text"].startswith("A poisonpill sentence")
     store = Store(db)
     assert [c["quote"] for c in store.claims(source_id="a")] == ["300", "March 2024", "12"]
     assert "could not be analysed" in (tmp_path / "reports" / "report.md").read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def test_run_skips_the_sentence_names_it_and_goes_on(tmp_path, folder, poisoned)
 def test_the_skipped_sentence_goes_when_its_source_is_read_cleanly(tmp_path, folder, poisoned, monkeypatch):
     db = tmp_path / "claims.db"
     assert _invoke(db, "ingest", folder).exit_code == 0
-    (folder / "a.txt").write_text(ARTICLE.replace("poisoned", "plain"), encoding="utf-8")
+    (folder / "a.txt").write_text(ARTICLE.replace("poisonpill", "plain"), encoding="utf-8")
     again = _invoke(db, "ingest", folder)
     assert again.exit_code == 0 and "skipped" not in again.output
     assert Store(db).skipped_sentences() == []
@@ -75,9 +75,9 @@ def test_check_names_skipped_sentences_in_json(tmp_path, folder, poisoned):
 
 
 def test_parse_reports_skipped_and_strict_stops(poisoned):
-    result = runner.invoke(app, ["parse", "It said 3 people came. A poisoned 5 here.", "--format", "json"])
+    result = runner.invoke(app, ["parse", "It said 3 people came. A poisonpill 5 here.", "--format", "json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert [s["sentence_index"] for s in data["skipped"]] == [1]
-    strict = runner.invoke(app, ["--strict", "parse", "It said 3 people came. A poisoned 5 here."])
+    strict = runner.invoke(app, ["--strict", "parse", "It said 3 people came. A poisonpill 5 here."])
     assert strict.exit_code == 2 and "stopped by --strict" in strict.output

@@ -43,7 +43,7 @@ def test_under_strict_the_first_failing_file_in_file_order_stops_the_run_and_not
     names = sorted(p.name for p in many_sources.glob("*.txt"))
     for name in (names[5], names[-2]):  # the later one may well be read first by another worker
         path = many_sources / name
-        path.write_text(path.read_text(encoding="utf-8") + "\nA poisoned sentence says 99 were hurt.\n", encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8") + "\nA poisonpill sentence says 99 were hurt.\n", encoding="utf-8")
     db = tmp_path / "claims.db"
     done = _invoke(db, "--strict", "run", many_sources, "-o", tmp_path / "out", "--workers", workers)
     assert done.exit_code == 2
@@ -55,7 +55,7 @@ def test_under_strict_the_first_failing_file_in_file_order_stops_the_run_and_not
 def test_without_strict_a_worker_skips_the_sentence_like_this_process_does(tmp_path, many_sources, poisoned):
     name = sorted(p.name for p in many_sources.glob("*.txt"))[7]
     path = many_sources / name
-    path.write_text(path.read_text(encoding="utf-8") + "\nA poisoned sentence says 99 were hurt.\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "\nA poisonpill sentence says 99 were hurt.\n", encoding="utf-8")
     outputs = [_invoke(tmp_path / f"{w}.db", "ingest", many_sources, "--workers", w) for w in (1, 2)]
     assert [o.exit_code for o in outputs] == [0, 0]
     assert outputs[0].output == outputs[1].output and "1 sentence skipped" in outputs[0].output
