@@ -390,6 +390,8 @@ def find_events(
         kind = lex.types[action]
         if not states_act(text, m.group("cue"), end, kind):
             continue  # «وقعت الحادثة»: it happened, not a signing
+        if _QUESTION_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "asked whether he would step down", «سئل عما إذا كان سيستقيل»: a question, no act
         glued = lex.glued_object(m.group("cue"))
         if glued:
             action, form = lex.glued_action(m.group("cue")), "verb"
@@ -422,8 +424,6 @@ def find_events(
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
         if not (agent or patient):
             continue
-        if _QUESTION_BEFORE.search(text, max(0, start - 60), start):
-            continue  # "asked whether he would step down", «سئل عما إذا كان سيستقيل»: a question, no act
         agent_type = next((t for _, _, n, t in names if n == agent), "person" if agent == referent else "") if agent else ""
         if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
             at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
@@ -553,9 +553,10 @@ _REFUSAL_AR = re.compile(r"(?:^|(?<=\s))[وف]?(?:رفض|رفضت|رفضوا|ي�
 _REFUSAL_AR_BLOCK = frozenset("في من على عن إلى الى مع بعد قبل أن إن لأن حتى".split())
 
 
-def refused(text: str, event: EventMention) -> bool:
-    """Whether a refusal stands right before the act's word, saying the act was refused:
-    then it did not happen (the event is negated, and its quote runs from the refusal)."""
+def refusal_start(text: str, event: EventMention) -> int | None:
+    """Where a refusal that stands right before the act's word starts, saying the act was
+    refused (then it did not happen: the caller negates the event and quotes it from
+    there); None when there is none."""
     at = event.char_start
     while at > 0 and not text[at - 1].isspace():
         at -= 1  # the word's clitics and article («الإفراج»)
@@ -565,12 +566,10 @@ def refused(text: str, event: EventMention) -> bool:
     if m is None:
         m = _REFUSAL_AR.search(lead)
         if m is None or _BREAK.search(m.group(1)) or any(w.strip("«»\"'()") in _REFUSAL_AR_BLOCK for w in m.group(1).split()):
-            return False
+            return None
     elif _BREAK.search(lead, m.start()):
-        return False
-    start = lo + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    event.quote, event.char_start = text[start : event.char_end], start
-    return True
+        return None
+    return lo + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
 
 
 def noun_negated(text: str, event: EventMention) -> bool:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from factcheck.claims.context import SentenceWords, content_keys, dates_a_statement
 from factcheck.claims.dates import extract_dates, month_first_locale
 from factcheck.claims.entities import AliasTable, KnownNames, owns_what_follows
-from factcheck.claims.events import SPEAKER, find_events, noun_negated, quote_negation, refused, stated_by_verb
+from factcheck.claims.events import SPEAKER, find_events, noun_negated, quote_negation, refusal_start, stated_by_verb
 from factcheck.claims.attribution import SPEAKER_TYPES, Attributor, Voice, reported_of_speaker
 from factcheck.claims.frames import attribution, event_frame, figure_time, frame_of, sectors
 from factcheck.claims.frames import cues as frame_cues
@@ -27,7 +27,7 @@ from factcheck.claims.modality import mark
 from factcheck.claims.lexicon import lexicon
 from factcheck.claims.model import Claim, DateMention, EventMention, Quantity
 from factcheck.claims.money import Paragraphs, source_country
-from factcheck.claims.numbers import in_written_figure
+from factcheck.claims.numbers import in_written_figure, is_arabic
 from factcheck.errors import FactcheckError, QueryError, one_line
 from factcheck.claims.quantities import extract_quantities
 from factcheck.sources.model import Source
@@ -409,7 +409,6 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("«") > before.count("»")
 
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _ARABIC_CLITIC = re.compile(r"^[وفبل]+")
 _KIND_WORDS = 2  # how many words may stand between an organisation's kind and its name («هيئة مياه أوستريل»)
 
@@ -426,7 +425,7 @@ def organisations_by_kind(sentence: dict, entities: list[dict], cues) -> dict[st
         if e["type"] not in ("organisation", "name", "place"):
             continue
         words = e["canonical"].split()
-        if _ARABIC.search(e["canonical"]):  # (a place's name may name the organisation: «هيئة مياه أوستريل»)
+        if is_arabic(e["canonical"]):  # (a place's name may name the organisation: «هيئة مياه أوستريل»)
             before = text[: e["char_start"] - offset].split()[-(_KIND_WORDS + 1):]
             for word in reversed(before):
                 key = _ARABIC_CLITIC.sub("", normalize_for_match(word))
@@ -468,10 +467,12 @@ def _events(
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
         if event.form == "noun" and event.negated and not event.stage:
             event.negated = noun_negated(text, event)
-        if not event.negated and event.stage in ("", "intent") and refused(text, event):
+        refusal = refusal_start(text, event) if not event.negated and event.stage in ("", "intent") else None
+        if refusal is not None:
             # "refused to release him", «رفض القاضي الإفراج عنه»: it did not happen (the "to"
-            # is the refusal's, no purpose)
+            # is the refusal's, no purpose), quoted from the refusal
             event.negated, event.stage = True, ""
+            event.quote, event.char_start = text[refusal : event.char_end], refusal
             continue
         quote_negation(text, event)
     return events

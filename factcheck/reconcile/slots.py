@@ -385,6 +385,7 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
         return None  # "300 employees signed" (a part) and "about 700 employees at OpenAI" (the headcount)
     if a["kind"] == "quantity" and a.get("years") and b.get("years") and not a["years"] & b["years"]:
         return None  # figures for different years
+    no_act = False  # two dates whose words name no act of the lexicon
     if a["kind"] == "date":
         if not (a.get("date") and b.get("date")) and not (day_of(a) and day_of(b)):
             return None  # an unresolved "Friday" says nothing comparable; "March 5" still does
@@ -399,6 +400,7 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
         acts_a, acts_b = date_acts(a), date_acts(b)
         if (acts_a or acts_b) and not acts_a & acts_b:
             return None  # the dates of two different acts: "cancelled on 16 June", "announced on 17 June"
+        no_act = not (acts_a or acts_b)
         if starts_a_state(a) != starts_a_state(b):
             return None  # "the main sponsor since 2019" against "signed on Saturday"
     same_language = a["lang"] == b["lang"]
@@ -443,7 +445,7 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
     known_apart = bool(concepts_a and concepts_b and not concepts_a & concepts_b)
     unlike = bool(same_language and pred_a and pred_b and not pred_a & pred_b and not concepts_a & concepts_b)
     predicates_differ = not wholes and (known_apart or unlike)
-    if a["kind"] == "date" and not (date_acts(a) or date_acts(b)) and (predicates_differ or _only_particles_shared(pred_a, pred_b, concepts_a, concepts_b, same_language)):
+    if no_act and (predicates_differ or _only_particles_shared(pred_a, pred_b, concepts_a, concepts_b, same_language)):
         # two days of two happenings the lexicon names no act for, told in words that share
         # nothing but a particle: "walked off the job on Tuesday", "called off the strike on Friday"
         return None
