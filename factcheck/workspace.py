@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,16 +40,18 @@ from factcheck.reconcile.reconciler import ALIGNMENT_RULES, ClaimVectors, align_
 from factcheck.reconcile.slots import annotate
 from factcheck.reconcile.stance import EventStance
 from factcheck.reconcile.thresholds import Thresholds, check_thresholds_file, thresholds_for
-from factcheck.reports.build import build_report, claim_record, corpus_fingerprint, discrepancy_record
+from factcheck.reports.build import build_report, claim_record, discrepancy_record
 from factcheck.reports.presentation import worst_first
 from factcheck.sources.changes import changed_since, repo_root
-from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, checked_target
-from factcheck.sources.loader import RealPaths, Scan, load_source, scan_sources, source_ids
+from factcheck.sources import worktree
+from factcheck.sources.files import ALIASES_NAME, MAX_ALIASES_BYTES, SIDECAR_SUFFIX, checked_target
+from factcheck.sources.loader import RealPaths, Scan, load_source, path_stem, scan_sources, source_ids
 from factcheck.sources.metadata import sidecar_ids
-from factcheck.sources.tracked import TrackedQuery
+from factcheck.sources.tracked import TrackedQuery, listing_prefix
+from factcheck.sources.worktree import FolderState
 from factcheck.sources.signature import RACY_NS, recordable
 from factcheck.text.normalize import normalize_for_match
-from factcheck.store.database import Store
+from factcheck.store.database import SourceStates, Store
 from factcheck.store.lock import DEFAULT_LOCK_TIMEOUT
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -57,6 +60,7 @@ Progress = Callable[[str, int, int], None]  # (step, done, total)
 INCREMENTAL_TABLES = "1"
 MAX_QUERY_CHARS = 2000
 EMBED_BATCH = 256  # texts per call to the embedder
+FOLDER_STATE = "folder_state"  # the setting: what the last ingest of a folder left stored, against a git commit
 
 
 @dataclass
@@ -70,6 +74,23 @@ class IngestResult:
     skipped: list[dict] = field(default_factory=list)  # sentences of those sources that could not be analysed
     embedded: int = 0  # texts sent to the embedding model in this run
     scan: Scan | None = field(default=None, repr=False)  # the source files found (Scan.paths, sorted)
+    #: whether ``scan`` lists every source file; else only those examined, the folder's
+    #: recorded state standing for the others (``unchanged``, at their stored paths)
+    listed: bool = True
+
+
+@dataclass
+class _Touched:
+    """What an ingest examines when a folder's recorded state stands for the rest."""
+
+    scan: Scan  # the source files to examine (changed, untracked, the state's extras), found on disk
+    states: SourceStates  # the stored states of their ids and of the sources stored at their paths
+    untouched: list[str]  # every other stored source's id: unchanged
+    aliases: AliasTable
+    reader: str
+    state: FolderState
+    head: str  # the commit HEAD names now
+    paths: list[str]  # the folder-relative paths examined, found or not
 
 
 @dataclass
@@ -222,26 +243,36 @@ class Factcheck:
         with self.writing():
             return self._ingest([Path(p) for p in paths], prune, skip_bad)
 
-    def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool) -> IngestResult:
+    def _ingest(self, paths: list[Path], prune: bool, skip_bad: bool, recorded: bool = True) -> IngestResult:
+        """See :meth:`ingest`; ``recorded``: a folder's state recorded by its last ingest may
+        stand for every file git finds unchanged (:mod:`factcheck.sources.worktree`)."""
         started_ns = time.time_ns()
-        states = self.store.source_states()
-        # git (when it can vouch for files whose ids are recorded) works while the folders are listed
-        queries = [TrackedQuery(os.fspath(p)) for p in paths if states.blobs and not self.rehash and os.path.isdir(p)]
-        try:
-            scan = scan_sources(paths)
-        except BaseException:
+        touched = self._touched(paths, prune) if recorded else None
+        if touched is not None:
+            # only what git finds changed since the recorded commit, and the recorded extras
+            scan, states, tracked = touched.scan, touched.states, {}
+            aliases, reader = touched.aliases, touched.reader
+        else:
+            states = self.store.source_states()
+            # git (when it can vouch for files whose ids are recorded) works while the folders are listed
+            queries = [TrackedQuery(os.fspath(p)) for p in paths if states.blobs and not self.rehash and os.path.isdir(p)]
+            try:
+                scan = scan_sources(paths)
+            except BaseException:
+                for query in queries:
+                    query.close()
+                raise
+            tracked = {}  # what git vouches for: a file it tracks unchanged, by path
             for query in queries:
-                query.close()
-            raise
-        tracked: dict[str, str] = {}  # what git vouches for: a file it tracks unchanged, by path
-        for query in queries:
-            tracked.update(query.result())
+                tracked.update(query.result())
+            aliases = self.aliases_for(paths)
+            reader = extractor_id(aliases)
+            if not scan.paths and not prune:
+                raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
         files = scan.paths  # strings: a Path is built only for a file that is read
-        aliases = self.aliases_for(paths)
-        reader = extractor_id(aliases)
-        if not files and not prune:
-            raise SourceError(f"no source files (.txt, .md, .html) found in {', '.join(map(str, paths))}")
-        result = IngestResult(scan=scan)
+        result = IngestResult(scan=scan, listed=touched is None)
+        if touched is not None:
+            result.unchanged.extend(touched.untouched)
         stored, readers, stored_paths, signatures = states.hashes, states.readers, states.paths, states.signatures
         if self.rehash:
             signatures = {}
@@ -309,7 +340,8 @@ class Factcheck:
             # each source stored as it is read, in the order of the files whichever worker
             # read it (the same rows, the same bytes), all in one transaction
             analyses = engine.extract(loaded, aliases, self.strict, lambda done, total: self.progress("extract", done - 1, total))
-            self._store_ingest(result, analyses, len(loaded), stored, seen, moved, new_signatures, new_blobs, reader, prune)
+            record = lambda: self._record_folder(paths, prune, scan, reader, touched)  # noqa: E731
+            self._store_ingest(result, analyses, len(loaded), stored, seen, moved, new_signatures, new_blobs, reader, prune, record)
             del loaded
             # Vectors are a cache keyed by text: a run stopped here leaves some missing, and
             # whatever needs them next (reconcile, search) computes them.
@@ -318,6 +350,88 @@ class Factcheck:
         if result.removed:
             self.store.prune_embeddings()
         return result
+
+    def _touched(self, paths: list[Path], prune: bool) -> _Touched | None:
+        """What an ingest of ``paths`` must examine when the folder's recorded state stands
+        for the rest (:mod:`factcheck.sources.worktree`); None when it cannot: the folder is
+        then listed."""
+        if len(paths) != 1 or not prune or self.rehash or not os.path.isdir(paths[0]):
+            return None
+        folder = os.fspath(paths[0])
+        state = FolderState.loads(self.store.get_setting(FOLDER_STATE))
+        if state is None or state.where != worktree.where(folder) or state.version != self.store.corpus_version():
+            return None
+        query = worktree.ChangeQuery(folder, state.commit)
+        aliases = self.aliases_for(paths)
+        reader = extractor_id(aliases)
+        answer = query.result()
+        if answer is None or reader != state.reader:
+            return None
+        head, changed = answer
+        rel = worktree.source_paths(sorted(set(changed) | set(state.extras)))
+        if rel is None or len(rel) > worktree.MAX_EXTRAS:
+            return None  # (many files to examine: a listing gives their stat signatures more cheaply)
+        prefix = listing_prefix(folder)
+        found, stems = [], {}
+        for path in rel:
+            full = prefix + (path if os.sep == "/" else path.replace("/", os.sep))
+            try:
+                st = os.lstat(full)
+            except FileNotFoundError:
+                continue  # deleted (or a sidecar's other extensions)
+            except OSError:
+                return None
+            if stat.S_ISLNK(st.st_mode):
+                return None  # a link: the listing's rules decide what it stands for
+            if stat.S_ISDIR(st.st_mode):
+                continue  # a file now a folder: git lists the files under it
+            found.append(full)
+            stems[full] = path_stem(full)
+        stored_at = self.store.sources_at(rel)
+        taken = {i: p for p, (i, _, _) in stored_at.items()}
+        others = self.store.source_states(sorted(set(stems.values()) - set(taken)))
+        by_id: dict[str, str] = {}
+        for full in sorted(found, key=lambda p: p.replace(os.sep, "/")):
+            sid = stems[full]
+            other = by_id.setdefault(sid, full)
+            if other is full and sid in others.paths and sid not in taken:
+                # stored at a path git finds unchanged: that file is still there
+                other = prefix + others.paths[sid].replace("/", os.sep)
+                first, second = sorted((other, full), key=lambda p: p.replace(os.sep, "/"))
+                raise SourceError(f"{first} and {second} would both have the source id {sid!r}; rename one")
+            if other is not full:
+                raise SourceError(f"{other} and {full} would both have the source id {sid!r}; rename one")
+        ids = set(stems.values()) | set(taken)
+        untouched = [i for i in self.store.source_ids() if i not in ids]
+        files = sorted(found, key=lambda p: p.replace(os.sep, "/"))
+        return _Touched(Scan(files, {}, stems), self.store.source_states(ids), untouched, aliases, reader, state, head, rel)
+
+    def _record_folder(self, paths: list[Path], prune: bool, scan: Scan, reader: str, touched: _Touched | None) -> None:
+        """Record what this ingest left stored against the commit HEAD names (a
+        :class:`FolderState`), in its transaction; or forget the state when there is none
+        to record."""
+        state = None
+        if len(paths) == 1 and prune and os.path.isdir(paths[0]) and not scan.links:
+            folder = os.fspath(paths[0])
+            head = touched.head if touched is not None else worktree.head_commit(folder)
+            if head is not None:
+                if touched is None:
+                    held = worktree.commit_blobs(folder, head)
+                    stored = self.store.source_blobs()
+                    rel = None if held is None else sorted(set(stored) | set(worktree.source_paths([p for p in held if not p.lower().endswith(SIDECAR_SUFFIX)]) or ()))
+                else:
+                    between = worktree.changed_between(folder, touched.state.commit, head)
+                    rel = None if between is None else worktree.source_paths(sorted(set(touched.paths) | set(touched.state.extras) | set(between)))
+                    asked = [] if rel is None else sorted(set(rel) | {worktree.sidecar_of(p) for p in rel})
+                    held = worktree.commit_blobs(folder, head, asked) if rel is not None else None
+                    stored = {p: (blob, side) for p, (_, blob, side) in self.store.sources_at(rel or []).items()}
+                extras = worktree.extras(stored, held, rel) if held is not None and rel is not None else None
+                if extras is not None:
+                    state = FolderState(worktree.where(folder), head, reader, self.store.corpus_version(), tuple(extras))
+        if state is not None:
+            self.store.set_setting(FOLDER_STATE, state.dumps())
+        else:
+            self.store.db.execute("delete from settings where key = ?", [FOLDER_STATE])
 
     def _open_engine(self) -> Engine:
         return open_engine(self.engine, self.workers, self.scheduler)
@@ -335,10 +449,10 @@ class Factcheck:
         side_blob = tracked.get(sidecar)
         return (blob, side_blob) if side_blob is not None else None
 
-    def _store_ingest(self, result, analyses: Iterable[Analysis], count: int, stored, seen, moved, new_signatures, new_blobs, reader, prune) -> None:
+    def _store_ingest(self, result, analyses: Iterable[Analysis], count: int, stored, seen, moved, new_signatures, new_blobs, reader, prune, record: Callable[[], None]) -> None:
         """Write one ingest, each of the ``count`` analyses as it comes: every source of it
         lands, or none does (a source that fails to be read, or an interrupt, rolls all back;
-        only this process writes)."""
+        only this process writes); ``record`` last, in the same transaction (the folder's state)."""
         with self.store.db.atomic():
             for source_id, path in sorted(moved.items()):
                 self.store.move_source(source_id, path)
@@ -360,6 +474,7 @@ class Factcheck:
                 for source_id in sorted(set(stored) - set(seen)):
                     self.store.remove_source(source_id)
                     result.removed.append(source_id)
+            record()
 
     def remove(self, source_ids: Iterable[str]) -> list[str]:
         """Forget stored sources; returns the ids that were not stored (and then removes none)."""
@@ -627,7 +742,9 @@ class Factcheck:
 
     def _state_key(self) -> str:
         """What the recorded clusters and discrepancies depend on: alignments and the corpus."""
-        return json.dumps({"alignment": self._alignment_key(), "corpus": corpus_fingerprint(self.store.source_digests())}, sort_keys=True)
+        # the corpus by the count every change to the stored sources raises (m027), not by
+        # its sources' hashes: no pass over a large corpus on every command
+        return json.dumps({"alignment": self._alignment_key(), "corpus": self.store.corpus_version()}, sort_keys=True)
 
     def is_reconciled(self) -> bool:
         return self.store.get_setting("reconciled") == self._state_key()
@@ -757,7 +874,8 @@ class Factcheck:
         # again (tens of thousands of entries in a large repository's)
         unchanged = found is not None and not self.rehash and self.store.baseline_read_from() == found
         baseline = None if unchanged else Baseline.load(path)
-        ingest = self.ingest([sources_dir], prune=True)
+        # (changes since a revision are asked of every file found: the folder is listed)
+        ingest = self._ingest([sources_dir], prune=True, skip_bad=False, recorded=changes is None)
         if ingest.failed:
             raise SourceError("; ".join(message for _, message in ingest.failed))
         if baseline is not None:
@@ -770,6 +888,11 @@ class Factcheck:
         found_at = {stem: p for p, stem in ingest.scan.stems.items()}
 
         def real(source_id: str) -> Path | None:
+            if source_id not in found_at and not ingest.listed:
+                # unchanged, as the folder's recorded state says: at its stored path
+                stored = self.store.get_source_path(source_id)
+                if stored is not None:
+                    found_at[source_id] = os.path.join(sources_dir, *stored.split("/"))
             return Path(resolve(Path(found_at[source_id]).absolute())) if source_id in found_at else None
 
         if changes is not None:

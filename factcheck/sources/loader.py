@@ -153,8 +153,10 @@ class Scan:
     git vouches for is never stat-ed): telling 50,000 unchanged files from changed ones
     costs at most one ``lstat`` per file and per sidecar, and no ``Path``."""
 
-    def __init__(self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None):
+    def __init__(self, paths: list[str], listed: dict[str, tuple], stems: dict[str, str], sidecars: dict[str, str] | None = None, links: bool = False):
         self.paths = paths
+        #: whether a symbolic link was among the files found
+        self.links = links
         #: each path's source id (its file's stem)
         self.stems = stems
         #: the sidecar's path ("" without one) of each plain file a folder listing showed with
@@ -222,7 +224,7 @@ def scan_sources(paths: Iterable[Path]) -> Scan:
             raise SourceError(
                 f"{other} and {path} would both have the source id {stems[path]!r}; rename one"
             )
-    return Scan(result, listed, stems, sidecars)
+    return Scan(result, listed, stems, sidecars, links=any(link for link, _ in found))
 
 
 def _walk(folder: str, found: list[tuple[bool, str]], listed: dict[str, tuple], stems: dict[str, str], sidecar_paths: dict[str, str]) -> None:

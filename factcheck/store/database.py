@@ -153,17 +153,16 @@ class Store:
     def source_ids(self) -> list[str]:
         return [r["id"] for r in self.db.query("select id from sources order by id")]
 
-    def source_states(self) -> SourceStates:
-        """What an ingest compares each stored source with, read in one pass over ``sources``
-        (every ingest and check reads them whole): source id -> (hash of the file, hash of
-        its sidecar or ""); -> the extractor that read it; -> its path; -> its stat
-        signature (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was last
-        read or hashed, for the sources with one recorded; -> git's blob ids of the file and
-        its sidecar ("" without one), for the sources with them recorded."""
+    def source_states(self, ids: Iterable[str] | None = None) -> SourceStates:
+        """What an ingest compares each stored source with (all of them, in one pass over
+        ``sources``, or those of ``ids``): source id -> (hash of the file, hash of its
+        sidecar or ""); -> the extractor that read it; -> its path; -> its stat signature
+        (size, mtime_ns, sidecar size, sidecar mtime_ns) recorded when it was last read or
+        hashed, for the sources with one recorded; -> git's blob ids of the file and its
+        sidecar ("" without one), for the sources with them recorded."""
         hashes, readers, paths, signatures, blobs = {}, {}, {}, {}, {}
-        rows = self.db.execute(
-            "select id, sha256, metadata_sha256, extractor, path, file_blob, sidecar_blob, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources"
-        )
+        sql = "select id, sha256, metadata_sha256, extractor, path, file_blob, sidecar_blob, file_size, file_mtime_ns, sidecar_size, sidecar_mtime_ns from sources"
+        rows = self.db.execute(sql) if ids is None else self.db.execute(sql + " where id in (select value from json_each(?))", [json.dumps(sorted(ids))])
         for i, sha, meta, reader, path, blob, side_blob, *signature in rows:  # (rows as tuples)
             hashes[i], readers[i], paths[i] = (sha, meta), reader, path
             if None not in signature:
@@ -171,6 +170,27 @@ class Store:
             if blob and side_blob is not None:
                 blobs[i] = (blob, side_blob)
         return SourceStates(hashes, readers, paths, signatures, blobs)
+
+    def get_source_path(self, source_id: str) -> str | None:
+        """A stored source's path (relative to its folder, POSIX separators); None when not stored."""
+        row = self.db.execute("select path from sources where id = ?", [source_id]).fetchone()
+        return row[0] if row else None
+
+    def corpus_version(self) -> int:
+        """The count every change to the stored sources raises (``m027``)."""
+        return int(self.db.execute("select version from corpus_version").fetchone()[0])
+
+    def sources_at(self, paths: Iterable[str]) -> dict[str, tuple[str, str | None, str | None]]:
+        """``{path: (source id, git's id of its file, of its sidecar)}`` of the stored sources
+        found at one of ``paths`` (the ids None where not recorded)."""
+        rows = self.db.execute(
+            "select path, id, file_blob, sidecar_blob from sources where path in (select value from json_each(?))", [json.dumps(sorted(set(paths)))]
+        )
+        return {path: (i, blob, side) for path, i, blob, side in rows}
+
+    def source_blobs(self) -> dict[str, tuple[str | None, str | None]]:
+        """``{path: (git's id of the file, of its sidecar)}`` of every stored source."""
+        return {path: (blob, side) for path, blob, side in self.db.execute("select path, file_blob, sidecar_blob from sources")}
 
     def set_source_blobs(self, source_id: str, blobs: tuple[str, str]) -> None:
         """Record git's blob ids of a source's file and sidecar ("" without one)."""
@@ -199,11 +219,6 @@ class Store:
     def source_labels(self) -> list[dict]:
         """Each source's id, title, outlet and dates, without its text (what names it)."""
         return list(self.db.query("select id, title, outlet, published, updated from sources order by id"))
-
-    def source_digests(self) -> list[tuple[str, str]]:
-        """Each source's (id, content hash), without its text (what a corpus's fingerprint
-        reads, on every command), in the order of the ids."""
-        return self.db.execute("select id, sha256 from sources order by id").fetchall()
 
     def sources(self) -> list[dict]:
         return list(self.db.query("select * from sources order by id"))

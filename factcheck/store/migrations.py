@@ -467,6 +467,24 @@ def m026_source_blobs(db: sqlite_utils.Database) -> None:
     db["sources"].add_column("sidecar_blob", str)
 
 
+@migration
+def m027_corpus_version(db: sqlite_utils.Database) -> None:
+    """A count (``corpus_version.version``, one row) that every change to the stored
+    sources raises, by trigger: a source added or removed, its id, content, sidecar, path or
+    extractor changed. What a reconciliation and a recorded folder state (the git commit
+    an ingest found, factcheck/sources/worktree.py) are checked against, without reading
+    every source's row; a source's stat signature or git ids, recorded as found, are not
+    a change. And an index of ``sources(path)``: what is stored at the few paths git
+    names changed is looked up without reading the table (each row holds its text)."""
+    db.execute("create table corpus_version (version integer not null)")
+    db.execute("insert into corpus_version (version) values (0)")
+    raise_it = "begin update corpus_version set version = version + 1; end"
+    db.execute(f"create trigger corpus_version_insert after insert on sources {raise_it}")
+    db.execute(f"create trigger corpus_version_delete after delete on sources {raise_it}")
+    db.execute(f"create trigger corpus_version_update after update of id, sha256, metadata_sha256, path, extractor on sources {raise_it}")
+    db["sources"].create_index(["path"], if_not_exists=True)
+
+
 def _applied(db: sqlite_utils.Database) -> set[str]:
     table = db["_factcheck_migrations"]
     return {row["name"] for row in table.rows} if table.exists() else set()

@@ -30,7 +30,7 @@ def test_migrations_create_named_tables(tmp_path):
     store = Store(tmp_path / "c.db")
     names = set(store.db.table_names())
     assert {"sources", "sentences", "claims", "quantities", "dates", "embeddings", "clusters", "discrepancies"} <= names
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes", "m026_source_blobs"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes", "m026_source_blobs", "m027_corpus_version"]
 
 
 def test_old_database_upgrades_itself(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_old_database_upgrades_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_add_column", m999_add_column)])
     store = Store(path)
     assert "license" in store.db["sources"].columns_dict
-    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes", "m026_source_blobs", "m999_add_column"]
+    assert [r["name"] for r in store.db["_factcheck_migrations"].rows] == ["m001_initial", "m002_entities", "m003_alignments", "m004_source_relations", "m005_claim_words_search", "m006_claim_roles", "m007_wholes", "m008_month_day", "m009_skipped_sentences", "m010_metadata_hash", "m011_frames", "m012_no_claim_words_search", "m013_date_forms", "m014_incremental_reconcile", "m015_file_signatures", "m016_joining_pairs", "m017_events", "m018_event_placement", "m019_dates_of_events", "m020_event_stance", "m021_title_origin", "m022_attribution", "m023_disputes", "m024_block_lists", "m025_lookup_indexes", "m026_source_blobs", "m027_corpus_version", "m999_add_column"]
     Store(path)  # opening again applies nothing twice
 
 

@@ -1,0 +1,246 @@
+"""What changed in a sources folder since the git commit its last ingest recorded.
+
+A repository's CI checks a corpus of tens of thousands of files of which one or two are
+new. Listing the folder and reading every stored source's state is a pass over the whole
+corpus in Python on every check; git already knows which files differ from a commit, and
+asks the file system in C. So after an ingest of one folder of a git work tree, factcheck
+records a :class:`FolderState`: the commit HEAD named, the folder, the extractor that read
+it, the database's corpus version (a count every change to the stored sources raises,
+``m027``), and the few source paths whose stored copy is not the commit's ("extras": a
+file git does not track, one modified and not committed, one that could not be read, one
+stored before git's ids were). The state says: every source file of the commit's folder
+but the extras is stored exactly as the commit holds it (the same blob ids, sidecar
+included), and nothing else is stored.
+
+The next ingest of the same folder, while the corpus version and the extractor are as
+recorded, examines only what git lists as differing from that commit in the work tree
+(``git diff-index``: commits since, staged and unstaged edits, deletions), the files git
+does not track (``git ls-files --others``, ignored ones included, as a folder listing
+would find them) and the extras; every other stored source is unchanged, with no ``stat``
+of ours and nothing of its row read but its id. The state is then recorded again against the commit HEAD names
+now: the extras are the paths examined, the old extras and what changed between the two
+commits (``git diff-tree``) whose stored copy differs from the new commit's.
+
+Whatever git cannot answer plainly takes the ordinary path, which lists the folder (and
+records a state afresh): no repository or no commit, git missing or failing, a symbolic
+link or a submodule among the changes or in the folder, a folder git lists whole (a
+nested repository), a sidecar named in another case than its source, ``--rehash``, more
+extras (or files to examine) than :data:`MAX_EXTRAS`, several paths given, an ingest that keeps sources it
+does not find (no pruning).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+
+from factcheck.sources.files import SIDECAR_SUFFIX, SOURCE_FORMATS, is_source_name
+
+#: how long git may take before the ordinary path is taken instead
+GIT_TIMEOUT_S = 120
+#: a state with more extras than this is not recorded: examining them all is the ordinary path's work
+MAX_EXTRAS = 2000
+_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: git never rewrites the index here
+_PLAIN = ("100644", "100755", "000000")  # a regular file, or none (added or deleted)
+_NOT_PLAIN = "-"  # what a link or a submodule of the commit maps to: no stored id equals it
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """What the last ingest of a folder left stored, against a git commit (see the module)."""
+
+    where: str  # the folder's real absolute path
+    commit: str
+    reader: str  # the extractor that read it (factcheck.workspace.extractor_id)
+    version: int  # the database's corpus version once that ingest was stored
+    extras: tuple[str, ...]  # folder-relative POSIX paths of source files stored otherwise than the commit holds them
+
+    def dumps(self) -> str:
+        return json.dumps(
+            {"where": self.where, "commit": self.commit, "reader": self.reader, "version": self.version, "extras": list(self.extras)},
+            ensure_ascii=False, sort_keys=True,
+        )  # fmt: skip
+
+    @classmethod
+    def loads(cls, text: str | None) -> FolderState | None:
+        """The state recorded as ``text``; None for none or anything malformed."""
+        try:
+            raw = json.loads(text) if text else None
+            state = cls(str(raw["where"]), str(raw["commit"]), str(raw["reader"]), int(raw["version"]), tuple(map(str, raw["extras"])))
+        except (ValueError, TypeError, KeyError):
+            return None
+        return state if len(state.commit) == 40 else None
+
+
+def where(folder: str) -> str:
+    """The folder's real absolute path, as a :class:`FolderState` names it."""
+    return os.path.realpath(folder or os.curdir)
+
+
+def _start(args: list[str], cwd: str, stdin: bytes | None = None) -> subprocess.Popen | None:
+    try:
+        proc = subprocess.Popen(
+            ["git", *args], cwd=cwd or os.curdir, env={**os.environ, **_ENV},
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        )  # fmt: skip
+    except OSError:
+        return None  # no git
+    return proc
+
+
+def _finish(proc: subprocess.Popen | None, stdin: bytes | None = None) -> str | None:
+    """The process's output, or None when it failed or took too long."""
+    if proc is None:
+        return None
+    try:
+        out = proc.communicate(stdin, timeout=GIT_TIMEOUT_S)[0]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    return os.fsdecode(out) if proc.returncode == 0 else None
+
+
+def _git(args: list[str], cwd: str, stdin: bytes | None = None) -> str | None:
+    return _finish(_start(args, cwd, stdin), stdin)
+
+
+def head_commit(folder: str) -> str | None:
+    """The commit HEAD names in the work tree holding ``folder``; None outside one, before
+    the first commit, or when git cannot say."""
+    out = _git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], folder)
+    commit = out.strip() if out else ""
+    return commit if len(commit) == 40 else None
+
+
+def _hidden(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/"))
+
+
+def source_paths(changed: list[str]) -> list[str] | None:
+    """The folder-relative paths of the source files that changed paths stand for: a source
+    file itself, or the sources a sidecar ``STEM.meta.toml`` may belong to (one per source
+    extension: the caller keeps those that exist or are stored); paths under a hidden name
+    and other files (the alias file, a baseline) are not sources, as a folder listing skips
+    them. None when a sidecar's suffix is written in another case (its source is found
+    by the file system's rules on case, which only a listing applies)."""
+    out: set[str] = set()
+    for path in changed:
+        if not path or _hidden(path):
+            continue
+        head, _, name = path.rpartition("/")
+        if name.lower().endswith(SIDECAR_SUFFIX):
+            if not name.endswith(SIDECAR_SUFFIX):
+                return None
+            stem = name[: -len(SIDECAR_SUFFIX)]
+            out.update(f"{head}/{stem}{ext}" if head else f"{stem}{ext}" for ext in SOURCE_FORMATS)
+        elif is_source_name(name):
+            out.add(path)
+    return sorted(out)
+
+
+def sidecar_of(path: str) -> str:
+    """The folder-relative path of a source file's sidecar."""
+    head, _, name = path.rpartition("/")
+    dot = name.rfind(".")
+    side = name[:dot] + SIDECAR_SUFFIX
+    return f"{head}/{side}" if head else side
+
+
+class ChangeQuery:
+    """Git asked, in parallel, what differs in ``folder``'s work tree from ``commit``, what
+    it does not track, and which commit HEAD names (:meth:`result`)."""
+
+    def __init__(self, folder: str, commit: str):
+        self.folder = folder
+        self._procs = [
+            _start(["diff-index", "--raw", "-z", "--no-renames", "--relative", "--ignore-submodules=none", commit, "--", "."], folder),
+            _start(["ls-files", "--others", "-z", "--", "."], folder),
+            _start(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], folder),
+        ]
+
+    def result(self) -> tuple[str, list[str]] | None:
+        """(the commit HEAD names, the sorted folder-relative paths that differ or are not
+        tracked), or None when git cannot answer plainly (see the module)."""
+        diff, others, head = (_finish(p) for p in self._procs)
+        if diff is None or others is None or head is None or len(head.strip()) != 40:
+            return None
+        changed: list[str] = []
+        fields = diff.split("\0")
+        for meta, path in zip(fields[0::2], fields[1::2]):
+            parts = meta.lstrip(":").split(" ")
+            if len(parts) < 5 or parts[0] not in _PLAIN or parts[1] not in _PLAIN:
+                if not _hidden(path):
+                    return None  # a link or a submodule, changed: the listing decides
+                continue
+            changed.append(path)
+        for path in others.split("\0"):
+            if path.endswith("/") and not _hidden(path):
+                return None  # a folder listed whole (a nested repository)
+            if path:
+                changed.append(path)
+        return head.strip(), sorted(set(changed))
+
+
+def commit_blobs(folder: str, commit: str, paths: list[str] | None = None) -> dict[str, str] | None:
+    """``{folder-relative path: blob id}`` of the regular files ``commit`` holds under
+    ``folder``: all of them (``paths`` None) or those among ``paths``; a link or a
+    submodule maps to a mark no stored id equals. None when git cannot say."""
+    if paths is None:
+        out = _git(["ls-tree", "-r", "-z", commit, "--", "."], folder)
+        if out is None:
+            return None
+        found = {}
+        for entry in out.split("\0"):
+            meta, tab, path = entry.partition("\t")
+            if not tab:
+                continue
+            mode, _, rest = meta.partition(" ")
+            kind, _, blob = rest.partition(" ")
+            found[path] = blob if kind == "blob" and mode in ("100644", "100755") else _NOT_PLAIN
+        return found
+    if not paths:
+        return {}
+    # (a link is a blob too, of its target's name: no file read through it has that id)
+    if any("\n" in p for p in paths):
+        return None  # one name a line: git cannot be asked
+    asked = os.fsencode("".join(f"{commit}:./{p}\n" for p in paths))
+    out = _git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], folder, stdin=asked)
+    if out is None:
+        return None
+    lines = out.splitlines()
+    if len(lines) != len(paths):
+        return None
+    found = {}
+    for path, line in zip(paths, lines):
+        parts = line.split(" ")
+        if len(parts) == 2 and parts[1] == "blob":
+            found[path] = parts[0]
+    return found
+
+
+def changed_between(folder: str, old: str, new: str) -> list[str] | None:
+    """The folder-relative paths that differ between two commits; None when git cannot say."""
+    if old == new:
+        return []
+    out = _git(["diff-tree", "-r", "-z", "--no-renames", "--name-only", "--relative", old, new, "--", "."], folder)
+    return None if out is None else sorted(p for p in out.split("\0") if p)
+
+
+def extras(stored: dict[str, tuple[str | None, str | None]], held: dict[str, str], paths: list[str]) -> list[str] | None:
+    """The ``paths`` (source files) whose stored copy differs from the commit's: ``stored``
+    maps a stored source's folder-relative path to git's ids of its file and sidecar ("" for
+    none; None where not recorded), ``held`` the commit's blob ids (:func:`commit_blobs`,
+    sidecars included). Sorted; None past :data:`MAX_EXTRAS`."""
+    out = []
+    for path in paths:
+        mine = stored.get(path)
+        blob = held.get(path)
+        theirs = None if blob is None else (blob, held.get(sidecar_of(path), ""))
+        if mine != theirs:
+            out.append(path)
+            if len(out) > MAX_EXTRAS:
+                return None
+    return sorted(out)
