@@ -413,8 +413,8 @@ def check(
                 "since": result.since,
                 "changed_sources": result.changed,
                 "new": result.new,
-                "known": len(result.known),
-                "below_threshold": len(result.below),
+                "known": result.known,
+                "below_threshold": result.below,
                 "elsewhere": len(result.elsewhere),
                 "skipped_sentences": result.ingest.skipped,
             }
@@ -428,7 +428,7 @@ def check(
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             with open(summary_path, "a", encoding="utf-8") as handle:
-                handle.write(ci.step_summary(result.new, result.fail_on, len(result.known), len(result.below)))
+                handle.write(ci.step_summary(result.new, result.fail_on, result.known, result.below))
         out.print(_check_line(result))
     else:
         for d in result.new:
@@ -444,7 +444,7 @@ def check(
 def _check_line(result) -> str:
     line = (
         f"{len(result.new)} new discrepancies at or above {result.fail_on}; "
-        f"{len(result.known)} in the baseline; {len(result.below)} below the threshold"
+        f"{result.known} in the baseline; {result.below} below the threshold"
     )
     if result.since:
         line += f"; {len(result.elsewhere)} not touching sources changed since {result.since}"

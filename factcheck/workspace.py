@@ -108,8 +108,8 @@ class ReconcileResult:
 @dataclass
 class CheckResult:
     new: list[dict]  # open, at or above the threshold, not in the baseline (report records, with locations)
-    known: list[str]  # ids of the discrepancies the baseline acknowledges or dismisses, in id order
-    below: list[str]  # ids of the open discrepancies under the threshold, in id order
+    known: int  # how many discrepancies the baseline acknowledges or dismisses
+    below: int  # how many open discrepancies lie under the threshold
     ingest: IngestResult
     fail_on: str
     since: str | None = None
@@ -362,8 +362,9 @@ class Factcheck:
         if state is None or state.where != worktree.where(folder) or state.version != self.store.corpus_version():
             return None
         query = worktree.ChangeQuery(folder, state.commit)
-        aliases = self.aliases_for(paths)
+        aliases = self.aliases_for(paths)  # (while git works)
         reader = extractor_id(aliases)
+        stored_ids = self.store.source_ids()
         answer = query.result()
         if answer is None or reader != state.reader:
             return None
@@ -402,7 +403,7 @@ class Factcheck:
             if other is not full:
                 raise SourceError(f"{other} and {full} would both have the source id {sid!r}; rename one")
         ids = set(stems.values()) | set(taken)
-        untouched = [i for i in self.store.source_ids() if i not in ids]
+        untouched = [i for i in stored_ids if i not in ids]
         files = sorted(found, key=lambda p: p.replace(os.sep, "/"))
         return _Touched(Scan(files, {}, stems), self.store.source_states(ids), untouched, aliases, reader, state, head, rel)
 
@@ -901,11 +902,11 @@ class Factcheck:
         else:
             changed = set(ingest.added) | set(ingest.updated)
             root = repo_root(sources_dir) or Path.cwd()
-        result = CheckResult([], [], [], ingest, fail_on, since=since, changed=sorted(changed))
-        # only the findings are built as records; the others are counted by id, in SQL
+        # only the findings are built as records; the others are counted, in SQL
         floor = [s for s in SEVERITIES if severity_at_least(s, fail_on)]
-        result.known = self.store.decided_discrepancy_ids()
-        result.below = self.store.open_discrepancy_ids(s for s in SEVERITIES if s not in floor)
+        known = self.store.decided_discrepancy_count()
+        below = self.store.open_discrepancy_count(s for s in SEVERITIES if s not in floor)
+        result = CheckResult([], known, below, ingest, fail_on, since=since, changed=sorted(changed))
         wanted = self.store.open_discrepancy_ids(floor)
         found = self.store.discrepancies("d.id in (select value from json_each(?))", [json.dumps(wanted)]) if wanted else []
         if changes is not None:

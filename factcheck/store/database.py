@@ -151,7 +151,7 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------------
     def source_ids(self) -> list[str]:
-        return [r["id"] for r in self.db.query("select id from sources order by id")]
+        return [r[0] for r in self.db.execute("select id from sources order by id")]
 
     def source_states(self, ids: Iterable[str] | None = None) -> SourceStates:
         """What an ingest compares each stored source with (all of them, in one pass over
@@ -516,7 +516,7 @@ class Store:
         self.db.conn.executemany("update claim_keys set list = ? where key = ? and claim_id = ?", [(x, key, cid) for cid, x in sorted(lists.items())])
 
     def actor_names(self) -> list[str]:
-        return [r["name"] for r in self.db.query("select distinct name from claim_actors order by name")]
+        return [r[0] for r in self.db.execute("select distinct name from claim_actors order by name")]
 
     def claims_naming(self, names: Iterable[str]) -> set[str]:
         found: set[str] = set()
@@ -663,15 +663,11 @@ class Store:
             r["parties"] = json.loads(r["parties"] or "[]")
         return rows
 
-    def decided_discrepancy_ids(self) -> list[str]:
-        """The ids of the discrepancies the baseline's copy decides (any status but open),
-        in id order: read from the two tables' keys, no claim joined, so a check counts the
-        tens of thousands a large repository's baseline holds in a few hundredths of a second."""
-        sql = (
-            "select d.id from decisions dec join discrepancies d on d.id = dec.discrepancy_id "
-            "where dec.status != 'open' order by d.id"
-        )
-        return [row[0] for row in self.db.execute(sql).fetchall()]
+    def decided_discrepancy_count(self) -> int:
+        """How many stored discrepancies the baseline's copy decides (any status but open):
+        counted from the two tables' keys, no claim joined, no id built."""
+        sql = "select count(*) from decisions dec join discrepancies d on d.id = dec.discrepancy_id where dec.status != 'open'"
+        return int(self.db.execute(sql).fetchone()[0])
 
     def open_discrepancy_ids(self, severities: Iterable[str]) -> list[str]:
         """The ids of the open discrepancies (no decision, or one that leaves it open) of
@@ -685,6 +681,17 @@ class Store:
             "except select discrepancy_id from decisions where status != 'open' order by 1"
         )
         return [row[0] for row in self.db.execute(sql, wanted).fetchall()]
+
+    def open_discrepancy_count(self, severities: Iterable[str]) -> int:
+        """How many :meth:`open_discrepancy_ids` there are, counted in SQL."""
+        wanted = sorted(set(severities))
+        if not wanted:
+            return 0
+        sql = (
+            f"select count(*) from (select id from discrepancies where severity in ({','.join('?' * len(wanted))}) "
+            "except select discrepancy_id from decisions where status != 'open')"
+        )
+        return int(self.db.execute(sql, wanted).fetchone()[0])
 
     @staticmethod
     def _discrepancies_sql(columns: str, where: str) -> str:

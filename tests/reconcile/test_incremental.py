@@ -223,7 +223,7 @@ def test_check_lists_the_report_records_of_its_findings(tmp_path, fail_on):
     report = fc.report()["discrepancies"]
     # the same records, worst first (the report keeps each cluster's items together instead)
     assert found == sorted((d for d in report if d["status"] == "open" and severity_at_least(d["severity"], fail_on)), key=worst_first)
-    assert len(result.new) + len(result.below) + len(result.known) == len(report) > 0
+    assert len(result.new) + result.below + result.known == len(report) > 0
     assert all(d["new"] == [c["source_id"] == "b" for c in d["claims"]] for d in result.new)
 
 
