@@ -91,6 +91,13 @@ class _Touched:
     state: FolderState
     head: str  # the commit HEAD names now
     paths: list[str]  # the folder-relative paths examined, found or not
+    between: worktree.Later | None  # what changed between the recorded commit and HEAD (None: the same)
+    blobs: worktree.Later | None  # HEAD's blob ids of ``paths`` and their sidecars (None: no paths)
+
+    def close(self) -> None:
+        for query in (self.between, self.blobs):
+            if query is not None:
+                query.close()
 
 
 @dataclass
@@ -248,6 +255,13 @@ class Factcheck:
         stand for every file git finds unchanged (:mod:`factcheck.sources.worktree`)."""
         started_ns = time.time_ns()
         touched = self._touched(paths, prune) if recorded else None
+        try:
+            return self._read_and_store(paths, prune, skip_bad, started_ns, touched)
+        finally:
+            if touched is not None:
+                touched.close()  # git's answers not collected (an ingest that failed)
+
+    def _read_and_store(self, paths: list[Path], prune: bool, skip_bad: bool, started_ns: int, touched: _Touched | None) -> IngestResult:
         if touched is not None:
             # only what git finds changed since the recorded commit, and the recorded extras
             scan, states, tracked = touched.scan, touched.states, {}
@@ -364,7 +378,6 @@ class Factcheck:
         query = worktree.ChangeQuery(folder, state.commit)
         aliases = self.aliases_for(paths)  # (while git works)
         reader = extractor_id(aliases)
-        stored_ids = self.store.source_ids()
         answer = query.result()
         if answer is None or reader != state.reader:
             return None
@@ -403,9 +416,12 @@ class Factcheck:
             if other is not full:
                 raise SourceError(f"{other} and {full} would both have the source id {sid!r}; rename one")
         ids = set(stems.values()) | set(taken)
-        untouched = [i for i in stored_ids if i not in ids]
+        untouched = [i for i in self.store.source_ids() if i not in ids]
         files = sorted(found, key=lambda p: p.replace(os.sep, "/"))
-        return _Touched(Scan(files, {}, stems), self.store.source_states(ids), untouched, aliases, reader, state, head, rel)
+        # what the next state needs of git, asked now: it works while the files are read
+        between = worktree.between_later(folder, state.commit, head) if head != state.commit else None
+        blobs = worktree.blobs_later(folder, head, sorted(set(rel) | {worktree.sidecar_of(p) for p in rel})) if rel else None
+        return _Touched(Scan(files, {}, stems), self.store.source_states(ids), untouched, aliases, reader, state, head, rel, between, blobs)
 
     def _record_folder(self, paths: list[Path], prune: bool, scan: Scan, reader: str, touched: _Touched | None) -> None:
         """Record what this ingest left stored against the commit HEAD names (a
@@ -421,10 +437,14 @@ class Factcheck:
                     stored = self.store.source_blobs()
                     rel = None if held is None else sorted(set(stored) | set(worktree.source_paths([p for p in held if not p.lower().endswith(SIDECAR_SUFFIX)]) or ()))
                 else:
-                    between = worktree.changed_between(folder, touched.state.commit, head)
-                    rel = None if between is None else worktree.source_paths(sorted(set(touched.paths) | set(touched.state.extras) | set(between)))
-                    asked = [] if rel is None else sorted(set(rel) | {worktree.sidecar_of(p) for p in rel})
-                    held = worktree.commit_blobs(folder, head, asked) if rel is not None else None
+                    between = touched.between.result() if touched.between is not None else []
+                    held = touched.blobs.result() if touched.blobs is not None else {}
+                    # (touched.paths already holds the recorded extras)
+                    more = None if between is None else worktree.source_paths(sorted(set(between) - set(touched.paths)))
+                    rel = None if more is None or held is None else sorted(set(touched.paths) | set(more))
+                    if rel is not None and more:
+                        found = worktree.commit_blobs(folder, head, sorted(set(more) | {worktree.sidecar_of(p) for p in more}))
+                        rel, held = (None, None) if found is None else (rel, held | found)
                     stored = {p: (blob, side) for p, (_, blob, side) in self.store.sources_at(rel or []).items()}
                 extras = worktree.extras(stored, held, rel) if held is not None and rel is not None else None
                 if extras is not None:

@@ -42,7 +42,8 @@ from factcheck.sources.files import SIDECAR_SUFFIX, SOURCE_FORMATS, is_source_na
 GIT_TIMEOUT_S = 120
 #: a state with more extras than this is not recorded: examining them all is the ordinary path's work
 MAX_EXTRAS = 2000
-_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # read only: git never rewrites the index here
+# read only (git never rewrites the index here), and every path a path, never a pattern
+_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"}
 _PLAIN = ("100644", "100755", "000000")  # a regular file, or none (added or deleted)
 _NOT_PLAIN = "-"  # what a link or a submodule of the commit maps to: no stored id equals it
 
@@ -79,23 +80,23 @@ def where(folder: str) -> str:
     return os.path.realpath(folder or os.curdir)
 
 
-def _start(args: list[str], cwd: str, stdin: bytes | None = None) -> subprocess.Popen | None:
+def _start(args: list[str], cwd: str) -> subprocess.Popen | None:
     try:
         proc = subprocess.Popen(
             ["git", *args], cwd=cwd or os.curdir, env={**os.environ, **_ENV},
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     except OSError:
-        return None  # no git
+        return None  # no git, or too many paths for one command
     return proc
 
 
-def _finish(proc: subprocess.Popen | None, stdin: bytes | None = None) -> str | None:
+def _finish(proc: subprocess.Popen | None) -> str | None:
     """The process's output, or None when it failed or took too long."""
     if proc is None:
         return None
     try:
-        out = proc.communicate(stdin, timeout=GIT_TIMEOUT_S)[0]
+        out = proc.communicate(timeout=GIT_TIMEOUT_S)[0]
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -103,8 +104,8 @@ def _finish(proc: subprocess.Popen | None, stdin: bytes | None = None) -> str | 
     return os.fsdecode(out) if proc.returncode == 0 else None
 
 
-def _git(args: list[str], cwd: str, stdin: bytes | None = None) -> str | None:
-    return _finish(_start(args, cwd, stdin), stdin)
+def _git(args: list[str], cwd: str) -> str | None:
+    return _finish(_start(args, cwd))
 
 
 def head_commit(folder: str) -> str | None:
@@ -184,49 +185,55 @@ class ChangeQuery:
         return head.strip(), sorted(set(changed))
 
 
-def commit_blobs(folder: str, commit: str, paths: list[str] | None = None) -> dict[str, str] | None:
-    """``{folder-relative path: blob id}`` of the regular files ``commit`` holds under
-    ``folder``: all of them (``paths`` None) or those among ``paths``; a link or a
-    submodule maps to a mark no stored id equals. None when git cannot say."""
-    if paths is None:
-        out = _git(["ls-tree", "-r", "-z", commit, "--", "."], folder)
-        if out is None:
-            return None
-        found = {}
-        for entry in out.split("\0"):
-            meta, tab, path = entry.partition("\t")
-            if not tab:
-                continue
-            mode, _, rest = meta.partition(" ")
-            kind, _, blob = rest.partition(" ")
-            found[path] = blob if kind == "blob" and mode in ("100644", "100755") else _NOT_PLAIN
-        return found
-    if not paths:
-        return {}
-    # (a link is a blob too, of its target's name: no file read through it has that id)
-    if any("\n" in p for p in paths):
-        return None  # one name a line: git cannot be asked
-    asked = os.fsencode("".join(f"{commit}:./{p}\n" for p in paths))
-    out = _git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], folder, stdin=asked)
-    if out is None:
-        return None
-    lines = out.splitlines()
-    if len(lines) != len(paths):
-        return None
+class Later:
+    """A git command started now, its output parsed when asked for (:meth:`result`): git
+    works while the caller does."""
+
+    def __init__(self, args: list[str], folder: str, parse):
+        self._proc, self._parse = _start(args, folder), parse
+
+    def result(self):
+        """The parsed output; None when git failed or could not be started."""
+        out, self._proc = _finish(self._proc), None
+        return None if out is None else self._parse(out)
+
+    def close(self) -> None:
+        """Stop git, its answer no longer wanted."""
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.communicate()
+            self._proc = None
+
+
+def _tree_entries(out: str) -> dict[str, str]:
     found = {}
-    for path, line in zip(paths, lines):
-        parts = line.split(" ")
-        if len(parts) == 2 and parts[1] == "blob":
-            found[path] = parts[0]
+    for entry in out.split("\0"):
+        meta, tab, path = entry.partition("\t")
+        if not tab:
+            continue
+        mode, _, rest = meta.partition(" ")
+        kind, _, blob = rest.partition(" ")
+        found[path] = blob if kind == "blob" and mode in ("100644", "100755") else _NOT_PLAIN
     return found
 
 
-def changed_between(folder: str, old: str, new: str) -> list[str] | None:
-    """The folder-relative paths that differ between two commits; None when git cannot say."""
-    if old == new:
-        return []
-    out = _git(["diff-tree", "-r", "-z", "--no-renames", "--name-only", "--relative", old, new, "--", "."], folder)
-    return None if out is None else sorted(p for p in out.split("\0") if p)
+def blobs_later(folder: str, commit: str, paths: list[str] | None = None) -> Later:
+    """``{folder-relative path: blob id}`` of the regular files ``commit`` holds under
+    ``folder`` (all of them, ``paths`` None, or those among ``paths``), a link or a
+    submodule mapped to a mark no stored id equals; asked now, answered by :meth:`Later.result`."""
+    return Later(["ls-tree", "-r", "-z", commit, "--", *(paths if paths is not None else ["."])], folder, _tree_entries)
+
+
+def commit_blobs(folder: str, commit: str, paths: list[str] | None = None) -> dict[str, str] | None:
+    """:func:`blobs_later`, waited for; None when git cannot say."""
+    if paths is not None and not paths:
+        return {}
+    return blobs_later(folder, commit, paths).result()
+
+
+def between_later(folder: str, old: str, new: str) -> Later:
+    """The sorted folder-relative paths that differ between two commits, asked now."""
+    return Later(["diff-tree", "-r", "-z", "--no-renames", "--name-only", "--relative", old, new, "--", "."], folder, lambda out: sorted(p for p in out.split("\0") if p))
 
 
 def extras(stored: dict[str, tuple[str | None, str | None]], held: dict[str, str], paths: list[str]) -> list[str] | None:
