@@ -671,10 +671,20 @@ class Factcheck:
             dirty, changed_sources = store.rederive_marks()
             stale = sorted(set(dirty) - store.existing_claim_ids(dirty))
             new_claims = store.claims(claim_ids=unaligned)
+            # the names whose presence the new rows may change: while every one is as present
+            # as before, the corpus names the same names and its anchors are those stored
+            # (restored, not built again from every name)
+            named = {n for c in new_claims for n in c.get("actors") or ()} | store.names_of(unaligned + stale)
+            present = store.names_present(named)
             store.replace_claim_keys(unaligned + stale, *key_rows(new_claims))
-            names = store.actor_names()
-            anchors = NameAnchors(names)
-            changed = anchors.changed_since(anchored)
+            closest = _signature(store.get_setting("name_closest"))
+            restored = closest is not None and store.names_present(named) == present
+            if restored:
+                anchors, changed = NameAnchors.restored(anchored, closest), frozenset()
+            else:
+                names = store.actor_names()
+                anchors = NameAnchors(names)
+                changed = anchors.changed_since(anchored)
             pending = set(unaligned)
             if changed:  # see _reconcile_all
                 pending |= store.claims_naming(n for n in names if name_words(n) & changed)
@@ -693,7 +703,7 @@ class Factcheck:
             seeds |= {x for r in store.alignments_touching(pending_ids) for x in (r["claim_a"], r["claim_b"])}
             store.save_alignments(rows, claim_ids=pending_ids)
             seeds |= {x for r in rows for x in (r["claim_a"], r["claim_b"])}
-            self._save_anchors(anchors)
+            self._save_anchors(anchors, changed=not restored)
             _, derived = rederive(store, seeds, stale, changed_sources, anchors, th)
             store.db.execute("delete from claims_to_rederive")
             store.db.execute("delete from sources_to_rederive")
@@ -716,9 +726,11 @@ class Factcheck:
         if self.stance is not None:
             self.stance.score(rows, by_id)
 
-    def _save_anchors(self, anchors: NameAnchors) -> None:
+    def _save_anchors(self, anchors: NameAnchors, changed: bool = True) -> None:
         self.store.set_setting("aligned_with", self._alignment_key())
-        self.store.set_setting("name_anchors", json.dumps(anchors.signature(), ensure_ascii=False, sort_keys=True))
+        if changed:
+            self.store.set_setting("name_anchors", json.dumps(anchors.signature(), ensure_ascii=False, sort_keys=True))
+            self.store.set_setting("name_closest", json.dumps(anchors.closest_signature(), ensure_ascii=False, sort_keys=True))
 
     def _claim_index_part(self, claims: list[dict], drop: list[str], vectors: VectorCache) -> VectorIndex:
         """The claim index with ``drop`` (removed claims, and those about to be added again)

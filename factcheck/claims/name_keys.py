@@ -549,6 +549,20 @@ class NameAnchors:
         """Each word's firm matches, sorted: what an incremental run compares."""
         return {w: sorted(p) for w, p in sorted(self.firm.items())}
 
+    def closest_signature(self) -> dict[str, list[str]]:
+        """Each Arabic word's closest Latin spellings, sorted: with :meth:`signature`, all
+        that :meth:`restored` needs."""
+        return {w: sorted(p) for w, p in sorted(self.closest.items())}
+
+    @classmethod
+    def restored(cls, signature: dict[str, list[str]], closest: dict[str, list[str]]) -> NameAnchors:
+        """The anchors whose :meth:`signature` and :meth:`closest_signature` these are: those
+        of the same names, without reading every name again."""
+        anchors = cls.__new__(cls)
+        anchors.firm = {w: frozenset(p) for w, p in signature.items()}
+        anchors.closest = {w: frozenset(p) for w, p in closest.items()}
+        return anchors
+
     def changed_since(self, signature: dict[str, list[str]]) -> frozenset[str]:
         """The words (as :func:`name_words` gives them) whose firm matches differ from an
         earlier :meth:`signature`: names with them must be compared again."""

@@ -518,6 +518,16 @@ class Store:
     def actor_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("select distinct name from claim_actors order by name")]
 
+    def names_present(self, names: Iterable[str]) -> set[str]:
+        """Those of ``names`` some claim's actors hold."""
+        rows = self.db.execute("select distinct name from claim_actors where name in (select value from json_each(?))", [json.dumps(sorted(set(names)))])
+        return {r[0] for r in rows}
+
+    def names_of(self, claim_ids: Iterable[str]) -> set[str]:
+        """The actors' names recorded for these claims."""
+        rows = self.db.execute("select distinct name from claim_actors where claim_id in (select value from json_each(?))", [json.dumps(sorted(set(claim_ids)))])
+        return {r[0] for r in rows}
+
     def claims_naming(self, names: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(sorted(set(names))):

@@ -263,3 +263,14 @@ def test_anchors_say_which_words_a_new_name_reanchors():
     after = NameAnchors(["شالان", "Sulan", "Shalan"])
     assert before == {} and after.changed_since(before) == {"shalan", "شالان"}
     assert name_words("شالان القابضة") & after.changed_since(before) == {"شالان"}
+
+
+def test_anchors_restored_from_their_signatures_meet_names_as_the_built_ones_do():
+    names = ["جاران", "Jaran", "غاران", "Gharan", "جوجل", "غوغل", "Google", "تارتك", "Tartek", "تاروتك", "Tarotek",
+             "شالان", "Shalan", "Sulan Pharma", "سولان", "سوران", "Suran", "شوران", "Shoran", "ماسك", "Elon Musk"]  # fmt: skip
+    built = NameAnchors(names)
+    restored = NameAnchors.restored(built.signature(), built.closest_signature())
+    assert restored.signature() == built.signature() and restored.closest_signature() == built.closest_signature()
+    meets = [(a, b, names_meet(a, b, built)) for a in names for b in names]
+    assert [(a, b, names_meet(a, b, restored)) for a, b, _ in meets] == meets
+    assert {m for _, _, m in meets} == {True, False}  # the names tell some apart and join others

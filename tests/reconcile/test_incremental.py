@@ -367,3 +367,36 @@ def test_a_new_claim_of_a_large_block_is_compared_with_the_lists_its_stored_cent
     candidates(store, pending, fc.claim_index(store.claims(), vectors), vectors, th, model)
     assert set(touched) <= set(read_whole)
     assert {r["key"] for r in store.db.query("select key from block_lists")} >= set(touched)
+
+
+def test_the_stored_anchors_serve_while_the_corpus_names_the_same_names(tmp_path, monkeypatch):
+    import factcheck.workspace as workspace
+
+    built = []
+    real = workspace.NameAnchors
+
+    class Counting(real):
+        def __init__(self, names):
+            names = list(names)
+            built.append(len(names))
+            super().__init__(names)
+
+    monkeypatch.setattr(workspace, "NameAnchors", Counting)
+    folder = tmp_path / "src"
+    folder.mkdir()
+    fc = Factcheck(db_path=tmp_path / "inc.db", model="hashing")
+    arabic = "خبر\n\nوقّع 1700 من موظفي شالان على رسالة إلى مجلس الإدارة.\n"
+    plan = [
+        ({"a.txt": arabic, "b.txt": "Letter\n\nSome 1,300 employees of Sulan signed a letter to the board.\n"}, None),  # a first, full run
+        ({"c.txt": SIGNED_500.replace("Acme", "Sulan")}, False),  # names only what the corpus names
+        ({"d.txt": "Letter\n\nSome 1,700 employees of Shalan signed a letter to the board.\n"}, True),  # a new name
+        ({"c.txt": None}, False),  # Sulan is still named by b
+        ({"d.txt": None}, True),  # Shalan is named no more
+    ]
+    for i, (files, rebuilt) in enumerate(plan):
+        write(folder, files)
+        built.clear()
+        _, incremental, full = step(fc, folder, tmp_path, str(i))
+        assert incremental == full, i
+        assert rebuilt is None or bool(built) == rebuilt, i
+        assert fc.store.get_setting("name_anchors") == Factcheck(db_path=tmp_path / f"full-{i}.db", model="hashing").store.get_setting("name_anchors"), i
