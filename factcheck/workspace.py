@@ -262,6 +262,8 @@ class Factcheck:
                 touched.close()  # git's answers not collected (an ingest that failed)
 
     def _read_and_store(self, paths: list[Path], prune: bool, skip_bad: bool, started_ns: int, touched: _Touched | None) -> IngestResult:
+        """Tell changed files from unchanged ones (those ``touched`` names, else every file
+        the folders list), read the changed ones and store them in one transaction."""
         if touched is not None:
             # only what git finds changed since the recorded commit, and the recorded extras
             scan, states, tracked = touched.scan, touched.states, {}
@@ -431,6 +433,9 @@ class Factcheck:
         if len(paths) == 1 and prune and os.path.isdir(paths[0]) and not scan.links:
             folder = os.fspath(paths[0])
             head = touched.head if touched is not None else worktree.head_commit(folder)
+            kept = FolderState.loads(self.store.get_setting(FOLDER_STATE)) if touched is None and head is not None else None
+            if kept is not None and (kept.where, kept.commit, kept.reader, kept.version) == (worktree.where(folder), head, reader, self.store.corpus_version()):
+                return  # nothing stored changed since it was recorded against this commit: it still holds
             if head is not None:
                 if touched is None:
                     held = worktree.commit_blobs(folder, head)

@@ -206,3 +206,17 @@ def test_a_malformed_state_is_none():
     assert FolderState.loads(good.dumps()) == good
     for text in (None, "", "{", "[]", '{"where": "/x"}', good.dumps().replace("a" * 40, "abc")):
         assert FolderState.loads(text) is None
+
+
+def test_a_listing_that_changes_nothing_keeps_the_recorded_state(tmp_path, repo, monkeypatch):
+    folder = repo / "sources"
+    pair = Pair(tmp_path, folder)
+    pair.ingest(expect_listed=True)
+    before = pair.state()
+    for path in folder.rglob("*.txt"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))  # every file's time changed behind git's back
+    monkeypatch.setattr(worktree, "MAX_EXTRAS", 1)  # more paths than the state examines: listed
+    asked = []
+    monkeypatch.setattr(worktree, "commit_blobs", lambda *a, **k: asked.append(a))
+    assert sorted(pair.ingest(expect_listed=True).unchanged) == ["a", "b", "c", "d"]
+    assert pair.state() == before and not asked  # nothing stored changed: the state still holds, unasked
