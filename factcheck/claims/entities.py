@@ -472,6 +472,7 @@ class _Token:
 _FIGURE_NEXT = re.compile(r"[^\S\n]+[0-9\u0660-\u0669\u06F0-\u06F9]")  # spaces, then a digit
 _CLAUSE_GAP = re.compile(r"[.!?؟,،;؛:\n]")  # between two tokens: the second opens a clause
 _TANWEEN = re.compile("[\u064b-\u064d]\u0627?$")  # an indefinite ending: "تمويلاً", "مليوناً"
+FUNCTION_WORDS = 3  # at most this many words after a body's kind say what it does («هيئة السلامة البحرية»)
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")  # letters only: no marks, digits or Latin
 
 
@@ -692,6 +693,17 @@ class _ArabicReader:
         end = self._run(j, self.cues.ar_max_words, lambda r: self._name_word(r) and not pronoun_suffixed(r.stem, verbs=False))  # not "حصتها"
         if end == j and kind == "organisation" and self._common_name_with_trade(j):
             end = j + 1  # «شركة تلال للفوسفات»: a common word between the kind and its trade names it
+        if end == j and kind == "organisation" and self.tokens[i].plain.key in self.cues.ar_function_bodies:
+            # «هيئة السلامة البحرية»: named by what it does, the kind and the words with the article
+            end = j
+            while end < len(self.tokens) and end - j < FUNCTION_WORDS and self._joined(end) and self._free(end):
+                r = self.tokens[end].plain
+                if not r.definite or r.key in self.cues.ar_time_words or self._function(r) or self._cue_word(r.key) or _TANWEEN.search(self.tokens[end].text):
+                    break
+                end += 1
+            if end > j:
+                self._add(i, end, kind, speaks=self._says(i, end))
+            return max(end, j)
         if end > j:
             self._add(j, end, kind, speaks=self._says(i, end))
         return max(end, j)

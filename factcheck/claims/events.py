@@ -40,7 +40,8 @@ from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
 STAGES = ("decision", "intent", "announcement")
-_AGENT_LISTS = ("public_offices", "public_bodies", "bodies")  # [agents]: who acts for the state; bodies: who acts unnamed
+# [agents]: who acts for the state, the bodies of it a public office acts for; bodies: who acts unnamed
+_AGENT_LISTS = ("public_offices", "public_bodies", "government_bodies", "bodies")
 _STAGE_LISTS = (*STAGES, "intent_after", "another", "interim", "permanent")  # intent_after: words after the act that make it a plan; another: that make it another act; interim, permanent: its capacity
 ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
@@ -388,7 +389,7 @@ def find_events(
         if takes_the_article(m, form):
             continue  # «القاضي» (the judge) is no «قاضى» (sued)
         kind = lex.types[action]
-        if not states_act(text, m.group("cue"), end, kind):
+        if not states_act(reach, m.group("cue"), end, kind):
             continue  # «وقعت الحادثة»: it happened, not a signing
         if _QUESTION_BEFORE.search(text, max(0, start - 60), start):
             continue  # "asked whether he would step down", «سئل عما إذا كان سيستقيل»: a question, no act
@@ -677,7 +678,9 @@ def states_act(text: str, word: str, end: int, kind: EventType) -> bool:
     """Whether ``word`` (an act's word ending at ``end``) states the act: always, unless the
     lexicon lists it as ambiguous; then only when one of the action's objects stands in its
     clause within :data:`OBJECT_WORDS` words, after it or before it («وقّعت الشركة عقداً»,
-    "the agreement was signed": a signing; «وقعت الحادثة»: it happened)."""
+    "the agreement was signed": a signing; «وقعت الحادثة»: it happened). ``text`` has its
+    dates blanked (:func:`_without_days`): a date between the word and its object counts
+    for no words («مثلت ... اليوم الأربعاء أمام لجنة»)."""
     if normalize_for_match(word) not in kind.ambiguous or kind.objects is None:
         return True
     reach = _words_forward(text, end, OBJECT_WORDS)
@@ -763,7 +766,10 @@ def _objects(
             bare = _allowed_tail(allowed).sub(" ", bare)
         if kind == "person" and _titled(bare):
             bare = _OF_THE_AR.sub(" ", bare)  # «المديرة المالية للشركة سلوى المرجاني»: the title's own «لل»
-        apposed = chained and k == 0 and _apposed(text, end, (s, e, n, kind))  # the title's own prepositions lead to no one
+        # the title's own prepositions lead to no one
+        apposed = (chained and k == 0 and _apposed(text, end, (s, e, n, kind))) or (not chained and _apposed_object(text, end, (s, e, n, kind)))
+        if not chained and k + 1 < len(after) and _apposed_object(text, end, after[k + 1]):
+            continue  # "the captain of the Celina Star, Teodor Rusk": whom, the name set off says
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead) and not apposed:
             continue
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
@@ -1045,6 +1051,21 @@ def _apposed(text: str, lo: int, name: tuple[int, int, str, str]) -> bool:
     return re.match(r"\s*(?:\([^)]*\)\s*)?[،,]", text[name[1] :]) is not None
 
 
+# What an English act is done to, then who that is, set off by a comma: "arrested the
+# ferry's first officer, Luka Brennic, on March 3" (a determiner or an owner opens it)
+_OBJECT_BEFORE_NAME = re.compile(r"\s+(?:the|a|an|its|his|her|their|[^\s,]+['’]s)\s[^,.;:!?()\[\]]*,\s*", re.IGNORECASE)
+# (or a date set off by commas, blanked with them: :func:`_without_days`)
+_APPOSITION_CLOSES = re.compile(r"\s*(?:[,;:.)\]]|$)|\s{2,}")
+
+
+def _apposed_object(text: str, lo: int, name: tuple[int, int, str, str]) -> bool:
+    """Whether ``name`` is set off by commas right after the English noun phrase text[lo:]
+    opens (at most :data:`APPOSED_WORDS` words): who the act's object is."""
+    if _ARABIC.search(name[2]) or not _OBJECT_BEFORE_NAME.fullmatch(text, lo, name[0]):
+        return False
+    return len(_WORD.findall(text, lo, name[0])) <= APPOSED_WORDS and _APPOSITION_CLOSES.match(text, name[1]) is not None
+
+
 def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], chained: bool) -> list[tuple[int, int, str, str]]:
     """The names after the act's word that it may bind: each within reach of the word, or,
     ``chained`` (an Arabic verb: VSO), of the name before it («أقال مجلس إدارة نورفاث الرئيسة
@@ -1061,7 +1082,10 @@ def _names_after(text: str, end: int, names: list[tuple[int, int, str, str]], ch
             out[-1] = (out[-1][0], x[1], x[2], x[3])
             last = x[1]
             continue
-        if not (_bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0])) or (chained and not out and _apposed(text, last, x))):
+        if not (
+            _bound(text, last, x[0]) or (x[3] == "person" and _titled_reach(text, last, x[0])) or (chained and not out and _apposed(text, last, x))
+            or (not chained and _apposed_object(text, last, x))
+        ):
             holder = later[k + 1] if k + 1 < len(later) else None
             if x[3] == "organisation" and holder is not None and holder[3] == "person" and _titled_reach(text, last, holder[0]):
                 continue  # «مدير السلامة في شركة تلال للفوسفات يوسف هلال»: where the title is held
@@ -1292,18 +1316,19 @@ OFFICE_WORDS = 4  # at most this many words of the title between its office and 
 _TITLE_JOINERS = frozenset(("of", "the", "and", "for", "&"))
 
 
-def acts_for_the_state(text: str, name: str, kind: str, lex: EventLexicon | None = None) -> bool | None:
+def acts_for_the_state(text: str, name: str, kind: str, lex: EventLexicon | None = None, bodies: str = "public_bodies") -> bool | None:
     """Whether the party ``name`` (of entity type ``kind``) acts for the state in the
     sentence ``text``: a person whose title, right before the name in its clause, is a
     public office ("Transport Minister Karim Abdel-Nour", «وزير النقل كريم عبد النور»), an
     organisation whose name or the words right before it name a body of the state ("the
-    Civil Aviation Authority", «وزارة النقل», «هيئة الطيران المدني»). None when the name is
-    not found in the sentence as written."""
+    Civil Aviation Authority", «وزارة النقل», «هيئة الطيران المدني»; with ``bodies`` the
+    [agents] list ``government_bodies``: one a public office acts for, «وزارة النقل» but not
+    «هيئة الطيران المدني»). None when the name is not found in the sentence as written."""
     lex = lex or event_lexicon()
     found = re.search(fuzzy_pattern(name), text) if name else None
     if found is None:
         return None
-    key = "public_offices" if kind == "person" else "public_bodies"
+    key = "public_offices" if kind == "person" else bodies
     pattern = lex.agent_patterns.get(key)
     if pattern is None:
         return False

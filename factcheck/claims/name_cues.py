@@ -89,6 +89,8 @@ class NameCues:
     ar_max_words: int
     ar_person_cues: frozenset[tuple[str, ...]]
     ar_organisation_cues: frozenset[str]
+    ar_function_bodies: frozenset[str]  # a body of the state named by what it does: «وزارة النقل»
+    ar_time_words: frozenset[str]  # definite words of time, which end such a name («الأربعاء»)
     ar_place_bodies: frozenset[str]
     ar_place_cues: frozenset[str]
     ar_particles: frozenset[str]
@@ -118,7 +120,7 @@ class NameCues:
 _EN_KEYS = ("common_zipf", "other_languages", "abroad_margin", "function_words", "calendar_words", "person_titles", "organisation_suffixes",
             "place_suffixes", "place_prefixes", "locative", "locative_with_the", "not_locative_after", "saying", "possessives", "agent_verbs", "prepositions", "target_prepositions", "joiners", "of_heads")  # fmt: skip
 _AR_KEYS = ("rare_zipf", "foreign_zipf", "foreign_definite_zipf", "definite_zipf", "surname_zipf", "max_words", "person_cues", "person_cue_phrases", "given_names", "organisation_cues",
-            "place_cues", "place_bodies", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words")  # fmt: skip
+            "place_cues", "place_bodies", "name_particles", "saying", "subject_verbs", "complementizers", "organisation_after", "construct_heads", "possessive_suffixes", "prepositions", "target_prepositions", "function_words", "function_bodies", "time_words")  # fmt: skip
 
 
 def parse_name_cues(text: str) -> NameCues:
@@ -168,6 +170,8 @@ def parse_name_cues(text: str) -> NameCues:
         ar_max_words=max_words,
         ar_person_cues=frozenset(tuple(normalize_for_match(p).split()) for p in phrases if normalize_for_match(p)),
         ar_organisation_cues=ar_words("organisation_cues"),
+        ar_function_bodies=ar_words("function_bodies"),
+        ar_time_words=ar_words("time_words"),
         ar_place_cues=ar_words("place_cues"),
         ar_place_bodies=ar_words("place_bodies"),
         ar_particles=ar_words("name_particles"),

@@ -264,11 +264,13 @@ def _other_agent(a: dict, b: dict) -> bool:
     """Whether two reports name two different agents for the act: two people, or two
     organisations ("Microsoft hired Altman" / "Google hired Altman"). A person and an
     organisation may both be right (a board member fires for the board), unless the person
-    holds a public office and the organisation is no body of the state ("Transport Minister
-    Karim Abdel-Nour fired" / «أقال مجلس إدارة شركة «طيران الساحل»»: the [agents] of the
-    event lexicon); a name of unknown kind is not compared. An agent named only by what it
-    is ("the executive board", «الشرطة»: agent type ``body``) is set against a person by the
-    same rule, never against another body or an organisation, which it may be."""
+    holds a public office and the organisation is no body of the government that office
+    acts for ("Transport Minister Karim Abdel-Nour fired" / «أقال مجلس إدارة شركة «طيران
+    الساحل»», or / "the Maritime Safety Authority suspended"; but not / «وزارة النقل»: the
+    [agents] ``public_offices`` and ``government_bodies`` of the event lexicon); a name of
+    unknown kind is not compared. An agent named only by what it is ("the executive board",
+    «الشرطة»: agent type ``body``) is set against a person by the same rule, never against
+    another body or an organisation, which it may be."""
     pa, pb = participants(a), participants(b)
     if not (pa["agent"] and pb["agent"]):
         return False
@@ -279,10 +281,10 @@ def _other_agent(a: dict, b: dict) -> bool:
         return False
     (person, who), (body, which) = sorted(((a, pa["agent"]), (b, pb["agent"])), key=lambda x: x[0].get("agent_type") != "person")
     lexicon = event_lexicon().fingerprint
-    return bool(_for_the_state(person.get("text") or "", who, "person", lexicon)) and _for_the_state(body.get("text") or "", which, "organisation", lexicon) is False
+    return bool(_for_the_state(person.get("text") or "", who, "person", lexicon)) and _for_the_state(body.get("text") or "", which, "organisation", lexicon, "government_bodies") is False
 
 
 @lru_cache(maxsize=65536)
-def _for_the_state(sentence: str, name: str, kind: str, lexicon: str) -> bool | None:
+def _for_the_state(sentence: str, name: str, kind: str, lexicon: str, bodies: str = "public_bodies") -> bool | None:
     """:func:`factcheck.claims.events.acts_for_the_state`, cached per event lexicon (its fingerprint)."""
-    return acts_for_the_state(sentence, name, kind, event_lexicon())
+    return acts_for_the_state(sentence, name, kind, event_lexicon(), bodies)

@@ -49,7 +49,10 @@ _BOARD = "The board of Microsoft appointed Sam Altman."
         # ... unless the person holds a public office and the organisation is no body of the state
         (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), ("conflict", "medium")),
         (dict(agent="مايكروسوفت", text="عيّن مجلس إدارة شركة مايكروسوفت سام ألتمان."), dict(agent="كريم عبد النور", agent_type="person", text="وعيّن وزير النقل كريم عبد النور سام ألتمان."), ("conflict", "medium")),
-        (dict(agent="Civil Aviation Authority", text="The Civil Aviation Authority appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), None),  # acts for the state too
+        # ... or a body of the state the office does not act for: an authority, not the ministry
+        (dict(agent="Civil Aviation Authority", text="The Civil Aviation Authority appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), ("conflict", "medium")),
+        (dict(agent="هيئة السلامة البحرية", text="علّقت هيئة السلامة البحرية ترخيص الشركة."), dict(agent="أدريان كوفال", agent_type="person", text="وكان وزير النقل أدريان كوفال قد علّق ترخيص الشركة."), ("conflict", "medium")),
+        (dict(agent="Transport Ministry", text="The Transport Ministry appointed Sam Altman."), dict(agent="Karim Abdel-Nour", agent_type="person", text="Transport Minister Karim Abdel-Nour appointed Sam Altman."), None),  # the ministry he acts for
         (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="Microsoft chairman Karim Abdel-Nour appointed Sam Altman."), None),
         (dict(agent="Microsoft", text=_BOARD), dict(agent="Karim Abdel-Nour", agent_type="person", text="The minister said Karim Abdel-Nour appointed Sam Altman."), None),  # not his title
         # an agent named only by what it is (a body): set against a person in public office only
