@@ -76,7 +76,7 @@ class IngestResult:
     scan: Scan | None = field(default=None, repr=False)  # the source files found (Scan.paths, sorted)
     #: whether ``scan`` lists every source file; else only those examined, the folder's
     #: recorded state standing for the others (``unchanged``, at their stored paths)
-    listed: bool = True
+    listed: bool = field(default=True, repr=False)
 
 
 @dataclass

@@ -194,6 +194,12 @@ CASES = [
     ("أوقفت الإدارة الخميس مديرة السلامة في المحطة إينيس فارو عن العمل إلى حين انتهاء التحقيق.", [("suspend", "", "", "إينيس فارو", "verb")]),
     # a passive verb after its subject and the subject's title set off by commas
     ("وقالت الشرطة إن ماريك تولين، المشرف على الوردية، اعتُقل الأربعاء.", [("arrest", "", "", "ماريك تولين", "verb")]),
+    # whom an English act was done to, named in apposition after what it is
+    ("Police arrested the ferry's first officer, Luka Brennic, on March 3.", [("arrest", "", "Police", "Luka Brennic", "verb")]),
+    ("Police arrested the captain of the Celina Star, Teodor Rusk, at his home.", [("arrest", "", "Police", "Teodor Rusk", "verb")]),
+    ("Police arrested the suspect, Luka Brennic said.", []),  # who said it, not whom
+    # an ambiguous verb's object past a long subject and a date: the date counts for no words
+    ("مثلت الرئيسة التنفيذية لشركة أورفانت البحرية ميريام تالبيك اليوم الأربعاء أمام لجنة التحقيق البرلمانية.", [("testify", "", "ميريام تالبيك", "", "verb")]),
     # what is asked is not told
     ("Asked whether Sam Altman would resign, the board said nothing.", []),
     ("سئل سامي حداد عما إذا كان سيستقيل.", []),

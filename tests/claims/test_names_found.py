@@ -158,6 +158,12 @@ def found(table, text, known=None):
         ("قالت الوزيرة المكلفة إن المياه آمنة", []),
         # a title's field joined by و is still the title's
         ("لم تمثل وزيرة المياه والبنية التحتية حليمة سورانت أمام اللجنة", [("حليمة سورانت", "person")]),
+        # a body of the state named by what it does: its kind and the words with the article,
+        # up to a word of time; a proper name after the kind is the name, as before
+        ("وكانت هيئة السلامة البحرية قد علّقت الترخيص", [("هيئة السلامة البحرية", "organisation")]),
+        ("أعلنت وزارة النقل الأربعاء أنها ستحقق في الحادث", [("وزارة النقل", "organisation")]),
+        ("وقالت هيئة مياه أوستريل إنها أغلقت المحطة", [("أوستريل", "name")]),  # as before: the proper name
+        ("قالت الوزارة إنها ستحقق", []),  # the ministry already named
     ],
 )
 def test_arabic_names(table, text, expected):
