@@ -425,6 +425,9 @@ def find_events(
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
         if not (agent or patient):
             continue
+        if agent and not patient and kind.transitive and form == "verb" and not glued and kind.identity == ("patient",):
+            # «علّقت هيئة السلامة البحرية ... ترخيص تشغيل الشركة»: what it was done to, unnamed
+            patient = _described_object(reach, _past_agent(reach, end, names, agent) if arabic else end, arabic)
         agent_type = next((t for _, _, n, t in names if n == agent), "person" if agent == referent else "") if agent else ""
         if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
             at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
@@ -451,6 +454,45 @@ def find_events(
             )
         )
     return out
+
+
+DESCRIBED_WORDS = 3  # at most this many words describe what an act was done to, unnamed
+_DETERMINER_EN = re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|this|that)\s+|[^\s,]+['’]s\s+)*", re.IGNORECASE)
+_DESCRIBED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _past_agent(text: str, end: int, names: list[tuple[int, int, str, str]], agent: str) -> int:
+    """Where an Arabic verb's agent named right after it ends (VSO), else the verb's end."""
+    after = next((x for x in names if x[0] >= end and x[2] == agent), None)
+    return after[1] if after is not None and _bound(text, end, after[0]) else end
+
+
+def _described_object(text: str, pos: int, arabic: bool) -> str:
+    """The words right after ``pos`` that say what an act was done to when no name does
+    («ترخيص تشغيل الشركة», "operating licence"): at most :data:`DESCRIBED_WORDS` words
+    of one phrase, no function word, preposition, word of time or name's capital, English
+    determiners and owners left out; "" when none follows."""
+    cues = name_cues()
+    if not arabic:
+        pos = _DETERMINER_EN.match(text, pos).end()
+    words: list[str] = []
+    for m in _WORD.finditer(text, pos):
+        if len(words) == DESCRIBED_WORDS or text[pos : m.start()].strip():
+            break  # (a mark between two words ends the phrase)
+        word = m.group(0)
+        bare = word.strip("«»\"'()[],،.;:؛!?؟")
+        key = normalize_for_match(bare)
+        if bare != word.rstrip(",،.;:؛!?؟") or not _DESCRIBED_WORD.fullmatch(bare):
+            break
+        if arabic != bool(_ARABIC.search(bare)) or (not arabic and bare[:1].isupper()):
+            break
+        if key in cues.ar_function_words or key in cues.en_not_names or key in cues.ar_time_words or _PREPOSITION.fullmatch(bare):
+            break
+        words.append(bare)
+        pos = m.end()
+        if word != bare:
+            break  # a comma or a full stop after it
+    return " ".join(words)
 
 
 # an indirect question up to four words before an act's word: what is asked is not told

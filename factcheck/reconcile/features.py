@@ -57,9 +57,17 @@ def parties_meet(a: dict, xs: list[str], b: dict, ys: list[str]) -> bool:
 
 
 def claim_parties(claim: dict) -> dict[str, str | None]:
-    """The parties a claim's sentence names, each with its trade when the frame knows it."""
-    sectors = (claim.get("frame") or {}).get("sectors") or {}
-    return {x: sectors.get(x) for x in claim.get("actors") or () if x}
+    """The parties a claim's sentence names, each with its trade when the frame knows it;
+    an event's also what its identity is about when no name says it (the licence that was
+    suspended, «ترخيص تشغيل الشركة»: two reports of that suspension are about one thing)."""
+    frame = claim.get("frame") or {}
+    sectors = frame.get("sectors") or {}
+    parties = {x: sectors.get(x) for x in claim.get("actors") or () if x}
+    if claim.get("kind") == "event":
+        for role in claim.get("identity") or ():
+            if frame.get(role) and frame[role] not in parties:
+                parties[frame[role]] = None
+    return parties
 
 
 def party_sets_meet(xs: dict[str, str | None], ys: dict[str, str | None], anchors) -> bool:

@@ -55,8 +55,9 @@ from factcheck.text.normalize import normalize_sentence
 #: before a noun, a word with the article, or a word of announcement alone. 14: an interim
 #: appointment and a permanent one are two events. 15: two dates whose words name no act of
 #: the lexicon and share nothing around the dates are not compared. 16: nor when they share
-#: only a particle ("walked off", "called off").
-ALIGNMENT_RULES = 16
+#: only a particle ("walked off", "called off"). 17: a public office and a body of the state
+#: it does not act for are two agents; an event's unnamed patient is one of its parties.
+ALIGNMENT_RULES = 17
 
 
 @dataclass

@@ -60,9 +60,9 @@ CASES = [
     ("أقالت OpenAI الرئيس التنفيذي سام ألتمان.", [("dismiss", "", "OpenAI", "سام ألتمان", "verb")]),
     ("أقالت شركة نوران للطاقة المتجددة المدير سامي حداد.", [("dismiss", "", "نوران", "سامي حداد", "verb")]),
     # VSO with what it was done to unnamed: the one name after the verb acted
-    ("وأغلقت معادن ترساليا المنجم في اليوم نفسه.", [("close", "", "ترساليا", "", "verb")]),
-    ("ألغت شركة كورفيل العقد يوم الثلاثاء.", [("cancel", "", "كورفيل", "", "verb")]),
-    ("أقالت شركة نوران المدير العام للشركة.", [("dismiss", "", "نوران", "", "verb")]),
+    ("وأغلقت معادن ترساليا المنجم في اليوم نفسه.", [("close", "", "ترساليا", "المنجم", "verb")]),
+    ("ألغت شركة كورفيل العقد يوم الثلاثاء.", [("cancel", "", "كورفيل", "العقد", "verb")]),
+    ("أقالت شركة نوران المدير العام للشركة.", [("dismiss", "", "نوران", "المدير العام", "verb")]),
     # ... but whom, when a subject stands between, or no object follows, or a word of time
     ("أقالت الشركة سام ألتمان المدير.", [("dismiss", "", "الشركة", "ألتمان", "verb")]),
     ("أقال مجلس الإدارة سام ألتمان من منصبه.", [("dismiss", "", "مجلس الإدارة", "ألتمان", "verb")]),
@@ -200,6 +200,10 @@ CASES = [
     ("Police arrested the suspect, Luka Brennic said.", []),  # who said it, not whom
     # an ambiguous verb's object past a long subject and a date: the date counts for no words
     ("مثلت الرئيسة التنفيذية لشركة أورفانت البحرية ميريام تالبيك اليوم الأربعاء أمام لجنة التحقيق البرلمانية.", [("testify", "", "ميريام تالبيك", "", "verb")]),
+    # what a named agent's act was done to, when no name says it: the words after the verb
+    ("وكانت هيئة السلامة البحرية قد علّقت الأربعاء الماضي ترخيص تشغيل الشركة.", [("suspend", "", "هيئة السلامة البحرية", "ترخيص تشغيل الشركة", "verb")]),
+    ("The Maritime Safety Authority suspended the company's operating licence on Wednesday.", [("suspend", "", "Maritime Safety Authority", "operating licence", "verb")]),
+    ("Orvant Maritime suspended all sailings from Belmora.", [("suspend", "", "Orvant Maritime", "", "verb")]),  # "all": no description
     # what is asked is not told
     ("Asked whether Sam Altman would resign, the board said nothing.", []),
     ("سئل سامي حداد عما إذا كان سيستقيل.", []),
