@@ -41,6 +41,7 @@ FLOORS = {
     "events_en_ar_18": (3, 1, None),  # its false conflict: a day against "last week", precision (low) by design
     "events_ar_en_19": (3, 0, None),
     "events_en_ar_20": (3, 0, None),
+    "events_ar_en_21": (3, 0, None),
 }
 
 
