@@ -378,7 +378,11 @@ class Factcheck:
         if state is None or state.where != worktree.where(folder) or state.version != self.store.corpus_version():
             return None
         query = worktree.ChangeQuery(folder, state.commit)
-        aliases = self.aliases_for(paths)  # (while git works)
+        try:
+            aliases = self.aliases_for(paths)  # (while git works)
+        except BaseException:
+            query.close()  # (a bad alias file is the caller's one line)
+            raise
         reader = extractor_id(aliases)
         answer = query.result()
         if answer is None or reader != state.reader:

@@ -155,18 +155,22 @@ class ChangeQuery:
     it does not track, and which commit HEAD names (:meth:`result`)."""
 
     def __init__(self, folder: str, commit: str):
-        self.folder = folder
-        self._procs = [
-            _start(["diff-index", "--raw", "-z", "--no-renames", "--relative", "--ignore-submodules=none", commit, "--", "."], folder),
-            _start(["ls-files", "--others", "-z", "--", "."], folder),
-            _start(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], folder),
+        self._asked = [
+            Later(["diff-index", "--raw", "-z", "--no-renames", "--relative", "--ignore-submodules=none", commit, "--", "."], folder, str),
+            Later(["ls-files", "--others", "-z", "--", "."], folder, str),
+            Later(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], folder, str.strip),
         ]
+
+    def close(self) -> None:
+        """Stop git, its answer no longer wanted."""
+        for later in self._asked:
+            later.close()
 
     def result(self) -> tuple[str, list[str]] | None:
         """(the commit HEAD names, the sorted folder-relative paths that differ or are not
         tracked), or None when git cannot answer plainly (see the module)."""
-        diff, others, head = (_finish(p) for p in self._procs)
-        if diff is None or others is None or head is None or len(head.strip()) != 40:
+        diff, others, head = (later.result() for later in self._asked)
+        if diff is None or others is None or head is None or len(head) != 40:
             return None
         changed: list[str] = []
         fields = diff.split("\0")
@@ -182,7 +186,7 @@ class ChangeQuery:
                 return None  # a folder listed whole (a nested repository)
             if path:
                 changed.append(path)
-        return head.strip(), sorted(set(changed))
+        return head, sorted(set(changed))
 
 
 class Later:
