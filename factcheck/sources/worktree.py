@@ -16,17 +16,19 @@ The next ingest of the same folder, while the corpus version and the extractor a
 recorded, examines only what git lists as differing from that commit in the work tree
 (``git diff-index``: commits since, staged and unstaged edits, deletions), the files git
 does not track (``git ls-files --others``, ignored ones included, as a folder listing
-would find them) and the extras; every other stored source is unchanged, with no ``stat``
-of ours and nothing of its row read but its id. The state is then recorded again against the commit HEAD names
-now: the extras are the paths examined, the old extras and what changed between the two
-commits (``git diff-tree``) whose stored copy differs from the new commit's.
+would find them) and the extras; every other stored source is unchanged, with no
+``stat`` of ours and nothing of its row read but its id. The state is then recorded
+again against the commit HEAD names now: the extras are the paths examined, the old
+extras and what changed between the two commits (``git diff-tree``) whose stored copy
+differs from the new commit's (its blob ids from ``git ls-tree``). A listing that stores
+no change keeps a state recorded against the same commit.
 
 Whatever git cannot answer plainly takes the ordinary path, which lists the folder (and
 records a state afresh): no repository or no commit, git missing or failing, a symbolic
 link or a submodule among the changes or in the folder, a folder git lists whole (a
 nested repository), a sidecar named in another case than its source, ``--rehash``, more
-extras (or files to examine) than :data:`MAX_EXTRAS`, several paths given, an ingest that keeps sources it
-does not find (no pruning).
+extras (or files to examine) than :data:`MAX_EXTRAS`, several paths given, an ingest
+that keeps sources it does not find (no pruning).
 """
 
 from __future__ import annotations
