@@ -407,27 +407,26 @@ class Factcheck:
                 continue  # a file now a folder: git lists the files under it
             found.append(full)
             stems[full] = path_stem(full)
-        stored_at = self.store.sources_at(rel)
-        taken = {i: p for p, (i, _, _) in stored_at.items()}
-        others = self.store.source_states(sorted(set(stems.values()) - set(taken)))
+        taken = {i: p for p, (i, _, _) in self.store.sources_at(rel).items()}
+        ids = set(stems.values()) | set(taken)
+        states = self.store.source_states(ids)
         by_id: dict[str, str] = {}
         for full in sorted(found, key=lambda p: p.replace(os.sep, "/")):
             sid = stems[full]
             other = by_id.setdefault(sid, full)
-            if other is full and sid in others.paths and sid not in taken:
+            if other is full and sid in states.paths and sid not in taken:
                 # stored at a path git finds unchanged: that file is still there
-                other = prefix + others.paths[sid].replace("/", os.sep)
+                other = prefix + states.paths[sid].replace("/", os.sep)
                 first, second = sorted((other, full), key=lambda p: p.replace(os.sep, "/"))
                 raise SourceError(f"{first} and {second} would both have the source id {sid!r}; rename one")
             if other is not full:
                 raise SourceError(f"{other} and {full} would both have the source id {sid!r}; rename one")
-        ids = set(stems.values()) | set(taken)
         untouched = [i for i in self.store.source_ids() if i not in ids]
         files = sorted(found, key=lambda p: p.replace(os.sep, "/"))
         # what the next state needs of git, asked now: it works while the files are read
         between = worktree.between_later(folder, state.commit, head) if head != state.commit else None
         blobs = worktree.blobs_later(folder, head, sorted(set(rel) | {worktree.sidecar_of(p) for p in rel})) if rel else None
-        return _Touched(Scan(files, {}, stems), self.store.source_states(ids), untouched, aliases, reader, state, head, rel, between, blobs)
+        return _Touched(Scan(files, {}, stems), states, untouched, aliases, reader, state, head, rel, between, blobs)
 
     def _record_folder(self, paths: list[Path], prune: bool, scan: Scan, reader: str, touched: _Touched | None) -> None:
         """Record what this ingest left stored against the commit HEAD names (a

@@ -477,8 +477,8 @@ def _described_object(text: str, pos: int, arabic: bool) -> str:
         pos = _DETERMINER_EN.match(text, pos).end()
     words: list[str] = []
     for m in _WORD.finditer(text, pos):
-        if len(words) == DESCRIBED_WORDS or text[pos : m.start()].strip():
-            break  # (a mark between two words ends the phrase)
+        if len(words) == DESCRIBED_WORDS:
+            break
         word = m.group(0)
         bare = word.strip("«»\"'()[],،.;:؛!?؟")
         key = normalize_for_match(bare)
@@ -489,7 +489,6 @@ def _described_object(text: str, pos: int, arabic: bool) -> str:
         if key in cues.ar_function_words or key in cues.en_not_names or key in cues.ar_time_words or _PREPOSITION.fullmatch(bare):
             break
         words.append(bare)
-        pos = m.end()
         if word != bare:
             break  # a comma or a full stop after it
     return " ".join(words)

@@ -39,9 +39,8 @@ import subprocess
 from dataclasses import dataclass
 
 from factcheck.sources.files import SIDECAR_SUFFIX, SOURCE_FORMATS, is_source_name
+from factcheck.sources.tracked import GIT_TIMEOUT_S
 
-#: how long git may take before the ordinary path is taken instead
-GIT_TIMEOUT_S = 120
 #: a state with more extras than this is not recorded: examining them all is the ordinary path's work
 MAX_EXTRAS = 2000
 # read only (git never rewrites the index here), and every path a path, never a pattern
