@@ -8,6 +8,7 @@ all-or-nothing (replacing a source's rows, recording a reconcile run) run inside
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -19,6 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from factcheck.claims.model import Claim, DateMention, EventMention, Quantity
 from factcheck.errors import ConfigError, StoreError
@@ -58,6 +60,7 @@ class Store:
         on_wait: Callable[[str], None] | None = None,
     ):
         self.path = Path(path) if path is not None else default_db_path()
+        self._insert_sql: dict[tuple[str, str, tuple[str, ...]], str] = {}  # see insert()
         self.memory = str(self.path) == ":memory:"
         if not self.memory and self.path.exists() and not self.path.is_file():
             raise ConfigError(f"database path {self.path} is not a regular file")
@@ -243,19 +246,45 @@ class Store:
             record["date_candidates"] = json.dumps(source.date_candidates, ensure_ascii=False)
             record["published_origin"] = published_origin
             record["extractor"] = extractor
-            self.db["sources"].insert(record, pk="id")
-            self.db["sentences"].insert_all(sentences, pk="id")
-            self.db["claims"].insert_all((_claim_row(c) for c in claims), pk="id")
-            self.db["quantities"].insert_all(
-                (_quantity_row(c.id, c.quantity) for c in claims if c.quantity), pk="claim_id"
-            )
-            self.db["dates"].insert_all((_date_row(c.id, c.date) for c in claims if c.date), pk="claim_id")
-            self.db["events"].insert_all((_event_row(c.id, c.event) for c in claims if c.event), pk="claim_id")
-            self.db["entities"].insert_all(entities, pk="id")
-            self.db["skipped_sentences"].insert_all(
+            self.insert("sources", [record])
+            self.insert("sentences", sentences)
+            self.insert("claims", (_claim_row(c) for c in claims))
+            self.insert("quantities", (_quantity_row(c.id, c.quantity) for c in claims if c.quantity))
+            self.insert("dates", (_date_row(c.id, c.date) for c in claims if c.date))
+            self.insert("events", (_event_row(c.id, c.event) for c in claims if c.event))
+            self.insert("entities", entities)
+            self.insert(
+                "skipped_sentences",
                 ({"source_id": source.id, **{k: s[k] for k in ("sentence_index", "start", "end", "error")}} for s in skipped),
-                pk=("source_id", "sentence_index"),
             )
+
+    def insert(self, table: str, rows: Iterable[dict], ignore: bool = False) -> None:
+        """Insert ``rows``, each naming the same columns in the same order, into the existing
+        ``table``: the values sqlite-utils' ``insert_all`` stores (lists and dicts as JSON),
+        through one prepared statement per table; ``insert_all`` reads the schema again on
+        every call, which cost more than the rows when each source's rows were stored.
+
+        ``ignore``: a row whose key is already stored is left out (``insert or ignore``).
+        Rows naming other columns than the first raise ``ValueError`` (``insert_all`` would
+        store NULL for a column a row leaves out, not the column's default).
+        """
+        rows = iter(rows)
+        first = next(rows, None)
+        if first is None:
+            return
+        columns = tuple(first)
+        verb = "insert or ignore" if ignore else "insert"
+        sql = self._insert_sql.get((verb, table, columns))
+        if sql is None:
+            names = ", ".join(f"[{c}]" for c in columns)
+            sql = self._insert_sql[verb, table, columns] = f"{verb} into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+
+        def values(row: dict) -> tuple:
+            if tuple(row) != columns:
+                raise ValueError(f"a row for {table} names columns {sorted(row)}, not {sorted(columns)}")
+            return tuple(map(_sql_value, row.values()))
+
+        self.db.conn.executemany(sql, map(values, itertools.chain([first], rows)))
 
     def remove_source(self, source_id: str) -> bool:
         """Delete a source and its rows; returns False when it was not stored."""
@@ -408,14 +437,14 @@ class Store:
         with self.db.atomic():
             for table in ("cluster_claims", "cluster_pairs", "clusters", "discrepancies", "source_relations", "claims_to_rederive", "sources_to_rederive"):
                 self.db.execute(f"delete from {table}")
-            self.db["source_relations"].insert_all(relations, pk=("source_a", "source_b"))
+            self.insert("source_relations", relations)
             self.insert_components(clusters, members, pairs, discrepancies)
 
     def insert_components(self, clusters: list[dict], members: list[dict], pairs: list[dict], discrepancies: list[dict]) -> None:
-        self.db["clusters"].insert_all(clusters, pk="id")
-        self.db["cluster_claims"].insert_all(members, pk=("cluster_id", "claim_id"))
-        self.db["cluster_pairs"].insert_all(pairs, pk=("claim_a", "claim_b"))
-        self.db["discrepancies"].insert_all(discrepancies, pk="id")
+        self.insert("clusters", clusters)
+        self.insert("cluster_claims", members)
+        self.insert("cluster_pairs", pairs)
+        self.insert("discrepancies", discrepancies)
 
     def delete_clusters(self, cluster_ids: list[str]) -> None:
         """Forget clusters with their members, pairs and discrepancies (an incremental run
@@ -462,8 +491,8 @@ class Store:
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(f"delete from claim_keys where claim_id in ({marks})", chunk)
                 self.db.execute(f"delete from claim_actors where claim_id in ({marks})", chunk)
-        self.db["claim_keys"].insert_all(keys, pk=("key", "claim_id"), ignore=True)
-        self.db["claim_actors"].insert_all(actors, pk=("name", "claim_id"), ignore=True)
+        self.insert("claim_keys", keys, ignore=True)
+        self.insert("claim_actors", actors, ignore=True)
 
     def key_members(self, key: str, lists: Iterable[int] | None = None) -> list[dict]:
         """The claims with blocking key ``key`` (only those filed in ``lists``, when given:
@@ -875,6 +904,14 @@ def _event_row(claim_id: str, e: EventMention) -> dict:
         "claim_id": claim_id, "action": e.action, "stage": e.stage, "agent": e.agent, "patient": e.patient,
         "identity": ",".join(e.identity), "form": e.form, "agent_type": e.agent_type, "placed": e.placed,
     }  # fmt: skip
+
+
+_PLAIN = (str, int, float, bytes, type(None))
+
+
+def _sql_value(value: object) -> object:
+    """A value as sqlite-utils stores it (lists and dicts as JSON)."""
+    return value if type(value) in _PLAIN else jsonify_if_needed(value)
 
 
 def content_hash(text: str) -> str:
