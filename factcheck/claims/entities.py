@@ -602,6 +602,8 @@ class _ArabicReader:
         for r in t.readings:
             if (r.key,) in self.known.arabic:
                 return r
+            if r.clitic and bare(t.text).startswith("ك"):
+                continue  # «كوفار»: ك ("like") rarely stands before a name; the letter is the name's
             if best is None or (zipf(r.stem, "ar"), opens and r.clitic > 0) > (zipf(best.stem, "ar"), opens and best.clitic > 0):
                 best = r
         return best

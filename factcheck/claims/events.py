@@ -35,7 +35,8 @@ from factcheck.config import check_keys, load_toml, parse_toml, shown, type_name
 from factcheck.claims.frames import CLITICS, GAP, phrase_pattern
 from factcheck.claims.model import EventMention
 from factcheck.claims.modality import DENIAL
-from factcheck.claims.name_cues import name_cues
+from factcheck.claims.name_cues import is_verb, name_cues
+from factcheck.claims.numbers import in_written_figure
 from factcheck.errors import ConfigError
 from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 
@@ -49,7 +50,7 @@ STAGE_WORDS = 3  # a stage word stands at most this many words before the act's 
 NAME_WORDS = 4  # a name binds to the act's word at most this many words away
 _CLITICS = CLITICS + r"|س|لل"  # and the future «سيعود», «للإقالة»
 _VERB_CLITICS = r"[وفل]|س"  # before a verb: never the article («القدم», the foot, is no «قدم»)
-_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after")
+_EVENT_KEYS = ("name", "past", "ask", "identity", "transitive", "patient_after", "verbs", "nouns", "passive", "light_verbs", "ambiguous", "objects", "patient_only_after", "posts")
 _WORD_LISTS = ("verbs", "nouns", "patient_after", "passive", "light_verbs", "ambiguous", "objects")
 REREAD_WORDS = 16  # how far the objects that make a word another action's may follow it
 OBJECT_WORDS = 10  # an ambiguous verb states the act when one of its objects follows within this many words
@@ -104,12 +105,13 @@ class EventType:
     ambiguous: frozenset[str] = frozenset()  # verbs that state the act only before one of its objects («وقع»: signed, or happened)
     objects: re.Pattern | None = None  # what such a verb acts on when it states the act («وقع عقداً»: signed a contract)
     patient_only_after: bool = False  # whom it is done to is named only after one of patient_after («وقّعت X عقداً مع Y»)
+    posts: bool = False  # the post it concerns tells two acts apart: resigned as chairman, resigned as chief executive
 
 
 class EventLexicon:
     """The event lexicon compiled once: one pattern over every action's words."""
 
-    def __init__(self, events: list[dict], stages: dict[str, list[str]], agents: dict[str, list[str]] | None = None):
+    def __init__(self, events: list[dict], stages: dict[str, list[str]], agents: dict[str, list[str]] | None = None, posts: dict[str, list[str]] | None = None):
         self.types: dict[str, EventType] = {}
         forms: dict[str, tuple[str, str]] = {}  # normalised word -> (action, form); a verb wins over a noun
         passive: set[str] = set()  # verbs written only in the passive voice («أقيل»)
@@ -126,6 +128,7 @@ class EventLexicon:
                 frozenset(normalize_for_match(w) for w in entry.get("ambiguous", [])),
                 phrase_pattern(entry.get("objects", []), _CLITICS),
                 bool(entry.get("patient_only_after", False)),
+                bool(entry.get("posts", False)),
             )
             for form in ("verbs", "nouns", "passive", "ambiguous"):
                 for word in entry.get(form, []):
@@ -191,10 +194,22 @@ class EventLexicon:
         agents = agents or {}
         #: [agents]: a person's title that is a public office, a name of a body of the state
         self.agent_patterns = {key: phrase_pattern(agents.get(key, []), _CLITICS) for key in _AGENT_LISTS}
+        #: [posts]: the words of each post, and the posts each word's key may name
+        posts = posts or {}
+        named: dict[str, set[str]] = {}
+        for post, words in sorted(posts.items()):
+            for word in words:
+                # «الرئيس التنفيذي» is also found as «ال» + «رئيس التنفيذي»: the pattern reads the
+                # article as a clitic, and would otherwise stop at «رئيس»
+                bare = word[2:] if word.startswith("ال") and " " in word else word
+                for form in dict.fromkeys((word, bare)):
+                    named.setdefault(normalize_for_match(form).strip(), set()).add(post)
+        self.post_names = {k: tuple(sorted(v)) for k, v in sorted(named.items())}
+        self.post_pattern = phrase_pattern(list(self.post_names), _CLITICS)
         state = repr((
             sorted(forms.items()), sorted(passive),
-            sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "", sorted(t.ambiguous), t.objects.pattern if t.objects else "", t.patient_only_after) for t in self.types.values()),
-            sorted((k, sorted(v)) for k, v in stages.items()), sorted((k, sorted(v)) for k, v in agents.items()),
+            sorted((t.name, t.identity, t.transitive, t.ask, t.past, t.patient_after, t.light_verbs.pattern if t.light_verbs else "", sorted(t.ambiguous), t.objects.pattern if t.objects else "", t.patient_only_after, t.posts) for t in self.types.values()),
+            sorted((k, sorted(v)) for k, v in stages.items()), sorted((k, sorted(v)) for k, v in agents.items()), sorted(self.post_names.items()),
         ))  # fmt: skip
         self.fingerprint = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
 
@@ -262,28 +277,38 @@ class EventLexicon:
         events: dict[str, dict] = {}
         stages: dict[str, list[str]] = {}
         agents: dict[str, list[str]] = {}
+        posts: dict[str, list[str]] = {}
         for data, where in files:
             check_events(data, where)
             for stage, words in data.get("stages", {}).items():
                 stages.setdefault(stage, []).extend(words)
             for key, words in data.get("agents", {}).items():
                 agents.setdefault(key, []).extend(words)
+            for key, words in data.get("posts", {}).items():
+                posts.setdefault(key, []).extend(words)
             for entry in data.get("event", []):
                 merged = events.setdefault(entry["name"], {"name": entry["name"]})
-                for key in ("past", "ask", "identity", "transitive", "patient_only_after"):
+                for key in ("past", "ask", "identity", "transitive", "patient_only_after", "posts"):
                     if key in entry:
                         merged[key] = entry[key]
                 for form in _WORD_LISTS:
                     merged.setdefault(form, []).extend(entry.get(form, []))
-        return cls([events[k] for k in sorted(events)], stages, agents)
+        return cls([events[k] for k in sorted(events)], stages, agents, posts)
 
 
 def check_events(data: dict, where: str) -> None:
     """Refuse an event lexicon that is not as ``events.toml`` documents: one line naming the
     file and the key."""
-    check_keys(data, ("stages", "event", "agents"), where)
+    check_keys(data, ("stages", "event", "agents", "posts"), where)
     for table, lists in (("stages", _STAGE_LISTS), ("agents", _AGENT_LISTS)):
         _check_lists(data.get(table, {}), lists, f"{where} [{table}]", where)
+    posts = data.get("posts", {})
+    if not isinstance(posts, dict):
+        raise ConfigError(f"{where}: posts must be a table")
+    for key, words in posts.items():
+        _check_words(words, f"{where} [posts] {key}")
+        if any(GAP in word for word in words):
+            raise ConfigError(f"{where} [posts] {key}: a post is named by adjacent words, without '{GAP}'")
     entries = data.get("event", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{where}: event must be an array of tables ([[event]])")
@@ -300,7 +325,7 @@ def check_events(data: dict, where: str) -> None:
         for key in ("ask", "past"):
             if key in entry and not isinstance(entry[key], str):
                 raise ConfigError(f"{label} {entry['name']}: {key} must be a string")
-        for key in ("transitive", "patient_only_after"):
+        for key in ("transitive", "patient_only_after", "posts"):
             if key in entry and not isinstance(entry[key], bool):
                 raise ConfigError(f"{label} {entry['name']}: {key} must be true or false")
         for form in _WORD_LISTS:
@@ -364,17 +389,22 @@ def takes_the_article(match: re.Match, form: str) -> bool:
 
 def find_events(
     text: str, names: list[tuple[int, int, str, str]], arabic: bool, lex: EventLexicon | None = None, days: Iterable[tuple[int, int]] = (),
-    referent: str = "",
+    referent: str = "", speakers: list[tuple[int, int, str, str]] = (),
 ) -> list[EventMention]:
     """The events ``text`` (one sentence) asserts. ``names`` are the (start, end, canonical,
-    type) spans of the people and organisations in it, in order and not overlapping; ``arabic``
+    type) spans of the people and organisations in it, in order and not overlapping;
+    ``speakers`` those of names read only as someone speaking ("Kovar said"), who act only
+    as the "he" or "she" of what they said ("Kovar said he would not resign"); ``arabic``
     whether the sentence is Arabic (its verbs come first); ``days`` the spans of the dates
     it gives, which count as no words between an act and its participants («اعتقلت الشرطة
     أول أمس الثلاثاء مدير المحطة يوسف مرّاش»); ``referent`` the person the sentences before
     it last named, whom an Arabic act with no named party stands for («استقال يوم السبت»,
     «إذ أوقفته الشرطة» opening the sentence). Hedging and negation are left to the caller."""
     lex = lex or event_lexicon()
-    if lex.pattern is None or not (names or (arabic and referent) or (_FIRST_PERSON_AR.search(text) if arabic else _FIRST_PERSON_WORD.search(text))):
+    bodies = lex.agent_patterns.get("bodies")
+    if lex.pattern is None or not (
+        names or speakers or (arabic and referent) or (_FIRST_PERSON_AR.search(text) if arabic else _FIRST_PERSON_WORD.search(text)) or (bodies and bodies.search(text))
+    ):
         return []
     reach = _without_days(text, days)  # the text participants are bound in
     out = []
@@ -414,7 +444,7 @@ def find_events(
                 form = "noun"  # "Tarmasi's return": a noun, whatever the word
             passive = arabic and form == "verb" and lex.passive(m.group("cue"))
             verb = _light_verb(text, start, kind, names) if form == "noun" else None
-            agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb)
+            agent, patient, patient_end = _participants(reach, start, end, names, form, kind, arabic, passive, verb, speakers)
         if not (agent or patient) and not arabic and form == "verb" and not kind.transitive and _FIRST_PERSON.search(text, max(0, start - 40), start):
             agent = SPEAKER  # '"I will not return," he said': the quotation's speaker, once known
         if not (agent or patient) and arabic and referent and form == "verb" and not kind.transitive and _dropped_subject(text, start, end):
@@ -423,12 +453,18 @@ def find_events(
             if not _FIRST_PERSON_LEAD.search(text, 0, start):
                 continue  # «يسعدني أن أعود»: a wish in a clause of «أن», no statement that it happens
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
+        if not (agent or patient) and form == "verb" and not glued and kind.transitive and kind.identity == ("patient",):
+            # «وكانت الشرطة قد أوقفت مدير المصنع», "police detained the plant manager": a body
+            # acted on someone no name says
+            agent, patient = _body_and_described(reach, start, end, arabic, lex, lex.passive(m.group("cue")) if arabic else False)
         if not (agent or patient):
             continue
         if agent and not patient and kind.transitive and form == "verb" and not glued and kind.identity == ("patient",):
             # «علّقت هيئة السلامة البحرية ... ترخيص تشغيل الشركة»: what it was done to, unnamed
             patient = _described_object(reach, _past_agent(reach, end, names, agent) if arabic else end, arabic)
         agent_type = next((t for _, _, n, t in names if n == agent), "person" if agent == referent else "") if agent else ""
+        if agent and not agent_type and not any(n == agent for _, _, n, _ in names) and agent != SPEAKER:
+            agent_type = "body"
         if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
             at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
             agent = _body_agent(reach, *at, arabic, lex, glued=bool(glued), passive=arabic and not glued and lex.passive(m.group("cue")))
@@ -457,6 +493,30 @@ def find_events(
 
 
 DESCRIBED_WORDS = 3  # at most this many words describe what an act was done to, unnamed
+BODY_PATIENT_WORDS = 2  # ... and at least this many when a body acted: "the plant manager", not "the suspect"
+
+
+def _body_and_described(text: str, start: int, end: int, arabic: bool, lex: EventLexicon, passive: bool) -> tuple[str, str]:
+    """(agent, patient) of an act whose sentence names neither: a body that acted
+    (:func:`_body_agent`) and the words that say whom or what it acted on
+    (:func:`_described_object`), after the verb and, in Arabic, after a body named there
+    («اعتقلت الشرطة مدير المصنع»); ("", "") unless both are read, the words at least
+    :data:`BODY_PATIENT_WORDS` and no figure."""
+    body = _body_agent(text, start, end, arabic, lex, passive=passive)
+    if not body:
+        return "", ""
+    pos = end
+    if arabic:
+        after = re.match(r"\s*" + fuzzy_pattern(body), text[end:]) if body else None
+        if after is not None:
+            pos = end + after.end()
+    elif re.search(r"['’]s?\s", _DETERMINER_EN.match(text, pos).group(0)):
+        return "", ""  # "dismissed Microsoft's chief executive": whose, a name says, and whom, none
+    patient = _described_object(text, pos, arabic)
+    words = patient.split()
+    if len(words) < BODY_PATIENT_WORDS or in_written_figure(words[0]):
+        return "", ""  # "the suspect", "two men": no one another report could be checked against
+    return body, patient
 _DETERMINER_EN = re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|this|that)\s+|[^\s,]+['’]s\s+)*", re.IGNORECASE)
 _DESCRIBED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -715,6 +775,25 @@ def capacity(text: str, end: int, lex: EventLexicon | None = None) -> str:
     return min(said)[1] if said else ""  # the nearest: "as interim chief executive until a permanent appointment is made"
 
 
+POST_WORDS = 12  # the post an act concerns is named at most this many words after its words
+_CLAUSE_END = re.compile(r"[.;:!?؟؛,،]")
+
+
+def posts(text: str, end: int, lex: EventLexicon | None = None) -> tuple[str, ...]:
+    """The posts ([posts] of the event lexicon) the words after an act's words (ending at
+    ``end``; at most :data:`POST_WORDS` words, in its clause) name, sorted: "resigned as
+    chief executive of Halvern" names top_executive, "as chairman" chair. A word that may
+    name several posts names them all («رئاسة الاتحاد»: chair and top_executive)."""
+    lex = lex or event_lexicon()
+    if lex.post_pattern is None:
+        return ()
+    window = text[end : _words_forward(text, end, POST_WORDS)]
+    stop = _CLAUSE_END.search(window)
+    window = window[: stop.start()] if stop else window
+    found = {post for m in lex.post_pattern.finditer(window) for post in lex.post_names.get(normalize_for_match(m.group("cue")).strip(), ())}
+    return tuple(sorted(found))
+
+
 def states_act(text: str, word: str, end: int, kind: EventType) -> bool:
     """Whether ``word`` (an act's word ending at ``end``) states the act: always, unless the
     lexicon lists it as ambiguous; then only when one of the action's objects stands in its
@@ -760,14 +839,17 @@ def _apposed_owner(text: str, start: int, names: list[tuple[int, int, str, str]]
     return nearest if nearest is not None and _APPOSED_AR.fullmatch(text, nearest[1], start) else None
 
 
-def _apposed_subject(text: str, start: int, names: list[tuple[int, int, str, str]]) -> tuple[int, int, str] | None:
+def _apposed_subject(text: str, start: int, names: list[tuple[int, int, str, str]], between: re.Pattern | None = None) -> tuple[int, int, str] | None:
     """The name an Arabic verb follows past a title set off by commas, nothing else between
-    («ماريك تولين، المشرف على الوردية، اعتُقل»)."""
-    nearest = next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start), None)
-    return nearest if nearest is not None and _APPOSED_SUBJECT_AR.fullmatch(text, nearest[1], start) else None
+    («ماريك تولين، المشرف على الوردية، اعتُقل»; ``between``: what may stand there, by
+    default :data:`_APPOSED_SUBJECT_AR`)."""
+    pattern = between or _APPOSED_SUBJECT_AR
+    # names inside the title are passed over («كوفار، الرئيس التنفيذي لشركة هالفيرن، قد»)
+    return next(((s, e, n) for s, e, n, _ in reversed(names) if e <= start and pattern.fullmatch(text, e, start)), None)
 
 
 _APPOSED_SUBJECT_AR = re.compile(r"\s*[،,][^،,.;:!?؟؛«»\"]{1,120}[،,]\s*(?:[وف]?(?:قد|وقد)\s+)?")
+_APPOSED_BEFORE_QAD_AR = re.compile(r"\s*[،,][^،,.;:!?؟؛«»\"]{1,120}[،,]\s*[وف]?قد\s+")
 
 
 def _words_back(text: str, pos: int, words: int) -> int:
@@ -813,6 +895,8 @@ def _objects(
             continue  # "the captain of the Celina Star, Teodor Rusk": whom, the name set off says
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead) and not apposed:
             continue
+        if chained and _IN_A_BODY_AR(name_cues().fingerprint).search(lead):
+            continue  # «ترخيص التصنيع الخاص بمصنع أوبرافا»: the licence of the plant, not the plant
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]) and not acts_first:
             continue
@@ -820,6 +904,15 @@ def _objects(
             continue  # an organisation behind a title; a chained one follows who acted
         out.append((s, e, n))
     return out
+
+
+@lru_cache(maxsize=4)
+def _IN_A_BODY_AR(cues_fingerprint: str) -> re.Pattern:  # noqa: N802 (a pattern, built once per name cues)
+    """An Arabic kind of organisation or place with «ب» glued to it, ending a name's lead
+    («بمصنع», «بشركة», «بمدينة»): the name it leads to is where or whose, not whom."""
+    cues = name_cues()
+    kinds = sorted(cues.ar_organisation_cues | cues.ar_place_cues, key=lambda w: (-len(w), w))
+    return re.compile(r"(?:^|\s)[وف]?ب(?:" + "|".join(map(re.escape, kinds)) + r")\s*$")
 
 
 # An Arabic organisation's trade right after its name, with ل and the article: «اتحاد تاروند
@@ -965,10 +1058,10 @@ def _speaker_subject(text: str, start: int, names: list[tuple[int, int, str, str
         return None
     if not arabic and (re.search(r"[,،]", stretch) or _BREAK.search(stretch)):
         return None  # in Arabic «إنه» after «قال» opens the quote past the speaker's description and its commas
-    # "he" and "she" are people: a person, or a name of two words or more that is no
-    # organisation ("Acme said he was fired": not Acme)
+    # "he" and "she" are people: a person, a name read as someone speaking, or a name of
+    # two words or more that is no organisation ("Acme said he was fired": not Acme)
     return next(
-        ((s, e, n) for s, e, n, kind in reversed(names) if sentence_start <= s and e <= m.start() and (kind == "person" or (kind != "organisation" and len(n.split()) > 1))),
+        ((s, e, n) for s, e, n, kind in reversed(names) if sentence_start <= s and e <= m.start() and (kind in ("person", "speaker") or (kind != "organisation" and len(n.split()) > 1))),
         None,
     )
 
@@ -994,7 +1087,7 @@ def _body_agent(text: str, start: int, end: int, arabic: bool, lex: EventLexicon
         return ""
     if arabic:
         lead = text[_clause_start(text, start, back=200) : start]
-        was = _WAS_AR.match(lead) if glued else None
+        was = _WAS_AR.match(lead)
         if was:  # «كانت الشرطة قد اعتقلته»: the words between «كان» and «قد»
             at = re.search(r"(?:كان|كانت|كانوا)\s+", lead)
             found = pattern.match(lead, at.end()) if at else None
@@ -1159,15 +1252,16 @@ def _with_spelling_before(text: str, lo: int, name: tuple[int, int, str, str]) -
 
 def _participants(
     text: str, start: int, end: int, names: list[tuple[int, int, str, str]], form: str, kind: EventType, arabic: bool,
-    passive: bool = False, light_verb: re.Match | None = None,
+    passive: bool = False, light_verb: re.Match | None = None, speakers: list[tuple[int, int, str, str]] = (),
 ) -> tuple[str, str, int]:
     """(agent, patient, where the patient's name ends or -1) of the act's word text[start:end];
     ``passive``: an Arabic verb in the passive voice («أُقيلت», «عُيّن»); ``light_verb``: the
-    verb that states a noun's act with it (:func:`_light_verb`)."""
+    verb that states a noun's act with it (:func:`_light_verb`); ``speakers``: as for
+    :func:`find_events`."""
     transitive = kind.transitive
     chained = arabic and form == "verb"
     after = _objects(text, end, _names_after(text, end, names, chained), form, chained, kind.patient_after)
-    subject = _subject_before(text, start, names) or (None if arabic else _appositive_subject(text, start, names)) or _speaker_subject(text, start, names, arabic)
+    subject = _subject_before(text, start, names) or (None if arabic else _appositive_subject(text, start, names)) or _speaker_subject(text, start, sorted([*names, *speakers]) if speakers else names, arabic)
     agent = patient = ""
     patient_end = -1
     by_agent = None  # "by X", «من قبل X»: who acted, whatever the word's form
@@ -1192,6 +1286,10 @@ def _participants(
         theme = subject or (after_object[0] if after_object else None) or _apposed_subject(text, start, names)
         agent_name = by_agent[2] if by_agent else ""
     elif arabic:
+        if subject is None:
+            # «وكان ماتياس كوفار، الرئيس التنفيذي للشركة، قد مثل أمام اللجنة»: the subject put
+            # first, past its title set off by commas, then «قد» and the verb
+            subject = _apposed_subject(text, start, names, _APPOSED_BEFORE_QAD_AR)
         if subject is not None:  # «سوتسكيفر، الذي طرد ألتمان»: a name before acts (SVO)
             agent_name, theme = subject[2], (after_object[0] if after_object else None)
         elif len(after_object) >= 2:  # VSO: «أقالت OpenAI ألتمان»
@@ -1258,7 +1356,14 @@ def _acts_on_unnamed(text: str, start: int, end: int, name: tuple[int, int, str]
     if _BREAK.search(lead) or not (own or titled or _kind_words_only(lead)):
         return False
     m = _NEXT_WORD_AR.match(text, name[1], name[1] + 120)
-    return m is not None and m.group(1).startswith("ال") and len(m.group(1)) > 3 and not _TIME_AR.match(m.group(1))
+    if m is None or _TIME_AR.match(m.group(1)):
+        return False
+    if m.group(1).startswith("ال") and len(m.group(1)) > 3:
+        return True
+    # or a noun made definite by the definite noun after it, no title («علّقت وزارة الصحة
+    # ترخيص التصنيع»: the licence of manufacturing; but «عيّنت الحكومة فلان وزير النقل»)
+    then = _NEXT_WORD_AR.match(text, m.end(), m.end() + 120)
+    return bool(then and then.group(1).startswith("ال") and len(m.group(1)) > 2 and not _title_word(m.group(1)) and not _TIME_AR.match(then.group(1)) and not is_verb(m.group(1)))
 
 
 # What may stand between a clause's start and its verb besides the openers: «وكانت الشرطة

@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"76/{STEMMER}"
+EXTRACTOR_VERSION = f"77/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only
@@ -459,7 +459,8 @@ def _events(
     names = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type in ACTOR_TYPES]
     if lang != "ar":
         names = _pronouns(text, names, referent, min((e.char_start for e in found), default=len(text)))
-    events = find_events(text, names, lang == "ar", days=days, referent=referent if lang == "ar" else "")
+    speakers = [(e.char_start, e.char_end, e.canonical, e.type) for e in found if e.type == "speaker"]
+    events = find_events(text, names, lang == "ar", days=days, referent=referent if lang == "ar" else "", speakers=speakers)
     for event in events:
         if event.agent_type == "body" and kinds and _body_kind(event.agent) in kinds:
             # «أقامت الهيئة دعوى»: the authority the source named («هيئة مياه أوستريل»)
@@ -467,6 +468,8 @@ def _events(
         event.hedged, event.negated = mark(text, event.char_start, event.char_end)
         if event.form == "noun" and event.negated and not event.stage:
             event.negated = noun_negated(text, event)
+        if event.negated and event.stage == "announcement":
+            event.stage = ""  # «أكد أنه لن يستقيل», "announced it would not renew": a statement that it will not happen
         refusal = refusal_start(text, event) if not event.negated and event.stage in ("", "intent") else None
         if refusal is not None:
             # "refused to release him", «رفض القاضي الإفراج عنه»: it did not happen (the "to"

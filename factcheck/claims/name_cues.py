@@ -89,7 +89,7 @@ class NameCues:
     ar_max_words: int
     ar_person_cues: frozenset[tuple[str, ...]]
     ar_organisation_cues: frozenset[str]
-    ar_function_bodies: frozenset[str]  # a body of the state named by what it does: «وزارة النقل»
+    ar_function_bodies: frozenset[str]  # a body named by what it does: «وزارة النقل», «رابطة الأسر المتضررة»
     ar_time_words: frozenset[str]  # definite words of time, which end such a name («الأربعاء»)
     ar_place_bodies: frozenset[str]
     ar_place_cues: frozenset[str]

@@ -3,7 +3,10 @@
 Two event claims report one event when they state the same action at the same stage (the
 act, a decision to act, or its announcement) about the same participants: those the event
 lexicon's ``identity`` names (whom someone fired, who resigned), one name in any script
-(:func:`factcheck.reconcile.features.parties_meet`). Two reports of one event disagree:
+(:func:`factcheck.reconcile.features.parties_meet`); reports of an act on a post ([posts]
+of the event lexicon: resigning, an appointment, a dismissal) that name two different posts
+("stepped down as chairman of the federation", "resigned as chief executive") report two.
+Two reports of one event disagree:
 
 * by polarity: one says it happened, the other that it did not ("Altman returned" /
   "Altman will not return"), the affirmation as a verb: a noun ("the return of Altman")
@@ -40,7 +43,7 @@ from functools import lru_cache
 import numpy as np
 
 from factcheck.claims.calendar_math import day_interval
-from factcheck.claims.events import acts_for_the_state, capacity, event_lexicon, tells_another
+from factcheck.claims.events import acts_for_the_state, capacity, event_lexicon, posts, tells_another
 from factcheck.reconcile.features import parties_meet
 from factcheck.reconcile.slots import Alignment, pair_cosines, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -71,22 +74,72 @@ def identity_of(claim: dict) -> list[str]:
     return list(claim.get("identity") or ["patient"])
 
 
-def same_event(a: dict, b: dict) -> bool:
-    """Whether two event claims report one event (module docstring)."""
+SURE, UNSURE = 2, 1  # same_event: the names say one event; or only a translation of them could
+
+
+def same_event(a: dict, b: dict) -> int:
+    """Whether two event claims report one event (module docstring): :data:`SURE` when
+    the identity's names meet, :data:`UNSURE` when some of them are only written in two
+    scripts in words of their languages (:func:`in_other_words`) and none is told apart,
+    0 otherwise."""
     fa, fb = a.get("frame") or {}, b.get("frame") or {}
     if not fa.get("measured") or fa.get("measured") != fb.get("measured"):
-        return False
+        return 0
     if (a.get("stage") or "") != (b.get("stage") or ""):
         return False  # the board's vote to fire is not the firing, nor its announcement
     if another_act(a) != another_act(b):
         return False  # "signed a separate agreement": not the signing the other report tells
     if len({capacity_of(a), capacity_of(b)} - {""}) > 1:
         return False  # an interim appointment and a permanent one: two acts
+    kind = event_lexicon().types.get(fa["measured"])
+    if kind is not None and kind.posts:
+        pa, pb = posts_of(a), posts_of(b)
+        if pa and pb and not set(pa) & set(pb):
+            return False  # resigned as chairman of the federation, resigned as chief executive: two posts, two acts
     pa, pb = participants(a), participants(b)
+    sure = SURE
     for role in sorted(set(identity_of(a)) | set(identity_of(b))):
-        if not (pa[role] and pb[role] and parties_meet(a, [pa[role]], b, [pb[role]])):
-            return False
-    return True
+        if not (pa[role] and pb[role]):
+            return 0
+        if parties_meet(a, [pa[role]], b, [pb[role]]):
+            continue
+        if not in_other_words(pa[role], pb[role]):
+            return 0
+        sure = UNSURE  # "Association of Affected Families", «رابطة الأسر المتضررة»: perhaps one
+    return sure
+
+
+_EN_JOINERS = frozenset("of the and for on in at to a an".split())
+_AR_JOINERS = frozenset("في من على عن مع إلى الى و".split())
+COMMON_WORD = 3.5  # Zipf frequency from which a word of a name is a word of its language
+
+
+def in_other_words(x: str, y: str) -> bool:
+    """Whether two names may be one party told in two languages: one in Arabic letters,
+    the other not, and each made of common words of its language ("Association of Affected
+    Families", «رابطة الأسر المتضررة»; "manufacturing licence", «ترخيص التصنيع»), which
+    translate where a name's sound would be transliterated. Names such as "Halvern" and
+    «هالفيرن» are compared by their sound (:func:`parties_meet`), never this way."""
+    if bool(_ARABIC.search(x)) == bool(_ARABIC.search(y)):
+        return False
+    return _common_words(x) and _common_words(y)
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@lru_cache(maxsize=65536)
+def _common_words(name: str) -> bool:
+    """Whether every word of ``name`` but its joiners ("of", «في») is common in its language
+    (:data:`COMMON_WORD`; an Arabic word with the article, as nouns and adjectives are met)."""
+    from factcheck.claims.name_cues import arabic_commonness, zipf
+
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _EN_JOINERS and w not in _AR_JOINERS]
+    if not words:
+        return False
+    if _ARABIC.search(name):
+        return all(arabic_commonness(w) >= COMMON_WORD for w in words)
+    return all(zipf(w.lower(), "en") >= COMMON_WORD for w in words)
 
 
 def another_act(claim: dict) -> bool:
@@ -96,6 +149,19 @@ def another_act(claim: dict) -> bool:
     if not text:
         return False
     return _tells_another(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+
+
+def posts_of(claim: dict) -> tuple[str, ...]:
+    """The posts the report's act concerns (:func:`factcheck.claims.events.posts`)."""
+    text = claim.get("text")
+    if not text:
+        return ()
+    return _posts(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+
+
+@lru_cache(maxsize=65536)
+def _posts(sentence: str, end: int, lexicon: str) -> tuple[str, ...]:
+    return posts(sentence, end, event_lexicon())
 
 
 def capacity_of(claim: dict) -> str:
@@ -125,9 +191,12 @@ def align_events(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th:
     ``cosines``: as for :func:`factcheck.reconcile.slots.read_pair`."""
     if a["kind"] != "event" or b["kind"] != "event" or a["sentence_id"] == b["sentence_id"]:
         return None
-    if not same_event(a, b):
+    same = same_event(a, b)
+    if not same:
         return None
     ctx, sent = (rescale(x, th.cosine_floor) for x in (cosines or pair_cosines(vectors, a, b)))
+    if same == UNSURE and max(ctx, sent) < th.cross_lingual_cosine:
+        return None  # names only a translation could make one: the two sentences must say alike
     score = th.align_score + (1.0 - th.align_score) * (0.5 + 0.5 * min(1.0, max(ctx, sent)))
     return Alignment(round(score, 4), round(ctx, 4), round(sent, 4), 0)
 
@@ -275,13 +344,28 @@ def _other_agent(a: dict, b: dict) -> bool:
     if not (pa["agent"] and pb["agent"]):
         return False
     kinds = (a.get("agent_type") or "", b.get("agent_type") or "")
+    lexicon = event_lexicon().fingerprint
+    if kinds[0] == kinds[1] == "organisation" and in_other_words(pa["agent"], pb["agent"]):
+        # named in two languages: told apart only when one is a ministry or government and
+        # the other a body of the state it is not ("the National Medicines Authority" /
+        # «وزارة الصحة»); two ministries, or two authorities, may be one
+        kind_a, kind_b = (_state_kind(x.get("text") or "", who, lexicon) for x, who in ((a, pa["agent"]), (b, pb["agent"])))
+        return {kind_a, kind_b} == {"government", "state"}
     if kinds[0] == kinds[1] and kinds[0] in ("person", "organisation"):
         return not parties_meet(a, [pa["agent"]], b, [pb["agent"]])
     if sorted(kinds) not in (["organisation", "person"], ["body", "person"]):
         return False
     (person, who), (body, which) = sorted(((a, pa["agent"]), (b, pb["agent"])), key=lambda x: x[0].get("agent_type") != "person")
-    lexicon = event_lexicon().fingerprint
     return bool(_for_the_state(person.get("text") or "", who, "person", lexicon)) and _for_the_state(body.get("text") or "", which, "organisation", lexicon, "government_bodies") is False
+
+
+def _state_kind(sentence: str, name: str, lexicon: str) -> str:
+    """What an organisation is to the state: "government" (a ministry, the government: the
+    [agents] ``government_bodies``), "state" (another body of the state: an authority, the
+    police, a court), or ""."""
+    if _for_the_state(sentence, name, "organisation", lexicon, "government_bodies"):
+        return "government"
+    return "state" if _for_the_state(sentence, name, "organisation", lexicon) else ""
 
 
 @lru_cache(maxsize=65536)

@@ -27,7 +27,7 @@ from factcheck.claims.frames import roles_compatible
 from factcheck.reconcile.blocking import PairSpace, blocking_codes, sorted_unique
 from factcheck.reconcile.groups import Groups
 from factcheck.reconcile.clusters import build_clusters
-from factcheck.reconcile.events import event_reading, told_apart
+from factcheck.reconcile.events import UNSURE, event_reading, same_event, told_apart
 from factcheck.reconcile.features import claim_parties, party_sets_meet
 from factcheck.reconcile.disputes import between_parties, parties
 from factcheck.reconcile.judge import SEVERITIES, Judgement, judge
@@ -57,7 +57,9 @@ from factcheck.text.normalize import normalize_sentence
 #: the lexicon and share nothing around the dates are not compared. 16: nor when they share
 #: only a particle ("walked off", "called off"). 17: a public office and a body of the state
 #: it does not act for are two agents; an event's unnamed patient is one of its parties.
-ALIGNMENT_RULES = 17
+#: 18: reports of an act on a post that name two different posts are two events; two dates
+#: of no act whose words share only a person's title are not compared.
+ALIGNMENT_RULES = 18
 
 
 @dataclass
@@ -560,7 +562,8 @@ def coherent_clusters(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
     otherwise chain them into one. Pairs join clusters strongest first (score, then ids); a
     pair that would bring a part and a whole (or a change and a level), or clusters whose
     named parties share no one (:func:`factcheck.reconcile.features.party_sets_meet`),
-    together is dropped."""
+    together is dropped; but two reports of one event whose names only a translation makes one
+    (:data:`factcheck.reconcile.events.UNSURE`) join."""
     joined = Groups()
     roles: dict[str, set[str]] = {}  # the roles in each group, by its name
     parties: dict[str, dict[str, str | None]] = {}  # the named parties in each group, with their trade
@@ -576,8 +579,8 @@ def coherent_clusters(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
         if ra != rb:
             if not all(roles_compatible(x, y) for x in mine for y in theirs):
                 continue
-            if named_a and named_b and not party_sets_meet(named_a, named_b, a.get("name_anchors")):
-                continue
+            if named_a and named_b and not party_sets_meet(named_a, named_b, a.get("name_anchors")) and same_event(a, b) != UNSURE:
+                continue  # (two reports of one event whose names only a translation makes one: their pair said so)
             merged = joined.join(ra, rb)
             roles[merged], parties[merged] = mine | theirs, named_a | named_b
         kept.append((a, b, alignment))

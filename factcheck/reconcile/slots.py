@@ -30,6 +30,7 @@ from factcheck.reconcile.features import pair_features, parties_meet, same_party
 from factcheck.embeddings.base import cosine
 from factcheck.reconcile.model import slot_model
 from factcheck.claims.lexicon import lexicon
+from factcheck.claims.name_cues import name_cues
 from factcheck.claims.name_keys import NameAnchors, names_meet as same_name
 from factcheck.reconcile.thresholds import Thresholds
 
@@ -447,7 +448,9 @@ def read_pair(a: dict, b: dict, vectors: Mapping[str, np.ndarray] | None, th: Th
     predicates_differ = not wholes and (known_apart or unlike)
     if no_act and (predicates_differ or _only_particles_shared(pred_a, pred_b, concepts_a, concepts_b, same_language)):
         # two days of two happenings the lexicon names no act for, told in words that share
-        # nothing but a particle: "walked off the job on Tuesday", "called off the strike on Friday"
+        # nothing but a particle or a person's title: "walked off the job on Tuesday", "called
+        # off the strike on Friday"; «جدد الرئيس التنفيذي نفيه مساء الاثنين», «ثبت المجلس
+        # فلانة رئيسة تنفيذية يوم الجمعة»
         return None
     features = pair_features(a, b, ctx, sent, shared, sentence_concept, predicates_differ, th.magnitude_ratio)
     return PairReading(features, round(ctx, 4), round(sent, 4), shared)
@@ -458,9 +461,20 @@ _PARTICLES = frozenset("off up out down over back away on in".split())
 
 
 def _only_particles_shared(pred_a: set[str], pred_b: set[str], concepts_a: set[str], concepts_b: set[str], same_language: bool) -> bool:
-    """Whether two predicates in one language share words, but only particles, and no concept."""
+    """Whether two predicates in one language share words, but only particles and words of
+    people's titles (:func:`title_keys`), and no concept."""
     shared = pred_a & pred_b
-    return same_language and bool(shared) and shared <= _PARTICLES and not concepts_a & concepts_b
+    return same_language and bool(shared) and shared <= _PARTICLES | title_keys(name_cues().fingerprint) and not concepts_a & concepts_b
+
+
+@lru_cache(maxsize=4)
+def title_keys(cues_fingerprint: str) -> frozenset[str]:
+    """The content keys of people's titles names.toml lists, an Arabic title by its first word
+    ("chief", "director", «رئيس», «المدير»; not «عام» of «أمين عام», which is also a year):
+    words that say who someone is, not what happened."""
+    cues = name_cues()
+    words = " ".join([*cues.en_titles, *(cue[0] for cue in cues.ar_person_cues)])
+    return frozenset(content_keys(words))
 
 
 def _linked(words: set[str], concepts: set[str], lex) -> int:

@@ -618,3 +618,38 @@ def test_a_body_named_by_its_kind_is_the_organisation_of_that_kind(text, agent):
 def test_a_he_inside_a_quotation_is_not_read_as_the_person_named_before():
     text = 'Dario Venkel, the utility\'s chief executive, faced pressure. "He resigned on Saturday," Tollin said of his deputy.'
     assert [c.event.agent for c in _analysed(text) if c.event is not None] != ["Dario Venkel"]
+
+
+def _frames_read(text: str) -> list[tuple]:
+    return [(e["action"], e["agent"], e["patient"], e["negated"], e["stage"]) for e in parse_text(text, ALIASES, published="2026-11-04")["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name read only as someone speaking acts as the "he" of what it said
+        ("Matthias Kovar said he would not resign.", [("resign", "Matthias Kovar", "", True, "")]),
+        ("Kovar said that he resigned on Monday.", [("resign", "Kovar", "", False, "")]),
+        ("Kovar said the board fired Emil Sorvan.", [("dismiss", "board", "Emil Sorvan", False, "")]),  # the speaker is not who acted
+        # «أكد أنه لن يستقيل»: a statement that it will not happen, no announcement of it
+        ("وأكد كوفار أنه «لن يستقيل» من منصبه.", [("resign", "كوفار", "", True, "")]),
+        # ك opening a name is the name's letter («كوفار»), not "like"
+        ("ومثل ماتياس كوفار أمام لجنة الصحة البرلمانية يوم الخميس الماضي.", [("testify", "ماتياس كوفار", "", False, "")]),
+        # «كان» + the subject + its title set off by commas + «قد» + the verb
+        ("وكان ماتياس كوفار، الرئيس التنفيذي لشركة هالفيرن، قد مثل أمام لجنة الصحة البرلمانية.", [("testify", "ماتياس كوفار", "", False, "")]),
+        ("وكانت شركة أورفانت، المشغلة للعبارة، قد أقالت مدير المحطة يوسف مراش.", [("dismiss", "أورفانت", "يوسف مراش", False, "")]),
+        # a body named by whom it gathers, in quotation marks
+        ("أقامت «رابطة الأسر المتضررة» أمس الثلاثاء دعوى قضائية ضد شركة «هالفيرن فارما».", [("sue", "رابطة الأسر المتضررة", "هالفيرن فارما", False, "")]),
+        # «ألقت ... القبض» with a date and a place before «على»
+        ("ألقت الشرطة القبض يوم الجمعة الماضي في مدينة سيفرين على فيكتور هالم، مدير «كوردكس».", [("arrest", "الشرطة", "فيكتور هالم", False, "")]),
+        # a body acting on someone or something no name says
+        ("اعتقلت الشرطة مدير المصنع يوم الجمعة.", [("arrest", "الشرطة", "مدير المصنع", False, "")]),
+        ("وكانت الشرطة قد أوقفت مدير المصنع يوم الجمعة الماضي في منزله.", [("arrest", "الشرطة", "مدير المصنع", False, "")]),
+        ("Police detained the plant manager on Friday.", [("arrest", "Police", "plant manager", False, "")]),
+        ("The police said on Friday that it was investigating.", []),
+        # the licence of the plant, not the plant: a name behind «ب» and a kind of body
+        ("علقت وزارة الصحة يوم الخميس الماضي ترخيص التصنيع الخاص بمصنع أوبرافا.", [("suspend", "وزارة الصحة", "ترخيص التصنيع الخاص", False, "")]),
+    ],
+)
+def test_who_did_what_to_whom_in_news_sentences(text, expected):
+    assert _frames_read(text) == expected

@@ -307,3 +307,54 @@ def test_an_interim_appointment_and_a_permanent_one_are_two_events():
     arabic_interim = _event("d", "appoint", patient="Sam Altman", text="عيّن المجلس Sam Altman رئيساً تنفيذياً مؤقتاً.") | {"char_end": 23}
     assert not same_event(interim, permanent) and not same_event(arabic_interim, permanent)
     assert same_event(interim, plain) and same_event(permanent, plain) and same_event(interim, arabic_interim)
+
+
+def test_two_posts_are_two_acts():
+    def resigned(source, text, agent="Matthias Kovar"):
+        return _said(_event(source, "resign", agent=agent, agent_type="person", identity=("agent",)), text, "resigned" if "resigned" in text else "استقال")
+
+    chief = resigned("a", "Matthias Kovar resigned as chief executive of Halvern Pharma on Thursday, three weeks later.")
+    chair = resigned("b", "Kovar resigned on October 23 as chairman of the Federation of Pharmaceutical Manufacturers, saying so.")
+    plain = resigned("c", "Matthias Kovar resigned on Thursday.")
+    arabic = resigned("d", "استقال ماتياس كوفار من منصب الرئيس التنفيذي للشركة.", agent="ماتياس كوفار")
+    vice = resigned("e", "Kovar resigned as vice chairman of the federation.")
+    assert not same_event(chief, chair) and not same_event(arabic, chair)  # two posts, two acts
+    assert same_event(chief, plain) and same_event(chair, plain)  # a report naming no post may tell either
+    assert same_event(chief, arabic)  # one post, in two languages
+    assert not same_event(chair, vice)  # "vice chairman" is no chairman
+    # posts tell apart only the acts whose lexicon entry says so: an arrest's words are whom
+    held = _said(_event("f", "arrest", agent="police", patient="Sam Altman"), "Police arrested Sam Altman as chief executive.", "arrested")
+    also = _said(_event("g", "arrest", agent="police", patient="Sam Altman"), "Police arrested Sam Altman as chairman.", "arrested")
+    assert same_event(held, also)
+
+
+def test_names_in_two_languages_made_of_common_words_may_be_one_party():
+    from factcheck.reconcile.events import SURE, UNSURE, in_other_words
+
+    assert in_other_words("Association of Affected Families", "رابطة الأسر المتضررة")
+    assert in_other_words("manufacturing licence", "ترخيص التصنيع")
+    assert not in_other_words("Halvern Pharma", "رابطة الأسر المتضررة")  # a name's sound is compared, never its words
+    assert not in_other_words("Association of Affected Families", "Families Association")  # one script: the words are compared
+    sued = dict(identity=("agent", "patient"), patient="Halvern")
+    english = _event("a", "sue", agent="Association of Affected Families", **sued)
+    arabic = _event("b", "sue", agent="رابطة الأسر المتضررة", **sued)
+    assert same_event(english, arabic) == UNSURE and same_event(english, english) == SURE
+    assert not same_event(english, _event("c", "sue", agent="Kordex", **sued))
+    # such reports are judged on their dates, never as two agents
+    assert _judged(english | {"frame": {**english["frame"], "time": ["2026-11-03"]}}, arabic | {"frame": {**arabic["frame"], "time": ["2026-11-02"]}}) == ("conflict", "medium")
+
+
+def test_a_ministry_and_another_body_of_the_state_in_two_languages_are_two_agents():
+    def suspended(source, agent, text):
+        return _event(source, "suspend", agent=agent, patient="licence", text=text)
+
+    authority = suspended("a", "National Medicines Authority", "The National Medicines Authority suspended the licence.")
+    ministry = suspended("b", "وزارة الصحة", "علقت وزارة الصحة الترخيص.")
+    other_ministry = suspended("c", "وزارة الصناعة", "علقت وزارة الصناعة الترخيص.")
+    assert _judged(authority, ministry) == ("conflict", "medium")
+    assert _judged(authority | {"frame": {**authority["frame"], "agent": "Health Ministry"}, "text": "The Health Ministry suspended the licence."}, other_ministry) is None  # two ministries may be one
+
+
+def _judged(a: dict, b: dict):
+    found = judge_events(a, b, 0.9, lambda kind, severity, *rest: (kind, severity))
+    return found
