@@ -453,18 +453,22 @@ def find_events(
             if not _FIRST_PERSON_LEAD.search(text, 0, start):
                 continue  # «يسعدني أن أعود»: a wish in a clause of «أن», no statement that it happens
             agent, patient = SPEAKER, ""  # «لن أستقيل»: whoever says it
+        body_acted = False
         if not (agent or patient) and form == "verb" and not glued and kind.transitive and kind.identity == ("patient",):
             # «وكانت الشرطة قد أوقفت مدير المصنع», "police detained the plant manager": a body
             # acted on someone no name says
             agent, patient = _body_and_described(reach, start, end, arabic, lex, lex.passive(m.group("cue")) if arabic else False)
+            body_acted = bool(agent)
         if not (agent or patient):
             continue
         if agent and not patient and kind.transitive and form == "verb" and not glued and kind.identity == ("patient",):
             # «علّقت هيئة السلامة البحرية ... ترخيص تشغيل الشركة»: what it was done to, unnamed
             patient = _described_object(reach, _past_agent(reach, end, names, agent) if arabic else end, arabic)
         agent_type = next((t for _, _, n, t in names if n == agent), "person" if agent == referent else "") if agent else ""
-        if agent and not agent_type and not any(n == agent for _, _, n, _ in names) and agent != SPEAKER:
+        if body_acted:
             agent_type = "body"
+        elif agent and not agent_type and any(n == agent for _, _, n, _ in speakers):
+            agent_type = "person"  # "Kovar said he ...": a "he" is a person
         if patient and not agent and kind.transitive and (form == "verb" or verb is not None):
             at = (verb.start("cue"), verb.end("cue")) if verb is not None and arabic else (start, end)  # «ألقت الشرطة القبض على»
             agent = _body_agent(reach, *at, arabic, lex, glued=bool(glued), passive=arabic and not glued and lex.passive(m.group("cue")))
@@ -507,7 +511,7 @@ def _body_and_described(text: str, start: int, end: int, arabic: bool, lex: Even
         return "", ""
     pos = end
     if arabic:
-        after = re.match(r"\s*" + fuzzy_pattern(body), text[end:]) if body else None
+        after = re.match(r"\s*" + fuzzy_pattern(body), text[end:])
         if after is not None:
             pos = end + after.end()
     elif re.search(r"['’]s?\s", _DETERMINER_EN.match(text, pos).group(0)):
@@ -517,6 +521,8 @@ def _body_and_described(text: str, start: int, end: int, arabic: bool, lex: Even
     if len(words) < BODY_PATIENT_WORDS or in_written_figure(words[0]):
         return "", ""  # "the suspect", "two men": no one another report could be checked against
     return body, patient
+
+
 _DETERMINER_EN = re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|this|that)\s+|[^\s,]+['’]s\s+)*", re.IGNORECASE)
 _DESCRIBED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -653,3 +653,10 @@ def _frames_read(text: str) -> list[tuple]:
 )
 def test_who_did_what_to_whom_in_news_sentences(text, expected):
     assert _frames_read(text) == expected
+
+
+def test_who_acted_is_typed_a_person_when_a_speakers_he_and_a_body_when_named_by_its_kind():
+    [said] = find_events("Kovar said he would not resign.", [], False, speakers=[(0, 5, "Kovar", "speaker")])
+    [held] = find_events("Police detained the plant manager on Friday.", [], False)
+    assert (said.agent, said.agent_type) == ("Kovar", "person")
+    assert (held.agent, held.patient, held.agent_type) == ("Police", "plant manager", "body")
