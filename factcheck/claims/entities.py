@@ -238,6 +238,7 @@ class AliasTable:
         and the words of Latin-script names (whose Arabic spellings are then names too)."""
         known = KnownNames()
         cues = self.cues
+        family: dict[str, str] = {}  # an Arabic person's last word -> the person ("" when two share it)
         for text in texts:
             for e in self.find(text):
                 if e.type == "other":
@@ -245,6 +246,10 @@ class AliasTable:
                 if _ARABIC.search(e.surface):
                     if e.type in ("person", "organisation", "place"):
                         known.arabic.setdefault(tuple(normalize_for_match(e.canonical).split()), (e.canonical, e.type))
+                    last = normalize_for_match(e.canonical).split()[-1] if e.type == "person" and " " in e.canonical.strip() else ""
+                    if len(last) > 2 and last not in cues.ar_cue_first_words and last not in cues.ar_function_words and last not in cues.ar_time_words:
+                        # «سامر الحدادي»: «الحدادي» alone is him in the rest of the source
+                        family[last] = e.canonical if family.get(last, e.canonical) == e.canonical else ""
                     continue
                 words = e.canonical.split()
                 acronym = _ACRONYM_AFTER.match(text, e.char_end)
@@ -264,6 +269,9 @@ class AliasTable:
                     for reading in word_readings(word):
                         if len(reading) > MIN_SKELETON:
                             known.foreign.setdefault(reading, e.type if e.type != "speaker" else "name")
+        for last, person in sorted(family.items()):
+            if person:
+                known.arabic.setdefault((last,), (person, "person"))
         return known
 
 

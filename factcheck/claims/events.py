@@ -43,7 +43,7 @@ from factcheck.text.normalize import fuzzy_pattern, normalize_for_match
 STAGES = ("decision", "intent", "announcement")
 # [agents]: who acts for the state, the bodies of it a public office acts for; bodies: who acts unnamed
 _AGENT_LISTS = ("public_offices", "public_bodies", "government_bodies", "bodies")
-_STAGE_LISTS = (*STAGES, "intent_after", "another", "interim", "permanent")  # intent_after: words after the act that make it a plan; another: that make it another act; interim, permanent: its capacity
+_STAGE_LISTS = (*STAGES, "intent_after", "another", "interim", "permanent", "orders")  # intent_after: words after the act that make it a plan; another: that make it another act; interim, permanent: its capacity; orders: words of an order that make its purpose the act
 ANOTHER_WORDS = 8  # a word of another act stands at most this many words after the act's words
 IDENTITIES = ("agent", "patient")
 STAGE_WORDS = 3  # a stage word stands at most this many words before the act's word
@@ -479,13 +479,17 @@ def find_events(
         quote_end = max(end, patient_end)
         if patient_end > 0 and text[quote_end : quote_end + 1] in (")", "]"):
             quote_end += 1  # «نزار القطومي (Nizar Qattoumi)»: the bracket closes
+        stage = _stage(text, start, lex, m.group("pre") or "") or _stage_after(text, end, lex)
+        ordered = _ordered(text, start, lex) if not stage and _named_as_purpose(text, start, m.group("pre") or "") else None
+        if ordered is not None:
+            start = ordered.start("cue")  # "ordered Samer al-Haddadi ... to be held in custody": the order states the act
         out.append(
             EventMention(
                 quote=text[start:quote_end],
                 char_start=start,
                 char_end=quote_end,
                 action=action,
-                stage=_stage(text, start, lex, m.group("pre") or "") or _stage_after(text, end, lex),
+                stage=stage,
                 agent=agent,
                 patient=patient,
                 identity=kind.identity,
@@ -699,10 +703,37 @@ def _stage(text: str, start: int, lex: EventLexicon, clitic: str = "") -> str:
     best = _stage_word(text[_words_back(text, start, STAGE_WORDS + 6) : start], lex, near=True)  # room for a day between
     if best:
         return best
-    if clitic in ("ل", "لل") or _PURPOSE.search(text[max(0, start - 12) : start]):
+    if _named_as_purpose(text, start, clitic):
+        if _ordered(text, start, lex) is not None:
+            return ""  # "a court ordered Haddadi to be held in custody": what it ordered is done
         sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
         return _stage_word(text[sentence_start:start], lex, near=False) or "intent"
     return ""
+
+
+def _named_as_purpose(text: str, start: int, clitic: str) -> bool:
+    """Whether the act's word at ``start`` is named as a purpose ("to fire", «لإقالة»,
+    «أن يستقيل»)."""
+    return clitic in ("ل", "لل") or _PURPOSE.search(text[max(0, start - 12) : start]) is not None
+
+
+ORDER_WORDS = 16  # an order's word stands at most this many words before what it orders
+
+
+def _ordered(text: str, start: int, lex: EventLexicon) -> re.Match | None:
+    """The word of an order (the ``orders`` list of [stages]: "ordered", «أمرت») that an act
+    named as its purpose at ``start`` follows in its sentence, at most :data:`ORDER_WORDS`
+    words before it, no stage word between ("ordered ... to be held", not "ordered a vote
+    to dismiss"); None when there is none."""
+    pattern = lex.stage_patterns.get("orders")
+    if pattern is None:
+        return None
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    found = list(pattern.finditer(text, lo, start))
+    if not found:
+        return None
+    between = text[found[-1].end() : start]
+    return found[-1] if len(_WORD.findall(between)) <= ORDER_WORDS and not _stage_word(between, lex, near=False) else None
 
 
 # A day between a stage word and the act counts as no words: «أعلنت الجامعة في 17 أيار إقالة

@@ -39,7 +39,7 @@ from factcheck.text.stems import STEMMER
 
 # Bump when extraction reads the same text differently: stored sources are then read again.
 # The stemmer's version is part of it: the content words stored with each claim are stems.
-EXTRACTOR_VERSION = f"77/{STEMMER}"
+EXTRACTOR_VERSION = f"78/{STEMMER}"
 OPENING_WORDS = 2  # a date this many words from a sentence's start dates the whole sentence
 # Entities that act (give, sign, employ): people, organisations and names of no known type.
 # Places, the alias table's "other" names (products, publications) and whoever is only

@@ -660,3 +660,33 @@ def test_who_acted_is_typed_a_person_when_a_speakers_he_and_a_body_when_named_by
     [held] = find_events("Police detained the plant manager on Friday.", [], False)
     assert (said.agent, said.agent_type) == ("Kovar", "person")
     assert (held.agent, held.patient, held.agent_type) == ("Police", "plant manager", "body")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a court orders is told as done: the order states the act, and the quote opens with it
+        (
+            "A criminal court on Tuesday ordered Samer al-Haddadi, the federation's secretary-general, to be held in custody for 15 days.",
+            [("remand", "", "Samer al-Haddadi", False, "")],
+        ),
+        ("وكانت المحكمة قد أمرت في 16 نيسان/أبريل بحبس سامر الحدادي احتياطياً.", [("remand", "المحكمة", "سامر الحدادي", False, "")]),
+        ("The minister ordered the board to dismiss Sam Altman.", [("dismiss", "", "Sam Altman", False, "")]),
+        # a vote, an expectation: not the act
+        ("The board voted to dismiss Sam Altman.", [("dismiss", "", "Sam Altman", False, "decision")]),
+        ("Sam Altman is expected to return.", [("return", "Sam Altman", "", False, "intent")]),
+    ],
+)
+def test_an_act_ordered_is_told_as_done(text, expected):
+    assert _frames_read(text) == expected
+
+
+def test_an_ordered_acts_quote_opens_with_the_order():
+    [event] = parse_text("A court on Tuesday ordered Samer al-Haddadi to be held in custody for 15 days.", ALIASES, published="2026-04-14")["events"]
+    assert event["text"].startswith("ordered Samer al-Haddadi")
+
+
+def test_an_arabic_persons_family_name_alone_is_that_person_in_the_rest_of_the_source():
+    text = "وقضت المحكمة بتمديد توقيف الأمين العام للاتحاد سامر الحدادي. وكانت المحكمة قد أمرت في 16 نيسان/أبريل بحبس الحدادي احتياطياً."
+    events = parse_text(text, ALIASES, published="2026-04-30")["events"]
+    assert [(e["action"], e["patient"]) for e in events if e["action"] == "remand"] == [("remand", "الحدادي")]
