@@ -816,17 +816,26 @@ POST_WORDS = 12  # the post an act concerns is named at most this many words aft
 _CLAUSE_END = re.compile(r"[.;:!?؟؛,،]")
 
 
-def posts(text: str, end: int, lex: EventLexicon | None = None) -> tuple[str, ...]:
-    """The posts ([posts] of the event lexicon) the words after an act's words (ending at
-    ``end``; at most :data:`POST_WORDS` words, in its clause) name, sorted: "resigned as
-    chief executive of Halvern" names top_executive, "as chairman" chair. A word that may
-    name several posts names them all («رئاسة الاتحاد»: chair and top_executive)."""
+def posts(text: str, end: int, lex: EventLexicon | None = None, start: int | None = None, agent: str = "") -> tuple[str, ...]:
+    """The posts ([posts] of the event lexicon) named by the words after an act's quote
+    (ending at ``end``; at most :data:`POST_WORDS` words, in its clause) and, with
+    ``start``, in the quote itself past its ``agent`` («أُقيل المدير العام لهيئة الميناء عادل
+    فخري»; not the agent's own title: «عيّنت وزيرة الطاقة ريما المنصوري ... سليم الورداني
+    رئيساً»), sorted: "resigned as chief executive of Halvern" names top_executive, "as
+    chairman" chair. A word that may name several posts names them all («رئاسة الاتحاد»:
+    chair and top_executive)."""
     lex = lex or event_lexicon()
     if lex.post_pattern is None:
         return ()
-    window = text[end : _words_forward(text, end, POST_WORDS)]
-    stop = _CLAUSE_END.search(window)
-    window = window[: stop.start()] if stop else window
+    after = text[end : _words_forward(text, end, POST_WORDS)]
+    stop = _CLAUSE_END.search(after)
+    window = after[: stop.start()] if stop else after
+    if start is not None and start < end:
+        lo = start
+        named = re.search(fuzzy_pattern(agent), text[start:end]) if agent else None
+        if named is not None:
+            lo = start + named.end()
+        window = text[lo:end] + " " + window
     found = {post for m in lex.post_pattern.finditer(window) for post in lex.post_names.get(normalize_for_match(m.group("cue")).strip(), ())}
     return tuple(sorted(found))
 

@@ -152,16 +152,20 @@ def another_act(claim: dict) -> bool:
 
 
 def posts_of(claim: dict) -> tuple[str, ...]:
-    """The posts the report's act concerns (:func:`factcheck.claims.events.posts`)."""
+    """The posts the report's act concerns (:func:`factcheck.claims.events.posts`), read
+    from the start of its quote: whom it names may stand after the post's words («أُقيل
+    المدير العام لهيئة الميناء عادل فخري»)."""
     text = claim.get("text")
     if not text:
         return ()
-    return _posts(text, claim["char_end"] - claim["sentence_start"], event_lexicon().fingerprint)
+    offset = claim["sentence_start"]
+    start = claim.get("char_start", claim["char_end"]) - offset
+    return _posts(text, start, claim["char_end"] - offset, participants(claim)["agent"], event_lexicon().fingerprint)
 
 
 @lru_cache(maxsize=65536)
-def _posts(sentence: str, end: int, lexicon: str) -> tuple[str, ...]:
-    return posts(sentence, end, event_lexicon())
+def _posts(sentence: str, start: int, end: int, agent: str, lexicon: str) -> tuple[str, ...]:
+    return posts(sentence, end, event_lexicon(), start=start, agent=agent)
 
 
 def capacity_of(claim: dict) -> str:

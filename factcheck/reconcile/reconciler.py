@@ -58,8 +58,9 @@ from factcheck.text.normalize import normalize_sentence
 #: only a particle ("walked off", "called off"). 17: a public office and a body of the state
 #: it does not act for are two agents; an event's unnamed patient is one of its parties.
 #: 18: reports of an act on a post that name two different posts are two events; two dates
-#: of no act whose words share only a person's title are not compared.
-ALIGNMENT_RULES = 18
+#: of no act whose words share only a person's title are not compared. 19: a post is read
+#: from the start of the act's quote; a seat or a membership is a post.
+ALIGNMENT_RULES = 19
 
 
 @dataclass

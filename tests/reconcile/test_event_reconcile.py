@@ -358,3 +358,24 @@ def test_a_ministry_and_another_body_of_the_state_in_two_languages_are_two_agent
 def _judged(a: dict, b: dict):
     found = judge_events(a, b, 0.9, lambda kind, severity, *rest: (kind, severity))
     return found
+
+
+def test_a_post_named_before_whom_the_act_names_and_a_seat_are_two_posts():
+    def dismissed(source, text, quote):
+        start = text.index(quote)
+        claim = _event(source, "dismiss", patient="عادل فخري", text=text)
+        return claim | {"char_start": start, "char_end": start + len(quote)}
+
+    director = dismissed("a", "أُقيل المدير العام لهيئة الميناء عادل فخري من منصبه الأربعاء الماضي.", "أُقيل المدير العام لهيئة الميناء عادل فخري")
+    seat = dismissed("b", "وكان مجلس الوزراء قد أعفى فخري الاثنين الماضي من عضويته في المجلس الأعلى للموانئ.", "أعفى فخري")
+    plain = dismissed("c", "وكان مجلس الوزراء قد أعفى فخري الاثنين الماضي.", "أعفى فخري")
+    assert not same_event(director, seat)  # the director-general's post, a council seat
+    assert same_event(director, plain) and same_event(seat, plain)
+
+
+def test_the_agents_own_title_in_an_acts_quote_is_no_post_of_the_act():
+    text = "عيّنت وزيرة الطاقة ريما المنصوري يوم السبت المهندس سليم الورداني رئيساً مديراً عاماً للشركة."
+    quote = "عيّنت وزيرة الطاقة ريما المنصوري يوم السبت المهندس سليم الورداني"
+    arabic = _event("a", "appoint", agent="ريما المنصوري", patient="Salim El-Wardani", text=text) | {"char_start": 0, "char_end": len(quote)}
+    english = _said(_event("b", "appoint", patient="Salim El-Wardani"), "The ministry denied that Salim El-Wardani had been appointed chief executive.", "appointed")
+    assert same_event(arabic, english)  # the minister's title is the agent's, not the post
