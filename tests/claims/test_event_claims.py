@@ -278,6 +278,11 @@ def test_an_event_lexicon_file_extends_the_shipped_one(tmp_path, monkeypatch):
         ({"event": [{"name": "x", "patient_only_after": "yes"}]}, "patient_only_after must be true or false"),
         ({"event": [{"name": "x", "nouns": ["… against"]}]}, "stands for words between two words"),
         ({"event": [{"name": "x", "nouns": ["lawsuit …"]}]}, "stands for words between two words"),
+        ({"event": [{"name": "x", "posts": "yes"}]}, "posts must be true or false"),
+        ({"posts": ["chairman"]}, "posts must be a table"),
+        ({"posts": {"chair": "chairman"}}, r"\[posts\] chair must be a list of words"),
+        ({"posts": {"chair": ["chairman … of"]}}, "a post is named by adjacent words"),
+        ({"stages": {"orders": "ordered"}}, r"\[stages\] orders must be a list of words"),
     ],
 )
 def test_a_bad_event_lexicon_is_one_line(data, message):
