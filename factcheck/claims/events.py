@@ -941,7 +941,7 @@ def _objects(
             continue  # "the captain of the Celina Star, Teodor Rusk": whom, the name set off says
         if _PREPOSITION.search(bare) and not re.search(r"\bby\s*$", lead, re.IGNORECASE) and not _BY_AR.search(lead) and not apposed:
             continue
-        if chained and _IN_A_BODY_AR(name_cues().fingerprint).search(lead):
+        if chained and _in_a_body_ar(name_cues().fingerprint).search(lead):
             continue  # «ترخيص التصنيع الخاص بمصنع أوبرافا»: the licence of the plant, not the plant
         acts_first = chained and k == 0 and _kind_words_only(lead)  # «أقال اتحاد تاروند المدرب ...»: who acted, then whom
         if kind == "organisation" and k + 1 < len(after) and after[k + 1][3] == "person" and _bound(text, e, after[k + 1][0]) and not acts_first:
@@ -953,7 +953,7 @@ def _objects(
 
 
 @lru_cache(maxsize=4)
-def _IN_A_BODY_AR(cues_fingerprint: str) -> re.Pattern:  # noqa: N802 (a pattern, built once per name cues)
+def _in_a_body_ar(cues_fingerprint: str) -> re.Pattern:
     """An Arabic kind of organisation or place with «ب» glued to it, ending a name's lead
     («بمصنع», «بشركة», «بمدينة»): the name it leads to is where or whose, not whom."""
     cues = name_cues()

@@ -44,6 +44,7 @@ import numpy as np
 
 from factcheck.claims.calendar_math import day_interval
 from factcheck.claims.events import acts_for_the_state, capacity, event_lexicon, posts, tells_another
+from factcheck.claims.name_cues import arabic_commonness, zipf
 from factcheck.reconcile.features import parties_meet
 from factcheck.reconcile.slots import Alignment, pair_cosines, rescale
 from factcheck.reconcile.thresholds import Thresholds
@@ -132,8 +133,6 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 def _common_words(name: str) -> bool:
     """Whether every word of ``name`` but its joiners ("of", «في») is common in its language
     (:data:`COMMON_WORD`; an Arabic word with the article, as nouns and adjectives are met)."""
-    from factcheck.claims.name_cues import arabic_commonness, zipf
-
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _EN_JOINERS and w not in _AR_JOINERS]
     if not words:
         return False

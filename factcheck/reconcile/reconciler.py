@@ -380,9 +380,12 @@ def derive_clusters(claims: list[dict], rows: Iterable[dict], th: Thresholds) ->
         if judgement is not None:
             judged.append((a, b, alignment, between_parties(judgement, a, b)))
     judged = told_apart(judged, aligned, cluster_of)  # an act one source tells twice, on days apart
-    for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned):
-        result.discrepancies.append(_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]]))
-    result.discrepancies.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))
+    found = [_discrepancy(a, b, alignment, judgement, cluster_of[a["id"]]) for a, b, alignment, judgement in once_against_agreeing(next_supersession(once_per_reading(judged), cluster_of), aligned)]
+    found.sort(key=lambda d: (d["cluster_id"], d["id"], d["claim_a"], d["claim_b"]))
+    # a discrepancy's id names its two sentences and quotes (discrepancy_id): one source
+    # that repeats a sentence word for word gives two pairs one id, one finding
+    seen: set[str] = set()
+    result.discrepancies = [d for d in found if not (d["id"] in seen or seen.add(d["id"]))]
     return result
 
 
@@ -580,7 +583,7 @@ def coherent_clusters(aligned: list[tuple[dict, dict, Alignment]]) -> list[tuple
         if ra != rb:
             if not all(roles_compatible(x, y) for x in mine for y in theirs):
                 continue
-            if named_a and named_b and not party_sets_meet(named_a, named_b, a.get("name_anchors")) and same_event(a, b) != UNSURE:
+            if named_a and named_b and not party_sets_meet(named_a, named_b, a.get("name_anchors")) and not (a.get("kind") == b.get("kind") == "event" and same_event(a, b) == UNSURE):
                 continue  # (two reports of one event whose names only a translation makes one: their pair said so)
             merged = joined.join(ra, rb)
             roles[merged], parties[merged] = mine | theirs, named_a | named_b

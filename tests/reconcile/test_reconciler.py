@@ -482,3 +482,19 @@ def test_an_approximate_claim_index_past_its_size_gives_the_exact_report_on_a_sm
     assert (measured["kind"], measured["k"], measured["recall"]) == ("ivf", fc.thresholds.neighbours + 1, 1.0)
     assert measured["queries"] == measured["vectors"] == len(fc.store.claims())
     assert fc.reconcile(full=True).discrepancies == len(expected["discrepancies"])
+
+
+def test_a_source_repeating_a_sentence_word_for_word_gives_each_finding_one_id(tmp_path):
+    """The id of a discrepancy names its two sentences and quotes: pairs drawn from
+    sentences a source repeats word for word share it, and are stored once."""
+    from factcheck.workspace import Factcheck
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    clause = "The court ordered Sam Altman to be held in custody and police detained the plant manager and Kovar said he would not resign and"
+    (folder / "a.txt").write_text(" ".join([clause] * 1500) + ".", encoding="utf-8")
+    fc = Factcheck(db_path=tmp_path / "claims.db", model="hashing")
+    fc.ingest([folder])
+    fc.reconcile()
+    ids = [d["id"] for d in fc.report()["discrepancies"]]
+    assert ids and len(ids) == len(set(ids))
